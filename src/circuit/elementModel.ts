@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import type { Air } from "../core/air.js";
+import type { Domain } from "../core/domain.js";
+
+/** Fields every element definition has. */
+export interface ElementBase<T extends string = string> {
+  readonly id: string;
+  readonly type: T;
+  readonly nodes: readonly string[];
+}
+
+/** A group of terminals that belong together: they share one domain and are joined conductively. */
+export interface Port {
+  /** Indices into the element's `nodes`. */
+  readonly terminals: readonly number[];
+  /** The domain these terminals live in; "any" for couplings, which take their neighbours' domain. */
+  readonly domain: Domain | "any";
+  /** True when the port's potentials are referenced to ground (two-ports such as tubes). */
+  readonly grounded?: boolean;
+}
+
+/** How a primitive joins the network's equations (modified nodal analysis, impedance analogy). */
+export interface StampContext {
+  readonly air: Air;
+  /** Unknown index of the element's terminal, or -1 for ground. */
+  node(terminal: number): number;
+  /** A new unknown (branch flow) owned by this element. */
+  branch(): number;
+  /** Slot of matrix entry (row, col) to add into, or -1 when row or col is ground. */
+  entry(row: number, col: number): number;
+}
+
+/** Adds this element's contribution at angular frequency ω (rad/s) into the matrix and right side. */
+export type Stamp = (
+  omega: number,
+  matrixRe: Float64Array,
+  matrixIm: Float64Array,
+  rhsRe: Float64Array,
+  rhsIm: Float64Array,
+) => void;
+
+export interface PrimitiveRealization {
+  readonly stamp: Stamp;
+  /** Branch unknown carrying the flow delivered by a source out of its first terminal. */
+  readonly sourceBranch?: number;
+}
+
+/** Documentation of one parameter, used for messages, `tympan elements` and the docs. */
+export interface ParameterDoc {
+  readonly unit: string;
+  readonly description: string;
+}
+
+interface ModelCommon<D extends ElementBase> {
+  readonly type: D["type"];
+  /** One line for listings. */
+  readonly summary: string;
+  /** Names of the terminals, in the order of `nodes`. */
+  readonly terminals: readonly string[];
+  readonly parameters: Readonly<Record<string, ParameterDoc>>;
+  /** Strict schema: unknown parameters are errors. */
+  readonly schema: z.ZodType<D>;
+}
+
+/** An element that stamps itself into the equations. */
+export interface PrimitiveModel<D extends ElementBase> extends ModelCommon<D> {
+  readonly kind: "primitive";
+  readonly ports: readonly Port[];
+  /**
+   * Ideal sources, for well-posedness checks: "potential" sources (voltage, pressure) must not form
+   * loops; nodes fed only through "flow" sources (current, volume velocity) have no defined potential.
+   */
+  readonly source?: (definition: D) => "potential" | "flow" | "none";
+  realize(definition: D, context: StampContext): PrimitiveRealization;
+}
+
+/** An element made of other elements (a driver, an ear simulator); internal node names start with "#". */
+export interface MacroModel<D extends ElementBase> extends ModelCommon<D> {
+  readonly kind: "macro";
+  expand(definition: D, air: Air): readonly ElementBase[];
+}
+
+export type ElementModel<D extends ElementBase> = PrimitiveModel<D> | MacroModel<D>;

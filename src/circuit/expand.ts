@@ -1,0 +1,29 @@
+import type { Air } from "../core/air.js";
+import type { PrimitiveModel } from "./elementModel.js";
+import { type ElementDefinition, modelOf } from "../elements/registry.js";
+
+/** A primitive element of the expanded network, remembering which design element it came from. */
+export interface PrimitiveInstance {
+  readonly definition: ElementDefinition;
+  readonly model: PrimitiveModel<ElementDefinition>;
+  /** Index of the design element it came from (for error paths) and that element's id. */
+  readonly originIndex: number;
+  readonly originId: string;
+}
+
+/** Expands macro elements (drivers, ear simulators) recursively into primitives, in design order. */
+export function expandElements(elements: readonly ElementDefinition[], air: Air): PrimitiveInstance[] {
+  const primitives: PrimitiveInstance[] = [];
+  const visit = (definition: ElementDefinition, originIndex: number, originId: string) => {
+    const model = modelOf(definition.type);
+    if (model.kind === "primitive") {
+      primitives.push({ definition, model, originIndex, originId });
+    } else {
+      for (const part of model.expand(definition, air)) {
+        visit(part as ElementDefinition, originIndex, originId);
+      }
+    }
+  };
+  elements.forEach((element, index) => visit(element, index, element.id));
+  return primitives;
+}

@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { ElementModel } from "../circuit/elementModel.js";
+import {
+  acousticCompliance,
+  acousticMass,
+  acousticResistance,
+  acousticVolume,
+  damper,
+  duct,
+  pressureSource,
+  volumeVelocitySource,
+} from "./acoustic.js";
+import { gyrator, transformer } from "./couplings.js";
+import { dynamicDriver } from "./dynamicDriver.js";
+import { capacitor, currentSource, inductor, resistor, voltageSource } from "./electrical.js";
+import { coupler2cc, ear711 } from "./loads.js";
+import { compliance, mass, mechanicalResistance } from "./mechanical.js";
+import { tube } from "./tube.js";
+
+/** Every element type Tympan knows, keyed by its `type`. */
+export const ELEMENT_MODELS = {
+  resistor,
+  capacitor,
+  inductor,
+  voltageSource,
+  currentSource,
+  mass,
+  compliance,
+  mechanicalResistance,
+  acousticResistance,
+  damper,
+  acousticMass,
+  acousticCompliance,
+  acousticVolume,
+  duct,
+  tube,
+  pressureSource,
+  volumeVelocitySource,
+  gyrator,
+  transformer,
+  ear711,
+  coupler2cc,
+  dynamicDriver,
+} as const;
+
+export type ElementType = keyof typeof ELEMENT_MODELS;
+
+/** The definition of an element of type K, as written in a design file. */
+export type DefinitionOf<K extends ElementType> = z.infer<(typeof ELEMENT_MODELS)[K]["schema"]>;
+
+/** Any element definition: a union discriminated by `type`. */
+export type ElementDefinition = { [K in ElementType]: DefinitionOf<K> }[ElementType];
+
+// Every model must describe definitions of its own type: a model under the wrong key fails here.
+type ModelsMatchKeys = { [K in ElementType]: ElementModel<DefinitionOf<K> & { type: K }> };
+const modelsMatchKeys: ModelsMatchKeys = ELEMENT_MODELS;
+void modelsMatchKeys;
+
+export const ELEMENT_TYPES = Object.keys(ELEMENT_MODELS) as ElementType[];
+
+export function isElementType(type: unknown): type is ElementType {
+  return typeof type === "string" && Object.hasOwn(ELEMENT_MODELS, type);
+}
+
+/** The model of a type, typed loosely for generic code (validation, expansion, stamping). */
+export function modelOf(type: ElementType): ElementModel<ElementDefinition> {
+  return ELEMENT_MODELS[type] as unknown as ElementModel<ElementDefinition>;
+}

@@ -1,0 +1,22 @@
+// Public API of the Tympan library. This file only re-exports.
+export { simulate, trySimulate } from "./simulate/simulate.js";
+export type { SimulateOptions } from "./simulate/simulate.js";
+export type { SimulationResult, ProbeResult, InputImpedance } from "./simulate/result.js";
+export { validateDesign } from "./circuit/design.js";
+export type { Design, Probe } from "./circuit/design.js";
+export { ELEMENT_MODELS, ELEMENT_TYPES } from "./elements/registry.js";
+export type { ElementDefinition, ElementType, DefinitionOf } from "./elements/registry.js";
+export { compileNetwork } from "./solve/network.js";
+export type { Network } from "./solve/network.js";
+export { FrequencySweep } from "./solve/sweep.js";
+export { SparseComplexLu } from "./solve/sparseLu.js";
+export { STANDARD_AIR, SPL_REFERENCE_PA, CGS_ACOUSTIC_OHM_IN_SI, bulkModulusPa } from "./core/air.js";
+export type { Air } from "./core/air.js";
+export type { Domain } from "./core/domain.js";
+export { TympanError, formatIssue, formatIssues, formatPath } from "./core/issues.js";
+export type { Issue, Result } from "./core/issues.js";
+export { logFrequencies } from "./core/frequencyGrid.js";
+export { ductImpedance } from "./acoustics/duct.js";
+export { tubeAbcd, TUBE_MODELS } from "./acoustics/tube/index.js";
+export type { TubeModel } from "./acoustics/tube/index.js";
+export { EAR711, EAR711_VALID_RANGE_HZ, COUPLER_2CC_VOLUME_M3 } from "./loads/ear711Parameters.js";

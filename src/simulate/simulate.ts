@@ -1,0 +1,177 @@
+import { type Air, SPL_REFERENCE_PA, STANDARD_AIR } from "../core/air.js";
+import type { Domain } from "../core/domain.js";
+import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
+import { type Design, validateDesign } from "../circuit/design.js";
+import { GROUND } from "../circuit/topology.js";
+import { EAR711_VALID_RANGE_HZ } from "../loads/ear711Parameters.js";
+import { compileNetwork } from "../solve/network.js";
+import { FrequencySweep } from "../solve/sweep.js";
+import type { ProbeResult, SimulationResult } from "./result.js";
+
+export interface SimulateOptions {
+  /** Frequencies in Hz (> 0, finite), in any order. */
+  readonly frequencies: ArrayLike<number>;
+  /** Air properties; defaults to STANDARD_AIR (PHYSICS.md §1). */
+  readonly air?: Air;
+}
+
+/** Level references per domain: 20 µPa, 1 V, 1 N. */
+const DB_REFERENCE: Readonly<Record<Domain, number>> = {
+  acoustic: SPL_REFERENCE_PA,
+  electrical: 1,
+  mechanical: 1,
+};
+
+/**
+ * Simulates a design (a parsed JSON/YAML object) at the given frequencies: the complex potential of
+ * every probe and the impedance seen by the first voltage source. Throws a TympanError carrying every
+ * issue when the design is invalid or ill-posed.
+ */
+export function simulate(design: unknown, options: SimulateOptions): SimulationResult {
+  const outcome = trySimulate(design, options);
+  if (!outcome.ok) throw new TympanError(outcome.issues);
+  return outcome.value;
+}
+
+/** Like `simulate`, but returns the issues instead of throwing. */
+export function trySimulate(design: unknown, options: SimulateOptions): Result<SimulationResult> {
+  const frequencyIssues = checkFrequencies(options.frequencies);
+  const validated = validateDesign(design);
+  if (!validated.ok)
+    return { ok: false, issues: [...validated.issues, ...frequencyIssues] as [Issue, ...Issue[]] };
+  if (isNonEmpty(frequencyIssues)) return { ok: false, issues: frequencyIssues };
+  try {
+    const result = simulateValid(validated.value, options);
+    return { ok: true, value: result, warnings: [] };
+  } catch (error) {
+    if (error instanceof TympanError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+function simulateValid(design: Design, options: SimulateOptions): SimulationResult {
+  const air = options.air ?? STANDARD_AIR;
+  const compiled = compileNetwork(design, air);
+  if (!compiled.ok) throw new TympanError(compiled.issues as [Issue, ...Issue[]]);
+  const network = compiled.network;
+  const sweep = new FrequencySweep(network);
+  const frequencies = Array.from(options.frequencies);
+  const probeUnknowns = design.probes.map((probe) =>
+    probe.node === GROUND ? -1 : network.unknownOfNode.get(probe.node)!,
+  );
+  const source = network.inputSource;
+  const unknowns = source
+    ? [...probeUnknowns, source.plus, source.minus, source.branch]
+    : probeUnknowns;
+  const values = sweep.run(frequencies, unknowns);
+
+  const probes: Record<string, ProbeResult> = {};
+  design.probes.forEach((probe, p) => {
+    const domain = network.domainOfNode.get(probe.node) ?? "electrical";
+    probes[probe.id] = probeResult(values.re[p]!, values.im[p]!, DB_REFERENCE[domain], domain);
+  });
+  const warnings: string[] = [];
+  let inputImpedance: SimulationResult["inputImpedance"];
+  if (source) {
+    const n = design.probes.length;
+    inputImpedance = impedance(values, n, n + 1, n + 2, warnings, source.id);
+  }
+  if (design.elements.some((element) => element.type === "ear711")) {
+    const { fromHz, toHz } = EAR711_VALID_RANGE_HZ;
+    if (frequencies.some((f) => f < fromHz || f > toHz)) {
+      warnings.push(
+        `IEC 60318-4 specifies the 711 ear simulator for ${fromHz} Hz–${toHz / 1000} kHz; outside that range the lumped model is an extrapolation`,
+      );
+    }
+  }
+  return {
+    frequencyHz: frequencies,
+    probes,
+    ...(inputImpedance ? { inputImpedance } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+function probeResult(
+  re: Float64Array,
+  im: Float64Array,
+  reference: number,
+  domain: Domain,
+): ProbeResult {
+  const db: number[] = [];
+  const phaseDeg: number[] = [];
+  for (let f = 0; f < re.length; f++) {
+    db.push(levelDb(Math.hypot(re[f]!, im[f]!), reference));
+    phaseDeg.push((Math.atan2(im[f]!, re[f]!) * 180) / Math.PI);
+  }
+  return { domain, re: Array.from(re), im: Array.from(im), db, phaseDeg };
+}
+
+/** 20·log10(|x|/reference), finite even for an exact zero (clamped at the smallest positive double). */
+function levelDb(magnitude: number, reference: number): number {
+  return 20 * Math.log10(Math.max(magnitude, Number.MIN_VALUE) / reference);
+}
+
+function impedance(
+  values: { re: Float64Array[]; im: Float64Array[] },
+  plus: number,
+  minus: number,
+  branch: number,
+  warnings: string[],
+  sourceId: string,
+): { magnitudeOhm: number[]; phaseDeg: number[] } {
+  const magnitudeOhm: number[] = [];
+  const phaseDeg: number[] = [];
+  let open = false;
+  for (let f = 0; f < values.re[0]!.length; f++) {
+    const vr = values.re[plus]![f]! - values.re[minus]![f]!;
+    const vi = values.im[plus]![f]! - values.im[minus]![f]!;
+    const ir = values.re[branch]![f]!;
+    const ii = values.im[branch]![f]!;
+    const denominator = ir * ir + ii * ii;
+    if (denominator === 0) {
+      open = true;
+      magnitudeOhm.push(Number.MAX_VALUE);
+      phaseDeg.push(0);
+      continue;
+    }
+    const zr = (vr * ir + vi * ii) / denominator;
+    const zi = (vi * ir - vr * ii) / denominator;
+    magnitudeOhm.push(Math.hypot(zr, zi));
+    phaseDeg.push((Math.atan2(zi, zr) * 180) / Math.PI);
+  }
+  if (open)
+    warnings.push(
+      `source "${sourceId}" drives no current at some frequencies: its load is open there`,
+    );
+  return { magnitudeOhm, phaseDeg };
+}
+
+function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
+  if (
+    frequencies === undefined ||
+    typeof frequencies.length !== "number" ||
+    frequencies.length === 0
+  ) {
+    return [
+      {
+        code: "no-frequencies",
+        path: [],
+        message: "give at least one frequency in Hz, e.g. { frequencies: [100, 1000] }",
+      },
+    ];
+  }
+  for (let f = 0; f < frequencies.length; f++) {
+    const value = frequencies[f];
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+      return [
+        {
+          code: "invalid-frequency",
+          path: ["frequencies", f],
+          message: `frequencies must be finite numbers > 0 Hz (got ${String(value)} at position ${f})`,
+        },
+      ];
+    }
+  }
+  return [];
+}

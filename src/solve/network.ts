@@ -1,0 +1,123 @@
+import type { Air } from "../core/air.js";
+import type { Domain } from "../core/domain.js";
+import type { Issue } from "../core/issues.js";
+import type { Stamp, StampContext } from "../circuit/elementModel.js";
+import { expandElements } from "../circuit/expand.js";
+import { GROUND, checkTopology } from "../circuit/topology.js";
+import type { Design } from "../circuit/design.js";
+
+/**
+ * A design compiled for modified nodal analysis: unknowns (node potentials, then branch flows), the
+ * matrix sparsity pattern as slots, and one stamp function per primitive element.
+ */
+export interface Network {
+  readonly size: number;
+  /** Row and column of each matrix slot. */
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+  readonly stamps: readonly Stamp[];
+  /** Unknown index of each named node (ground is absent: its potential is 0). */
+  readonly unknownOfNode: ReadonlyMap<string, number>;
+  readonly domainOfNode: ReadonlyMap<string, Domain>;
+  /** What each unknown is, for messages: a node name or "flow in <element id>". */
+  readonly unknownLabels: readonly string[];
+  /** Design elements attached to each unknown, for messages. */
+  readonly elementsOfUnknown: readonly (readonly string[])[];
+  /** The first voltage source: its terminals' unknowns (-1 = ground) and its branch unknown. */
+  readonly inputSource?: {
+    readonly id: string;
+    readonly plus: number;
+    readonly minus: number;
+    readonly branch: number;
+  };
+}
+
+export type CompileOutcome =
+  | { readonly ok: true; readonly network: Network }
+  | { readonly ok: false; readonly issues: Issue[] };
+
+export function compileNetwork(design: Design, air: Air): CompileOutcome {
+  const primitives = expandElements(design.elements, air);
+  const { topology, issues } = checkTopology(primitives);
+  for (const [index, probe] of design.probes.entries()) {
+    if (probe.node !== GROUND && !topology.nodes.includes(probe.node)) {
+      issues.push({
+        code: "unknown-probe-node",
+        path: ["probes", index, "node"],
+        message: `probe "${probe.id}" is on node "${probe.node}", which does not exist in the expanded network`,
+      });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const unknownOfNode = new Map<string, number>();
+  const unknownLabels: string[] = [];
+  const elementsOfUnknown: Set<string>[] = [];
+  for (const node of topology.nodes) {
+    unknownOfNode.set(node, unknownLabels.length);
+    unknownLabels.push(`node "${node}"`);
+    elementsOfUnknown.push(new Set());
+  }
+  const slotOf = new Map<string, number>();
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const stamps: Stamp[] = [];
+  let inputSource: Network["inputSource"];
+
+  for (const primitive of primitives) {
+    const { definition, model } = primitive;
+    const terminalUnknowns = definition.nodes.map((node) =>
+      node === GROUND ? -1 : unknownOfNode.get(node)!,
+    );
+    for (const k of terminalUnknowns) if (k >= 0) elementsOfUnknown[k]!.add(primitive.originId);
+    const context: StampContext = {
+      air,
+      node: (terminal) => terminalUnknowns[terminal]!,
+      branch: () => {
+        unknownLabels.push(`flow in "${definition.id}"`);
+        elementsOfUnknown.push(new Set([primitive.originId]));
+        return unknownLabels.length - 1;
+      },
+      entry: (row, col) => {
+        if (row < 0 || col < 0) return -1;
+        const key = `${row},${col}`;
+        let slot = slotOf.get(key);
+        if (slot === undefined) {
+          slot = rows.length;
+          slotOf.set(key, slot);
+          rows.push(row);
+          cols.push(col);
+        }
+        return slot;
+      },
+    };
+    const realization = model.realize(definition, context);
+    stamps.push(realization.stamp);
+    if (
+      inputSource === undefined &&
+      definition.type === "voltageSource" &&
+      realization.sourceBranch !== undefined
+    ) {
+      inputSource = {
+        id: definition.id,
+        plus: terminalUnknowns[0]!,
+        minus: terminalUnknowns[1]!,
+        branch: realization.sourceBranch,
+      };
+    }
+  }
+  return {
+    ok: true,
+    network: {
+      size: unknownLabels.length,
+      rows: Int32Array.from(rows),
+      cols: Int32Array.from(cols),
+      stamps,
+      unknownOfNode,
+      domainOfNode: topology.domainOf,
+      unknownLabels,
+      elementsOfUnknown: elementsOfUnknown.map((ids) => [...ids]),
+      ...(inputSource ? { inputSource } : {}),
+    },
+  };
+}

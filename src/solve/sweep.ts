@@ -1,0 +1,84 @@
+import { TympanError } from "../core/issues.js";
+import type { Network } from "./network.js";
+import { SparseComplexLu } from "./sparseLu.js";
+
+/** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
+export interface SweepValues {
+  readonly re: Float64Array[];
+  readonly im: Float64Array[];
+}
+
+/**
+ * Solves a compiled network at many frequencies. The LU pivot order and fill pattern are computed at
+ * the first frequency and reused; per frequency the work is: zero, stamp, refactor, solve — with no
+ * allocation. Keep one instance per network to sweep it repeatedly (an optimiser does).
+ */
+export class FrequencySweep {
+  readonly network: Network;
+  private readonly lu: SparseComplexLu;
+  private readonly matrixRe: Float64Array;
+  private readonly matrixIm: Float64Array;
+  private readonly rhsRe: Float64Array;
+  private readonly rhsIm: Float64Array;
+  private readonly xRe: Float64Array;
+  private readonly xIm: Float64Array;
+
+  constructor(network: Network) {
+    this.network = network;
+    this.lu = new SparseComplexLu(network.size, network.rows, network.cols);
+    this.matrixRe = new Float64Array(network.rows.length);
+    this.matrixIm = new Float64Array(network.rows.length);
+    this.rhsRe = new Float64Array(network.size);
+    this.rhsIm = new Float64Array(network.size);
+    this.xRe = new Float64Array(network.size);
+    this.xIm = new Float64Array(network.size);
+  }
+
+  /**
+   * Values of `unknowns` (indices; -1 reads as ground, i.e. 0) at every frequency in Hz.
+   * Throws a TympanError naming the frequency and the elements involved if the network is singular.
+   */
+  run(frequenciesHz: ArrayLike<number>, unknowns: readonly number[]): SweepValues {
+    const count = frequenciesHz.length;
+    const re = unknowns.map(() => new Float64Array(count));
+    const im = unknowns.map(() => new Float64Array(count));
+    const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu } = this;
+    const stamps = this.network.stamps;
+    for (let f = 0; f < count; f++) {
+      const omega = 2 * Math.PI * frequenciesHz[f]!;
+      matrixRe.fill(0);
+      matrixIm.fill(0);
+      rhsRe.fill(0);
+      rhsIm.fill(0);
+      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
+      if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequenciesHz[f]!, lu.singularRows);
+      lu.solve(rhsRe, rhsIm, xRe, xIm);
+      for (let u = 0; u < unknowns.length; u++) {
+        const k = unknowns[u]!;
+        const vr = k >= 0 ? xRe[k]! : 0;
+        const vi = k >= 0 ? xIm[k]! : 0;
+        if (!Number.isFinite(vr) || !Number.isFinite(vi)) {
+          throw this.singular(frequenciesHz[f]!, k >= 0 ? [k] : []);
+        }
+        re[u]![f] = vr;
+        im[u]![f] = vi;
+      }
+    }
+    return { re, im };
+  }
+
+  private singular(frequencyHz: number, unknowns: readonly number[]): TympanError {
+    const { unknownLabels, elementsOfUnknown } = this.network;
+    const shown = unknowns.slice(0, 6);
+    const where = shown.map((k) => unknownLabels[k]).join(", ");
+    const ids = [...new Set(shown.flatMap((k) => elementsOfUnknown[k] ?? []))];
+    return new TympanError([
+      {
+        code: "singular-network",
+        path: ["elements"],
+        elementIds: ids,
+        message: `the network has no unique solution at ${frequencyHz.toPrecision(6)} Hz${where ? ` near ${where}` : ""}${ids.length > 0 ? ` (elements ${ids.join(", ")})` : ""}. Look for a part that is disconnected on one side, an ideal lossless resonance exactly at this frequency, or a coupling whose other port is open`,
+      },
+    ]);
+  }
+}
