@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Issue, type Result, isNonEmpty } from "../core/issues.js";
+import type { ParameterDoc } from "./elementModel.js";
 import { didYouMean } from "../core/suggest.js";
 import {
   ELEMENT_TYPES,
@@ -136,7 +137,7 @@ function validateElements(raw: unknown, issues: Issue[]): ElementDefinition[] {
             path,
             label,
             model.type,
-            Object.keys(model.parameters),
+            model.parameters,
           ),
         );
       }
@@ -240,8 +241,9 @@ function describeSchemaIssue(
   elementPath: (string | number)[],
   label: string,
   type: string,
-  parameterNames: string[],
+  parameters: Readonly<Record<string, ParameterDoc>>,
 ): Issue {
+  const parameterNames = Object.keys(parameters);
   const path = [
     ...elementPath,
     ...zodIssue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
@@ -251,7 +253,7 @@ function describeSchemaIssue(
     const keys = zodIssue.keys;
     const hints = keys.map(
       (key) =>
-        `"${key}"${didYouMean(key, parameterNames).replace(" Did you mean", ": did you mean")}`,
+        `"${key}"${didYouMean(key, parameterNames).replace(" Did you mean", " (did you mean").replace(/\?$/, "?)")}`,
     );
     const takes =
       parameterNames.length > 0
@@ -265,6 +267,14 @@ function describeSchemaIssue(
     );
   }
   const field = zodIssue.path.length > 0 ? String(zodIssue.path[0]) : "";
+  if (field !== "" && zodIssue.path.length === 1 && !(field in entry)) {
+    const unit = parameters[field]?.unit;
+    const what =
+      field === "nodes"
+        ? `"nodes" (${zodIssue.message.replace(/^must (be a list of|list exactly) /, "")})`
+        : `parameter "${field}"${unit ? ` in ${unit}` : ""}`;
+    return issue("missing-parameter", path, `${label} (${type}): missing ${what}; add it`, id);
+  }
   const given = field in entry ? valueText(entry[field as keyof typeof entry]) : undefined;
   const what = field === "" ? "" : `${field} `;
   const got = given === undefined ? (field === "" ? "" : " (missing)") : ` (got ${given})`;

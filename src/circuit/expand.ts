@@ -12,7 +12,10 @@ export interface PrimitiveInstance {
 }
 
 /** Expands macro elements (drivers, ear simulators) recursively into primitives, in design order. */
-export function expandElements(elements: readonly ElementDefinition[], air: Air): PrimitiveInstance[] {
+export function expandElements(
+  elements: readonly ElementDefinition[],
+  air: Air,
+): PrimitiveInstance[] {
   const primitives: PrimitiveInstance[] = [];
   const visit = (definition: ElementDefinition, originIndex: number, originId: string) => {
     const model = modelOf(definition.type);

@@ -25,7 +25,9 @@ export function positive(unit: string) {
 
 /** A finite number ≥ 0. */
 export function nonNegative(unit: string) {
-  return z.number({ error: `must be a number in ${unit}` }).min(0, { error: `must be ≥ 0 ${unit}` });
+  return z
+    .number({ error: `must be a number in ${unit}` })
+    .min(0, { error: `must be ≥ 0 ${unit}` });
 }
 
 /** Any finite number (source amplitudes may be negative: a polarity flip). */

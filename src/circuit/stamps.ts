@@ -15,7 +15,10 @@ export function twoTerminalPort(domain: Domain): readonly Port[] {
 }
 
 /** A two-terminal element with admittance y(ω) between its nodes. */
-export function admittanceStamp(context: StampContext, admittance: AdmittanceAt): PrimitiveRealization {
+export function admittanceStamp(
+  context: StampContext,
+  admittance: AdmittanceAt,
+): PrimitiveRealization {
   const a = context.node(0);
   const b = context.node(1);
   const aa = context.entry(a, a);

@@ -21,6 +21,14 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
   issues: Issue[];
 } {
   const issues: Issue[] = [];
+  const firstIndexOf = new Map<string, number>();
+  for (const p of primitives)
+    if (!firstIndexOf.has(p.originId)) firstIndexOf.set(p.originId, p.originIndex);
+  /** Path of the first element named: where a reader should look first. */
+  const pathOf = (ids: readonly string[]) => [
+    "elements",
+    ...(ids.length > 0 ? [firstIndexOf.get(ids[0]!)!] : []),
+  ];
   const nodes: string[] = [];
   const index = new Map<string, number>();
   const nodeId = (name: string) => {
@@ -76,7 +84,7 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
       const involved = [...new Set([...byDomain.values()].flatMap((ids) => [...ids]))];
       issues.push({
         code: "domain-mismatch",
-        path: ["elements"],
+        path: pathOf(involved),
         elementIds: involved,
         message: `node "${nodes[k]}" joins elements of different domains: ${parts.join(" and ")}. Connect domains only through a transducer (gyrator, transformer, dynamicDriver), never node to node`,
       });
@@ -127,7 +135,7 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
     const involved = elementsTouching(primitives, members);
     issues.push({
       code: "floating-subnetwork",
-      path: ["elements"],
+      path: pathOf(involved),
       elementIds: involved,
       message: `nodes ${quoteList(group)} (elements ${involved.join(", ")}) have no path to ground "0": their potentials are undefined. Connect the sub-network to "0" (e.g. a source's minus terminal, a cavity's second node)`,
     });
@@ -136,7 +144,7 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
     const involved = elementsTouching(primitives, new Set(flowOnly));
     issues.push({
       code: "flow-source-cutset",
-      path: ["elements"],
+      path: pathOf(involved),
       elementIds: involved,
       message: `nodes ${quoteList(flowOnly)} reach ground only through current or volume-velocity sources (elements ${involved.join(", ")}), so their potentials are undefined. Add an element from them to "0"`,
     });
@@ -163,7 +171,7 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
   for (const ids of loopMembers.values()) {
     issues.push({
       code: "source-loop",
-      path: ["elements"],
+      path: pathOf(ids),
       elementIds: ids,
       message: `ideal sources ${ids.join(", ")} form a loop, which fixes the same potential difference twice. Remove one, or give a voltage source an outputImpedance`,
     });

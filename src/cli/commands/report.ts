@@ -1,0 +1,88 @@
+import type { Command } from "commander";
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import { TympanError } from "../../core/issues.js";
+import { logFrequencies } from "../../core/frequencyGrid.js";
+import { readDesignFile } from "../../io/designFile.js";
+import { simulate } from "../../simulate/simulate.js";
+import type { SimulationResult } from "../../simulate/result.js";
+import { usageError } from "../errors.js";
+import { exists, writeOutputFile } from "../outputFile.js";
+import { writePlot } from "../plotFile.js";
+import { buildSummary, type ReportEntry } from "../reportSummary.js";
+
+/** Marks a folder as Tympan's own report, so a later run may replace what is in it. */
+const MARKER = ".tympan-report";
+
+interface ReportFlags {
+  out: string;
+  force?: boolean;
+}
+
+export function registerReport(program: Command, print: (text: string) => void): void {
+  program
+    .command("report")
+    .description("simulate design files (or every design in folders) and write plots and a summary")
+    .argument("<designs...>", "design files or folders of them")
+    .option("--out <folder>", "where to write the report", "tympan-report")
+    .option("--force", "write into a folder that holds files not written by tympan report")
+    .action(async (inputs: string[], flags: ReportFlags) => {
+      const files = await designFiles(inputs);
+      await claimFolder(flags.out, flags.force ?? false);
+      const frequencies = Array.from(logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }));
+      const entries: ReportEntry[] = [];
+      for (const file of files) {
+        const design = await readDesignFile(file);
+        let result: SimulationResult;
+        try {
+          result = simulate(design, { frequencies });
+        } catch (error) {
+          if (error instanceof TympanError) throw new TympanError(error.issues, file);
+          throw error;
+        }
+        const stem = basename(file, extname(file));
+        const named = design as { name?: string; description?: string };
+        const title = named.name ?? stem;
+        await writePlot(join(flags.out, `${stem}.svg`), result, title, true, file);
+        await writePlot(join(flags.out, `${stem}.png`), result, title, true, file);
+        entries.push({ file, stem, title, description: named.description ?? "", result });
+      }
+      await writeOutputFile(join(flags.out, "summary.md"), buildSummary(entries), true);
+      print(
+        `wrote ${entries.length} designs to ${flags.out}/ (summary.md, one .svg and .png each)\n`,
+      );
+    });
+}
+
+async function designFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info === undefined) throw usageError(`${input}: no such file or folder`);
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((name) => /\.(json|ya?ml)$/i.test(name)).sort();
+      if (names.length === 0)
+        throw usageError(`${input}: the folder holds no .json or .yaml design files`);
+      files.push(...names.map((name) => join(input, name)));
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+async function claimFolder(folder: string, force: boolean): Promise<void> {
+  if (await exists(folder)) {
+    const contents = await readdir(folder);
+    if (contents.length > 0 && !contents.includes(MARKER) && !force) {
+      throw usageError(
+        `${folder} already holds files that tympan report did not write; choose another --out or pass --force`,
+      );
+    }
+  }
+  await writeOutputFile(
+    join(folder, MARKER),
+    "This folder is written by `tympan report`; its files are replaced on every run.\n",
+    true,
+  );
+}

@@ -1,0 +1,58 @@
+import type { Command } from "commander";
+import { readDesignFile } from "../../io/designFile.js";
+import { simulate } from "../../simulate/simulate.js";
+import { usageError } from "../errors.js";
+import { frequenciesFromFlags } from "../frequencyOptions.js";
+import { resultToCsv, resultToTable } from "../formatResult.js";
+import { writePlot } from "../plotFile.js";
+import { TympanError } from "../../core/issues.js";
+
+interface SimulateFlags {
+  at?: string;
+  from?: string;
+  to?: string;
+  points?: string;
+  json?: boolean;
+  csv?: boolean;
+  plot?: string;
+  force?: boolean;
+}
+
+export function registerSimulate(program: Command, print: (text: string) => void): void {
+  program
+    .command("simulate")
+    .description(
+      "simulate a design file: probe levels and phases, and the impedance seen by the first voltage source",
+    )
+    .argument("<design>", "design file (.json, or .yaml/.yml)")
+    .option("--at <f1,f2,...>", "frequencies in Hz, comma-separated")
+    .option("--from <Hz>", "start of the log-spaced sweep (default 20)")
+    .option("--to <Hz>", "end of the log-spaced sweep (default 20000)")
+    .option("--points <n>", "number of log-spaced points (default 1000)")
+    .option("--json", "print the full result as JSON")
+    .option("--csv", "print the result as CSV")
+    .option("--plot <file>", "also draw the levels and impedance to an .svg or .png file")
+    .option("--force", "allow --plot to replace an existing file")
+    .action(async (designPath: string, flags: SimulateFlags) => {
+      if (flags.json && flags.csv) throw usageError("give --json or --csv, not both");
+      const frequencies = frequenciesFromFlags(flags);
+      const design = await readDesignFile(designPath);
+      let result;
+      try {
+        result = simulate(design, { frequencies });
+      } catch (error) {
+        if (error instanceof TympanError) throw new TympanError(error.issues, designPath);
+        throw error;
+      }
+      if (flags.plot !== undefined) {
+        const name =
+          typeof (design as { name?: unknown }).name === "string"
+            ? (design as { name: string }).name
+            : designPath;
+        await writePlot(flags.plot, result, name, flags.force ?? false, designPath);
+      }
+      if (flags.json) print(`${JSON.stringify(result)}\n`);
+      else if (flags.csv) print(resultToCsv(result));
+      else print(resultToTable(result));
+    });
+}

@@ -1,0 +1,46 @@
+import { Command, CommanderError } from "commander";
+import { registerElements } from "./commands/elements.js";
+import { registerReport } from "./commands/report.js";
+import { registerSimulate } from "./commands/simulate.js";
+import { EXIT_BAD_INPUT, reportError } from "./errors.js";
+
+/** Where the CLI writes: standard output and standard error, replaceable for tests. */
+export interface CliOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const PROCESS_OUTPUT: CliOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/**
+ * The `tympan` command line: parse arguments, call the library, print results or issues.
+ * Resolves to the exit code: 0 success, 2 bad input or usage, 1 an internal failure.
+ */
+export async function runCli(
+  argv: readonly string[],
+  output: CliOutput = PROCESS_OUTPUT,
+): Promise<number> {
+  const print = output.out;
+  const program = new Command()
+    .name("tympan")
+    .description("Simulate, measure and judge in-ear monitors.")
+    .exitOverride()
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .showHelpAfterError("(run tympan --help for usage)");
+  registerSimulate(program, print);
+  registerElements(program, print);
+  registerReport(program, print);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; everything else is a usage error commander printed.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    return reportError(error, output.err);
+  }
+}
