@@ -131,14 +131,7 @@ function validateElements(raw: unknown, issues: Issue[]): ElementDefinition[] {
     if (!parsed.success) {
       for (const zodIssue of parsed.error.issues) {
         issues.push(
-          describeSchemaIssue(
-            zodIssue,
-            entry,
-            path,
-            label,
-            model.type,
-            model.parameters,
-          ),
+          describeSchemaIssue(zodIssue, entry, path, label, model.type, model.parameters),
         );
       }
       return;

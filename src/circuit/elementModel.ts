@@ -19,15 +19,27 @@ export interface Port {
   readonly grounded?: boolean;
 }
 
-/** How a primitive joins the network's equations (modified nodal analysis, impedance analogy). */
+/**
+ * How a primitive joins the network's equations (modified nodal analysis, impedance analogy). Most
+ * elements only need the three `add…` forms, which the solver folds into flat arrays; `stamp` is for
+ * anything else (tubes, ducts), called once per frequency.
+ */
 export interface StampContext {
   readonly air: Air;
   /** Unknown index of the element's terminal, or -1 for ground. */
   node(terminal: number): number;
   /** A new unknown (branch flow) owned by this element. */
   branch(): number;
-  /** Slot of matrix entry (row, col) to add into, or -1 when row or col is ground. */
+  /** Slot of matrix entry (row, col) for a `stamp` to add into, or -1 when row or col is ground. */
   entry(row: number, col: number): number;
+  /** Adds a frequency-independent value to entry (row, col); ignored when either is ground. */
+  addConstant(row: number, col: number, re: number, im?: number): void;
+  /** Adds j·ω·coefficient to entry (row, col) at every frequency (capacitance-like terms). */
+  addTimesJOmega(row: number, col: number, coefficient: number): void;
+  /** Adds coefficient/(j·ω) to entry (row, col) at every frequency (inductance-like terms). */
+  addOverJOmega(row: number, col: number, coefficient: number): void;
+  /** Adds a frequency-independent value to the right-hand side of `row` (sources). */
+  addSource(row: number, re: number): void;
 }
 
 /** Adds this element's contribution at angular frequency ω (rad/s) into the matrix and right side. */
@@ -40,7 +52,8 @@ export type Stamp = (
 ) => void;
 
 export interface PrimitiveRealization {
-  readonly stamp: Stamp;
+  /** Per-frequency contribution beyond what was added through the context, if any. */
+  readonly stamp?: Stamp;
   /** Branch unknown carrying the flow delivered by a source out of its first terminal. */
   readonly sourceBranch?: number;
 }

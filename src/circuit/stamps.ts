@@ -14,7 +14,39 @@ export function twoTerminalPort(domain: Domain): readonly Port[] {
   return [{ terminals: [0, 1], domain }];
 }
 
-/** A two-terminal element with admittance y(ω) between its nodes. */
+/** Adds y at (a,a), (b,b) and −y at (a,b), (b,a) through `add`. */
+function addBetween(
+  context: StampContext,
+  add: (row: number, col: number, value: number) => void,
+  value: number,
+): void {
+  const a = context.node(0);
+  const b = context.node(1);
+  add(a, a, value);
+  add(b, b, value);
+  add(a, b, -value);
+  add(b, a, -value);
+}
+
+/** A two-terminal conductance G (1/R of any domain). */
+export function conductanceStamp(context: StampContext, conductance: number): PrimitiveRealization {
+  addBetween(context, (row, col, value) => context.addConstant(row, col, value), conductance);
+  return {};
+}
+
+/** A two-terminal capacitance-like element: admittance jωC (capacitor, compliance, cavity). */
+export function capacitanceStamp(context: StampContext, capacitance: number): PrimitiveRealization {
+  addBetween(context, (row, col, value) => context.addTimesJOmega(row, col, value), capacitance);
+  return {};
+}
+
+/** A two-terminal inductance-like element: admittance 1/(jωL) (inductor, mass, inertance). */
+export function inductanceStamp(context: StampContext, inductance: number): PrimitiveRealization {
+  addBetween(context, (row, col, value) => context.addOverJOmega(row, col, value), 1 / inductance);
+  return {};
+}
+
+/** A two-terminal element with a general admittance y(ω), evaluated at every frequency. */
 export function admittanceStamp(
   context: StampContext,
   admittance: AdmittanceAt,
@@ -61,34 +93,9 @@ export function seriesRmAdmittance(resistance: number, inertance: number): Admit
   };
 }
 
-/** Admittance jωC of a capacitance-like element (capacitor, compliance, volume). */
-export function capacitiveAdmittance(capacitance: number): AdmittanceAt {
-  return (omega, out) => {
-    out[0] = 0;
-    out[1] = omega * capacitance;
-  };
-}
-
-/** Admittance 1/(jωL) of an inductance-like element (inductor, mass, inertance). */
-export function inductiveAdmittance(inductance: number): AdmittanceAt {
-  return (omega, out) => {
-    out[0] = 0;
-    out[1] = -1 / (omega * inductance);
-  };
-}
-
-/** Admittance 1/R of a resistance. */
-export function resistiveAdmittance(resistance: number): AdmittanceAt {
-  const g = 1 / resistance;
-  return (_omega, out) => {
-    out[0] = g;
-    out[1] = 0;
-  };
-}
-
 /**
  * An ideal potential source (voltage, pressure, force) of value `value` with optional series
- * impedance: p(first) − p(second) + Z·I = value, where the branch unknown I is the flow the source
+ * resistance: p(first) − p(second) + R·I = value, where the branch unknown I is the flow the source
  * delivers out of its first terminal into the network.
  */
 export function potentialSourceStamp(
@@ -99,55 +106,27 @@ export function potentialSourceStamp(
   const plus = context.node(0);
   const minus = context.node(1);
   const branch = context.branch();
-  const plusBranch = context.entry(plus, branch);
-  const minusBranch = context.entry(minus, branch);
-  const branchPlus = context.entry(branch, plus);
-  const branchMinus = context.entry(branch, minus);
-  const branchBranch = seriesResistance > 0 ? context.entry(branch, branch) : -1;
-  return {
-    sourceBranch: branch,
-    stamp(_omega, matrixRe, _matrixIm, rhsRe) {
-      if (plusBranch >= 0) matrixRe[plusBranch] = matrixRe[plusBranch]! - 1;
-      if (minusBranch >= 0) matrixRe[minusBranch] = matrixRe[minusBranch]! + 1;
-      if (branchPlus >= 0) matrixRe[branchPlus] = matrixRe[branchPlus]! + 1;
-      if (branchMinus >= 0) matrixRe[branchMinus] = matrixRe[branchMinus]! - 1;
-      if (branchBranch >= 0) matrixRe[branchBranch] = matrixRe[branchBranch]! + seriesResistance;
-      rhsRe[branch] = rhsRe[branch]! + value;
-    },
-  };
+  context.addConstant(plus, branch, -1);
+  context.addConstant(minus, branch, 1);
+  context.addConstant(branch, plus, 1);
+  context.addConstant(branch, minus, -1);
+  if (seriesResistance > 0) context.addConstant(branch, branch, seriesResistance);
+  context.addSource(branch, value);
+  return { sourceBranch: branch };
 }
 
 /** An ideal flow source (current, volume velocity) driving `value` into its first terminal. */
 export function flowSourceStamp(context: StampContext, value: number): PrimitiveRealization {
-  const into = context.node(0);
-  const from = context.node(1);
-  return {
-    stamp(_omega, _matrixRe, _matrixIm, rhsRe) {
-      if (into >= 0) rhsRe[into] = rhsRe[into]! + value;
-      if (from >= 0) rhsRe[from] = rhsRe[from]! - value;
-    },
-  };
+  context.addSource(context.node(0), value);
+  context.addSource(context.node(1), -value);
+  return {};
 }
 
-/**
- * A frequency-independent real stamp built from (row, col, value) triples; entries touching ground
- * are dropped.
- */
+/** A frequency-independent real stamp from (row, col, value) triples; ground entries are dropped. */
 export function constantStamp(
   context: StampContext,
   triples: readonly (readonly [row: number, col: number, value: number])[],
 ): PrimitiveRealization {
-  const kept = triples
-    .map(([row, col, value]) => [context.entry(row, col), value] as const)
-    .filter(([slot]) => slot >= 0);
-  const slots = Int32Array.from(kept, ([slot]) => slot);
-  const values = Float64Array.from(kept, ([, value]) => value);
-  return {
-    stamp(_omega, matrixRe) {
-      for (let k = 0; k < slots.length; k++) {
-        const slot = slots[k]!;
-        matrixRe[slot] = matrixRe[slot]! + values[k]!;
-      }
-    },
-  };
+  for (const [row, col, value] of triples) context.addConstant(row, col, value);
+  return {};
 }

@@ -8,14 +8,15 @@ export interface ReportEntry {
   readonly result: SimulationResult;
 }
 
-const TABLE_FREQUENCIES_HZ = [20, 100, 1000, 2000, 5000, 10000];
+/** Landmark frequencies of the summary tables; the report simulates exactly these too. */
+export const TABLE_FREQUENCIES_HZ = [20, 100, 1000, 2000, 5000, 10000];
 
 /** The report's summary page (Markdown): per design, levels at landmark frequencies and its plot. */
 export function buildSummary(entries: readonly ReportEntry[]): string {
   const lines = [
     "# Tympan report",
     "",
-    `Simulated ${entries.length} designs, 20 Hz–20 kHz, 500 log-spaced points.`,
+    `Simulated ${entries.length} designs, 20 Hz–20 kHz, 500 log-spaced points plus the table frequencies.`,
     "",
   ];
   for (const entry of entries) {

@@ -32,7 +32,12 @@ export function complexDivide(
  * travelling towards +x with e^{jωt}), never −jk, which a signed −0 would otherwise select.
  */
 export function complexSqrt(re: number, im: number, out: Float64Array, offset = 0): void {
-  const modulus = Math.hypot(re, im);
+  // √(re² + im²) directly when that cannot overflow or underflow (Math.hypot costs several times more).
+  const modulusSquared = re * re + im * im;
+  const modulus =
+    modulusSquared > 1e-290 && modulusSquared < 1e290
+      ? Math.sqrt(modulusSquared)
+      : Math.hypot(re, im);
   if (modulus === 0) {
     out[offset] = 0;
     out[offset + 1] = 0;
@@ -53,23 +58,27 @@ export function complexSqrt(re: number, im: number, out: Float64Array, offset = 
 /**
  * Writes cosh w at `offset` and sinh(w)/w at `offset + 2` for w = re + j·im (sinh(w)/w → 1 at w = 0).
  * Both are even in w, so a transmission-line matrix built from them does not depend on the branch of
- * Γ = √(Z'Y'). For Re w > 20, e^{−|Re w|} is below the rounding of e^{|Re w|} and is dropped;
- * e^{|Re w|}/2 is formed as e^{|Re w| − ln 2} so it stays finite up to |Re w| ≈ 710.4.
+ * Γ = √(Z'Y'). One exponential serves both: with m = e^{|Re w|} − 1 (Math.expm1),
+ * sinh|Re w| = (m + m/(m + 1))/2 and cosh Re w = 1 + m²/(2(m + 1)), neither of which cancels. For
+ * |Re w| > 20, e^{−|Re w|} is below the rounding of e^{|Re w|} and is dropped; e^{|Re w|}/2 is formed
+ * as e^{|Re w| − ln 2} so it stays finite up to |Re w| ≈ 710.4.
  */
 export function complexCoshAndSinhc(re: number, im: number, out: Float64Array, offset = 0): void {
   const cosIm = Math.cos(im);
   const sinIm = Math.sin(im);
   const absRe = Math.abs(re);
   let coshRe: number;
-  let sinhRe: number;
+  let sinhAbs: number;
   if (absRe > 20) {
-    const half = Math.exp(absRe - Math.LN2);
-    coshRe = half;
-    sinhRe = re < 0 ? -half : half;
+    coshRe = Math.exp(absRe - Math.LN2);
+    sinhAbs = coshRe;
   } else {
-    coshRe = Math.cosh(re);
-    sinhRe = Math.sinh(re);
+    const m = Math.expm1(absRe);
+    const ratio = m / (m + 1);
+    coshRe = 1 + 0.5 * m * ratio;
+    sinhAbs = 0.5 * (m + ratio);
   }
+  const sinhRe = re < 0 ? -sinhAbs : sinhAbs;
   out[offset] = coshRe * cosIm;
   out[offset + 1] = sinhRe * sinIm;
 
@@ -86,5 +95,10 @@ export function complexCoshAndSinhc(re: number, im: number, out: Float64Array, o
     out[offset + 3] = w2Im / 6 + w4Im / 120 + w6Im / 5040;
     return;
   }
-  complexDivide(sinhRe * cosIm, coshRe * sinIm, re, im, out, offset + 2);
+  // sinh(w)/w = sinh(w)·w̄/|w|²; |w|² ≥ 1e-6 here, and beyond 1e308 sinh has long overflowed.
+  const sinhWRe = sinhRe * cosIm;
+  const sinhWIm = coshRe * sinIm;
+  const inverse = 1 / modulusSquared;
+  out[offset + 2] = (sinhWRe * re + sinhWIm * im) * inverse;
+  out[offset + 3] = (sinhWIm * re - sinhWRe * im) * inverse;
 }

@@ -5,11 +5,11 @@ import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { elementSchema, finite, positive, positiveInteger } from "../circuit/parameters.js";
 import {
   admittanceStamp,
-  capacitiveAdmittance,
+  capacitanceStamp,
+  conductanceStamp,
   flowSourceStamp,
-  inductiveAdmittance,
+  inductanceStamp,
   potentialSourceStamp,
-  resistiveAdmittance,
   seriesRmAdmittance,
   twoTerminalPort,
 } from "../circuit/stamps.js";
@@ -34,10 +34,12 @@ export const acousticResistance: PrimitiveModel<AcousticResistance> = {
   parameters: { resistance: { unit: "Pa·s/m³", description: "acoustic resistance" } },
   schema: acousticResistanceSchema,
   ports,
-  realize: (element, context) => admittanceStamp(context, resistiveAdmittance(element.resistance)),
+  realize: (element, context) => conductanceStamp(context, 1 / element.resistance),
 };
 
-const damperSchema = elementSchema("damper", TERMINALS, { ratingCgsOhm: positive("cgs acoustic Ω") });
+const damperSchema = elementSchema("damper", TERMINALS, {
+  ratingCgsOhm: positive("cgs acoustic Ω"),
+});
 export type Damper = z.infer<typeof damperSchema>;
 export const damper: PrimitiveModel<Damper> = {
   kind: "primitive",
@@ -55,10 +57,12 @@ export const damper: PrimitiveModel<Damper> = {
   // A damper's own mass (≈ρ·t/S for a screen of thickness t) is orders of magnitude below the
   // tubing's, so it is left out.
   realize: (element, context) =>
-    admittanceStamp(context, resistiveAdmittance(element.ratingCgsOhm * CGS_ACOUSTIC_OHM_IN_SI)),
+    conductanceStamp(context, 1 / (element.ratingCgsOhm * CGS_ACOUSTIC_OHM_IN_SI)),
 };
 
-const acousticMassSchema = elementSchema("acousticMass", TERMINALS, { inertance: positive("kg/m⁴") });
+const acousticMassSchema = elementSchema("acousticMass", TERMINALS, {
+  inertance: positive("kg/m⁴"),
+});
 export type AcousticMass = z.infer<typeof acousticMassSchema>;
 export const acousticMass: PrimitiveModel<AcousticMass> = {
   kind: "primitive",
@@ -68,7 +72,7 @@ export const acousticMass: PrimitiveModel<AcousticMass> = {
   parameters: { inertance: { unit: "kg/m⁴", description: "acoustic inertance" } },
   schema: acousticMassSchema,
   ports,
-  realize: (element, context) => admittanceStamp(context, inductiveAdmittance(element.inertance)),
+  realize: (element, context) => inductanceStamp(context, element.inertance),
 };
 
 const acousticComplianceSchema = elementSchema("acousticCompliance", TERMINALS, {
@@ -83,7 +87,7 @@ export const acousticCompliance: PrimitiveModel<AcousticCompliance> = {
   parameters: { compliance: { unit: "m³/Pa", description: "acoustic compliance" } },
   schema: acousticComplianceSchema,
   ports,
-  realize: (element, context) => admittanceStamp(context, capacitiveAdmittance(element.compliance)),
+  realize: (element, context) => capacitanceStamp(context, element.compliance),
 };
 
 const acousticVolumeSchema = elementSchema("acousticVolume", TERMINALS, { volume: positive("m³") });
@@ -91,13 +95,13 @@ export type AcousticVolume = z.infer<typeof acousticVolumeSchema>;
 export const acousticVolume: PrimitiveModel<AcousticVolume> = {
   kind: "primitive",
   type: "acousticVolume",
-  summary: "air cavity of volume V (m³): adiabatic compliance V/(ρc²); second node normally \"0\"",
+  summary: 'air cavity of volume V (m³): adiabatic compliance V/(ρc²); second node normally "0"',
   terminals: TERMINALS,
   parameters: { volume: { unit: "m³", description: "cavity volume (1 cm³ = 1e-6 m³)" } },
   schema: acousticVolumeSchema,
   ports,
   realize: (element, context) =>
-    admittanceStamp(context, capacitiveAdmittance(element.volume / bulkModulusPa(context.air))),
+    capacitanceStamp(context, element.volume / bulkModulusPa(context.air)),
 };
 
 const ductSchema = elementSchema("duct", TERMINALS, {
@@ -109,7 +113,8 @@ export type Duct = z.infer<typeof ductSchema>;
 export const duct: PrimitiveModel<Duct> = {
   kind: "primitive",
   type: "duct",
-  summary: "short narrow duct(s) — vent, leak, hole: Poiseuille R + (4/3)ρl/(πr²) mass, N in parallel",
+  summary:
+    "short narrow duct(s) — vent, leak, hole: Poiseuille R + (4/3)ρl/(πr²) mass, N in parallel",
   terminals: TERMINALS,
   parameters: {
     radius: { unit: "m", description: "radius of each hole" },

@@ -15,7 +15,9 @@ const COUPLING_PORTS = [
   { terminals: [2, 3], domain: "any" },
 ] as const;
 
-const gyratorSchema = elementSchema("gyrator", TERMINALS, { transduction: positive("(port-1 unit)/(port-2 flow)") });
+const gyratorSchema = elementSchema("gyrator", TERMINALS, {
+  transduction: positive("(port-1 unit)/(port-2 flow)"),
+});
 export type Gyrator = z.infer<typeof gyratorSchema>;
 /**
  * Ideal gyrator of transduction T: v₁ = T·i₂ᵒᵘᵗ and v₂ = T·i₁, where i₁ flows into port 1 and i₂ᵒᵘᵗ
@@ -25,10 +27,14 @@ export type Gyrator = z.infer<typeof gyratorSchema>;
 export const gyrator: PrimitiveModel<Gyrator> = {
   kind: "primitive",
   type: "gyrator",
-  summary: "ideal gyrator: v1 = T·(flow out of port 2), v2 = T·(flow into port 1); T = Bl for a motor",
+  summary:
+    "ideal gyrator: v1 = T·(flow out of port 2), v2 = T·(flow into port 1); T = Bl for a motor",
   terminals: TERMINALS,
   parameters: {
-    transduction: { unit: "e.g. T·m = N/A", description: "transduction coefficient (Bl for a voice coil)" },
+    transduction: {
+      unit: "e.g. T·m = N/A",
+      description: "transduction coefficient (Bl for a voice coil)",
+    },
   },
   schema: gyratorSchema,
   ports: COUPLING_PORTS,

@@ -44,7 +44,12 @@ export const dynamicDriver: MacroModel<DynamicDriver> = {
     const coil = driver.le > 0 ? inner("coil") : inner("motor");
     parts.push({ id: `${id}/Re`, type: "resistor", nodes: [plus, coil], resistance: driver.re });
     if (driver.le > 0) {
-      parts.push({ id: `${id}/Le`, type: "inductor", nodes: [coil, inner("motor")], inductance: driver.le });
+      parts.push({
+        id: `${id}/Le`,
+        type: "inductor",
+        nodes: [coil, inner("motor")],
+        inductance: driver.le,
+      });
     }
     parts.push(
       {
@@ -54,7 +59,12 @@ export const dynamicDriver: MacroModel<DynamicDriver> = {
         transduction: driver.bl,
       },
       { id: `${id}/Mms`, type: "mass", nodes: [inner("force"), inner("m1")], mass: driver.mms },
-      { id: `${id}/Cms`, type: "compliance", nodes: [inner("m1"), inner("m2")], compliance: driver.cms },
+      {
+        id: `${id}/Cms`,
+        type: "compliance",
+        nodes: [inner("m1"), inner("m2")],
+        compliance: driver.cms,
+      },
     );
     const piston = driver.rms > 0 ? inner("m3") : inner("m2");
     if (driver.rms > 0) {

@@ -2,12 +2,11 @@ import type { z } from "zod";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { elementSchema, finite, nonNegative, positive } from "../circuit/parameters.js";
 import {
-  admittanceStamp,
-  capacitiveAdmittance,
+  capacitanceStamp,
+  conductanceStamp,
   flowSourceStamp,
-  inductiveAdmittance,
+  inductanceStamp,
   potentialSourceStamp,
-  resistiveAdmittance,
   twoTerminalPort,
 } from "../circuit/stamps.js";
 
@@ -23,10 +22,12 @@ export const resistor: PrimitiveModel<Resistor> = {
   parameters: { resistance: { unit: "Ω", description: "resistance" } },
   schema: resistorSchema,
   ports: twoTerminalPort("electrical"),
-  realize: (element, context) => admittanceStamp(context, resistiveAdmittance(element.resistance)),
+  realize: (element, context) => conductanceStamp(context, 1 / element.resistance),
 };
 
-const capacitorSchema = elementSchema("capacitor", PASSIVE_TERMINALS, { capacitance: positive("F") });
+const capacitorSchema = elementSchema("capacitor", PASSIVE_TERMINALS, {
+  capacitance: positive("F"),
+});
 export type Capacitor = z.infer<typeof capacitorSchema>;
 export const capacitor: PrimitiveModel<Capacitor> = {
   kind: "primitive",
@@ -36,7 +37,7 @@ export const capacitor: PrimitiveModel<Capacitor> = {
   parameters: { capacitance: { unit: "F", description: "capacitance" } },
   schema: capacitorSchema,
   ports: twoTerminalPort("electrical"),
-  realize: (element, context) => admittanceStamp(context, capacitiveAdmittance(element.capacitance)),
+  realize: (element, context) => capacitanceStamp(context, element.capacitance),
 };
 
 const inductorSchema = elementSchema("inductor", PASSIVE_TERMINALS, { inductance: positive("H") });
@@ -49,7 +50,7 @@ export const inductor: PrimitiveModel<Inductor> = {
   parameters: { inductance: { unit: "H", description: "inductance" } },
   schema: inductorSchema,
   ports: twoTerminalPort("electrical"),
-  realize: (element, context) => admittanceStamp(context, inductiveAdmittance(element.inductance)),
+  realize: (element, context) => inductanceStamp(context, element.inductance),
 };
 
 const SOURCE_TERMINALS = ["plus", "minus"] as const;

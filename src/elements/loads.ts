@@ -13,7 +13,8 @@ export type Ear711 = z.infer<typeof ear711Schema>;
 export const ear711: MacroModel<Ear711> = {
   kind: "macro",
   type: "ear711",
-  summary: "IEC 60318-4 (711) occluded-ear simulator, lumped; valid 100 Hz–10 kHz; damped? adds R1/R3/R5",
+  summary:
+    "IEC 60318-4 (711) occluded-ear simulator, lumped; valid 100 Hz–10 kHz; damped? adds R1/R3/R5",
   terminals: ["entrance", "drum"],
   parameters: {
     damped: { unit: "", description: "add the optional series damping R1, R3, R5 (default false)" },
@@ -28,10 +29,20 @@ export const ear711: MacroModel<Ear711> = {
     const series = (name: "L1" | "L3" | "L5", damping: number, from: string, to: string) => {
       if (element.damped) {
         const middle = inner(`${name}r`);
-        parts.push({ id: `${id}/R${name[1]}`, type: "acousticResistance", nodes: [from, middle], resistance: damping });
+        parts.push({
+          id: `${id}/R${name[1]}`,
+          type: "acousticResistance",
+          nodes: [from, middle],
+          resistance: damping,
+        });
         from = middle;
       }
-      parts.push({ id: `${id}/${name}`, type: "acousticMass", nodes: [from, to], inertance: L[name] });
+      parts.push({
+        id: `${id}/${name}`,
+        type: "acousticMass",
+        nodes: [from, to],
+        inertance: L[name],
+      });
     };
     const n1 = inner("n1");
     const n3 = inner("n3");
@@ -39,18 +50,33 @@ export const ear711: MacroModel<Ear711> = {
     parts.push({ id: `${id}/C1`, type: "acousticCompliance", nodes: [n1, "0"], compliance: C.C1 });
     parts.push(
       { id: `${id}/R2`, type: "acousticResistance", nodes: [n1, inner("b2a")], resistance: R.R2 },
-      { id: `${id}/L2`, type: "acousticMass", nodes: [inner("b2a"), inner("b2b")], inertance: L.L2 },
+      {
+        id: `${id}/L2`,
+        type: "acousticMass",
+        nodes: [inner("b2a"), inner("b2b")],
+        inertance: L.L2,
+      },
       { id: `${id}/C2`, type: "acousticCompliance", nodes: [inner("b2b"), "0"], compliance: C.C2 },
     );
     series("L3", extraDamping.R3, n1, n3);
     parts.push({ id: `${id}/C3`, type: "acousticCompliance", nodes: [n3, "0"], compliance: C.C3 });
     parts.push(
       { id: `${id}/R4`, type: "acousticResistance", nodes: [n3, inner("b4a")], resistance: R.R4 },
-      { id: `${id}/L4`, type: "acousticMass", nodes: [inner("b4a"), inner("b4b")], inertance: L.L4 },
+      {
+        id: `${id}/L4`,
+        type: "acousticMass",
+        nodes: [inner("b4a"), inner("b4b")],
+        inertance: L.L4,
+      },
       { id: `${id}/C4`, type: "acousticCompliance", nodes: [inner("b4b"), "0"], compliance: C.C4 },
     );
     series("L5", extraDamping.R5, n3, drum);
-    parts.push({ id: `${id}/C5`, type: "acousticCompliance", nodes: [drum, "0"], compliance: C.C5 });
+    parts.push({
+      id: `${id}/C5`,
+      type: "acousticCompliance",
+      nodes: [drum, "0"],
+      compliance: C.C5,
+    });
     return parts;
   },
 };

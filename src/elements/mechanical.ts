@@ -2,10 +2,9 @@ import type { z } from "zod";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { elementSchema, positive } from "../circuit/parameters.js";
 import {
-  admittanceStamp,
-  capacitiveAdmittance,
-  inductiveAdmittance,
-  resistiveAdmittance,
+  capacitanceStamp,
+  conductanceStamp,
+  inductanceStamp,
   twoTerminalPort,
 } from "../circuit/stamps.js";
 
@@ -26,7 +25,7 @@ export const mass: PrimitiveModel<Mass> = {
   parameters: { mass: { unit: "kg", description: "moving mass" } },
   schema: massSchema,
   ports: twoTerminalPort("mechanical"),
-  realize: (element, context) => admittanceStamp(context, inductiveAdmittance(element.mass)),
+  realize: (element, context) => inductanceStamp(context, element.mass),
 };
 
 const complianceSchema = elementSchema("compliance", TERMINALS, { compliance: positive("m/N") });
@@ -39,7 +38,7 @@ export const compliance: PrimitiveModel<Compliance> = {
   parameters: { compliance: { unit: "m/N", description: "compliance (1/stiffness)" } },
   schema: complianceSchema,
   ports: twoTerminalPort("mechanical"),
-  realize: (element, context) => admittanceStamp(context, capacitiveAdmittance(element.compliance)),
+  realize: (element, context) => capacitanceStamp(context, element.compliance),
 };
 
 const mechanicalResistanceSchema = elementSchema("mechanicalResistance", TERMINALS, {
@@ -54,5 +53,5 @@ export const mechanicalResistance: PrimitiveModel<MechanicalResistance> = {
   parameters: { resistance: { unit: "N·s/m", description: "mechanical resistance (damping)" } },
   schema: mechanicalResistanceSchema,
   ports: twoTerminalPort("mechanical"),
-  realize: (element, context) => admittanceStamp(context, resistiveAdmittance(element.resistance)),
+  realize: (element, context) => conductanceStamp(context, 1 / element.resistance),
 };

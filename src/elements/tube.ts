@@ -24,7 +24,8 @@ export type Tube = z.infer<typeof tubeSchema>;
 export const tube: PrimitiveModel<Tube> = {
   kind: "primitive",
   type: "tube",
-  summary: 'rigid round tube (two-port); model "exact" (default, Zwikker–Kosten), "foster" or "lossless"',
+  summary:
+    'rigid round tube (two-port); model "exact" (default, Zwikker–Kosten), "foster" or "lossless"',
   terminals: ["a", "b"],
   parameters: {
     radius: { unit: "m", description: "inner radius (Ø1.5 mm tubing: 0.75e-3)" },

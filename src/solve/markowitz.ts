@@ -86,28 +86,33 @@ export function markowitzOrder(
     // Rows in order of increasing length: short rows give cheap pivots. Once a candidate is found,
     // only a few more rows are examined (the search limit of Sparse 1.3): the order stays good and
     // the search stays linear.
-    remaining.sort((a, b) => rowRe[a]!.size - rowRe[b]!.size);
+    const byCount: number[][] = [];
+    for (const i of remaining) (byCount[rowRe[i]!.size] ??= []).push(i);
     let bestRow = -1;
     let bestCol = -1;
     let bestCost = Infinity;
     let bestMagnitude = 0;
     let rowsAfterFirstCandidate = 0;
-    for (const i of remaining) {
-      if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT)) break;
-      const rowCount = rowRe[i]!.size - 1;
-      for (const [j, vr] of rowRe[i]!) {
-        const magnitude = Math.hypot(vr, rowIm[i]!.get(j)!);
-        if (magnitude <= negligible) continue;
-        const largest = columnMax(j, k);
-        if (magnitude < threshold * largest) continue;
-        const cost = rowCount * (colRows[j]!.size - 1);
-        // Ties go to the larger pivot relative to its column: better accuracy at no cost in fill.
-        const relative = magnitude / largest;
-        if (cost < bestCost || (cost === bestCost && relative > bestMagnitude)) {
-          bestCost = cost;
-          bestRow = i;
-          bestCol = j;
-          bestMagnitude = relative;
+    search: for (const rowsOfCount of byCount) {
+      if (rowsOfCount === undefined) continue;
+      for (const i of rowsOfCount) {
+        if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
+          break search;
+        const rowCount = rowRe[i]!.size - 1;
+        for (const [j, vr] of rowRe[i]!) {
+          const magnitude = Math.hypot(vr, rowIm[i]!.get(j)!);
+          if (magnitude <= negligible) continue;
+          const largest = columnMax(j, k);
+          if (magnitude < threshold * largest) continue;
+          const cost = rowCount * (colRows[j]!.size - 1);
+          // Ties go to the larger pivot relative to its column: better accuracy at no cost in fill.
+          const relative = magnitude / largest;
+          if (cost < bestCost || (cost === bestCost && relative > bestMagnitude)) {
+            bestCost = cost;
+            bestRow = i;
+            bestCol = j;
+            bestMagnitude = relative;
+          }
         }
       }
     }

@@ -15,6 +15,16 @@ export interface Network {
   /** Row and column of each matrix slot. */
   readonly rows: Int32Array;
   readonly cols: Int32Array;
+  /** Frequency-independent matrix values per slot, and right-hand side per unknown. */
+  readonly constantRe: Float64Array;
+  readonly constantIm: Float64Array;
+  readonly sourceRe: Float64Array;
+  /** Terms j·ω·coefficient (capacitance-like) and coefficient/(j·ω) (inductance-like), per slot. */
+  readonly timesJOmegaSlots: Int32Array;
+  readonly timesJOmegaCoefficients: Float64Array;
+  readonly overJOmegaSlots: Int32Array;
+  readonly overJOmegaCoefficients: Float64Array;
+  /** Per-frequency stamps of the elements that need one (tubes, ducts, …). */
   readonly stamps: readonly Stamp[];
   /** Unknown index of each named node (ground is absent: its potential is 0). */
   readonly unknownOfNode: ReadonlyMap<string, number>;
@@ -62,7 +72,23 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
   const rows: number[] = [];
   const cols: number[] = [];
   const stamps: Stamp[] = [];
+  const constants: [slot: number, re: number, im: number][] = [];
+  const sources: [row: number, value: number][] = [];
+  const timesJOmega: [slot: number, coefficient: number][] = [];
+  const overJOmega: [slot: number, coefficient: number][] = [];
   let inputSource: Network["inputSource"];
+  const entry = (row: number, col: number) => {
+    if (row < 0 || col < 0) return -1;
+    const key = `${row},${col}`;
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = rows.length;
+      slotOf.set(key, slot);
+      rows.push(row);
+      cols.push(col);
+    }
+    return slot;
+  };
 
   for (const primitive of primitives) {
     const { definition, model } = primitive;
@@ -78,21 +104,25 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
         elementsOfUnknown.push(new Set([primitive.originId]));
         return unknownLabels.length - 1;
       },
-      entry: (row, col) => {
-        if (row < 0 || col < 0) return -1;
-        const key = `${row},${col}`;
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
-          slot = rows.length;
-          slotOf.set(key, slot);
-          rows.push(row);
-          cols.push(col);
-        }
-        return slot;
+      entry,
+      addConstant: (row, col, re, im = 0) => {
+        const slot = entry(row, col);
+        if (slot >= 0) constants.push([slot, re, im]);
+      },
+      addTimesJOmega: (row, col, coefficient) => {
+        const slot = entry(row, col);
+        if (slot >= 0) timesJOmega.push([slot, coefficient]);
+      },
+      addOverJOmega: (row, col, coefficient) => {
+        const slot = entry(row, col);
+        if (slot >= 0) overJOmega.push([slot, coefficient]);
+      },
+      addSource: (row, value) => {
+        if (row >= 0) sources.push([row, value]);
       },
     };
     const realization = model.realize(definition, context);
-    stamps.push(realization.stamp);
+    if (realization.stamp) stamps.push(realization.stamp);
     if (
       inputSource === undefined &&
       definition.type === "voltageSource" &&
@@ -106,12 +136,28 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
       };
     }
   }
+  const size = unknownLabels.length;
+  const constantRe = new Float64Array(rows.length);
+  const constantIm = new Float64Array(rows.length);
+  for (const [slot, re, im] of constants) {
+    constantRe[slot] = constantRe[slot]! + re;
+    constantIm[slot] = constantIm[slot]! + im;
+  }
+  const sourceRe = new Float64Array(size);
+  for (const [row, value] of sources) sourceRe[row] = sourceRe[row]! + value;
   return {
     ok: true,
     network: {
-      size: unknownLabels.length,
+      size,
       rows: Int32Array.from(rows),
       cols: Int32Array.from(cols),
+      constantRe,
+      constantIm,
+      sourceRe,
+      timesJOmegaSlots: Int32Array.from(timesJOmega, ([slot]) => slot),
+      timesJOmegaCoefficients: Float64Array.from(timesJOmega, ([, coefficient]) => coefficient),
+      overJOmegaSlots: Int32Array.from(overJOmega, ([slot]) => slot),
+      overJOmegaCoefficients: Float64Array.from(overJOmega, ([, coefficient]) => coefficient),
       stamps,
       unknownOfNode,
       domainOfNode: topology.domainOf,

@@ -20,7 +20,12 @@ interface Triplets {
   im: Float64Array;
 }
 
-function randomSparse(n: number, density: number, random: () => number, zeroDiagonal: boolean): Triplets {
+function randomSparse(
+  n: number,
+  density: number,
+  random: () => number,
+  zeroDiagonal: boolean,
+): Triplets {
   const entries = new Map<number, [number, number]>();
   for (let i = 0; i < n; i++) {
     // A permuted diagonal keeps the matrix structurally non-singular even with zero diagonals.

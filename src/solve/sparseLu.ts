@@ -9,8 +9,9 @@ import { markowitzOrder, type PivotOrder } from "./markowitz.js";
  * relative to its row at some frequency triggers a fresh ordering at that frequency, as SPICE does.
  *
  * Values are split into real and imaginary Float64Arrays. Rows are equilibrated (largest entry of every
- * row scaled to 1) before each factorisation, which makes the threshold test meaningful for MNA
- * matrices that mix electrical, mechanical and acoustic units.
+ * row scaled to 1) for the ordering, which makes its threshold test meaningful for MNA matrices that
+ * mix electrical, mechanical and acoustic units; the pivot check during refactorisation compares a
+ * pivot with its own value before elimination, which row scaling does not change.
  */
 export class SparseComplexLu {
   readonly size: number;
@@ -19,11 +20,11 @@ export class SparseComplexLu {
   private plan: FactorPlan | undefined;
   private luRe: Float64Array;
   private luIm: Float64Array;
-  private readonly rowScale: Float64Array;
   private readonly workRe: Float64Array;
   private readonly workIm: Float64Array;
   private readonly invPivotRe: Float64Array;
   private readonly invPivotIm: Float64Array;
+  private readonly pivotBefore: Float64Array;
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
 
@@ -39,11 +40,11 @@ export class SparseComplexLu {
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
     this.luRe = new Float64Array(0);
     this.luIm = new Float64Array(0);
-    this.rowScale = new Float64Array(size);
     this.workRe = new Float64Array(size);
     this.workIm = new Float64Array(size);
     this.invPivotRe = new Float64Array(size);
     this.invPivotIm = new Float64Array(size);
+    this.pivotBefore = new Float64Array(size);
   }
 
   /**
@@ -51,14 +52,20 @@ export class SparseComplexLu {
    * singular (no acceptable pivot for some row), leaving `singularRows` set.
    */
   factor(re: Float64Array, im: Float64Array): boolean {
+    if (this.plan !== undefined && this.refactor(re, im)) return true;
+    return this.orderAndFactor(re, im);
+  }
+
+  /** Orders afresh on these values (first call, or a pivot went bad), then factorises. */
+  private orderAndFactor(re: Float64Array, im: Float64Array): boolean {
     const n = this.size;
     const { rows, cols } = this;
-    const rowScale = this.rowScale;
-    rowScale.fill(0);
+    // Equilibrate rows so that the threshold test compares like with like across domains.
+    const rowScale = new Float64Array(n);
     for (let s = 0; s < rows.length; s++) {
       const magnitude = Math.abs(re[s]!) + Math.abs(im[s]!);
       const r = rows[s]!;
-      if (magnitude > rowScale[r]!) rowScale[r] = magnitude;
+      if (magnitude > rowScale[r]! || Number.isNaN(magnitude)) rowScale[r] = magnitude;
     }
     for (let r = 0; r < n; r++) {
       const largest = rowScale[r]!;
@@ -68,8 +75,6 @@ export class SparseComplexLu {
       }
       rowScale[r] = 1 / largest;
     }
-    if (this.plan !== undefined && this.refactor(re, im)) return true;
-    // First call, or a pivot went bad: order afresh on these values.
     const scaledRe = new Float64Array(re.length);
     const scaledIm = new Float64Array(im.length);
     for (let s = 0; s < rows.length; s++) {
@@ -99,13 +104,13 @@ export class SparseComplexLu {
   /** Solves A·x = b with the last factorisation. x may alias nothing; b is not modified. */
   solve(bRe: Float64Array, bIm: Float64Array, xRe: Float64Array, xIm: Float64Array): void {
     const plan = this.plan!;
-    const { luRe, luIm, workRe: yRe, workIm: yIm, invPivotRe, invPivotIm, rowScale } = this;
+    const { luRe, luIm, workRe: yRe, workIm: yIm, invPivotRe, invPivotIm } = this;
     const { rowOrder, colOrder, rowStart, colIndex, diagonal } = plan;
     const n = this.size;
     for (let k = 0; k < n; k++) {
       const r = rowOrder[k]!;
-      yRe[k] = bRe[r]! * rowScale[r]!;
-      yIm[k] = bIm[r]! * rowScale[r]!;
+      yRe[k] = bRe[r]!;
+      yIm[k] = bIm[r]!;
     }
     for (let i = 0; i < n; i++) {
       let sr = yRe[i]!;
@@ -145,33 +150,38 @@ export class SparseComplexLu {
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
     const plan = this.plan!;
-    const { luRe, luIm, invPivotRe, invPivotIm, rowScale } = this;
-    const { slotPosition, diagonal, rowStart, elimStart, elimTarget, updStart, updTarget, updSource } =
-      plan;
-    const rows = this.rows;
+    const { luRe, luIm, invPivotRe, invPivotIm } = this;
+    const {
+      slotPosition,
+      diagonal,
+      elimStart,
+      elimTarget,
+      updStart,
+      updTarget,
+      updSource,
+    } = plan;
     luRe.fill(0, 0, plan.size);
     luIm.fill(0, 0, plan.size);
     for (let s = 0; s < slotPosition.length; s++) {
       const p = slotPosition[s]!;
-      const scale = rowScale[rows[s]!]!;
-      luRe[p] = luRe[p]! + re[s]! * scale;
-      luIm[p] = luIm[p]! + im[s]! * scale;
+      luRe[p] = luRe[p]! + re[s]!;
+      luIm[p] = luIm[p]! + im[s]!;
     }
     const n = this.size;
+    const before = this.pivotBefore;
+    for (let k = 0; k < n; k++) {
+      const d = diagonal[k]!;
+      before[k] = Math.abs(luRe[d]!) + Math.abs(luIm[d]!);
+    }
     for (let k = 0; k < n; k++) {
       const d = diagonal[k]!;
       const pr = luRe[d]!;
       const pi = luIm[d]!;
       const magnitude = Math.abs(pr) + Math.abs(pi);
-      // Growth check: a pivot far smaller than the rest of its U row means cancellation ate it.
-      let rowLargest = 0;
-      for (let p = d + 1, end = rowStart[k + 1]!; p < end; p++) {
-        const m = Math.abs(luRe[p]!) + Math.abs(luIm[p]!);
-        if (m > rowLargest) rowLargest = m;
-      }
-      if (!(magnitude > (lastResort ? 1e-300 : GROWTH_LIMIT * rowLargest)) || magnitude < 1e-300) {
-        return false;
-      }
+      // A pivot that cancellation shrank far below its own starting value is not to be trusted:
+      // order afresh at this frequency (unless this order is itself the fresh one).
+      const floor = lastResort ? 0 : CANCELLATION_LIMIT * before[k]!;
+      if (!(magnitude > floor) || magnitude < 1e-300) return false;
       const denominator = pr * pr + pi * pi;
       const ir = pr / denominator;
       const ii = -pi / denominator;
@@ -199,8 +209,8 @@ export class SparseComplexLu {
   }
 }
 
-/** A pivot smaller than this fraction of the largest entry in its U row triggers re-ordering. */
-const GROWTH_LIMIT = 1e-9;
+/** A pivot reduced by elimination below this fraction of its initial value triggers re-ordering. */
+const CANCELLATION_LIMIT = 1e-8;
 
 /** The factorisation compiled to flat index arrays in pivot order (CSR, fill included). */
 interface FactorPlan extends PivotOrder {

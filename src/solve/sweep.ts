@@ -43,13 +43,32 @@ export class FrequencySweep {
     const re = unknowns.map(() => new Float64Array(count));
     const im = unknowns.map(() => new Float64Array(count));
     const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu } = this;
-    const stamps = this.network.stamps;
+    const {
+      stamps,
+      constantRe,
+      constantIm,
+      sourceRe,
+      timesJOmegaSlots,
+      timesJOmegaCoefficients,
+      overJOmegaSlots,
+      overJOmegaCoefficients,
+    } = this.network;
     for (let f = 0; f < count; f++) {
       const omega = 2 * Math.PI * frequenciesHz[f]!;
-      matrixRe.fill(0);
-      matrixIm.fill(0);
-      rhsRe.fill(0);
+      const inverseOmega = 1 / omega;
+      matrixRe.set(constantRe);
+      matrixIm.set(constantIm);
+      rhsRe.set(sourceRe);
       rhsIm.fill(0);
+      for (let k = 0; k < timesJOmegaSlots.length; k++) {
+        const slot = timesJOmegaSlots[k]!;
+        matrixIm[slot] = matrixIm[slot]! + omega * timesJOmegaCoefficients[k]!;
+      }
+      // coefficient/(jω) = −j·coefficient/ω
+      for (let k = 0; k < overJOmegaSlots.length; k++) {
+        const slot = overJOmegaSlots[k]!;
+        matrixIm[slot] = matrixIm[slot]! - overJOmegaCoefficients[k]! * inverseOmega;
+      }
       for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
       if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequenciesHz[f]!, lu.singularRows);
       lu.solve(rhsRe, rhsIm, xRe, xIm);

@@ -9,7 +9,7 @@ import type { SimulationResult } from "../../simulate/result.js";
 import { usageError } from "../errors.js";
 import { exists, writeOutputFile } from "../outputFile.js";
 import { writePlot } from "../plotFile.js";
-import { buildSummary, type ReportEntry } from "../reportSummary.js";
+import { TABLE_FREQUENCIES_HZ, buildSummary, type ReportEntry } from "../reportSummary.js";
 
 /** Marks a folder as Tympan's own report, so a later run may replace what is in it. */
 const MARKER = ".tympan-report";
@@ -29,7 +29,9 @@ export function registerReport(program: Command, print: (text: string) => void):
     .action(async (inputs: string[], flags: ReportFlags) => {
       const files = await designFiles(inputs);
       await claimFolder(flags.out, flags.force ?? false);
-      const frequencies = Array.from(logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }));
+      // The summary's landmark frequencies join the plot grid, so its table is exact, not interpolated.
+      const grid = [...logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }), ...TABLE_FREQUENCIES_HZ];
+      const frequencies = [...new Set(grid)].sort((a, b) => a - b);
       const entries: ReportEntry[] = [];
       for (const file of files) {
         const design = await readDesignFile(file);
