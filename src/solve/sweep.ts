@@ -2,6 +2,12 @@ import { TympanError } from "../core/issues.js";
 import type { Network } from "./network.js";
 import { SparseComplexLu } from "./sparseLu.js";
 
+/**
+ * Largest componentwise backward error accepted from a reused pivot order (after one refinement
+ * step) before ordering afresh: about 100 units of rounding.
+ */
+const ACCEPTABLE_BACKWARD_ERROR = 1e-14;
+
 /** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
 export interface SweepValues {
   readonly re: Float64Array[];
@@ -71,7 +77,12 @@ export class FrequencySweep {
       }
       for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
       if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequenciesHz[f]!, lu.singularRows);
-      lu.solve(rhsRe, rhsIm, xRe, xIm);
+      if (lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm) > ACCEPTABLE_BACKWARD_ERROR) {
+        // The order chosen at another frequency has lost too many digits here: order afresh.
+        if (!lu.orderAndFactor(matrixRe, matrixIm))
+          throw this.singular(frequenciesHz[f]!, lu.singularRows);
+        lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm);
+      }
       for (let u = 0; u < unknowns.length; u++) {
         const k = unknowns[u]!;
         const vr = k >= 0 ? xRe[k]! : 0;

@@ -1,0 +1,276 @@
+// Tympan benchmarks, printed side by side in one run (`npm run bench` builds first, then runs this).
+//
+// (a) A 200-section RLC ladder (series 1 Ω + 100 µH, shunt 1 µF, 10 Ω load; 401 nodes) at 1000
+//     log-spaced points, 20 Hz–20 kHz, output node v(n200):
+//     - Tympan: `simulate()` in this process — validation, network compilation, LU ordering, the
+//       sweep and the result arrays — wall clock (performance.now), median of repetitions after
+//       warm-up runs.
+//     - ngspice: the native executable when one is on PATH (Debian: apt-get install ngspice; or set
+//       NGSPICE=/path): one batch session runs `ac dec 333 20 20k` repeatedly, `.save v(n200)`, and
+//       after each run reads ngspice's own "AC analysis time" from `rusage all` (its CPU-time
+//       counter, cumulative, 1 ms resolution; per-run time = difference). That covers loading,
+//       factoring and solving the matrix at every point and storing the saved vector; it leaves
+//       out netlist parsing and setup, which Tympan's figure includes. Without a native ngspice the
+//       WebAssembly build (npm eecircuit-engine) is timed instead, wall clock around runSim() —
+//       clearly labelled, since WebAssembly is not native speed.
+// (b) The PHYSICS §8 case D design (examples/case-d.json): time per 1000-point sweep, 20 Hz–20 kHz.
+//
+// Goals (DESIGN.md): ladder faster than native ngspice; case D ≤ 2 ms per sweep.
+import { spawnSync } from "node:child_process";
+import console from "node:console";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (!existsSync(join(root, "dist", "index.js"))) {
+  console.error("dist/index.js is missing: run `npm run build` first (npm run bench does).");
+  process.exit(1);
+}
+const { simulate } = await import("../dist/index.js");
+
+const SECTIONS = 200;
+const POINTS = 1000;
+const FROM_HZ = 20;
+const TO_HZ = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function timeRuns(fn, { warmup, runs }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** Same grid as ngspice's `.ac dec 333 20 20k`: 1000 points, ratio 10^(1/333) between neighbours. */
+function logGrid() {
+  const step = Math.log(TO_HZ / FROM_HZ) / (POINTS - 1);
+  return Array.from({ length: POINTS }, (_, i) =>
+    i === POINTS - 1 ? TO_HZ : FROM_HZ * Math.exp(i * step),
+  );
+}
+
+function ladderDesign() {
+  const elements = [{ id: "Vin", type: "voltageSource", nodes: ["n0", "0"], voltage: 1 }];
+  for (let i = 0; i < SECTIONS; i++) {
+    elements.push(
+      { id: `R${i}`, type: "resistor", nodes: [`n${i}`, `m${i}`], resistance: 1 },
+      { id: `L${i}`, type: "inductor", nodes: [`m${i}`, `n${i + 1}`], inductance: 1e-4 },
+      { id: `C${i}`, type: "capacitor", nodes: [`n${i + 1}`, "0"], capacitance: 1e-6 },
+    );
+  }
+  elements.push({ id: "Rload", type: "resistor", nodes: [`n${SECTIONS}`, "0"], resistance: 10 });
+  return {
+    tympan: 1,
+    name: `${SECTIONS}-section RLC ladder`,
+    elements,
+    probes: [{ id: "out", node: `n${SECTIONS}` }],
+  };
+}
+
+function ladderNetlist(body) {
+  const lines = [`* ${SECTIONS}-section RLC ladder`, "V1 n0 0 DC 0 AC 1"];
+  for (let i = 0; i < SECTIONS; i++) {
+    lines.push(`R${i} n${i} m${i} 1`, `L${i} m${i} n${i + 1} 1e-4`, `C${i} n${i + 1} 0 1e-6`);
+  }
+  lines.push(`RL n${SECTIONS} 0 10`, ".options noopac", `.save v(n${SECTIONS})`, ...body, ".end");
+  return lines.join("\n") + "\n";
+}
+
+function findNgspice() {
+  if (process.env.NGSPICE) return existsSync(process.env.NGSPICE) ? process.env.NGSPICE : null;
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir && existsSync(join(dir, "ngspice"))) return join(dir, "ngspice");
+  }
+  return null;
+}
+
+/** Reads |V| of the last variable of a one-plot complex binary raw file. */
+function rawMagnitudes(buffer) {
+  const marker = buffer.indexOf("Binary:\n", 0, "latin1");
+  const header = buffer.subarray(0, marker).toString("latin1");
+  const variables = Number(/No\. Variables:\s*(\d+)/.exec(header)[1]);
+  const points = Number(/No\. Points:\s*(\d+)/.exec(header)[1]);
+  const offset = marker + "Binary:\n".length;
+  return Array.from({ length: points }, (_, p) => {
+    const at = offset + (p * variables + variables - 1) * 16;
+    return Math.hypot(buffer.readDoubleLE(at), buffer.readDoubleLE(at + 8));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// ngspice timings
+
+function nativeLadder(binary, runs) {
+  const dir = mkdtempSync(join(tmpdir(), "tympan-bench-"));
+  try {
+    const raw = join(dir, "ladder.raw");
+    const body = [".control", "set filetype=binary"];
+    for (let i = 0; i < runs + 1; i++) {
+      body.push(`ac dec 333 ${FROM_HZ} ${TO_HZ / 1000}k`, "rusage all");
+      body.push(i === runs ? `write ${raw} v(n${SECTIONS})` : "destroy all");
+    }
+    body.push("quit", ".endc");
+    const cir = join(dir, "ladder.cir");
+    writeFileSync(cir, ladderNetlist(body));
+    const started = performance.now();
+    const run = spawnSync(binary, ["-b", cir], { cwd: dir, encoding: "utf8", timeout: 600_000 });
+    const wall = performance.now() - started;
+    const log = `${run.stdout}\n${run.stderr}`;
+    const cumulative = (label) =>
+      [...log.matchAll(new RegExp(`^${label} = ([0-9.eE+-]+)`, "gm"))].map((m) => Number(m[1]));
+    const analysis = cumulative("AC analysis time");
+    if (run.status !== 0 || analysis.length !== runs + 1 || !existsSync(raw)) {
+      throw new Error(`ngspice run failed (exit ${run.status}):\n${log.slice(-2000)}`);
+    }
+    const perRun = (values) => values.slice(1).map((v, i) => (v - values[i]) * 1000);
+    const version = /ngspice-[\w.+-]+/.exec(
+      spawnSync(binary, ["-v"], { encoding: "utf8" }).stdout ?? "",
+    )?.[0];
+    const load = perRun(cumulative("AC load time"));
+    const factor = perRun(cumulative("AC factor time"));
+    const solve = perRun(cumulative("AC solve time"));
+    return {
+      label: `${version ?? "ngspice"} native (${binary})`,
+      how: `ngspice's own "AC analysis time" (rusage, CPU time, 1 ms resolution), ${runs} runs after 1 warm-up in one batch session`,
+      times: perRun(analysis),
+      breakdown: `load ${ms(median(load))} + factor ${ms(median(factor))} + solve ${ms(median(solve))} ms`,
+      processWallMs: wall,
+      magnitudes: rawMagnitudes(readFileSync(raw)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function wasmLadder(runs) {
+  let Simulation;
+  try {
+    ({ Simulation } = await import("eecircuit-engine"));
+  } catch {
+    return null;
+  }
+  const sim = new Simulation();
+  await sim.start();
+  sim.setNetList(ladderNetlist([`.ac dec 333 ${FROM_HZ} ${TO_HZ / 1000}k`]));
+  const times = [];
+  let result;
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    result = await sim.runSim();
+    if (i > 0) times.push(performance.now() - start);
+  }
+  const version = /ngspice-[\w.+-]+/.exec(sim.getInitInfo())?.[0] ?? "ngspice";
+  const out = result.data.find((d) => d.name.toLowerCase() === `v(n${SECTIONS})`);
+  return {
+    label: `${version} WebAssembly (npm eecircuit-engine) — NOT native: no native ngspice found`,
+    how: `wall clock around runSim() (includes netlist parsing and result conversion), ${runs} runs after 1 warm-up`,
+    times,
+    magnitudes: out.values.map((v) => Math.hypot(v.real, v.img)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(
+  `Tympan benchmarks — Node ${process.version}, ${process.platform} ${process.arch}, ${cpu}`,
+);
+console.log("(medians; Tympan timed in this process with performance.now)\n");
+
+// (a) ladder
+const frequencies = logGrid();
+const design = ladderDesign();
+let tympanOut;
+const tympanTimes = timeRuns(
+  () => {
+    tympanOut = simulate(design, { frequencies });
+  },
+  { warmup: 5, runs: 21 },
+);
+const tympanMedian = median(tympanTimes);
+console.log(
+  `(a) ${SECTIONS}-section RLC ladder (${2 * SECTIONS + 1} nodes), ${POINTS} log points ${FROM_HZ} Hz–${TO_HZ / 1000} kHz, output v(n${SECTIONS})`,
+);
+console.log(
+  `    Tympan simulate(), in-process  ${ms(tympanMedian).padStart(8)} ms   (21 runs after 5 warm-up; min ${ms(Math.min(...tympanTimes))} ms)`,
+);
+
+const binary = findNgspice();
+let spice = null;
+try {
+  spice = binary ? nativeLadder(binary, 10) : await wasmLadder(5);
+} catch (error) {
+  console.log(`    ngspice: ${String(error.message ?? error)}`);
+}
+if (spice === null) {
+  console.log(
+    "    ngspice: none found (no ngspice on PATH, eecircuit-engine not installed) — comparison skipped",
+  );
+} else {
+  const spiceMedian = median(spice.times);
+  console.log(`    ngspice ${ms(spiceMedian).padStart(8)} ms   ${spice.label}`);
+  console.log(`        measured as ${spice.how}`);
+  if (spice.breakdown) console.log(`        of which ${spice.breakdown}`);
+  if (spice.processWallMs) {
+    console.log(
+      `        (whole ngspice process for all ${spice.times.length + 1} runs, startup included: ${ms(spice.processWallMs)} ms wall)`,
+    );
+  }
+  const ratio = spiceMedian / tympanMedian;
+  const verdict = ratio >= 1 ? "Tympan faster" : "Tympan SLOWER";
+  console.log(
+    `    ratio ngspice / Tympan = ${ratio.toFixed(2)}×  → ${verdict} (goal: faster than native ngspice${binary ? "" : "; not measurable without native ngspice"})`,
+  );
+  const ours = tympanOut.probes.out;
+  let worst = 0;
+  ours.re.forEach((re, i) => {
+    const theirs = spice.magnitudes[i];
+    worst = Math.max(worst, Math.abs(Math.hypot(re, ours.im[i]) - theirs) / theirs);
+  });
+  console.log(
+    `    same answer: |v(n${SECTIONS})| differs by at most ${worst.toExponential(1)} relative over the ${POINTS} points`,
+  );
+}
+
+// (b) case D
+console.log("");
+const caseD = join(root, "examples", "case-d.json");
+if (!existsSync(caseD)) {
+  console.log("(b) case D: examples/case-d.json does not exist yet — skipped");
+} else {
+  const designD = JSON.parse(readFileSync(caseD, "utf8"));
+  const grid = logGrid();
+  try {
+    const times = timeRuns(() => simulate(designD, { frequencies: grid }), {
+      warmup: 20,
+      runs: 101,
+    });
+    const m = median(times);
+    console.log(
+      `(b) case D (${designD.name ?? "examples/case-d.json"}), ${POINTS} log points ${FROM_HZ} Hz–${TO_HZ / 1000} kHz`,
+    );
+    console.log(
+      `    Tympan simulate(), in-process  ${ms(m).padStart(8)} ms per sweep   (101 runs after 20 warm-up; min ${ms(Math.min(...times))} ms)`,
+    );
+    console.log(`    goal ≤ 2 ms per sweep → ${m <= 2 ? "met" : "NOT met"}`);
+  } catch (error) {
+    console.log(`(b) case D: simulate() failed — ${String(error.message ?? error)}`);
+  }
+}
