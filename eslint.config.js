@@ -12,7 +12,11 @@ export default tseslint.config(
       // The library core is isomorphic: Node built-ins only in io/, cli/ and web/.
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["node:*"], message: "The library core must run in the browser too." }] },
+        {
+          patterns: [
+            { group: ["node:*"], message: "The library core must run in the browser too." },
+          ],
+        },
       ],
     },
   },

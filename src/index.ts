@@ -10,7 +10,12 @@ export { compileNetwork } from "./solve/network.js";
 export type { Network } from "./solve/network.js";
 export { FrequencySweep } from "./solve/sweep.js";
 export { SparseComplexLu } from "./solve/sparseLu.js";
-export { STANDARD_AIR, SPL_REFERENCE_PA, CGS_ACOUSTIC_OHM_IN_SI, bulkModulusPa } from "./core/air.js";
+export {
+  STANDARD_AIR,
+  SPL_REFERENCE_PA,
+  CGS_ACOUSTIC_OHM_IN_SI,
+  bulkModulusPa,
+} from "./core/air.js";
 export type { Air } from "./core/air.js";
 export type { Domain } from "./core/domain.js";
 export { TympanError, formatIssue, formatIssues, formatPath } from "./core/issues.js";

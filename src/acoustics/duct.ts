@@ -13,7 +13,12 @@ export interface DuctImpedance {
  * 4/3 being the low-frequency viscous velocity profile (PHYSICS.md §2). No end correction is added:
  * lengthen `lengthM` by ≈0.61a (unflanged) or ≈0.82a (flanged) per end that opens into a larger space.
  */
-export function ductImpedance(radiusM: number, lengthM: number, count: number, air: Air): DuctImpedance {
+export function ductImpedance(
+  radiusM: number,
+  lengthM: number,
+  count: number,
+  air: Air,
+): DuctImpedance {
   const area = Math.PI * radiusM * radiusM;
   return {
     resistance: (8 * air.viscosityPaS * lengthM) / (Math.PI * radiusM ** 4) / count,

@@ -62,7 +62,7 @@ export function validateDesign(input: unknown): Result<Design> {
         ["tympan"],
         input.tympan === undefined
           ? 'add "tympan": 1 (the design-format version) at the top level'
-          : `"tympan" must be 1, the only design-format version so far (got ${JSON.stringify(input.tympan)})`,
+          : `"tympan" must be 1, the only design-format version so far (got ${valueText(input.tympan)})`,
       ),
     );
   }
@@ -203,6 +203,16 @@ function validateProbes(
           ),
         );
     }
+    if (entry.id === "__proto__") {
+      issues.push(
+        issue(
+          "reserved-probe-id",
+          [...path, "id"],
+          'the probe id "__proto__" is reserved in JavaScript objects; choose another name',
+        ),
+      );
+      return;
+    }
     if (seen.has(entry.id)) {
       issues.push(
         issue(
@@ -279,9 +289,17 @@ function describeSchemaIssue(
   );
 }
 
+/** A short rendering of a user's value for a message; never throws (cycles, BigInt, symbols). */
 function valueText(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined)
+    text = typeof value === "object" && value !== null ? "an object" : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function issue(

@@ -2,7 +2,6 @@ import { type Air, SPL_REFERENCE_PA, STANDARD_AIR } from "../core/air.js";
 import type { Domain } from "../core/domain.js";
 import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
 import { type Design, validateDesign } from "../circuit/design.js";
-import { GROUND } from "../circuit/topology.js";
 import { EAR711_VALID_RANGE_HZ } from "../loads/ear711Parameters.js";
 import { compileNetwork } from "../solve/network.js";
 import { FrequencySweep } from "../solve/sweep.js";
@@ -56,20 +55,20 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const network = compiled.network;
   const sweep = new FrequencySweep(network);
   const frequencies = Array.from(options.frequencies);
-  const probeUnknowns = design.probes.map((probe) =>
-    probe.node === GROUND ? -1 : network.unknownOfNode.get(probe.node)!,
-  );
+  const probeUnknowns = design.probes.map((probe) => network.unknownOfNode.get(probe.node)!);
   const source = network.inputSource;
   const unknowns = source
     ? [...probeUnknowns, source.plus, source.minus, source.branch]
     : probeUnknowns;
   const values = sweep.run(frequencies, unknowns);
 
-  const probes: Record<string, ProbeResult> = {};
-  design.probes.forEach((probe, p) => {
-    const domain = network.domainOfNode.get(probe.node) ?? "electrical";
-    probes[probe.id] = probeResult(values.re[p]!, values.im[p]!, DB_REFERENCE[domain], domain);
-  });
+  // fromEntries defines own properties, so even a probe named "__proto__" is kept.
+  const probes: Record<string, ProbeResult> = Object.fromEntries(
+    design.probes.map((probe, p) => {
+      const domain = network.domainOfNode.get(probe.node)!;
+      return [probe.id, probeResult(values.re[p]!, values.im[p]!, DB_REFERENCE[domain], domain)];
+    }),
+  );
   const warnings: string[] = [];
   let inputImpedance: SimulationResult["inputImpedance"];
   if (source) {
@@ -109,7 +108,7 @@ function probeResult(
 
 /** 20·log10(|x|/reference), finite even for an exact zero (clamped at the smallest positive double). */
 function levelDb(magnitude: number, reference: number): number {
-  return 20 * Math.log10(Math.max(magnitude, Number.MIN_VALUE) / reference);
+  return 20 * (Math.log10(Math.max(magnitude, Number.MIN_VALUE)) - Math.log10(reference));
 }
 
 function impedance(
@@ -128,16 +127,27 @@ function impedance(
     const vi = values.im[plus]![f]! - values.im[minus]![f]!;
     const ir = values.re[branch]![f]!;
     const ii = values.im[branch]![f]!;
-    const denominator = ir * ir + ii * ii;
-    if (denominator === 0) {
+    if (ir === 0 && ii === 0) {
       open = true;
       magnitudeOhm.push(Number.MAX_VALUE);
       phaseDeg.push(0);
       continue;
     }
-    const zr = (vr * ir + vi * ii) / denominator;
-    const zi = (vi * ir - vr * ii) / denominator;
-    magnitudeOhm.push(Math.hypot(zr, zi));
+    // Z = V / I by Smith's algorithm: no overflow for very large or very small values.
+    let zr: number;
+    let zi: number;
+    if (Math.abs(ir) >= Math.abs(ii)) {
+      const ratio = ii / ir;
+      const denominator = ir + ii * ratio;
+      zr = (vr + vi * ratio) / denominator;
+      zi = (vi - vr * ratio) / denominator;
+    } else {
+      const ratio = ir / ii;
+      const denominator = ir * ratio + ii;
+      zr = (vr * ratio + vi) / denominator;
+      zi = (vi * ratio - vr) / denominator;
+    }
+    magnitudeOhm.push(Math.min(Math.hypot(zr, zi), Number.MAX_VALUE));
     phaseDeg.push((Math.atan2(zi, zr) * 180) / Math.PI);
   }
   if (open)

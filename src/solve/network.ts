@@ -49,12 +49,26 @@ export type CompileOutcome =
 export function compileNetwork(design: Design, air: Air): CompileOutcome {
   const primitives = expandElements(design.elements, air);
   const { topology, issues } = checkTopology(primitives);
+  const nodeSet = new Set(topology.nodes);
   for (const [index, probe] of design.probes.entries()) {
-    if (probe.node !== GROUND && !topology.nodes.includes(probe.node)) {
+    const path = ["probes", index, "node"];
+    if (probe.node === GROUND) {
+      issues.push({
+        code: "probe-on-ground",
+        path,
+        message: `probe "${probe.id}" is on ground "0", whose potential is 0 by definition; probe another node`,
+      });
+    } else if (!nodeSet.has(probe.node)) {
       issues.push({
         code: "unknown-probe-node",
-        path: ["probes", index, "node"],
+        path,
         message: `probe "${probe.id}" is on node "${probe.node}", which does not exist in the expanded network`,
+      });
+    } else if (!topology.domainOf.has(probe.node)) {
+      issues.push({
+        code: "probe-domain-unknown",
+        path,
+        message: `probe "${probe.id}" is on node "${probe.node}", which only couplings (gyrators, transformers) touch, so its unit is unknown; probe a node that an element of one domain connects to`,
       });
     }
   }

@@ -30,7 +30,10 @@ export function registerReport(program: Command, print: (text: string) => void):
       const files = await designFiles(inputs);
       await claimFolder(flags.out, flags.force ?? false);
       // The summary's landmark frequencies join the plot grid, so its table is exact, not interpolated.
-      const grid = [...logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }), ...TABLE_FREQUENCIES_HZ];
+      const grid = [
+        ...logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }),
+        ...TABLE_FREQUENCIES_HZ,
+      ];
       const frequencies = [...new Set(grid)].sort((a, b) => a - b);
       const entries: ReportEntry[] = [];
       for (const file of files) {
