@@ -59,9 +59,9 @@ export function complexSqrt(re: number, im: number, out: Float64Array, offset = 
  * Writes cosh w at `offset` and sinh(w)/w at `offset + 2` for w = re + j·im (sinh(w)/w → 1 at w = 0).
  * Both are even in w, so a transmission-line matrix built from them does not depend on the branch of
  * Γ = √(Z'Y'). One exponential serves both: with m = e^{|Re w|} − 1 (Math.expm1),
- * sinh|Re w| = (m + m/(m + 1))/2 and cosh Re w = 1 + m²/(2(m + 1)), neither of which cancels. For
- * |Re w| > 20, e^{−|Re w|} is below the rounding of e^{|Re w|} and is dropped; e^{|Re w|}/2 is formed
- * as e^{|Re w| − ln 2} so it stays finite up to |Re w| ≈ 710.4.
+ * sinh|Re w| = (m + m/(m + 1))/2 and cosh Re w = 1 + m²/(2(m + 1)), neither of which cancels. From
+ * |Re w| = 709, where e^{|Re w|} overflows, e^{|Re w|}/2 is formed as e^{|Re w| − ln 2} (finite up to
+ * |Re w| ≈ 710.4) and e^{−|Re w|} is dropped.
  */
 export function complexCoshAndSinhc(re: number, im: number, out: Float64Array, offset = 0): void {
   const cosIm = Math.cos(im);
@@ -69,14 +69,14 @@ export function complexCoshAndSinhc(re: number, im: number, out: Float64Array, o
   const absRe = Math.abs(re);
   let coshRe: number;
   let sinhAbs: number;
-  if (absRe > 20) {
-    coshRe = Math.exp(absRe - Math.LN2);
-    sinhAbs = coshRe;
-  } else {
+  if (absRe < 709) {
     const m = Math.expm1(absRe);
     const ratio = m / (m + 1);
     coshRe = 1 + 0.5 * m * ratio;
     sinhAbs = 0.5 * (m + ratio);
+  } else {
+    coshRe = Math.exp(absRe - Math.LN2);
+    sinhAbs = coshRe;
   }
   const sinhRe = re < 0 ? -sinhAbs : sinhAbs;
   out[offset] = coshRe * cosIm;
@@ -95,10 +95,10 @@ export function complexCoshAndSinhc(re: number, im: number, out: Float64Array, o
     out[offset + 3] = w2Im / 6 + w4Im / 120 + w6Im / 5040;
     return;
   }
-  // sinh(w)/w = sinh(w)·w̄/|w|²; |w|² ≥ 1e-6 here, and beyond 1e308 sinh has long overflowed.
-  const sinhWRe = sinhRe * cosIm;
-  const sinhWIm = coshRe * sinIm;
+  // sinh(w)/w = (sinh(w)/|w|²)·w̄, scaled first so that nothing overflows while sinh w is finite.
   const inverse = 1 / modulusSquared;
-  out[offset + 2] = (sinhWRe * re + sinhWIm * im) * inverse;
-  out[offset + 3] = (sinhWIm * re - sinhWRe * im) * inverse;
+  const scaledRe = sinhRe * cosIm * inverse;
+  const scaledIm = coshRe * sinIm * inverse;
+  out[offset + 2] = scaledRe * re + scaledIm * im;
+  out[offset + 3] = scaledIm * re - scaledRe * im;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STANDARD_AIR } from "../../core/air.js";
+import { besselF } from "../../core/bessel.js";
 import { exactPerUnitLength } from "./exactMedium.js";
 import { losslessPerUnitLength } from "./losslessMedium.js";
 
@@ -67,6 +68,35 @@ describe("exactPerUnitLength", () => {
         exactPerUnitLength(2 * Math.PI * frequencyHz, radiusM, STANDARD_AIR, out);
         expect(out[0]).toBeGreaterThan(0);
         expect(out[2]).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it("equals the §3 formulas evaluated with the general besselF at k_v·a and k_t·a (1e-13 relative)", () => {
+    // Guards the wiring of the fast diagonal evaluation: u = a·√(ω/2ν), thermal argument u·√Pr.
+    const out = new Float64Array(4);
+    const f = new Float64Array(4);
+    for (const radiusM of [1e-4, 5e-4, 2e-3]) {
+      for (let frequencyHz = 1; frequencyHz <= 100_000; frequencyHz *= 2.5) {
+        const omega = 2 * Math.PI * frequencyHz;
+        exactPerUnitLength(omega, radiusM, STANDARD_AIR, out);
+        const area = Math.PI * radiusM * radiusM;
+        const modulus = radiusM * Math.sqrt(omega / NU); // |k_v·a|, arg −45°
+        besselF(modulus * Math.SQRT1_2, -modulus * Math.SQRT1_2, f);
+        // Z' = jωρ/S/(1 − F_v)
+        const [gRe, gIm] = [f[2] ?? NaN, f[3] ?? NaN];
+        const inertance = (omega * RHO) / area;
+        const zRe = (inertance * gIm) / (gRe * gRe + gIm * gIm);
+        const zIm = (inertance * gRe) / (gRe * gRe + gIm * gIm);
+        const thermal = modulus * Math.sqrt(PR) * Math.SQRT1_2;
+        besselF(thermal, -thermal, f);
+        // Y' = jωS/(ρc²)·(1 + (γ − 1)F_t)
+        const compliance = (omega * area) / (RHO * STANDARD_AIR.speedOfSoundMPerS ** 2);
+        const yRe = -compliance * (GAMMA - 1) * (f[1] ?? NaN);
+        const yIm = compliance * (1 + (GAMMA - 1) * (f[0] ?? NaN));
+        const [outZRe, outZIm, outYRe, outYIm] = Array.from(out) as number[];
+        expect(Math.hypot(outZRe! - zRe, outZIm! - zIm) / Math.hypot(zRe, zIm)).toBeLessThan(1e-13);
+        expect(Math.hypot(outYRe! - yRe, outYIm! - yIm) / Math.hypot(yRe, yIm)).toBeLessThan(1e-13);
       }
     }
   });

@@ -1,5 +1,5 @@
 import { bulkModulusPa, type Air } from "../../core/air.js";
-import { besselF } from "../../core/bessel.js";
+import { besselFDiagonal } from "./besselFDiagonal.js";
 import { kinematicViscosityM2PerS } from "./diffusivity.js";
 
 const bessel = new Float64Array(4);
@@ -23,12 +23,9 @@ export function exactPerUnitLength(
   out: Float64Array,
 ): void {
   const area = Math.PI * radiusM * radiusM;
-  // k_v·a = a·√(ω/ν)·e^{−jπ/4}, the principal root of −jω/ν.
-  const viscousModulus = radiusM * Math.sqrt(omega / kinematicViscosityM2PerS(air));
-  const xRe = viscousModulus * Math.SQRT1_2;
-  const xIm = -xRe;
-
-  besselF(xRe, xIm, bessel);
+  // k_v·a = u·(1 − j) with u = a·√(ω/(2ν)): the principal root of −jω/ν, on the −45° diagonal.
+  const u = radiusM * Math.sqrt(omega / (2 * kinematicViscosityM2PerS(air)));
+  besselFDiagonal(u, bessel);
   const oneMinusFRe = bessel[2] ?? 0;
   const oneMinusFIm = bessel[3] ?? 0;
   // Z' = jωL₀/(1 − F)
@@ -38,7 +35,7 @@ export function exactPerUnitLength(
   out[1] = (inertance * oneMinusFRe) / denominator;
 
   const rootPrandtl = Math.sqrt(air.prandtlNumber);
-  besselF(xRe * rootPrandtl, xIm * rootPrandtl, bessel);
+  besselFDiagonal(u * rootPrandtl, bessel);
   const thermalFRe = bessel[0] ?? 0;
   const thermalFIm = bessel[1] ?? 0;
   // Y' = jωC₀·(1 + (γ−1)F_t)
