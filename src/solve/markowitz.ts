@@ -69,7 +69,9 @@ export function markowitzOrder(
   const negligible = NEGLIGIBLE * (scale > 0 ? scale : 1);
 
   const colMaxStep = new Int32Array(n).fill(-1);
-  const remaining: number[] = Array.from({ length: n }, (_, i) => i);
+  // Rows bucketed by their current number of entries, kept up to date as elimination fills them.
+  const buckets: Set<number>[] = Array.from({ length: n + 1 }, () => new Set<number>());
+  for (let i = 0; i < n; i++) buckets[rowRe[i]!.size]!.add(i);
   const columnMax = (j: number, step: number): number => {
     if (colMaxStep[j] === step) return colMax[j]!;
     let largest = 0;
@@ -86,15 +88,12 @@ export function markowitzOrder(
     // Rows in order of increasing length: short rows give cheap pivots. Once a candidate is found,
     // only a few more rows are examined (the search limit of Sparse 1.3): the order stays good and
     // the search stays linear.
-    const byCount: number[][] = [];
-    for (const i of remaining) (byCount[rowRe[i]!.size] ??= []).push(i);
     let bestRow = -1;
     let bestCol = -1;
     let bestCost = Infinity;
     let bestMagnitude = 0;
     let rowsAfterFirstCandidate = 0;
-    search: for (const rowsOfCount of byCount) {
-      if (rowsOfCount === undefined) continue;
+    search: for (const rowsOfCount of buckets) {
       for (const i of rowsOfCount) {
         if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
           break search;
@@ -125,8 +124,11 @@ export function markowitzOrder(
     }
     rowOrder[k] = bestRow;
     colOrder[k] = bestCol;
+    buckets[rowRe[bestRow]!.size]!.delete(bestRow);
+    const affected = [...colRows[bestCol]!].filter((i) => i !== bestRow);
+    for (const i of affected) buckets[rowRe[i]!.size]!.delete(i);
     eliminate(bestRow, bestCol, rowRe, rowIm, colRows);
-    remaining.splice(remaining.indexOf(bestRow), 1);
+    for (const i of affected) buckets[rowRe[i]!.size]!.add(i);
     rowDone[bestRow] = 1;
     colDone[bestCol] = 1;
   }

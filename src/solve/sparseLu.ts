@@ -1,4 +1,5 @@
-import { markowitzOrder, type PivotOrder } from "./markowitz.js";
+import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
+import { markowitzOrder } from "./markowitz.js";
 
 /**
  * Sparse complex LU factorisation for a fixed sparsity pattern solved at many frequencies.
@@ -18,16 +19,17 @@ export class SparseComplexLu {
   private readonly rows: Int32Array;
   private readonly cols: Int32Array;
   private plan: FactorPlan | undefined;
-  private luRe: Float64Array;
-  private luIm: Float64Array;
-  private readonly workRe: Float64Array;
-  private readonly workIm: Float64Array;
-  private readonly invPivotRe: Float64Array;
-  private readonly invPivotIm: Float64Array;
-  private readonly pivotBefore: Float64Array;
+  /** L and U, re and im interleaved (entry p at 2p, 2p+1). */
+  private lu: Float64Array;
+  /** Work vector and inverse pivots, re and im interleaved. */
+  private readonly work: Float64Array;
+  private readonly inversePivot: Float64Array;
   private readonly residualRe: Float64Array;
   private readonly residualIm: Float64Array;
-  private readonly residualScale: Float64Array;
+  /** The slots grouped by row (for the residual): slots byRowSlot[byRowStart[i] … byRowStart[i+1]). */
+  private readonly byRowStart: Int32Array;
+  private readonly byRowSlot: Int32Array;
+  private readonly byRowCol: Int32Array;
   private readonly correctionRe: Float64Array;
   private readonly correctionIm: Float64Array;
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
@@ -43,16 +45,19 @@ export class SparseComplexLu {
     this.rows = rows;
     this.cols = cols;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
-    this.luRe = new Float64Array(0);
-    this.luIm = new Float64Array(0);
-    this.workRe = new Float64Array(size);
-    this.workIm = new Float64Array(size);
-    this.invPivotRe = new Float64Array(size);
-    this.invPivotIm = new Float64Array(size);
-    this.pivotBefore = new Float64Array(size);
+    this.lu = new Float64Array(0);
+    this.work = new Float64Array(2 * size);
+    this.inversePivot = new Float64Array(2 * size);
     this.residualRe = new Float64Array(size);
     this.residualIm = new Float64Array(size);
-    this.residualScale = new Float64Array(size);
+    this.byRowStart = new Int32Array(size + 1);
+    for (let s = 0; s < rows.length; s++) this.byRowStart[rows[s]! + 1]!++;
+    for (let i = 0; i < size; i++)
+      this.byRowStart[i + 1] = this.byRowStart[i + 1]! + this.byRowStart[i]!;
+    const next = this.byRowStart.slice(0, size);
+    this.byRowSlot = new Int32Array(rows.length);
+    for (let s = 0; s < rows.length; s++) this.byRowSlot[next[rows[s]!]!++] = s;
+    this.byRowCol = Int32Array.from(this.byRowSlot, (s) => cols[s]!);
     this.correctionRe = new Float64Array(size);
     this.correctionIm = new Float64Array(size);
   }
@@ -101,11 +106,7 @@ export class SparseComplexLu {
       return false;
     }
     this.plan = buildFactorPlan(n, rows, cols, outcome.order);
-    const lu = this.plan.size;
-    if (this.luRe.length < lu) {
-      this.luRe = new Float64Array(lu);
-      this.luIm = new Float64Array(lu);
-    }
+    if (this.lu.length < 2 * this.plan.size) this.lu = new Float64Array(2 * this.plan.size);
     if (this.refactor(re, im, true)) return true;
     this.singularRows = [];
     return false;
@@ -117,46 +118,48 @@ export class SparseComplexLu {
   /** Solves A·x = b with the last factorisation. x may alias nothing; b is not modified. */
   solve(bRe: Float64Array, bIm: Float64Array, xRe: Float64Array, xIm: Float64Array): void {
     const plan = this.plan!;
-    const { luRe, luIm, workRe: yRe, workIm: yIm, invPivotRe, invPivotIm } = this;
+    const { lu, work: y, inversePivot } = this;
     const { rowOrder, colOrder, rowStart, colIndex, diagonal } = plan;
     const n = this.size;
     for (let k = 0; k < n; k++) {
       const r = rowOrder[k]!;
-      yRe[k] = bRe[r]!;
-      yIm[k] = bIm[r]!;
+      y[2 * k] = bRe[r]!;
+      y[2 * k + 1] = bIm[r]!;
     }
+    // Forward: L·y = P·b (unit lower triangle).
     for (let i = 0; i < n; i++) {
-      let sr = yRe[i]!;
-      let si = yIm[i]!;
+      let sr = y[2 * i]!;
+      let si = y[2 * i + 1]!;
       for (let p = rowStart[i]!, end = diagonal[i]!; p < end; p++) {
-        const j = colIndex[p]!;
-        const lr = luRe[p]!;
-        const li = luIm[p]!;
-        sr -= lr * yRe[j]! - li * yIm[j]!;
-        si -= lr * yIm[j]! + li * yRe[j]!;
+        const j = 2 * colIndex[p]!;
+        const lr = lu[2 * p]!;
+        const li = lu[2 * p + 1]!;
+        sr -= lr * y[j]! - li * y[j + 1]!;
+        si -= lr * y[j + 1]! + li * y[j]!;
       }
-      yRe[i] = sr;
-      yIm[i] = si;
+      y[2 * i] = sr;
+      y[2 * i + 1] = si;
     }
+    // Backward: U·z = y, dividing by each pivot through its stored inverse.
     for (let i = n - 1; i >= 0; i--) {
-      let sr = yRe[i]!;
-      let si = yIm[i]!;
+      let sr = y[2 * i]!;
+      let si = y[2 * i + 1]!;
       for (let p = diagonal[i]! + 1, end = rowStart[i + 1]!; p < end; p++) {
-        const j = colIndex[p]!;
-        const ur = luRe[p]!;
-        const ui = luIm[p]!;
-        sr -= ur * yRe[j]! - ui * yIm[j]!;
-        si -= ur * yIm[j]! + ui * yRe[j]!;
+        const j = 2 * colIndex[p]!;
+        const ur = lu[2 * p]!;
+        const ui = lu[2 * p + 1]!;
+        sr -= ur * y[j]! - ui * y[j + 1]!;
+        si -= ur * y[j + 1]! + ui * y[j]!;
       }
-      const pr = invPivotRe[i]!;
-      const pi = invPivotIm[i]!;
-      yRe[i] = sr * pr - si * pi;
-      yIm[i] = sr * pi + si * pr;
+      const pr = inversePivot[2 * i]!;
+      const pi = inversePivot[2 * i + 1]!;
+      y[2 * i] = sr * pr - si * pi;
+      y[2 * i + 1] = sr * pi + si * pr;
     }
     for (let k = 0; k < n; k++) {
       const c = colOrder[k]!;
-      xRe[c] = yRe[k]!;
-      xIm[c] = yIm[k]!;
+      xRe[c] = y[2 * k]!;
+      xIm[c] = y[2 * k + 1]!;
     }
   }
 
@@ -196,30 +199,28 @@ export class SparseComplexLu {
     xRe: Float64Array,
     xIm: Float64Array,
   ): number {
-    const { rows, cols, residualRe, residualIm, residualScale } = this;
+    const { residualRe, residualIm, byRowStart, byRowSlot, byRowCol } = this;
     const n = this.size;
-    for (let i = 0; i < n; i++) {
-      residualRe[i] = bRe[i]!;
-      residualIm[i] = bIm[i]!;
-      residualScale[i] = Math.abs(bRe[i]!) + Math.abs(bIm[i]!);
-    }
-    for (let s = 0; s < rows.length; s++) {
-      const i = rows[s]!;
-      const j = cols[s]!;
-      const ar = re[s]!;
-      const ai = im[s]!;
-      const vr = xRe[j]!;
-      const vi = xIm[j]!;
-      residualRe[i] = residualRe[i]! - (ar * vr - ai * vi);
-      residualIm[i] = residualIm[i]! - (ar * vi + ai * vr);
-      residualScale[i] =
-        residualScale[i]! + (Math.abs(ar) + Math.abs(ai)) * (Math.abs(vr) + Math.abs(vi));
-    }
     let worst = 0;
     for (let i = 0; i < n; i++) {
-      const scale = residualScale[i]!;
+      let rr = bRe[i]!;
+      let ri = bIm[i]!;
+      let scale = Math.abs(rr) + Math.abs(ri);
+      for (let p = byRowStart[i]!, end = byRowStart[i + 1]!; p < end; p++) {
+        const s = byRowSlot[p]!;
+        const j = byRowCol[p]!;
+        const ar = re[s]!;
+        const ai = im[s]!;
+        const vr = xRe[j]!;
+        const vi = xIm[j]!;
+        rr -= ar * vr - ai * vi;
+        ri -= ar * vi + ai * vr;
+        scale += (Math.abs(ar) + Math.abs(ai)) * (Math.abs(vr) + Math.abs(vi));
+      }
+      residualRe[i] = rr;
+      residualIm[i] = ri;
       if (scale === 0) continue;
-      const error = (Math.abs(residualRe[i]!) + Math.abs(residualIm[i]!)) / scale;
+      const error = (Math.abs(rr) + Math.abs(ri)) / scale;
       if (error > worst || Number.isNaN(error)) worst = error;
     }
     return worst;
@@ -228,50 +229,53 @@ export class SparseComplexLu {
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
     const plan = this.plan!;
-    const { luRe, luIm, invPivotRe, invPivotIm } = this;
-    const { slotPosition, diagonal, elimStart, elimTarget, updStart, updTarget, updSource } = plan;
-    luRe.fill(0, 0, plan.size);
-    luIm.fill(0, 0, plan.size);
+    const { lu, inversePivot } = this;
+    const { slotPosition, fillPositions, program } = plan;
+    // Slots are distinct entries: assign them, and zero only the fill-in.
+    for (let f = 0; f < fillPositions.length; f++) {
+      lu[2 * fillPositions[f]!] = 0;
+      lu[2 * fillPositions[f]! + 1] = 0;
+    }
     for (let s = 0; s < slotPosition.length; s++) {
-      const p = slotPosition[s]!;
-      luRe[p] = luRe[p]! + re[s]!;
-      luIm[p] = luIm[p]! + im[s]!;
+      const p = 2 * slotPosition[s]!;
+      lu[p] = re[s]!;
+      lu[p + 1] = im[s]!;
     }
     const n = this.size;
-    const before = this.pivotBefore;
+    let c = 0;
     for (let k = 0; k < n; k++) {
-      const d = diagonal[k]!;
-      before[k] = Math.abs(luRe[d]!) + Math.abs(luIm[d]!);
-    }
-    for (let k = 0; k < n; k++) {
-      const d = diagonal[k]!;
-      const pr = luRe[d]!;
-      const pi = luIm[d]!;
+      const d = program[c++]!;
+      const slot = program[c++]!;
+      const eliminations = program[c++]!;
+      const pr = lu[d]!;
+      const pi = lu[d + 1]!;
       const magnitude = Math.abs(pr) + Math.abs(pi);
       // A pivot that cancellation shrank far below its own starting value is not to be trusted:
       // order afresh at this frequency (unless this order is itself the fresh one).
-      const floor = lastResort ? 0 : CANCELLATION_LIMIT * before[k]!;
+      const before = slot >= 0 ? Math.abs(re[slot]!) + Math.abs(im[slot]!) : 0;
+      const floor = lastResort ? 0 : CANCELLATION_LIMIT * before;
       if (!(magnitude > floor) || magnitude < 1e-300) return false;
-      const denominator = pr * pr + pi * pi;
-      const ir = pr / denominator;
-      const ii = -pi / denominator;
-      invPivotRe[k] = ir;
-      invPivotIm[k] = ii;
-      for (let e = elimStart[k]!, eEnd = elimStart[k + 1]!; e < eEnd; e++) {
-        const t = elimTarget[e]!;
-        const ar = luRe[t]!;
-        const ai = luIm[t]!;
+      const reciprocal = 1 / (pr * pr + pi * pi); // one division per pivot: divisions are slow
+      const ir = pr * reciprocal;
+      const ii = -pi * reciprocal;
+      inversePivot[2 * k] = ir;
+      inversePivot[2 * k + 1] = ii;
+      for (let e = 0; e < eliminations; e++) {
+        const t = program[c++]!;
+        const updates = program[c++]!;
+        const ar = lu[t]!;
+        const ai = lu[t + 1]!;
         const lr = ar * ir - ai * ii;
         const li = ar * ii + ai * ir;
-        luRe[t] = lr;
-        luIm[t] = li;
-        for (let u = updStart[e]!, uEnd = updStart[e + 1]!; u < uEnd; u++) {
-          const src = updSource[u]!;
-          const dst = updTarget[u]!;
-          const ur = luRe[src]!;
-          const ui = luIm[src]!;
-          luRe[dst] = luRe[dst]! - (lr * ur - li * ui);
-          luIm[dst] = luIm[dst]! - (lr * ui + li * ur);
+        lu[t] = lr;
+        lu[t + 1] = li;
+        for (let u = 0; u < updates; u++) {
+          const dst = program[c++]!;
+          const src = program[c++]!;
+          const ur = lu[src]!;
+          const ui = lu[src + 1]!;
+          lu[dst] = lu[dst]! - (lr * ur - li * ui);
+          lu[dst + 1] = lu[dst + 1]! - (lr * ui + li * ur);
         }
       }
     }
@@ -284,119 +288,3 @@ const REFINE_ABOVE = 1e-15;
 
 /** A pivot reduced by elimination below this fraction of its initial value triggers re-ordering. */
 const CANCELLATION_LIMIT = 1e-8;
-
-/** The factorisation compiled to flat index arrays in pivot order (CSR, fill included). */
-interface FactorPlan extends PivotOrder {
-  /** Number of stored entries of L + U. */
-  readonly size: number;
-  readonly rowStart: Int32Array;
-  readonly colIndex: Int32Array;
-  /** Position of the pivot (k, k) of each permuted row. */
-  readonly diagonal: Int32Array;
-  /** Where each matrix slot lands in the LU storage. */
-  readonly slotPosition: Int32Array;
-  /** Eliminations of step k: elimTarget[elimStart[k] … elimStart[k+1]) are the (i, k) entries. */
-  readonly elimStart: Int32Array;
-  readonly elimTarget: Int32Array;
-  /** For elimination e: lu[updTarget[u]] −= l · lu[updSource[u]] for u in [updStart[e], updStart[e+1]). */
-  readonly updStart: Int32Array;
-  readonly updTarget: Int32Array;
-  readonly updSource: Int32Array;
-}
-
-function buildFactorPlan(
-  n: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  order: PivotOrder,
-): FactorPlan {
-  const rowStep = new Int32Array(n);
-  const colStep = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    rowStep[order.rowOrder[k]!] = k;
-    colStep[order.colOrder[k]!] = k;
-  }
-  // Symbolic elimination in pivot order: the pattern of L + U.
-  const pattern: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const below: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  for (let s = 0; s < rows.length; s++) {
-    const i = rowStep[rows[s]!]!;
-    const j = colStep[cols[s]!]!;
-    pattern[i]!.add(j);
-    if (i > j) below[j]!.add(i);
-  }
-  const upper: number[][] = [];
-  for (let k = 0; k < n; k++) {
-    const rowK = [...pattern[k]!].filter((j) => j > k);
-    upper.push(rowK);
-    for (const i of below[k]!) {
-      const rowI = pattern[i]!;
-      for (const j of rowK) {
-        if (!rowI.has(j)) {
-          rowI.add(j);
-          if (i > j) below[j]!.add(i);
-        }
-      }
-    }
-  }
-  const rowStart = new Int32Array(n + 1);
-  const sortedRows = pattern.map((set) => Int32Array.from(set).sort());
-  for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i]! + sortedRows[i]!.length;
-  const size = rowStart[n]!;
-  const colIndex = new Int32Array(size);
-  const diagonal = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    colIndex.set(sortedRows[i]!, rowStart[i]!);
-    diagonal[i] = position(colIndex, rowStart, i, i);
-  }
-  const slotPosition = new Int32Array(rows.length);
-  for (let s = 0; s < rows.length; s++) {
-    slotPosition[s] = position(colIndex, rowStart, rowStep[rows[s]!]!, colStep[cols[s]!]!);
-  }
-  const elimStart = new Int32Array(n + 1);
-  const elimTarget: number[] = [];
-  const updStart: number[] = [0];
-  const updTarget: number[] = [];
-  const updSource: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const targets = [...below[k]!].sort((a, b) => a - b);
-    const rowK = upper[k]!.sort((a, b) => a - b);
-    for (const i of targets) {
-      elimTarget.push(position(colIndex, rowStart, i, k));
-      for (const j of rowK) {
-        updTarget.push(position(colIndex, rowStart, i, j));
-        updSource.push(position(colIndex, rowStart, k, j));
-      }
-      updStart.push(updTarget.length);
-    }
-    elimStart[k + 1] = elimTarget.length;
-  }
-  return {
-    rowOrder: order.rowOrder,
-    colOrder: order.colOrder,
-    size,
-    rowStart,
-    colIndex,
-    diagonal,
-    slotPosition,
-    elimStart,
-    elimTarget: Int32Array.from(elimTarget),
-    updStart: Int32Array.from(updStart),
-    updTarget: Int32Array.from(updTarget),
-    updSource: Int32Array.from(updSource),
-  };
-}
-
-/** Index of column j in CSR row i (binary search); the entry must exist. */
-function position(colIndex: Int32Array, rowStart: Int32Array, i: number, j: number): number {
-  let lo = rowStart[i]!;
-  let hi = rowStart[i + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = colIndex[mid]!;
-    if (c === j) return mid;
-    if (c < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`internal: entry (${i}, ${j}) missing from the LU pattern`);
-}

@@ -8,6 +8,11 @@ import { SparseComplexLu } from "./sparseLu.js";
  */
 const ACCEPTABLE_BACKWARD_ERROR = 1e-14;
 
+/** Verify accuracy at least every this many frequencies … */
+const CHECK_EVERY_POINTS = 16;
+/** … and whenever the frequency has moved by more than this natural-log step (10 %) since. */
+const CHECK_EVERY_LOG_STEP = Math.log(1.1);
+
 /** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
 export interface SweepValues {
   readonly re: Float64Array[];
@@ -49,6 +54,44 @@ export class FrequencySweep {
     const re = unknowns.map(() => new Float64Array(count));
     const im = unknowns.map(() => new Float64Array(count));
     const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu } = this;
+    // Accuracy is verified (componentwise backward error, with refinement) at the first and last
+    // frequency and wherever the frequency has moved far enough from the last verified one; when a
+    // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
+    let verified = -1;
+    for (let f = 0; f < count; f++) {
+      const frequency = frequenciesHz[f]!;
+      this.assemble(frequency);
+      if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequency, lu.singularRows);
+      const due =
+        verified < 0 ||
+        f === count - 1 ||
+        f - verified >= CHECK_EVERY_POINTS ||
+        Math.abs(Math.log(frequency / frequenciesHz[verified]!)) > CHECK_EVERY_LOG_STEP;
+      if (!due) {
+        lu.solve(rhsRe, rhsIm, xRe, xIm);
+        this.store(f, frequency, unknowns, re, im);
+        continue;
+      }
+      if (lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm) > ACCEPTABLE_BACKWARD_ERROR) {
+        for (let g = verified + 1; g <= f; g++) {
+          this.assemble(frequenciesHz[g]!);
+          if (!lu.orderAndFactor(matrixRe, matrixIm)) {
+            throw this.singular(frequenciesHz[g]!, lu.singularRows);
+          }
+          lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm);
+          this.store(g, frequenciesHz[g]!, unknowns, re, im);
+        }
+      } else {
+        this.store(f, frequency, unknowns, re, im);
+      }
+      verified = f;
+    }
+    return { re, im };
+  }
+
+  /** Fills the matrix and right-hand side at one frequency. */
+  private assemble(frequencyHz: number): void {
+    const { matrixRe, matrixIm, rhsRe, rhsIm } = this;
     const {
       stamps,
       constantRe,
@@ -59,42 +102,42 @@ export class FrequencySweep {
       overJOmegaSlots,
       overJOmegaCoefficients,
     } = this.network;
-    for (let f = 0; f < count; f++) {
-      const omega = 2 * Math.PI * frequenciesHz[f]!;
-      const inverseOmega = 1 / omega;
-      matrixRe.set(constantRe);
-      matrixIm.set(constantIm);
-      rhsRe.set(sourceRe);
-      rhsIm.fill(0);
-      for (let k = 0; k < timesJOmegaSlots.length; k++) {
-        const slot = timesJOmegaSlots[k]!;
-        matrixIm[slot] = matrixIm[slot]! + omega * timesJOmegaCoefficients[k]!;
-      }
-      // coefficient/(jω) = −j·coefficient/ω
-      for (let k = 0; k < overJOmegaSlots.length; k++) {
-        const slot = overJOmegaSlots[k]!;
-        matrixIm[slot] = matrixIm[slot]! - overJOmegaCoefficients[k]! * inverseOmega;
-      }
-      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
-      if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequenciesHz[f]!, lu.singularRows);
-      if (lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm) > ACCEPTABLE_BACKWARD_ERROR) {
-        // The order chosen at another frequency has lost too many digits here: order afresh.
-        if (!lu.orderAndFactor(matrixRe, matrixIm))
-          throw this.singular(frequenciesHz[f]!, lu.singularRows);
-        lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm);
-      }
-      for (let u = 0; u < unknowns.length; u++) {
-        const k = unknowns[u]!;
-        const vr = k >= 0 ? xRe[k]! : 0;
-        const vi = k >= 0 ? xIm[k]! : 0;
-        if (!Number.isFinite(vr) || !Number.isFinite(vi)) {
-          throw this.singular(frequenciesHz[f]!, k >= 0 ? [k] : []);
-        }
-        re[u]![f] = vr;
-        im[u]![f] = vi;
-      }
+    const omega = 2 * Math.PI * frequencyHz;
+    const inverseOmega = 1 / omega;
+    matrixRe.set(constantRe);
+    matrixIm.set(constantIm);
+    rhsRe.set(sourceRe);
+    rhsIm.fill(0);
+    for (let k = 0; k < timesJOmegaSlots.length; k++) {
+      const slot = timesJOmegaSlots[k]!;
+      matrixIm[slot] = matrixIm[slot]! + omega * timesJOmegaCoefficients[k]!;
     }
-    return { re, im };
+    // coefficient/(jω) = −j·coefficient/ω
+    for (let k = 0; k < overJOmegaSlots.length; k++) {
+      const slot = overJOmegaSlots[k]!;
+      matrixIm[slot] = matrixIm[slot]! - overJOmegaCoefficients[k]! * inverseOmega;
+    }
+    for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
+  }
+
+  /** Copies the wanted unknowns of the current solution into column f of the results. */
+  private store(
+    f: number,
+    frequencyHz: number,
+    unknowns: readonly number[],
+    re: Float64Array[],
+    im: Float64Array[],
+  ): void {
+    const { xRe, xIm } = this;
+    for (let u = 0; u < unknowns.length; u++) {
+      const k = unknowns[u]!;
+      const vr = k >= 0 ? xRe[k]! : 0;
+      const vi = k >= 0 ? xIm[k]! : 0;
+      if (!Number.isFinite(vr) || !Number.isFinite(vi))
+        throw this.singular(frequencyHz, k >= 0 ? [k] : []);
+      re[u]![f] = vr;
+      im[u]![f] = vi;
+    }
   }
 
   private singular(frequencyHz: number, unknowns: readonly number[]): TympanError {
