@@ -42,14 +42,12 @@ export interface StampContext {
   addSource(row: number, re: number): void;
 }
 
-/** Adds this element's contribution at angular frequency ω (rad/s) into the matrix and right side. */
-export type Stamp = (
-  omega: number,
-  matrixRe: Float64Array,
-  matrixIm: Float64Array,
-  rhsRe: Float64Array,
-  rhsIm: Float64Array,
-) => void;
+/**
+ * Adds this element's contribution at angular frequency ω (rad/s) into the matrix. Sources are
+ * frequency-independent and go through `addSource`, so the right side's pattern is fixed, which
+ * lets the solver order driven rows last.
+ */
+export type Stamp = (omega: number, matrixRe: Float64Array, matrixIm: Float64Array) => void;
 
 export interface PrimitiveRealization {
   /** Per-frequency contribution beyond what was added through the context, if any. */

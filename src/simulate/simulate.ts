@@ -53,20 +53,27 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const compiled = compileNetwork(design, air);
   if (!compiled.ok) throw new TympanError(compiled.issues as [Issue, ...Issue[]]);
   const network = compiled.network;
-  const sweep = new FrequencySweep(network);
+
   const frequencies = Array.from(options.frequencies);
   const probeUnknowns = design.probes.map((probe) => network.unknownOfNode.get(probe.node)!);
   const source = network.inputSource;
   const unknowns = source
     ? [...probeUnknowns, source.plus, source.minus, source.branch]
     : probeUnknowns;
-  const values = sweep.run(frequencies, unknowns);
+  const values = new FrequencySweep(network, unknowns).run(frequencies);
 
   // fromEntries defines own properties, so even a probe named "__proto__" is kept.
   const probes: Record<string, ProbeResult> = Object.fromEntries(
     design.probes.map((probe, p) => {
       const domain = network.domainOfNode.get(probe.node)!;
-      return [probe.id, probeResult(values.re[p]!, values.im[p]!, DB_REFERENCE[domain], domain)];
+      const result = probeResult(
+        values.re[p]!,
+        values.im[p]!,
+        values.scale,
+        DB_REFERENCE[domain],
+        domain,
+      );
+      return [probe.id, result];
     }),
   );
   const warnings: string[] = [];
@@ -94,16 +101,25 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
 function probeResult(
   re: Float64Array,
   im: Float64Array,
+  scale: number,
   reference: number,
   domain: Domain,
 ): ProbeResult {
+  // Levels come from the unit-source values, so they stay finite and exact whatever the scale.
+  const offsetDb = 20 * Math.log10(scale);
   const db: number[] = [];
   const phaseDeg: number[] = [];
   for (let f = 0; f < re.length; f++) {
-    db.push(levelDb(Math.hypot(re[f]!, im[f]!), reference));
+    db.push(levelDb(Math.hypot(re[f]!, im[f]!), reference) + offsetDb);
     phaseDeg.push((Math.atan2(im[f]!, re[f]!) * 180) / Math.PI);
   }
-  return { domain, re: Array.from(re), im: Array.from(im), db, phaseDeg };
+  return {
+    domain,
+    re: Array.from(re, (value) => value * scale),
+    im: Array.from(im, (value) => value * scale),
+    db,
+    phaseDeg,
+  };
 }
 
 /** 20·log10(|x|/reference), finite even for an exact zero (clamped at the smallest positive double). */

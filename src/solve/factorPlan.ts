@@ -7,6 +7,8 @@ import type { PivotOrder } from "./markowitz.js";
 
 /** The factorisation compiled to flat index arrays in pivot order (CSR, fill included). */
 export interface FactorPlan extends PivotOrder {
+  /** colStep[c]: the pivot step at which column (unknown) c is eliminated. */
+  readonly colStep: Int32Array;
   /** Number of stored entries of L + U. */
   readonly size: number;
   readonly rowStart: Int32Array;
@@ -98,6 +100,7 @@ export function buildFactorPlan(
     }
   }
   return {
+    colStep,
     rowOrder: order.rowOrder,
     colOrder: order.colOrder,
     size,

@@ -40,6 +40,8 @@ export function markowitzOrder(
   cols: Int32Array,
   re: Float64Array,
   im: Float64Array,
+  /** Unknowns (row and column i) to eliminate last, when there is any other choice. */
+  last: Uint8Array = new Uint8Array(n),
   threshold = PIVOT_THRESHOLD,
 ): OrderingOutcome {
   // Remaining sub-matrix as one map per row (column → value) and a column → rows index.
@@ -90,30 +92,37 @@ export function markowitzOrder(
     // the search stays linear.
     let bestRow = -1;
     let bestCol = -1;
-    let bestCost = Infinity;
-    let bestMagnitude = 0;
-    let rowsAfterFirstCandidate = 0;
-    search: for (const rowsOfCount of buckets) {
-      for (const i of rowsOfCount) {
-        if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
-          break search;
-        const rowCount = rowRe[i]!.size - 1;
-        for (const [j, vr] of rowRe[i]!) {
-          const magnitude = Math.hypot(vr, rowIm[i]!.get(j)!);
-          if (magnitude <= negligible) continue;
-          const largest = columnMax(j, k);
-          if (magnitude < threshold * largest) continue;
-          const cost = rowCount * (colRows[j]!.size - 1);
-          // Ties go to the larger pivot relative to its column: better accuracy at no cost in fill.
-          const relative = magnitude / largest;
-          if (cost < bestCost || (cost === bestCost && relative > bestMagnitude)) {
-            bestCost = cost;
-            bestRow = i;
-            bestCol = j;
-            bestMagnitude = relative;
+    // Unknowns marked `last` (outputs and driven rows) wait until nothing else is left: the factor
+    // then ends with a small system on them, so a solve for them touches only the last rows.
+    for (const allowLast of [false, true]) {
+      let bestCost = Infinity;
+      let bestMagnitude = 0;
+      let rowsAfterFirstCandidate = 0;
+      search: for (const rowsOfCount of buckets) {
+        for (const i of rowsOfCount) {
+          if (!allowLast && last[i]) continue;
+          if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
+            break search;
+          const rowCount = rowRe[i]!.size - 1;
+          for (const [j, vr] of rowRe[i]!) {
+            if (!allowLast && last[j]) continue;
+            const magnitude = Math.hypot(vr, rowIm[i]!.get(j)!);
+            if (magnitude <= negligible) continue;
+            const largest = columnMax(j, k);
+            if (magnitude < threshold * largest) continue;
+            const cost = rowCount * (colRows[j]!.size - 1);
+            // Ties go to the larger pivot relative to its column: better accuracy at no extra fill.
+            const relative = magnitude / largest;
+            if (cost < bestCost || (cost === bestCost && relative > bestMagnitude)) {
+              bestCost = cost;
+              bestRow = i;
+              bestCol = j;
+              bestMagnitude = relative;
+            }
           }
         }
       }
+      if (bestRow >= 0) break;
     }
     if (bestRow < 0) {
       const rowsLeft: number[] = [];

@@ -17,6 +17,10 @@ import { markowitzOrder } from "./markowitz.js";
 export class SparseComplexLu {
   readonly size: number;
   private readonly rows: Int32Array;
+  /** Unknowns the ordering keeps for last (see `solveFor`). */
+  private readonly last: Uint8Array;
+  /** Back-substitution steps `solveFor` needs, cached for one plan and one list of unknowns. */
+  private partial: { plan: FactorPlan; wanted: Int32Array; steps: Int32Array } | undefined;
   private readonly cols: Int32Array;
   private plan: FactorPlan | undefined;
   /** L and U, re and im interleaved (entry p at 2p, 2p+1). */
@@ -40,10 +44,17 @@ export class SparseComplexLu {
    * @param rows row of each slot (the slots are the distinct non-zero positions of the matrix)
    * @param cols column of each slot
    */
-  constructor(size: number, rows: Int32Array, cols: Int32Array) {
+  constructor(
+    size: number,
+    rows: Int32Array,
+    cols: Int32Array,
+    options: { readonly eliminateLast?: readonly number[] } = {},
+  ) {
     this.size = size;
     this.rows = rows;
     this.cols = cols;
+    this.last = new Uint8Array(size);
+    for (const unknown of options.eliminateLast ?? []) this.last[unknown] = 1;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
     this.lu = new Float64Array(0);
     this.work = new Float64Array(2 * size);
@@ -99,7 +110,7 @@ export class SparseComplexLu {
       scaledRe[s] = re[s]! * rowScale[rows[s]!]!;
       scaledIm[s] = im[s]! * rowScale[rows[s]!]!;
     }
-    const outcome = markowitzOrder(n, rows, cols, scaledRe, scaledIm);
+    const outcome = markowitzOrder(n, rows, cols, scaledRe, scaledIm, this.last);
     this.orderings++;
     if (!outcome.ok) {
       this.singularRows = outcome.rows;
@@ -161,6 +172,82 @@ export class SparseComplexLu {
       xRe[c] = y[2 * k]!;
       xIm[c] = y[2 * k + 1]!;
     }
+  }
+
+  /**
+   * Solves A·x = b for the unknowns in `wanted` only (the other entries of x are left as they were).
+   * Forward substitution starts at the first row with a non-zero right side, and back substitution
+   * visits only the rows the wanted unknowns depend on. When the wanted unknowns and the driven rows
+   * were given as `eliminateLast`, both are a handful of rows at the end of the factor.
+   */
+  solveFor(
+    bRe: Float64Array,
+    bIm: Float64Array,
+    wanted: Int32Array,
+    xRe: Float64Array,
+    xIm: Float64Array,
+  ): void {
+    const plan = this.plan!;
+    const { lu, work: y, inversePivot } = this;
+    const { rowOrder, rowStart, colIndex, diagonal } = plan;
+    const n = this.size;
+    let start = 0;
+    while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
+    y.fill(0, 0, 2 * start);
+    for (let k = start; k < n; k++) {
+      const r = rowOrder[k]!;
+      let sr = bRe[r]!;
+      let si = bIm[r]!;
+      for (let p = rowStart[k]!, end = diagonal[k]!; p < end; p++) {
+        const j = 2 * colIndex[p]!;
+        const lr = lu[2 * p]!;
+        const li = lu[2 * p + 1]!;
+        sr -= lr * y[j]! - li * y[j + 1]!;
+        si -= lr * y[j + 1]! + li * y[j]!;
+      }
+      y[2 * k] = sr;
+      y[2 * k + 1] = si;
+    }
+    const steps = this.backSteps(plan, wanted);
+    for (let q = 0; q < steps.length; q++) {
+      const i = steps[q]!;
+      let sr = y[2 * i]!;
+      let si = y[2 * i + 1]!;
+      for (let p = diagonal[i]! + 1, end = rowStart[i + 1]!; p < end; p++) {
+        const j = 2 * colIndex[p]!;
+        const ur = lu[2 * p]!;
+        const ui = lu[2 * p + 1]!;
+        sr -= ur * y[j]! - ui * y[j + 1]!;
+        si -= ur * y[j + 1]! + ui * y[j]!;
+      }
+      const pr = inversePivot[2 * i]!;
+      const pi = inversePivot[2 * i + 1]!;
+      y[2 * i] = sr * pr - si * pi;
+      y[2 * i + 1] = sr * pi + si * pr;
+    }
+    for (let w = 0; w < wanted.length; w++) {
+      const unknown = wanted[w]!;
+      const k = plan.colStep[unknown]!;
+      xRe[unknown] = y[2 * k]!;
+      xIm[unknown] = y[2 * k + 1]!;
+    }
+  }
+
+  /** Pivot steps of the wanted unknowns and every later step their U rows reach, descending. */
+  private backSteps(plan: FactorPlan, wanted: Int32Array): Int32Array {
+    if (this.partial?.plan === plan && this.partial.wanted === wanted) return this.partial.steps;
+    const needed = new Uint8Array(this.size);
+    for (const unknown of wanted) needed[plan.colStep[unknown]!] = 1;
+    // U rows only reach later steps, so one pass from the start closes the set.
+    for (let i = 0; i < this.size; i++) {
+      if (!needed[i]) continue;
+      for (let p = plan.diagonal[i]! + 1; p < plan.rowStart[i + 1]!; p++)
+        needed[plan.colIndex[p]!] = 1;
+    }
+    const steps: number[] = [];
+    for (let i = this.size - 1; i >= 0; i--) if (needed[i]) steps.push(i);
+    this.partial = { plan, wanted, steps: Int32Array.from(steps) };
+    return this.partial.steps;
   }
 
   /**

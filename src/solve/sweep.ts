@@ -15,8 +15,14 @@ const CHECK_EVERY_LOG_STEP = Math.log(1.1);
 
 /** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
 export interface SweepValues {
+  /** Values for sources scaled to a largest amplitude of 1: the true values are these × `scale`. */
   readonly re: Float64Array[];
   readonly im: Float64Array[];
+  /**
+   * Largest source amplitude. Solving for unit sources keeps tiny or huge amplitudes (1e-300 V)
+   * from underflowing or overflowing inside the solve; ratios such as impedances need no rescaling.
+   */
+  readonly scale: number;
 }
 
 /**
@@ -26,6 +32,10 @@ export interface SweepValues {
  */
 export class FrequencySweep {
   readonly network: Network;
+  /** The unknowns `run` reports, in order (indices; -1 reads as ground, i.e. 0). */
+  private readonly reported: readonly number[];
+  /** The same without ground, for the partial solves. */
+  private readonly outputs: Int32Array;
   private readonly lu: SparseComplexLu;
   private readonly matrixRe: Float64Array;
   private readonly matrixIm: Float64Array;
@@ -34,9 +44,21 @@ export class FrequencySweep {
   private readonly xRe: Float64Array;
   private readonly xIm: Float64Array;
 
-  constructor(network: Network) {
+  /** Largest source amplitude (1 when every source is 0). */
+  private readonly sourceScale: number;
+
+  constructor(network: Network, outputs: readonly number[]) {
     this.network = network;
-    this.lu = new SparseComplexLu(network.size, network.rows, network.cols);
+    const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    this.sourceScale = largest > 0 ? largest : 1;
+    this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
+    this.reported = outputs;
+    // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
+    const driven: number[] = [];
+    network.sourceRe.forEach((value, row) => value !== 0 && driven.push(row));
+    this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
+      eliminateLast: [...this.outputs, ...driven],
+    });
     this.matrixRe = new Float64Array(network.rows.length);
     this.matrixIm = new Float64Array(network.rows.length);
     this.rhsRe = new Float64Array(network.size);
@@ -46,10 +68,11 @@ export class FrequencySweep {
   }
 
   /**
-   * Values of `unknowns` (indices; -1 reads as ground, i.e. 0) at every frequency in Hz.
+   * Values of the output unknowns given to the constructor at every frequency in Hz.
    * Throws a TympanError naming the frequency and the elements involved if the network is singular.
    */
-  run(frequenciesHz: ArrayLike<number>, unknowns: readonly number[]): SweepValues {
+  run(frequenciesHz: ArrayLike<number>): SweepValues {
+    const unknowns = this.reported;
     const count = frequenciesHz.length;
     const re = unknowns.map(() => new Float64Array(count));
     const im = unknowns.map(() => new Float64Array(count));
@@ -68,7 +91,7 @@ export class FrequencySweep {
         f - verified >= CHECK_EVERY_POINTS ||
         Math.abs(Math.log(frequency / frequenciesHz[verified]!)) > CHECK_EVERY_LOG_STEP;
       if (!due) {
-        lu.solve(rhsRe, rhsIm, xRe, xIm);
+        lu.solveFor(rhsRe, rhsIm, this.outputs, xRe, xIm);
         this.store(f, frequency, unknowns, re, im);
         continue;
       }
@@ -86,7 +109,7 @@ export class FrequencySweep {
       }
       verified = f;
     }
-    return { re, im };
+    return { re, im, scale: this.sourceScale };
   }
 
   /** Fills the matrix and right-hand side at one frequency. */
@@ -107,6 +130,8 @@ export class FrequencySweep {
     matrixRe.set(constantRe);
     matrixIm.set(constantIm);
     rhsRe.set(sourceRe);
+    if (this.sourceScale !== 1)
+      for (let r = 0; r < rhsRe.length; r++) rhsRe[r] = rhsRe[r]! / this.sourceScale;
     rhsIm.fill(0);
     for (let k = 0; k < timesJOmegaSlots.length; k++) {
       const slot = timesJOmegaSlots[k]!;
@@ -117,7 +142,7 @@ export class FrequencySweep {
       const slot = overJOmegaSlots[k]!;
       matrixIm[slot] = matrixIm[slot]! - overJOmegaCoefficients[k]! * inverseOmega;
     }
-    for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm, rhsRe, rhsIm);
+    for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
   }
 
   /** Copies the wanted unknowns of the current solution into column f of the results. */

@@ -143,7 +143,8 @@ function apply(design: Container, m: Mutation): void {
     case "delete": {
       const at = walk(design, m.path);
       if (at && Array.isArray(at.container)) at.container.splice(at.key as number, 1);
-      else if (at) delete at.container[at.key];
+      // Typed arrays (from fc.anything()) have fixed elements: nothing to delete there.
+      else if (at && !ArrayBuffer.isView(at.container)) delete at.container[at.key];
       return;
     }
     case "replace": {

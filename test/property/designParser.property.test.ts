@@ -4,6 +4,7 @@ import { TympanError, simulate, trySimulate, validateDesign } from "../../src/in
 import { parseDesignText } from "../../src/circuit/designText.js";
 import { anyInput, designText, mutatedDesign } from "./arbitraries.js";
 import { rcRlNetwork } from "./networks.js";
+import "./setup.js";
 
 /*
  * Whatever it is given, the design parser answers with data (a result or a list of issues) or a
