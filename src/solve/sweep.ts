@@ -46,11 +46,14 @@ export class FrequencySweep {
 
   /** Largest source amplitude (1 when every source is 0). */
   private readonly sourceScale: number;
+  /** The sources divided by `sourceScale`: the right-hand side actually solved for. */
+  private readonly unitSources: Float64Array;
 
   constructor(network: Network, outputs: readonly number[]) {
     this.network = network;
     const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
     this.sourceScale = largest > 0 ? largest : 1;
+    this.unitSources = network.sourceRe.map((value) => value / this.sourceScale);
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
     this.reported = outputs;
     // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
@@ -119,7 +122,6 @@ export class FrequencySweep {
       stamps,
       constantRe,
       constantIm,
-      sourceRe,
       timesJOmegaSlots,
       timesJOmegaCoefficients,
       overJOmegaSlots,
@@ -129,9 +131,7 @@ export class FrequencySweep {
     const inverseOmega = 1 / omega;
     matrixRe.set(constantRe);
     matrixIm.set(constantIm);
-    rhsRe.set(sourceRe);
-    if (this.sourceScale !== 1)
-      for (let r = 0; r < rhsRe.length; r++) rhsRe[r] = rhsRe[r]! / this.sourceScale;
+    rhsRe.set(this.unitSources);
     rhsIm.fill(0);
     for (let k = 0; k < timesJOmegaSlots.length; k++) {
       const slot = timesJOmegaSlots[k]!;
