@@ -5,14 +5,12 @@ import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { elementSchema, finite, positive, positiveInteger } from "../circuit/parameters.js";
 import {
   admittanceStamp,
-  capacitanceStamp,
-  conductanceStamp,
   flowSourceStamp,
-  inductanceStamp,
   potentialSourceStamp,
   seriesRmAdmittance,
   twoTerminalPort,
 } from "../circuit/stamps.js";
+import { lumpedElement } from "./lumpedElement.js";
 
 /*
  * Acoustic elements in the impedance analogy: pressure (Pa) is the potential, volume velocity (m³/s)
@@ -22,87 +20,59 @@ import {
 const TERMINALS = ["a", "b"] as const;
 const ports = twoTerminalPort("acoustic");
 
-const acousticResistanceSchema = elementSchema("acousticResistance", TERMINALS, {
-  resistance: positive("Pa·s/m³"),
-});
-export type AcousticResistance = z.infer<typeof acousticResistanceSchema>;
-export const acousticResistance: PrimitiveModel<AcousticResistance> = {
-  kind: "primitive",
+export const acousticResistance = lumpedElement({
   type: "acousticResistance",
+  domain: "acoustic",
+  behaviour: "resistance",
+  parameter: "resistance",
+  unit: "Pa·s/m³",
+  description: "acoustic resistance",
   summary: "acoustic resistance R (Pa·s/m³, SI acoustic ohms)",
-  terminals: TERMINALS,
-  parameters: { resistance: { unit: "Pa·s/m³", description: "acoustic resistance" } },
-  schema: acousticResistanceSchema,
-  ports,
-  realize: (element, context) => conductanceStamp(context, 1 / element.resistance),
-};
-
-const damperSchema = elementSchema("damper", TERMINALS, {
-  ratingCgsOhm: positive("cgs acoustic Ω"),
 });
-export type Damper = z.infer<typeof damperSchema>;
-export const damper: PrimitiveModel<Damper> = {
-  kind: "primitive",
+
+// A damper's own mass (≈ρ·t/S for a screen of thickness t) is orders of magnitude below the tubing's,
+// so a damper is its resistance alone.
+export const damper = lumpedElement({
   type: "damper",
+  domain: "acoustic",
+  behaviour: "resistance",
+  parameter: "ratingCgsOhm",
+  unit: "cgs acoustic Ω",
+  description: "damper rating as printed by makers (680, 1000, 1500, 2200, 3300, 4700 …)",
   summary: "acoustic damper rated in cgs acoustic ohms (1 cgs Ω = 1e5 Pa·s/m³), e.g. 1500",
-  terminals: TERMINALS,
-  parameters: {
-    ratingCgsOhm: {
-      unit: "cgs acoustic Ω",
-      description: "damper rating as printed by makers (680, 1000, 1500, 2200, 3300, 4700 …)",
-    },
-  },
-  schema: damperSchema,
-  ports,
-  // A damper's own mass (≈ρ·t/S for a screen of thickness t) is orders of magnitude below the
-  // tubing's, so it is left out.
-  realize: (element, context) =>
-    conductanceStamp(context, 1 / (element.ratingCgsOhm * CGS_ACOUSTIC_OHM_IN_SI)),
-};
-
-const acousticMassSchema = elementSchema("acousticMass", TERMINALS, {
-  inertance: positive("kg/m⁴"),
+  toSi: (rating) => rating * CGS_ACOUSTIC_OHM_IN_SI,
 });
-export type AcousticMass = z.infer<typeof acousticMassSchema>;
-export const acousticMass: PrimitiveModel<AcousticMass> = {
-  kind: "primitive",
+
+export const acousticMass = lumpedElement({
   type: "acousticMass",
+  domain: "acoustic",
+  behaviour: "inductance",
+  parameter: "inertance",
+  unit: "kg/m⁴",
+  description: "acoustic inertance",
   summary: "acoustic mass (inertance) M (kg/m⁴): impedance jωM",
-  terminals: TERMINALS,
-  parameters: { inertance: { unit: "kg/m⁴", description: "acoustic inertance" } },
-  schema: acousticMassSchema,
-  ports,
-  realize: (element, context) => inductanceStamp(context, element.inertance),
-};
-
-const acousticComplianceSchema = elementSchema("acousticCompliance", TERMINALS, {
-  compliance: positive("m³/Pa"),
 });
-export type AcousticCompliance = z.infer<typeof acousticComplianceSchema>;
-export const acousticCompliance: PrimitiveModel<AcousticCompliance> = {
-  kind: "primitive",
-  type: "acousticCompliance",
-  summary: "acoustic compliance C (m³/Pa): impedance 1/(jωC)",
-  terminals: TERMINALS,
-  parameters: { compliance: { unit: "m³/Pa", description: "acoustic compliance" } },
-  schema: acousticComplianceSchema,
-  ports,
-  realize: (element, context) => capacitanceStamp(context, element.compliance),
-};
 
-const acousticVolumeSchema = elementSchema("acousticVolume", TERMINALS, { volume: positive("m³") });
-export type AcousticVolume = z.infer<typeof acousticVolumeSchema>;
-export const acousticVolume: PrimitiveModel<AcousticVolume> = {
-  kind: "primitive",
+export const acousticCompliance = lumpedElement({
+  type: "acousticCompliance",
+  domain: "acoustic",
+  behaviour: "capacitance",
+  parameter: "compliance",
+  unit: "m³/Pa",
+  description: "acoustic compliance",
+  summary: "acoustic compliance C (m³/Pa): impedance 1/(jωC)",
+});
+
+export const acousticVolume = lumpedElement({
   type: "acousticVolume",
+  domain: "acoustic",
+  behaviour: "capacitance",
+  parameter: "volume",
+  unit: "m³",
+  description: "cavity volume (1 cm³ = 1e-6 m³)",
   summary: 'air cavity of volume V (m³): adiabatic compliance V/(ρc²); second node normally "0"',
-  terminals: TERMINALS,
-  parameters: { volume: { unit: "m³", description: "cavity volume (1 cm³ = 1e-6 m³)" } },
-  schema: acousticVolumeSchema,
-  ports,
-  realize: (element, context) =>
-    capacitanceStamp(context, element.volume / bulkModulusPa(context.air)),
-};
+  toSi: (volume, air) => volume / bulkModulusPa(air),
+});
 
 const ductSchema = elementSchema("duct", TERMINALS, {
   radius: positive("m"),

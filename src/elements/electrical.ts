@@ -1,57 +1,38 @@
 import type { z } from "zod";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
-import { elementSchema, finite, nonNegative, positive } from "../circuit/parameters.js";
-import {
-  capacitanceStamp,
-  conductanceStamp,
-  flowSourceStamp,
-  inductanceStamp,
-  potentialSourceStamp,
-  twoTerminalPort,
-} from "../circuit/stamps.js";
+import { elementSchema, finite, nonNegative } from "../circuit/parameters.js";
+import { flowSourceStamp, potentialSourceStamp, twoTerminalPort } from "../circuit/stamps.js";
+import { lumpedElement } from "./lumpedElement.js";
 
-const PASSIVE_TERMINALS = ["a", "b"] as const;
-
-const resistorSchema = elementSchema("resistor", PASSIVE_TERMINALS, { resistance: positive("Ω") });
-export type Resistor = z.infer<typeof resistorSchema>;
-export const resistor: PrimitiveModel<Resistor> = {
-  kind: "primitive",
+export const resistor = lumpedElement({
   type: "resistor",
+  domain: "electrical",
+  behaviour: "resistance",
+  parameter: "resistance",
+  unit: "Ω",
+  description: "resistance",
   summary: "electrical resistance R (Ω)",
-  terminals: PASSIVE_TERMINALS,
-  parameters: { resistance: { unit: "Ω", description: "resistance" } },
-  schema: resistorSchema,
-  ports: twoTerminalPort("electrical"),
-  realize: (element, context) => conductanceStamp(context, 1 / element.resistance),
-};
-
-const capacitorSchema = elementSchema("capacitor", PASSIVE_TERMINALS, {
-  capacitance: positive("F"),
 });
-export type Capacitor = z.infer<typeof capacitorSchema>;
-export const capacitor: PrimitiveModel<Capacitor> = {
-  kind: "primitive",
-  type: "capacitor",
-  summary: "electrical capacitance C (F)",
-  terminals: PASSIVE_TERMINALS,
-  parameters: { capacitance: { unit: "F", description: "capacitance" } },
-  schema: capacitorSchema,
-  ports: twoTerminalPort("electrical"),
-  realize: (element, context) => capacitanceStamp(context, element.capacitance),
-};
 
-const inductorSchema = elementSchema("inductor", PASSIVE_TERMINALS, { inductance: positive("H") });
-export type Inductor = z.infer<typeof inductorSchema>;
-export const inductor: PrimitiveModel<Inductor> = {
-  kind: "primitive",
+export const capacitor = lumpedElement({
+  type: "capacitor",
+  domain: "electrical",
+  behaviour: "capacitance",
+  parameter: "capacitance",
+  unit: "F",
+  description: "capacitance",
+  summary: "electrical capacitance C (F)",
+});
+
+export const inductor = lumpedElement({
   type: "inductor",
+  domain: "electrical",
+  behaviour: "inductance",
+  parameter: "inductance",
+  unit: "H",
+  description: "inductance",
   summary: "electrical inductance L (H)",
-  terminals: PASSIVE_TERMINALS,
-  parameters: { inductance: { unit: "H", description: "inductance" } },
-  schema: inductorSchema,
-  ports: twoTerminalPort("electrical"),
-  realize: (element, context) => inductanceStamp(context, element.inductance),
-};
+});
 
 const SOURCE_TERMINALS = ["plus", "minus"] as const;
 

@@ -19,8 +19,10 @@ export class SparseComplexLu {
   private readonly rows: Int32Array;
   /** Unknowns the ordering keeps for last (see `solveFor`). */
   private readonly last: Uint8Array;
-  /** Back-substitution steps `solveFor` needs, cached for one plan and one list of unknowns. */
-  private partial: { plan: FactorPlan; wanted: Int32Array; steps: Int32Array } | undefined;
+  /** Back-substitution steps `solveFor` needs, per list of wanted unknowns, for the current plan. */
+  private readonly stepsFor = new WeakMap<Int32Array, { plan: FactorPlan; steps: Int32Array }>();
+  /** 0, 1, …, size − 1: what `solve` wants. */
+  private readonly everyUnknown: Int32Array;
   private readonly cols: Int32Array;
   private plan: FactorPlan | undefined;
   /** L and U, re and im interleaved (entry p at 2p, 2p+1). */
@@ -54,6 +56,7 @@ export class SparseComplexLu {
     this.rows = rows;
     this.cols = cols;
     this.last = new Uint8Array(size);
+    this.everyUnknown = Int32Array.from({ length: size }, (_, i) => i);
     for (const unknown of options.eliminateLast ?? []) this.last[unknown] = 1;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
     this.lu = new Float64Array(0);
@@ -128,50 +131,7 @@ export class SparseComplexLu {
 
   /** Solves A·x = b with the last factorisation. x may alias nothing; b is not modified. */
   solve(bRe: Float64Array, bIm: Float64Array, xRe: Float64Array, xIm: Float64Array): void {
-    const plan = this.plan!;
-    const { lu, work: y, inversePivot } = this;
-    const { rowOrder, colOrder, rowStart, colIndex, diagonal } = plan;
-    const n = this.size;
-    for (let k = 0; k < n; k++) {
-      const r = rowOrder[k]!;
-      y[2 * k] = bRe[r]!;
-      y[2 * k + 1] = bIm[r]!;
-    }
-    // Forward: L·y = P·b (unit lower triangle).
-    for (let i = 0; i < n; i++) {
-      let sr = y[2 * i]!;
-      let si = y[2 * i + 1]!;
-      for (let p = rowStart[i]!, end = diagonal[i]!; p < end; p++) {
-        const j = 2 * colIndex[p]!;
-        const lr = lu[2 * p]!;
-        const li = lu[2 * p + 1]!;
-        sr -= lr * y[j]! - li * y[j + 1]!;
-        si -= lr * y[j + 1]! + li * y[j]!;
-      }
-      y[2 * i] = sr;
-      y[2 * i + 1] = si;
-    }
-    // Backward: U·z = y, dividing by each pivot through its stored inverse.
-    for (let i = n - 1; i >= 0; i--) {
-      let sr = y[2 * i]!;
-      let si = y[2 * i + 1]!;
-      for (let p = diagonal[i]! + 1, end = rowStart[i + 1]!; p < end; p++) {
-        const j = 2 * colIndex[p]!;
-        const ur = lu[2 * p]!;
-        const ui = lu[2 * p + 1]!;
-        sr -= ur * y[j]! - ui * y[j + 1]!;
-        si -= ur * y[j + 1]! + ui * y[j]!;
-      }
-      const pr = inversePivot[2 * i]!;
-      const pi = inversePivot[2 * i + 1]!;
-      y[2 * i] = sr * pr - si * pi;
-      y[2 * i + 1] = sr * pi + si * pr;
-    }
-    for (let k = 0; k < n; k++) {
-      const c = colOrder[k]!;
-      xRe[c] = y[2 * k]!;
-      xIm[c] = y[2 * k + 1]!;
-    }
+    this.solveFor(bRe, bIm, this.everyUnknown, xRe, xIm);
   }
 
   /**
@@ -235,7 +195,8 @@ export class SparseComplexLu {
 
   /** Pivot steps of the wanted unknowns and every later step their U rows reach, descending. */
   private backSteps(plan: FactorPlan, wanted: Int32Array): Int32Array {
-    if (this.partial?.plan === plan && this.partial.wanted === wanted) return this.partial.steps;
+    const cached = this.stepsFor.get(wanted);
+    if (cached?.plan === plan) return cached.steps;
     const needed = new Uint8Array(this.size);
     for (const unknown of wanted) needed[plan.colStep[unknown]!] = 1;
     // U rows only reach later steps, so one pass from the start closes the set.
@@ -246,8 +207,9 @@ export class SparseComplexLu {
     }
     const steps: number[] = [];
     for (let i = this.size - 1; i >= 0; i--) if (needed[i]) steps.push(i);
-    this.partial = { plan, wanted, steps: Int32Array.from(steps) };
-    return this.partial.steps;
+    const result = Int32Array.from(steps);
+    this.stepsFor.set(wanted, { plan, steps: result });
+    return result;
   }
 
   /**
