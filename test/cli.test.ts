@@ -225,3 +225,14 @@ describe("tympan report", () => {
     expect(readFileSync(join(foreign, "notes.txt"), "utf8")).toBe("keep me");
   });
 });
+
+describe("tympan --version and --help", () => {
+  it("print and exit 0", async () => {
+    const version = await tympan("--version");
+    expect(version.code).toBe(0);
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await tympan("--help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("simulate");
+  });
+});

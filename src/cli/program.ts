@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerElements } from "./commands/elements.js";
 import { registerReport } from "./commands/report.js";
@@ -27,6 +28,7 @@ export async function runCli(
   const program = new Command()
     .name("tympan")
     .description("Simulate, measure and judge in-ear monitors.")
+    .version(packageVersion(), "-V, --version", "print the version of tympan")
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showHelpAfterError("(run tympan --help for usage)");
@@ -43,4 +45,10 @@ export async function runCli(
     }
     return reportError(error, output.err);
   }
+}
+
+/** The version in package.json (one level above dist/ and src/). */
+function packageVersion(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
 }
