@@ -57,9 +57,8 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const frequencies = Array.from(options.frequencies);
   const probeUnknowns = design.probes.map((probe) => network.unknownOfNode.get(probe.node)!);
   const source = network.inputSource;
-  const unknowns = source
-    ? [...probeUnknowns, source.plus, source.minus, source.branch]
-    : probeUnknowns;
+  // The impedance needs only the source's current: its terminal voltage is V − Zout·I.
+  const unknowns = source ? [...probeUnknowns, source.branch] : probeUnknowns;
   const values = new FrequencySweep(network, unknowns).run(frequencies);
 
   // fromEntries defines own properties, so even a probe named "__proto__" is kept.
@@ -79,8 +78,11 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const warnings: string[] = [];
   let inputImpedance: SimulationResult["inputImpedance"];
   if (source) {
-    const n = design.probes.length;
-    inputImpedance = impedance(values, n, n + 1, n + 2, warnings, source.id);
+    const branch = design.probes.length;
+    const current = { re: values.re[branch]!, im: values.im[branch]! };
+    // Values are for sources scaled to unit amplitude: scale the voltage alike.
+    const voltage = source.voltage / values.scale;
+    inputImpedance = impedance(current, voltage, source.outputImpedance, warnings, source.id);
   }
   if (design.elements.some((element) => element.type === "ear711")) {
     const { fromHz, toHz } = EAR711_VALID_RANGE_HZ;
@@ -127,22 +129,22 @@ function levelDb(magnitude: number, reference: number): number {
   return 20 * (Math.log10(Math.max(magnitude, Number.MIN_VALUE)) - Math.log10(reference));
 }
 
+/** |Z| and phase of V_terminal / I, with V_terminal = V − Zout·I. */
 function impedance(
-  values: { re: Float64Array[]; im: Float64Array[] },
-  plus: number,
-  minus: number,
-  branch: number,
+  current: { re: Float64Array; im: Float64Array },
+  voltage: number,
+  outputImpedance: number,
   warnings: string[],
   sourceId: string,
 ): { magnitudeOhm: number[]; phaseDeg: number[] } {
   const magnitudeOhm: number[] = [];
   const phaseDeg: number[] = [];
   let open = false;
-  for (let f = 0; f < values.re[0]!.length; f++) {
-    const vr = values.re[plus]![f]! - values.re[minus]![f]!;
-    const vi = values.im[plus]![f]! - values.im[minus]![f]!;
-    const ir = values.re[branch]![f]!;
-    const ii = values.im[branch]![f]!;
+  for (let f = 0; f < current.re.length; f++) {
+    const ir = current.re[f]!;
+    const ii = current.im[f]!;
+    const vr = voltage - outputImpedance * ir;
+    const vi = -outputImpedance * ii;
     if (ir === 0 && ii === 0) {
       open = true;
       magnitudeOhm.push(Number.MAX_VALUE);

@@ -15,15 +15,17 @@ export interface FactorPlan extends PivotOrder {
   readonly colIndex: Int32Array;
   /** Position of the pivot (k, k) of each permuted row. */
   readonly diagonal: Int32Array;
-  /** Where each matrix slot lands in the LU storage. */
-  readonly slotPosition: Int32Array;
-  /** LU positions that no slot maps to (fill-in), zeroed before each factorisation. */
-  readonly fillPositions: Int32Array;
-  /** Slot holding the initial value of pivot k, or -1 when the pivot is fill-in. */
-  readonly pivotSlot: Int32Array;
+  /**
+   * Where each matrix slot lands in the LU storage, which LU positions are fill-in (zeroed before
+   * each factorisation), and where each pivot is — all as offsets into the interleaved re/im arrays
+   * (position × 2).
+   */
+  readonly slotOffset: Int32Array;
+  readonly fillOffset: Int32Array;
+  readonly pivotOffset: Int32Array;
   /**
    * The numeric factorisation as one flat program, read front to back. For each pivot step k:
-   * [2·pos(k,k), pivotSlot[k], E], then for each of the E entries (i, k) below the pivot:
+   * [2·pos(k,k), E], then for each of the E entries (i, k) below the pivot:
    * [2·pos(i,k), U], then U pairs [2·pos(i,j), 2·pos(k,j)] meaning a(i,j) −= l(i,k)·u(k,j).
    * Positions are doubled because the factor stores re and im interleaved.
    */
@@ -83,12 +85,12 @@ export function buildFactorPlan(
   for (let s = 0; s < rows.length; s++) slotAt[slotPosition[s]!] = s;
   const fillPositions: number[] = [];
   for (let p = 0; p < size; p++) if (slotAt[p]! < 0) fillPositions.push(p);
-  const pivotSlot = Int32Array.from(diagonal, (p) => slotAt[p]!);
+
   const program: number[] = [];
   for (let k = 0; k < n; k++) {
     const targets = [...below[k]!].sort((a, b) => a - b);
     const rowK = upper[k]!.sort((a, b) => a - b);
-    program.push(2 * diagonal[k]!, pivotSlot[k]!, targets.length);
+    program.push(2 * diagonal[k]!, targets.length);
     for (const i of targets) {
       program.push(2 * position(colIndex, rowStart, i, k), rowK.length);
       for (const j of rowK) {
@@ -107,9 +109,9 @@ export function buildFactorPlan(
     rowStart,
     colIndex,
     diagonal,
-    slotPosition,
-    fillPositions: Int32Array.from(fillPositions),
-    pivotSlot,
+    slotOffset: Int32Array.from(slotPosition, (p) => 2 * p),
+    fillOffset: Int32Array.from(fillPositions, (p) => 2 * p),
+    pivotOffset: Int32Array.from(diagonal, (p) => 2 * p),
     program: Int32Array.from(program),
   };
 }

@@ -33,12 +33,15 @@ export interface Network {
   readonly unknownLabels: readonly string[];
   /** Design elements attached to each unknown, for messages. */
   readonly elementsOfUnknown: readonly (readonly string[])[];
-  /** The first voltage source: its terminals' unknowns (-1 = ground) and its branch unknown. */
+  /**
+   * The first voltage source: its branch unknown (the current it delivers), its open-circuit
+   * voltage and its output resistance, from which its terminal voltage follows.
+   */
   readonly inputSource?: {
     readonly id: string;
-    readonly plus: number;
-    readonly minus: number;
     readonly branch: number;
+    readonly voltage: number;
+    readonly outputImpedance: number;
   };
 }
 
@@ -144,9 +147,9 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
     ) {
       inputSource = {
         id: definition.id,
-        plus: terminalUnknowns[0]!,
-        minus: terminalUnknowns[1]!,
         branch: realization.sourceBranch,
+        voltage: definition.voltage,
+        outputImpedance: definition.outputImpedance ?? 0,
       };
     }
   }

@@ -30,6 +30,8 @@ export class SparseComplexLu {
   /** Work vector and inverse pivots, re and im interleaved. */
   private readonly work: Float64Array;
   private readonly inversePivot: Float64Array;
+  /** |pivot| before elimination, for the cancellation check. */
+  private readonly pivotBefore: Float64Array;
   private readonly residualRe: Float64Array;
   private readonly residualIm: Float64Array;
   /** The slots grouped by row (for the residual): slots byRowSlot[byRowStart[i] … byRowStart[i+1]). */
@@ -62,6 +64,7 @@ export class SparseComplexLu {
     this.lu = new Float64Array(0);
     this.work = new Float64Array(2 * size);
     this.inversePivot = new Float64Array(2 * size);
+    this.pivotBefore = new Float64Array(size);
     this.residualRe = new Float64Array(size);
     this.residualIm = new Float64Array(size);
     this.byRowStart = new Int32Array(size + 1);
@@ -278,32 +281,35 @@ export class SparseComplexLu {
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
     const plan = this.plan!;
-    const { lu, inversePivot } = this;
-    const { slotPosition, fillPositions, program } = plan;
+    const { lu, inversePivot, pivotBefore } = this;
+    const { slotOffset, fillOffset, pivotOffset, program } = plan;
     // Slots are distinct entries: assign them, and zero only the fill-in.
-    for (let f = 0; f < fillPositions.length; f++) {
-      lu[2 * fillPositions[f]!] = 0;
-      lu[2 * fillPositions[f]! + 1] = 0;
+    for (let f = 0; f < fillOffset.length; f++) {
+      const p = fillOffset[f]!;
+      lu[p] = 0;
+      lu[p + 1] = 0;
     }
-    for (let s = 0; s < slotPosition.length; s++) {
-      const p = 2 * slotPosition[s]!;
+    for (let s = 0; s < slotOffset.length; s++) {
+      const p = slotOffset[s]!;
       lu[p] = re[s]!;
       lu[p + 1] = im[s]!;
     }
     const n = this.size;
+    for (let k = 0; k < n; k++) {
+      const d = pivotOffset[k]!;
+      pivotBefore[k] = Math.abs(lu[d]!) + Math.abs(lu[d + 1]!);
+    }
+    const limit = lastResort ? 0 : CANCELLATION_LIMIT;
     let c = 0;
     for (let k = 0; k < n; k++) {
       const d = program[c++]!;
-      const slot = program[c++]!;
       const eliminations = program[c++]!;
       const pr = lu[d]!;
       const pi = lu[d + 1]!;
       const magnitude = Math.abs(pr) + Math.abs(pi);
       // A pivot that cancellation shrank far below its own starting value is not to be trusted:
       // order afresh at this frequency (unless this order is itself the fresh one).
-      const before = slot >= 0 ? Math.abs(re[slot]!) + Math.abs(im[slot]!) : 0;
-      const floor = lastResort ? 0 : CANCELLATION_LIMIT * before;
-      if (!(magnitude > floor) || magnitude < 1e-300) return false;
+      if (!(magnitude > limit * pivotBefore[k]!) || magnitude < 1e-300) return false;
       const reciprocal = 1 / (pr * pr + pi * pi); // one division per pivot: divisions are slow
       const ir = pr * reciprocal;
       const ii = -pi * reciprocal;
