@@ -84,6 +84,11 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
     const voltage = source.voltage / values.scale;
     inputImpedance = impedance(current, voltage, source.outputImpedance, warnings, source.id);
   }
+  if (design.probes.length === 0 && !source) {
+    warnings.push(
+      'the design has no probes and no voltage source, so there is nothing to report: add "probes": [{ "id": "…", "node": "…" }]',
+    );
+  }
   if (design.elements.some((element) => element.type === "ear711")) {
     const { fromHz, toHz } = EAR711_VALID_RANGE_HZ;
     if (frequencies.some((f) => f < fromHz || f > toHz)) {

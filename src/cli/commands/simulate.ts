@@ -52,7 +52,11 @@ export function registerSimulate(program: Command, print: (text: string) => void
         await writePlot(flags.plot, result, name, flags.force ?? false, designPath);
       }
       if (flags.json) print(`${JSON.stringify(result)}\n`);
-      else if (flags.csv) print(resultToCsv(result));
-      else print(resultToTable(result));
+      else if (flags.csv) {
+        print(resultToCsv(result));
+        // CSV has no place for notes: they go to standard error so they are not lost.
+        for (const warning of result.warnings ?? [])
+          process.stderr.write(`tympan: note: ${warning}\n`);
+      } else print(resultToTable(result));
     });
 }
