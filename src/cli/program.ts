@@ -32,7 +32,7 @@ export async function runCli(
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showHelpAfterError("(run tympan --help for usage)");
-  registerSimulate(program, print);
+  registerSimulate(program, output);
   registerElements(program, print);
   registerReport(program, print);
   try {

@@ -6,6 +6,7 @@ import { frequenciesFromFlags } from "../frequencyOptions.js";
 import { resultToCsv, resultToTable } from "../formatResult.js";
 import { writePlot } from "../plotFile.js";
 import { TympanError } from "../../core/issues.js";
+import type { CliOutput } from "../program.js";
 
 interface SimulateFlags {
   at?: string;
@@ -18,7 +19,8 @@ interface SimulateFlags {
   force?: boolean;
 }
 
-export function registerSimulate(program: Command, print: (text: string) => void): void {
+export function registerSimulate(program: Command, output: CliOutput): void {
+  const print = output.out;
   program
     .command("simulate")
     .description(
@@ -55,8 +57,7 @@ export function registerSimulate(program: Command, print: (text: string) => void
       else if (flags.csv) {
         print(resultToCsv(result));
         // CSV has no place for notes: they go to standard error so they are not lost.
-        for (const warning of result.warnings ?? [])
-          process.stderr.write(`tympan: note: ${warning}\n`);
+        for (const warning of result.warnings ?? []) output.err(`tympan: note: ${warning}\n`);
       } else print(resultToTable(result));
     });
 }
