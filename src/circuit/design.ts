@@ -72,7 +72,7 @@ export function validateDesign(input: unknown): Result<Design> {
     }
   }
   const elements = validateElements(input.elements, issues);
-  const probes = validateProbes(input.probes, elements, issues);
+  const probes = validateProbes(input.probes, nodesNamedIn(input.elements), issues);
   if (isNonEmpty(issues)) return fail(issues);
   const design: Design = {
     tympan: 1,
@@ -126,40 +126,61 @@ function validateElements(raw: unknown, issues: Issue[]): ElementDefinition[] {
       );
       return;
     }
+    if (typeof entry.id === "string" && entry.id !== "") {
+      const earlier = firstIndexOfId.get(entry.id);
+      if (earlier !== undefined) {
+        issues.push(
+          issue(
+            "duplicate-id",
+            [...path, "id"],
+            `${label}: id already used by elements[${earlier}]; element ids must be unique`,
+            entry.id,
+          ),
+        );
+      } else {
+        firstIndexOfId.set(entry.id, index);
+      }
+    }
     const model = modelOf(entry.type);
     const parsed = model.schema.safeParse(entry);
     if (!parsed.success) {
+      // One issue per place: zod may give several for one value (a string where a list should be).
+      const places = new Set<string>();
       for (const zodIssue of parsed.error.issues) {
-        issues.push(
-          describeSchemaIssue(zodIssue, entry, path, label, model.type, model.parameters),
+        const described = describeSchemaIssue(
+          zodIssue,
+          entry,
+          path,
+          label,
+          model.type,
+          model.parameters,
         );
+        const place = described.path.join("/");
+        if (places.has(place)) continue;
+        places.add(place);
+        issues.push(described);
       }
       return;
     }
     const element = parsed.data;
-    const earlier = firstIndexOfId.get(element.id);
-    if (earlier !== undefined) {
-      issues.push(
-        issue(
-          "duplicate-id",
-          [...path, "id"],
-          `${label}: id already used by elements[${earlier}]; element ids must be unique`,
-          element.id,
-        ),
-      );
-      return;
-    }
-    firstIndexOfId.set(element.id, index);
+    if (firstIndexOfId.get(element.id) !== index) return; // a duplicate, reported above
     elements.push(element);
   });
   return elements;
 }
 
-function validateProbes(
-  raw: unknown,
-  elements: readonly ElementDefinition[],
-  issues: Issue[],
-): Probe[] {
+/** Every node name the elements list, valid or not: a probe is not blamed for an element's mistake. */
+function nodesNamedIn(rawElements: unknown): Set<string> {
+  const names = new Set<string>(["0"]);
+  if (!Array.isArray(rawElements)) return names;
+  for (const entry of rawElements) {
+    if (!isRecord(entry) || !Array.isArray(entry.nodes)) continue;
+    for (const node of entry.nodes) if (typeof node === "string") names.add(node);
+  }
+  return names;
+}
+
+function validateProbes(raw: unknown, knownNodes: ReadonlySet<string>, issues: Issue[]): Probe[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     issues.push(
@@ -171,8 +192,6 @@ function validateProbes(
     );
     return [];
   }
-  const knownNodes = new Set<string>(["0"]);
-  for (const element of elements) for (const node of element.nodes) knownNodes.add(node);
   const probes: Probe[] = [];
   const seen = new Set<string>();
   raw.forEach((entry: unknown, index) => {
@@ -224,7 +243,7 @@ function validateProbes(
     }
     seen.add(entry.id);
     // Nodes inside drivers and ear simulators ("#…") are checked once the design is expanded.
-    if (!knownNodes.has(entry.node) && !entry.node.startsWith("#") && elements.length > 0) {
+    if (!knownNodes.has(entry.node) && !entry.node.startsWith("#")) {
       issues.push(
         issue(
           "unknown-probe-node",
@@ -278,6 +297,15 @@ function describeSchemaIssue(
         : `parameter "${field}"${unit ? ` in ${unit}` : ""}`;
     return issue("missing-parameter", path, `${label} (${type}): missing ${what}; add it`, id);
   }
+  if (field === "nodes" && zodIssue.path.length === 2 && Array.isArray(entry.nodes)) {
+    const position = Number(zodIssue.path[1]);
+    const node: unknown = entry.nodes[position];
+    const message =
+      typeof node === "number"
+        ? `nodes[${position}] is the number ${node}, but node names are strings: write "${node}" in quotes (YAML reads an unquoted ${node} as a number)`
+        : `nodes[${position}]: ${zodIssue.message} (got ${valueText(node)})`;
+    return issue("invalid-node", path, `${label} (${type}): ${message}`, id);
+  }
   const given = field in entry ? valueText(entry[field as keyof typeof entry]) : undefined;
   const what = field === "" ? "" : `${field} `;
   const got = given === undefined ? (field === "" ? "" : " (missing)") : ` (got ${given})`;
@@ -291,6 +319,7 @@ function describeSchemaIssue(
 
 /** A short rendering of a user's value for a message; never throws (cycles, BigInt, symbols). */
 function valueText(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value); // not "null"
   let text: string | undefined;
   try {
     text = JSON.stringify(value);

@@ -16,7 +16,7 @@ export function resultToCsv(result: SimulationResult): string {
     header.push("impedance_ohm", "impedance_phase_deg");
     columns.push(result.inputImpedance.magnitudeOhm, result.inputImpedance.phaseDeg);
   }
-  const lines = [header.join(",")];
+  const lines = [header.map(csvField).join(",")];
   result.frequencyHz.forEach((frequency, f) => {
     lines.push(
       [frequency, ...columns.map((column) => column[f]!)].map((value) => String(value)).join(","),
@@ -55,4 +55,9 @@ export function resultToTable(result: SimulationResult): string {
   result.frequencyHz.forEach((_, f) => lines.push(row(all.map((column) => column[f]!))));
   for (const warning of result.warnings ?? []) lines.push(`note: ${warning}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

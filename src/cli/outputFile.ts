@@ -2,17 +2,22 @@ import { access, mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { usageError } from "./errors.js";
 
-/** Writes an output file, refusing to replace an existing one unless `force` is set. */
+/**
+ * Writes an output file. Without `force` an existing file is never replaced (the write itself
+ * refuses, so there is no window between a check and the write). File-system failures become
+ * messages naming the path, not internal errors.
+ */
 export async function writeOutputFile(
   path: string,
   data: string | Uint8Array,
   force: boolean,
 ): Promise<void> {
-  if (!force && (await exists(path))) {
-    throw usageError(`${path} already exists; pass --force to replace it, or choose another name`);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data, { flag: force ? "w" : "wx" });
+  } catch (error) {
+    throw writeFailure(path, error);
   }
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, data);
 }
 
 export async function exists(path: string): Promise<boolean> {
@@ -22,4 +27,19 @@ export async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function writeFailure(path: string, error: unknown) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EEXIST: "already exists; pass --force to replace it, or choose another name",
+    EISDIR: "is a folder; give a file name",
+    ENOTDIR: "cannot be written: part of its path is a file, not a folder",
+    EACCES: "cannot be written: permission denied",
+    EPERM: "cannot be written: permission denied",
+    EROFS: "cannot be written: the file system is read-only",
+    ENOSPC: "cannot be written: the disk is full",
+  };
+  const reason = (code && reasons[code]) ?? `cannot be written (${code ?? String(error)})`;
+  return usageError(`${path} ${reason}`);
 }

@@ -6,6 +6,14 @@ import type { SimulationResult } from "../simulate/result.js";
 import { usageError } from "./errors.js";
 import { writeOutputFile } from "./outputFile.js";
 
+/** Rejects a plot path that is neither .svg nor .png, before any work is done. */
+export function checkPlotPath(path: string): void {
+  const extension = extname(path).toLowerCase();
+  if (extension !== ".svg" && extension !== ".png") {
+    throw usageError(`--plot ${path}: the file name must end in .svg or .png`);
+  }
+}
+
 /** Draws a simulation result to an .svg or .png file. */
 export async function writePlot(
   path: string,
@@ -14,10 +22,8 @@ export async function writePlot(
   force: boolean,
   subtitle = "",
 ): Promise<void> {
+  checkPlotPath(path);
   const extension = extname(path).toLowerCase();
-  if (extension !== ".svg" && extension !== ".png") {
-    throw usageError(`--plot ${path}: the file name must end in .svg or .png`);
-  }
   const chart = chartFromSimulation(result, { title, subtitle });
   const data = extension === ".svg" ? renderSvg(chart) : await renderPng(chart);
   await writeOutputFile(path, data, force);

@@ -34,7 +34,7 @@ export function simulate(design: unknown, options: SimulateOptions): SimulationR
 
 /** Like `simulate`, but returns the issues instead of throwing. */
 export function trySimulate(design: unknown, options: SimulateOptions): Result<SimulationResult> {
-  const frequencyIssues = checkFrequencies(options.frequencies);
+  const frequencyIssues = [...checkFrequencies(options.frequencies), ...checkAir(options.air)];
   const validated = validateDesign(design);
   if (!validated.ok)
     return { ok: false, issues: [...validated.issues, ...frequencyIssues] as [Issue, ...Issue[]] };
@@ -207,4 +207,21 @@ function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
     }
   }
   return [];
+}
+
+/** Air properties must be finite and positive (γ above 1): anything else makes every element wrong. */
+function checkAir(air: Air | undefined): Issue[] {
+  if (air === undefined) return [];
+  const issues: Issue[] = [];
+  for (const [name, value] of Object.entries(air) as [keyof Air, unknown][]) {
+    const floor = name === "heatCapacityRatio" ? 1 : 0;
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= floor) {
+      issues.push({
+        code: "invalid-air",
+        path: ["air", name],
+        message: `air.${name} must be a finite number above ${floor} (got ${String(value)}); STANDARD_AIR holds the usual values`,
+      });
+    }
+  }
+  return issues;
 }

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { TympanError } from "../../core/issues.js";
+import { type Issue, TympanError, isNonEmpty } from "../../core/issues.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
 import { readDesignFile } from "../../io/designFile.js";
 import { simulate } from "../../simulate/simulate.js";
-import type { SimulationResult } from "../../simulate/result.js";
 import { usageError } from "../errors.js";
 import { exists, writeOutputFile } from "../outputFile.js";
 import { writePlot } from "../plotFile.js";
@@ -28,35 +27,73 @@ export function registerReport(program: Command, print: (text: string) => void):
     .option("--force", "write into a folder that holds files not written by tympan report")
     .action(async (inputs: string[], flags: ReportFlags) => {
       const files = await designFiles(inputs);
-      await claimFolder(flags.out, flags.force ?? false);
+      const stems = uniqueStems(files);
       // The summary's landmark frequencies join the plot grid, so its table is exact, not interpolated.
       const grid = [
         ...logFrequencies({ fromHz: 20, toHz: 20_000, points: 500 }),
         ...TABLE_FREQUENCIES_HZ,
       ];
       const frequencies = [...new Set(grid)].sort((a, b) => a - b);
+      // Simulate everything first: a bad design stops the report before anything is written, and
+      // every design's problems are reported together.
       const entries: ReportEntry[] = [];
-      for (const file of files) {
-        const design = await readDesignFile(file);
-        let result: SimulationResult;
+      const problems: Issue[] = [];
+      for (const [index, file] of files.entries()) {
         try {
-          result = simulate(design, { frequencies });
+          const design = await readDesignFile(file);
+          const result = simulate(design, { frequencies });
+          const stem = stems[index]!;
+          const named = design as { name?: string; description?: string };
+          entries.push({
+            file,
+            stem,
+            title: named.name ?? stem,
+            description: named.description ?? "",
+            result,
+          });
         } catch (error) {
-          if (error instanceof TympanError) throw new TympanError(error.issues, file);
-          throw error;
+          if (!(error instanceof TympanError)) throw error;
+          problems.push(
+            ...error.issues.map((issue) => ({ ...issue, message: `${file}: ${issue.message}` })),
+          );
         }
-        const stem = basename(file, extname(file));
-        const named = design as { name?: string; description?: string };
-        const title = named.name ?? stem;
-        await writePlot(join(flags.out, `${stem}.svg`), result, title, true, file);
-        await writePlot(join(flags.out, `${stem}.png`), result, title, true, file);
-        entries.push({ file, stem, title, description: named.description ?? "", result });
+      }
+      if (isNonEmpty(problems)) throw new TympanError(problems);
+      await claimFolder(flags.out, flags.force ?? false);
+      for (const entry of entries) {
+        await writePlot(
+          join(flags.out, `${entry.stem}.svg`),
+          entry.result,
+          entry.title,
+          true,
+          entry.file,
+        );
+        await writePlot(
+          join(flags.out, `${entry.stem}.png`),
+          entry.result,
+          entry.title,
+          true,
+          entry.file,
+        );
       }
       await writeOutputFile(join(flags.out, "summary.md"), buildSummary(entries), true);
       print(
         `wrote ${entries.length} designs to ${flags.out}/ (summary.md, one .svg and .png each)\n`,
       );
     });
+}
+
+/**
+ * A file name (without extension) per design for its plots: the base name, or, where two designs
+ * share one (x.json and x.yaml, or one name in two folders), the path with separators as dashes.
+ */
+function uniqueStems(files: readonly string[]): string[] {
+  const base = files.map((file) => basename(file, extname(file)));
+  const counts = new Map<string, number>();
+  for (const stem of base) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  return files.map((file, i) =>
+    counts.get(base[i]!)! > 1 ? file.replace(/^[./\\]+/, "").replace(/[/\\.]+/g, "-") : base[i]!,
+  );
 }
 
 async function designFiles(inputs: readonly string[]): Promise<string[]> {
@@ -78,6 +115,9 @@ async function designFiles(inputs: readonly string[]): Promise<string[]> {
 
 async function claimFolder(folder: string, force: boolean): Promise<void> {
   if (await exists(folder)) {
+    const info = await stat(folder);
+    if (!info.isDirectory())
+      throw usageError(`--out ${folder} is a file; give a folder for the report`);
     const contents = await readdir(folder);
     if (contents.length > 0 && !contents.includes(MARKER) && !force) {
       throw usageError(

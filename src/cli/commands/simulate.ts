@@ -4,7 +4,7 @@ import { simulate } from "../../simulate/simulate.js";
 import { usageError } from "../errors.js";
 import { frequenciesFromFlags } from "../frequencyOptions.js";
 import { resultToCsv, resultToTable } from "../formatResult.js";
-import { writePlot } from "../plotFile.js";
+import { checkPlotPath, writePlot } from "../plotFile.js";
 import { TympanError } from "../../core/issues.js";
 import type { CliOutput } from "../program.js";
 
@@ -38,6 +38,7 @@ export function registerSimulate(program: Command, output: CliOutput): void {
     .action(async (designPath: string, flags: SimulateFlags) => {
       if (flags.json && flags.csv) throw usageError("give --json or --csv, not both");
       const frequencies = frequenciesFromFlags(flags);
+      if (flags.plot !== undefined) checkPlotPath(flags.plot);
       const design = await readDesignFile(designPath);
       let result;
       try {
