@@ -88,6 +88,12 @@ export interface PrimitiveModel<D extends ElementBase> extends ModelCommon<D> {
 /** An element made of other elements (a driver, an ear simulator); internal node names start with "#". */
 export interface MacroModel<D extends ElementBase> extends ModelCommon<D> {
   readonly kind: "macro";
+  /**
+   * The domain each terminal must be in (a driver's plus/minus electrical, front/back acoustic).
+   * The parts inside may not pin them down themselves (a transformer takes any domain), so the
+   * macro says it.
+   */
+  readonly terminalDomains: readonly Domain[];
   expand(definition: D, air: Air): readonly ElementBase[];
 }
 

@@ -1,4 +1,5 @@
 import type { Air } from "../core/air.js";
+import type { Domain } from "../core/domain.js";
 import type { PrimitiveModel } from "./elementModel.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 
@@ -9,6 +10,23 @@ export interface PrimitiveInstance {
   /** Index of the design element it came from (for error paths) and that element's id. */
   readonly originIndex: number;
   readonly originId: string;
+}
+
+/**
+ * A primitive that only says "this node is in this domain": a macro's terminal claims join the
+ * domain check this way. It stamps nothing and connects nothing.
+ */
+function domainClaim(domain: Domain): PrimitiveModel<ElementDefinition> {
+  return {
+    kind: "primitive",
+    type: "resistor",
+    summary: "",
+    terminals: ["node"],
+    parameters: {},
+    schema: undefined as never,
+    ports: [{ terminals: [0], domain }],
+    realize: () => ({}),
+  };
 }
 
 /** Expands macro elements (drivers, ear simulators) recursively into primitives, in design order. */
@@ -22,6 +40,10 @@ export function expandElements(
     if (model.kind === "primitive") {
       primitives.push({ definition, model, originIndex, originId });
     } else {
+      model.terminalDomains.forEach((domain, terminal) => {
+        const claim = { ...definition, nodes: [definition.nodes[terminal]!] } as ElementDefinition;
+        primitives.push({ definition: claim, model: domainClaim(domain), originIndex, originId });
+      });
       for (const part of model.expand(definition, air)) {
         visit(part as ElementDefinition, originIndex, originId);
       }

@@ -78,7 +78,10 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
     if (byDomain === undefined) continue;
     if (byDomain.size === 1) {
       domainOf.set(nodes[k]!, [...byDomain.keys()][0]!);
-    } else if (!reported.has(root)) {
+    } else {
+      // Already an error; a domain is still recorded so later checks do not add a misleading one.
+      domainOf.set(nodes[k]!, [...byDomain.keys()][0]!);
+      if (reported.has(root)) continue;
       reported.add(root);
       const parts = [...byDomain].map(([domain, ids]) => `${domain} (${[...ids].join(", ")})`);
       const involved = [...new Set([...byDomain.values()].flatMap((ids) => [...ids]))];
@@ -168,12 +171,39 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
       sources.union(a, b);
     }
   }
+  // An ideal transformer carries a fixed potential difference from one winding to the other, so a
+  // source on each side of one (directly or through more transformers) is a loop too.
+  const transformers = primitives.filter((p) => p.definition.type === "transformer");
+  const carried = new Set<PrimitiveInstance>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const t of transformers) {
+      if (carried.has(t)) continue;
+      const [p1, m1, p2, m2] = t.definition.nodes.map((node) => index.get(node)!);
+      const primaryFixed = sources.find(p1!) === sources.find(m1!);
+      const secondaryFixed = sources.find(p2!) === sources.find(m2!);
+      if (!primaryFixed && !secondaryFixed) continue;
+      carried.add(t);
+      changed = true;
+      if (primaryFixed && secondaryFixed) {
+        const ids = primitives
+          .filter((q) => q.model.source?.(q.definition) === "potential" || carried.has(q))
+          .map((q) => q.originId);
+        loopMembers.set(-1 - loopMembers.size, [...new Set(ids)]);
+      } else if (primaryFixed) {
+        sources.union(p2!, m2!);
+      } else {
+        sources.union(p1!, m1!);
+      }
+    }
+  }
   for (const ids of loopMembers.values()) {
     issues.push({
       code: "source-loop",
       path: pathOf(ids),
       elementIds: ids,
-      message: `ideal sources ${ids.join(", ")} form a loop, which fixes the same potential difference twice. Remove one, or give a voltage source an outputImpedance`,
+      message: `ideal sources ${ids.join(", ")} (with any ideal transformers between them) form a loop, which fixes the same potential difference twice. Remove one, or give a voltage source an outputImpedance`,
     });
   }
 

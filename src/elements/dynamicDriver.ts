@@ -26,6 +26,7 @@ export const dynamicDriver: MacroModel<DynamicDriver> = {
   type: "dynamicDriver",
   summary: "moving-coil driver from Thiele–Small parameters (Re, Le, Bl, Mms, Cms, Rms, Sd)",
   terminals: ["plus", "minus", "front", "back"],
+  terminalDomains: ["electrical", "electrical", "acoustic", "acoustic"],
   parameters: {
     re: { unit: "Ω", description: "voice-coil DC resistance" },
     le: { unit: "H", description: "voice-coil inductance (0 for none)" },

@@ -16,6 +16,7 @@ export const ear711: MacroModel<Ear711> = {
   summary:
     "IEC 60318-4 (711) occluded-ear simulator, lumped; valid 100 Hz–10 kHz; damped? adds R1/R3/R5",
   terminals: ["entrance", "drum"],
+  terminalDomains: ["acoustic", "acoustic"],
   parameters: {
     damped: { unit: "", description: "add the optional series damping R1, R3, R5 (default false)" },
   },
@@ -90,6 +91,7 @@ export const coupler2cc: MacroModel<Coupler2cc> = {
   type: "coupler2cc",
   summary: "IEC 60318-5 2 cc coupler (a 2 cm³ cavity); probe its entrance node",
   terminals: ["entrance"],
+  terminalDomains: ["acoustic"],
   parameters: {},
   schema: coupler2ccSchema,
   expand: (element): ElementDefinition[] => [
