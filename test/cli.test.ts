@@ -186,6 +186,8 @@ describe("tympan on bad input: a message naming file, element and path, and exit
     for (const argv of [
       ["--at", "100,abc"],
       ["--at", "-5"],
+      ["--at", "0.001"],
+      ["--at", "1e12"],
       ["--from", "100", "--to", "50"],
       ["--points", "1"],
       ["--at", "100", "--points", "10"],

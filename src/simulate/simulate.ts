@@ -14,6 +14,12 @@ export interface SimulateOptions {
   readonly air?: Air;
 }
 
+/**
+ * Frequencies simulate accepts. Far outside audio the lumped models mean nothing and the equations'
+ * scales drift apart until double precision cannot hold them (a microphone-sized network at 1 mHz).
+ */
+export const FREQUENCY_RANGE_HZ = { from: 0.01, to: 10e6 } as const;
+
 /** Level references per domain: 20 µPa, 1 V, 1 N. */
 const DB_REFERENCE: Readonly<Record<Domain, number>> = {
   acoustic: SPL_REFERENCE_PA,
@@ -202,6 +208,15 @@ function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
           code: "invalid-frequency",
           path: ["frequencies", f],
           message: `frequencies must be finite numbers > 0 Hz (got ${String(value)} at position ${f})`,
+        },
+      ];
+    }
+    if (value < FREQUENCY_RANGE_HZ.from || value > FREQUENCY_RANGE_HZ.to) {
+      return [
+        {
+          code: "frequency-out-of-range",
+          path: ["frequencies", f],
+          message: `${value} Hz (position ${f}) is outside ${FREQUENCY_RANGE_HZ.from} Hz–${FREQUENCY_RANGE_HZ.to / 1e6} MHz, the range the lumped and tube models are meant for and tested in`,
         },
       ];
     }
