@@ -30,7 +30,10 @@ export interface StampContext {
   node(terminal: number): number;
   /** A new unknown (branch flow) owned by this element. */
   branch(): number;
-  /** Slot of matrix entry (row, col) for a `stamp` to add into, or -1 when row or col is ground. */
+  /**
+   * Slot of matrix entry (row, col) for a `stamp` to add into, or -1 when row or col is ground. A
+   * stamp may write only slots obtained here: the solver gathers exactly these after stamping.
+   */
   entry(row: number, col: number): number;
   /** Adds a frequency-independent value to entry (row, col); ignored when either is ground. */
   addConstant(row: number, col: number, re: number, im?: number): void;

@@ -9,6 +9,8 @@ import type { PivotOrder } from "./markowitz.js";
 export interface FactorPlan extends PivotOrder {
   /** colStep[c]: the pivot step at which column (unknown) c is eliminated. */
   readonly colStep: Int32Array;
+  /** rowStep[r]: the pivot step at which row r is eliminated. */
+  readonly rowStep: Int32Array;
   /** Number of stored entries of L + U. */
   readonly size: number;
   readonly rowStart: Int32Array;
@@ -103,6 +105,7 @@ export function buildFactorPlan(
   }
   return {
     colStep,
+    rowStep,
     rowOrder: order.rowOrder,
     colOrder: order.colOrder,
     size,

@@ -26,6 +26,11 @@ export interface Network {
   readonly overJOmegaCoefficients: Float64Array;
   /** Per-frequency stamps of the elements that need one (tubes, ducts, …). */
   readonly stamps: readonly Stamp[];
+  /**
+   * The slots `stamps` may write (those handed out by `StampContext.entry`), ascending: the only
+   * ones a solver assembling in another layout must gather from the stamps' output.
+   */
+  readonly dynamicSlots: Int32Array;
   /** Unknown index of each named node (ground is absent: its potential is 0). */
   readonly unknownOfNode: ReadonlyMap<string, number>;
   readonly domainOfNode: ReadonlyMap<string, Domain>;
@@ -94,7 +99,8 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
   const timesJOmega: [slot: number, coefficient: number][] = [];
   const overJOmega: [slot: number, coefficient: number][] = [];
   let inputSource: Network["inputSource"];
-  const entry = (row: number, col: number) => {
+  const dynamic = new Set<number>();
+  const slotAt = (row: number, col: number) => {
     if (row < 0 || col < 0) return -1;
     const key = `${row},${col}`;
     let slot = slotOf.get(key);
@@ -104,6 +110,11 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
       rows.push(row);
       cols.push(col);
     }
+    return slot;
+  };
+  const entry = (row: number, col: number) => {
+    const slot = slotAt(row, col);
+    if (slot >= 0) dynamic.add(slot);
     return slot;
   };
 
@@ -123,15 +134,15 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
       },
       entry,
       addConstant: (row, col, re, im = 0) => {
-        const slot = entry(row, col);
+        const slot = slotAt(row, col);
         if (slot >= 0) constants.push([slot, re, im]);
       },
       addTimesJOmega: (row, col, coefficient) => {
-        const slot = entry(row, col);
+        const slot = slotAt(row, col);
         if (slot >= 0) timesJOmega.push([slot, coefficient]);
       },
       addOverJOmega: (row, col, coefficient) => {
-        const slot = entry(row, col);
+        const slot = slotAt(row, col);
         if (slot >= 0) overJOmega.push([slot, coefficient]);
       },
       addSource: (row, value) => {
@@ -176,6 +187,7 @@ export function compileNetwork(design: Design, air: Air): CompileOutcome {
       overJOmegaSlots: Int32Array.from(overJOmega, ([slot]) => slot),
       overJOmegaCoefficients: Float64Array.from(overJOmega, ([, coefficient]) => coefficient),
       stamps,
+      dynamicSlots: Int32Array.from(dynamic).sort(),
       unknownOfNode,
       domainOfNode: topology.domainOf,
       unknownLabels,

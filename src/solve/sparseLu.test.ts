@@ -87,4 +87,97 @@ describe("SparseComplexLu", () => {
     expect(lu.factor(Float64Array.of(1, 2, 2, 4), new Float64Array(4))).toBe(false);
     expect(lu.singularRows.length).toBeGreaterThan(0);
   });
+
+  it("gives bit-identical factors once a much-used plan is compiled to straight-line code", () => {
+    const random = prng(11);
+    for (let trial = 0; trial < 12; trial++) {
+      // Up to 400 unknowns, so that large plans are compiled in several parts.
+      const n = trial < 10 ? 3 + Math.floor(random() * 40) : 300 + Math.floor(random() * 50);
+      const m = randomSparse(n, trial < 10 ? 0.1 : 0.003, random, trial % 2 === 1);
+      const xRe = Float64Array.from({ length: n }, () => random() - 0.5);
+      const xIm = Float64Array.from({ length: n }, () => random() - 0.5);
+      const { yRe, yIm } = multiply(n, m, xRe, xIm);
+      const lu = new SparseComplexLu(n, m.rows, m.cols);
+      const first = [new Float64Array(n), new Float64Array(n)] as const;
+      const later = [new Float64Array(n), new Float64Array(n)] as const;
+      expect(lu.factor(m.re, m.im)).toBe(true);
+      lu.solve(yRe, yIm, first[0], first[1]);
+      let factored = true;
+      for (let use = 0; use < 1600; use++) factored &&= lu.factor(m.re, m.im);
+      expect(factored).toBe(true);
+      expect(lu.compiledElimination).toBe(true);
+      lu.solve(yRe, yIm, later[0], later[1]);
+      expect(lu.orderings).toBe(1);
+      expect([...later[0]]).toEqual([...first[0]]);
+      expect([...later[1]]).toEqual([...first[1]]);
+    }
+  });
+
+  it("checks pivots under a compiled plan as the loop does, re-ordering where one cancels", () => {
+    // Tridiagonal [[1, 1, 0], [1, d, e], [0, e, 1]]: whichever order is chosen, some d and e make
+    // a later pivot cancel to almost nothing.
+    const rows = Int32Array.of(0, 0, 1, 1, 1, 2, 2);
+    const cols = Int32Array.of(0, 1, 0, 1, 2, 1, 2);
+    const values = (d: number, e: number) => Float64Array.of(1, 1, 1, d, e, e, 1);
+    const im = new Float64Array(7);
+    const used = new SparseComplexLu(3, rows, cols);
+    const fresh = new SparseComplexLu(3, rows, cols);
+    for (let use = 0; use < 1600; use++) used.factor(values(3, 1), im);
+    expect(used.compiledElimination).toBe(true);
+    expect(fresh.factor(values(3, 1), im)).toBe(true);
+    expect(fresh.compiledElimination).toBe(false);
+    const b = Float64Array.of(1, 2, 3);
+    const zero = new Float64Array(3);
+    for (const [d, e] of [
+      [1 + 1e-12, 1e-6],
+      [2, 1],
+      [1, 1 + 1e-12],
+      [1 + 1e-12, 1 + 1e-12],
+      [5, 2],
+    ] as const) {
+      const a = [new Float64Array(3), new Float64Array(3)] as const;
+      const f = [new Float64Array(3), new Float64Array(3)] as const;
+      expect(used.factor(values(d, e), im)).toBe(fresh.factor(values(d, e), im));
+      expect(used.orderings).toBe(fresh.orderings);
+      used.solve(b, zero, a[0], a[1]);
+      fresh.solve(b, zero, f[0], f[1]);
+      expect([...a[0], ...a[1]]).toEqual([...f[0], ...f[1]]);
+    }
+    expect(used.orderings).toBeGreaterThan(1);
+  });
+
+  it("gives bit-identical partial solves once a repeated solveFor is compiled", () => {
+    const random = prng(5);
+    for (let trial = 0; trial < 8; trial++) {
+      const n = 5 + Math.floor(random() * 40);
+      const m = randomSparse(n, 0.1, random, trial % 2 === 1);
+      const driven = Int32Array.of(Math.floor(random() * n), Math.floor(random() * n));
+      const wanted = Int32Array.of(0, Math.floor(random() * n), n - 1);
+      const bRe = new Float64Array(n);
+      const bIm = new Float64Array(n);
+      for (const row of driven) {
+        bRe[row] = random() - 0.5;
+        bIm[row] = random() - 0.5;
+      }
+      const options = trial < 4 ? { eliminateLast: [...driven, ...wanted] } : {};
+      const used = new SparseComplexLu(n, m.rows, m.cols, options);
+      const fresh = new SparseComplexLu(n, m.rows, m.cols, options);
+      expect(used.factor(m.re, m.im)).toBe(true);
+      expect(fresh.factor(m.re, m.im)).toBe(true);
+      const a = [new Float64Array(n), new Float64Array(n)] as const;
+      const f = [new Float64Array(n), new Float64Array(n)] as const;
+      const full = [new Float64Array(n), new Float64Array(n)] as const;
+      for (let use = 0; use < 1600; use++) used.solveFor(bRe, bIm, wanted, a[0], a[1], driven);
+      // (private, read here only to make sure the compiled code is what was tested)
+      expect((used as unknown as { compiledSolve?: unknown }).compiledSolve).toBeDefined();
+      fresh.solveFor(bRe, bIm, wanted, f[0], f[1], driven);
+      fresh.solve(bRe, bIm, full[0], full[1]);
+      for (const k of wanted) {
+        expect(a[0][k]).toBe(f[0][k]);
+        expect(a[1][k]).toBe(f[1][k]);
+        expect(Math.abs(a[0][k]! - full[0][k]!)).toBeLessThan(1e-9);
+        expect(Math.abs(a[1][k]! - full[1][k]!)).toBeLessThan(1e-9);
+      }
+    }
+  });
 });

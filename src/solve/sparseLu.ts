@@ -1,3 +1,11 @@
+import {
+  MAX_COMPILED_OPERATIONS,
+  compileElimination,
+  compileSolve,
+  planOperations,
+  type CompiledSolve,
+  type Elimination,
+} from "./compiledElimination.js";
 import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
 import { markowitzOrder } from "./markowitz.js";
 
@@ -21,6 +29,10 @@ export class SparseComplexLu {
   private readonly last: Uint8Array;
   /** Back-substitution steps `solveFor` needs, per list of wanted unknowns, for the current plan. */
   private readonly stepsFor = new WeakMap<Int32Array, { plan: FactorPlan; steps: Int32Array }>();
+  /** The last `wanted` given to `solveFor`, for which plan, and its back-substitution steps. */
+  private lastWanted: Int32Array | undefined;
+  private lastPlan: FactorPlan | undefined;
+  private lastSteps: Int32Array = new Int32Array(0);
   /** 0, 1, …, size − 1: what `solve` wants. */
   private readonly everyUnknown: Int32Array;
   private readonly cols: Int32Array;
@@ -40,6 +52,17 @@ export class SparseComplexLu {
   private readonly byRowCol: Int32Array;
   private readonly correctionRe: Float64Array;
   private readonly correctionIm: Float64Array;
+  /** The compiled `solveFor` of one plan, wanted list and driven rows, and its uses so far. */
+  private compiledSolve: CompiledSolve | undefined;
+  private solvePlan: FactorPlan | undefined;
+  private solveWanted: Int32Array | undefined;
+  private solveDriven: Int32Array | undefined;
+  private solveUses = 0;
+  /** The compiled elimination of `compiledFor` (undefined: not compiled, or not possible here). */
+  private compiled: Elimination | undefined;
+  private compiledFor: FactorPlan | undefined;
+  /** Factorisations along `compiledFor` so far, up to COMPILE_AFTER_USES. */
+  private usesOfPlan = 0;
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
 
@@ -149,19 +172,67 @@ export class SparseComplexLu {
     wanted: Int32Array,
     xRe: Float64Array,
     xIm: Float64Array,
+    /** When given: b is zero outside these rows (a fixed set of driven rows), whatever they hold. */
+    driven?: Int32Array,
   ): void {
     const plan = this.plan!;
     const { lu, work: y, inversePivot } = this;
-    const { rowOrder, rowStart, colIndex, diagonal } = plan;
+    // The same partial solve again and again (a sweep's outputs) is compiled to straight-line code
+    // once it is clear that it repeats; the full solves of the accuracy checks between them are not.
+    const repeatable = driven !== undefined && wanted !== this.everyUnknown;
+    if (repeatable) {
+      if (plan !== this.solvePlan || wanted !== this.solveWanted || driven !== this.solveDriven) {
+        this.solvePlan = plan;
+        this.solveWanted = wanted;
+        this.solveDriven = driven;
+        this.solveUses = 0;
+        this.compiledSolve = undefined;
+      }
+      if (this.compiledSolve !== undefined) {
+        this.compiledSolve(bRe, bIm, lu, inversePivot, xRe, xIm);
+        return;
+      }
+      this.solveUses++;
+    }
+    const { rowOrder, rowStart, colIndex, diagonal, rowStep } = plan;
     const n = this.size;
-    let start = 0;
-    while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
-    y.fill(0, 0, 2 * start);
+    let start = n;
+    if (driven !== undefined) {
+      for (let d = 0; d < driven.length; d++) {
+        const step = rowStep[driven[d]!]!;
+        if (step < start) start = step;
+      }
+    } else {
+      start = 0;
+      while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
+    }
+    let steps = this.lastSteps;
+    if (wanted !== this.lastWanted || plan !== this.lastPlan) {
+      steps = this.backSteps(plan, wanted);
+      this.lastWanted = wanted;
+      this.lastPlan = plan;
+      this.lastSteps = steps;
+    }
+    if (repeatable && this.solveUses === COMPILE_AFTER_USES) {
+      this.compiledSolve = compileSolve(plan, n, start, steps, wanted);
+      if (this.compiledSolve !== undefined) {
+        this.compiledSolve(bRe, bIm, lu, inversePivot, xRe, xIm);
+        return;
+      }
+    }
+    // y is zero before `start`; back substitution reads it from its earliest step on.
+    const earliest = steps.length > 0 ? steps[steps.length - 1]! : n;
+    if (earliest < start) y.fill(0, 2 * earliest, 2 * start);
     for (let k = start; k < n; k++) {
       const r = rowOrder[k]!;
       let sr = bRe[r]!;
       let si = bIm[r]!;
-      for (let p = rowStart[k]!, end = diagonal[k]!; p < end; p++) {
+      // y is zero before `start`: skip the L entries there (a driven row eliminated last can have
+      // a long L row of fill, all of it in those columns).
+      const end = diagonal[k]!;
+      let p = rowStart[k]!;
+      if (p < end && colIndex[p]! < start) p = firstAtLeast(colIndex, p, end, start);
+      for (; p < end; p++) {
         const j = 2 * colIndex[p]!;
         const lr = lu[2 * p]!;
         const li = lu[2 * p + 1]!;
@@ -171,7 +242,6 @@ export class SparseComplexLu {
       y[2 * k] = sr;
       y[2 * k + 1] = si;
     }
-    const steps = this.backSteps(plan, wanted);
     for (let q = 0; q < steps.length; q++) {
       const i = steps[q]!;
       let sr = y[2 * i]!;
@@ -228,8 +298,10 @@ export class SparseComplexLu {
     bIm: Float64Array,
     xRe: Float64Array,
     xIm: Float64Array,
+    /** As for `solveFor`: b is zero outside these rows. */
+    driven?: Int32Array,
   ): number {
-    this.solve(bRe, bIm, xRe, xIm);
+    this.solveFor(bRe, bIm, this.everyUnknown, xRe, xIm, driven);
     let error = this.backwardError(re, im, bRe, bIm, xRe, xIm);
     if (!(error > REFINE_ABOVE)) return error;
     const { residualRe, residualIm, correctionRe, correctionIm } = this;
@@ -278,11 +350,39 @@ export class SparseComplexLu {
     return worst;
   }
 
+  /** Whether refactorisations along the current plan run compiled code (see compiledElimination). */
+  get compiledElimination(): boolean {
+    return this.compiled !== undefined && this.compiledFor === this.plan;
+  }
+
+  /** The current pivot order and pattern (undefined before the first ordering). */
+  get currentPlan(): FactorPlan | undefined {
+    return this.plan;
+  }
+
+  /**
+   * The L + U storage (re and im interleaved at the plan's offsets), for a caller that assembles
+   * the matrix straight into it and then calls `factorInPlace`. It is replaced when an ordering
+   * needs more room: fetch it again whenever `orderings` changes.
+   */
+  get values(): Float64Array {
+    return this.lu;
+  }
+
+  /**
+   * Factorises the matrix already written into `values` (every slot at its offset, fill-in zero)
+   * along the current plan; false when a pivot is too small to trust — the caller then orders
+   * afresh with `orderAndFactor`. `values` is overwritten by the factor either way.
+   */
+  factorInPlace(): boolean {
+    return this.eliminate(CANCELLATION_LIMIT);
+  }
+
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
     const plan = this.plan!;
-    const { lu, inversePivot, pivotBefore } = this;
-    const { slotOffset, fillOffset, pivotOffset, program } = plan;
+    const lu = this.lu;
+    const { slotOffset, fillOffset } = plan;
     // Slots are distinct entries: assign them, and zero only the fill-in.
     for (let f = 0; f < fillOffset.length; f++) {
       const p = fillOffset[f]!;
@@ -294,12 +394,34 @@ export class SparseComplexLu {
       lu[p] = re[s]!;
       lu[p + 1] = im[s]!;
     }
+    return this.eliminate(lastResort ? 0 : CANCELLATION_LIMIT);
+  }
+
+  /** Elimination of the loaded `lu` along the plan; `limit`: see CANCELLATION_LIMIT. */
+  private eliminate(limit: number): boolean {
+    const { lu, inversePivot, pivotBefore } = this;
+    const plan = this.plan!;
+    const { pivotOffset, program } = plan;
     const n = this.size;
+    // A plan that keeps being used gets its elimination compiled to straight-line code (the same
+    // arithmetic in the same order); until then, and where code cannot be generated, the loop below.
+    if (this.compiledFor !== plan) {
+      this.compiledFor = plan;
+      this.compiled = undefined;
+      this.usesOfPlan = 0;
+    }
+    if (this.compiled !== undefined) return this.compiled(lu, inversePivot, pivotBefore, limit);
+    if (
+      ++this.usesOfPlan === COMPILE_AFTER_USES &&
+      planOperations(plan, n) <= MAX_COMPILED_OPERATIONS
+    ) {
+      this.compiled = compileElimination(plan, n);
+      if (this.compiled !== undefined) return this.compiled(lu, inversePivot, pivotBefore, limit);
+    }
     for (let k = 0; k < n; k++) {
       const d = pivotOffset[k]!;
       pivotBefore[k] = Math.abs(lu[d]!) + Math.abs(lu[d + 1]!);
     }
-    const limit = lastResort ? 0 : CANCELLATION_LIMIT;
     let c = 0;
     for (let k = 0; k < n; k++) {
       const d = program[c++]!;
@@ -337,6 +459,24 @@ export class SparseComplexLu {
     return true;
   }
 }
+
+/** First p in [lo, hi) with colIndex[p] ≥ column (colIndex ascending there); hi when none. */
+function firstAtLeast(colIndex: Int32Array, lo: number, hi: number, column: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (colIndex[mid]! < column) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Factorisations along one plan after which its elimination is compiled (when small enough: see
+ * MAX_COMPILED_OPERATIONS). Until the engine optimises it, the generated code is slower than the
+ * loop, so this is more than one sweep of the usual 1000 points needs: a one-off simulation never
+ * pays for compiling, and a sweep run again and again (an optimiser, an interactive edit) wins.
+ */
+const COMPILE_AFTER_USES = 1500;
 
 /** Componentwise backward error above which `solveRefined` refines (a few units of rounding). */
 const REFINE_ABOVE = 1e-15;
