@@ -49,8 +49,7 @@ function compiledSweep(design) {
   const { network } = compiled;
   const outputs = valid.value.probes.map((probe) => network.unknownOfNode.get(probe.node));
   const source = network.inputSource;
-  if (source) outputs.push(source.branch);
-  return new FrequencySweep(network, outputs);
+  return new FrequencySweep(network, outputs, source ? { inputBranch: source.branch } : {});
 }
 
 const SECTIONS = 200;

@@ -63,9 +63,9 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const frequencies = Array.from(options.frequencies);
   const probeUnknowns = design.probes.map((probe) => network.unknownOfNode.get(probe.node)!);
   const source = network.inputSource;
-  // The impedance needs only the source's current: its terminal voltage is V − Zout·I.
-  const unknowns = source ? [...probeUnknowns, source.branch] : probeUnknowns;
-  const values = new FrequencySweep(network, unknowns).run(frequencies);
+  const values = new FrequencySweep(network, probeUnknowns, {
+    ...(source ? { inputBranch: source.branch } : {}),
+  }).run(frequencies);
 
   // fromEntries defines own properties, so even a probe named "__proto__" is kept.
   const probes: Record<string, ProbeResult> = Object.fromEntries(
@@ -84,11 +84,9 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const warnings: string[] = [];
   let inputImpedance: SimulationResult["inputImpedance"];
   if (source) {
-    const branch = design.probes.length;
-    const current = { re: values.re[branch]!, im: values.im[branch]! };
-    // Values are for sources scaled to unit amplitude: scale the voltage alike.
-    const voltage = source.voltage / values.scale;
-    inputImpedance = impedance(current, voltage, source.outputImpedance, warnings, source.id);
+    // Per volt of drive, others off: the terminal voltage is 1 − Zout·I, the load Z = that / I.
+    const current = values.inputCurrent!;
+    inputImpedance = impedance(current, 1, source.outputImpedance, warnings, source.id);
   }
   if (design.probes.length === 0 && !source) {
     warnings.push(

@@ -23,6 +23,16 @@ export interface SweepValues {
    * from underflowing or overflowing inside the solve; ratios such as impedances need no rescaling.
    */
   readonly scale: number;
+  /**
+   * Current delivered by the input source per volt of its own drive, every other source switched
+   * off (voltage sources shorted, current sources opened): what its load impedance follows from.
+   */
+  readonly inputCurrent?: { readonly re: Float64Array; readonly im: Float64Array };
+}
+
+export interface SweepOptions {
+  /** Branch unknown of the source whose load impedance is wanted (see SweepValues.inputCurrent). */
+  readonly inputBranch?: number;
 }
 
 /**
@@ -40,7 +50,7 @@ export class FrequencySweep {
   /** The unknowns `run` reports, in order (indices; -1 reads as ground, i.e. 0). */
   private readonly reported: readonly number[];
   /** The same without ground, for the partial solves. */
-  private readonly outputs: Int32Array;
+  private outputs: Int32Array;
   /** Rows where the right-hand side is not zero (the same at every frequency). */
   private readonly driven: Int32Array;
   private readonly lu: SparseComplexLu;
@@ -74,8 +84,21 @@ export class FrequencySweep {
   /** LU offset of each of the network's dynamic slots. */
   private dynamicOffsets = new Int32Array(0);
 
-  constructor(network: Network, outputs: readonly number[]) {
+  /** Input source's branch, and how its current per volt comes out of the solves. */
+  private readonly inputBranch: number;
+  /**
+   * Set when the input source is not the only drive (or is 0 V): then a second right-hand side, a
+   * unit drive on it alone, is solved. Otherwise the sweep's own current, divided by the source's
+   * unit-scaled value, already is the current per volt.
+   */
+  private readonly unitDriveRe: Float64Array | undefined;
+  private readonly unitDriveIm: Float64Array;
+  private readonly driveRe: Float64Array;
+  private readonly driveIm: Float64Array;
+
+  constructor(network: Network, outputs: readonly number[], options: SweepOptions = {}) {
     this.network = network;
+    this.inputBranch = options.inputBranch ?? -1;
     const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
     this.sourceScale = largest > 0 ? largest : 1;
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
@@ -89,6 +112,18 @@ export class FrequencySweep {
       if (this.rhsRe[row] !== 0 || this.rhsIm[row] !== 0) driven.push(row);
     }
     this.driven = Int32Array.from(driven);
+    const branch = this.inputBranch;
+    const alone = branch >= 0 && driven.length === 1 && driven[0] === branch;
+    this.unitDriveRe =
+      branch >= 0 && !alone
+        ? Float64Array.from({ length: network.size }, (_, row) => (row === branch ? 1 : 0))
+        : undefined;
+    this.unitDriveIm = new Float64Array(network.size);
+    this.driveRe = new Float64Array(network.size);
+    this.driveIm = new Float64Array(network.size);
+    if (branch >= 0 && !this.outputs.includes(branch)) {
+      this.outputs = Int32Array.from([...this.outputs, branch]);
+    }
     // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
     this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
       eliminateLast: [...this.outputs, ...driven],
@@ -125,6 +160,8 @@ export class FrequencySweep {
     const count = frequenciesHz.length;
     const re = unknowns.map(() => new Float64Array(count));
     const im = unknowns.map(() => new Float64Array(count));
+    const inputCurrent = { re: new Float64Array(count), im: new Float64Array(count) };
+    this.inputCurrent = inputCurrent;
     const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu, outputs, driven } = this;
     // Accuracy is verified (componentwise backward error, with refinement) at the first and last
     // frequency and wherever the frequency has moved far enough from the last verified one; when a
@@ -172,7 +209,7 @@ export class FrequencySweep {
       below = frequency / CHECK_EVERY_RATIO;
       above = frequency * CHECK_EVERY_RATIO;
     }
-    return { re, im, scale: this.sourceScale };
+    return { re, im, scale: this.sourceScale, ...(this.inputBranch >= 0 ? { inputCurrent } : {}) };
   }
 
   /** Fills the matrix by slot at one frequency. */
@@ -248,6 +285,9 @@ export class FrequencySweep {
     this.layoutOrdering = this.lu.orderings;
   }
 
+  /** Where `store` puts the input source's current per volt during a run. */
+  private inputCurrent = { re: new Float64Array(0), im: new Float64Array(0) };
+
   /** Copies the wanted unknowns of the current solution into column f of the results. */
   private store(
     f: number,
@@ -266,6 +306,23 @@ export class FrequencySweep {
       re[u]![f] = vr;
       im[u]![f] = vi;
     }
+    const branch = this.inputBranch;
+    if (branch < 0) return;
+    let ir: number;
+    let ii: number;
+    if (this.unitDriveRe === undefined) {
+      // The input source is the only drive, at ±1 after scaling: its current is already per volt.
+      const drive = this.rhsRe[branch]!;
+      ir = xRe[branch]! / drive;
+      ii = xIm[branch]! / drive;
+    } else {
+      this.lu.solve(this.unitDriveRe, this.unitDriveIm, this.driveRe, this.driveIm);
+      ir = this.driveRe[branch]!;
+      ii = this.driveIm[branch]!;
+    }
+    if (!Number.isFinite(ir) || !Number.isFinite(ii)) throw this.singular(frequencyHz, [branch]);
+    this.inputCurrent.re[f] = ir;
+    this.inputCurrent.im[f] = ii;
   }
 
   private singular(frequencyHz: number, unknowns: readonly number[]): TympanError {
