@@ -238,3 +238,17 @@ describe("tympan --version and --help", () => {
     expect(help.out).toContain("simulate");
   });
 });
+
+describe("the installed command", () => {
+  it("`tympan` runs as an executable (what npx calls), not only through node", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const output = execFileSync(
+      new URL("../dist/cli/main.js", import.meta.url).pathname,
+      ["--version"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(output.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
