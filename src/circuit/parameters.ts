@@ -7,7 +7,11 @@ import { z } from "zod";
 
 export const elementId = z
   .string({ error: "needs an id: a non-empty string unique in the design" })
-  .min(1, { error: "needs an id: a non-empty string unique in the design" });
+  .min(1, { error: "needs an id: a non-empty string unique in the design" })
+  .refine((id) => !id.includes("/") && !id.startsWith("#"), {
+    error:
+      'ids may not contain "/" or start with "#": those name the parts inside drivers and ear simulators',
+  });
 
 export const nodeName = z
   .string({ error: 'node names are strings, e.g. "in", "nozzle", or "0" for ground' })

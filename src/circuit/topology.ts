@@ -94,15 +94,21 @@ export function checkTopology(primitives: readonly PrimitiveInstance[]): {
     }
   }
 
-  // Sources shorted by their own terminals.
+  // Elements (or ports of couplings) shorted by their own terminals: a source then contradicts
+  // itself, anything else does nothing — either way a wiring mistake.
   for (const p of primitives) {
-    const kind = p.model.source?.(p.definition);
-    if (kind !== undefined && p.definition.nodes[0] === p.definition.nodes[1]) {
+    for (const [portIndex, port] of p.model.ports.entries()) {
+      if (port.terminals.length < 2) continue;
+      const first = p.definition.nodes[port.terminals[0]!];
+      if (!port.terminals.every((t) => p.definition.nodes[t] === first)) continue;
+      const isSource = p.model.source !== undefined;
+      const what =
+        p.model.ports.length > 1 ? `port ${portIndex + 1} of "${p.originId}"` : `"${p.originId}"`;
       issues.push({
-        code: "shorted-source",
+        code: isSource ? "shorted-source" : "shorted-element",
         path: ["elements", p.originIndex, "nodes"],
         elementIds: [p.originId],
-        message: `source "${p.originId}" has both terminals on node "${p.definition.nodes[0]}"; connect it between two different nodes`,
+        message: `${isSource ? "source " : "element "}${what} has both terminals on node "${first}"${isSource ? "" : ", so it does nothing"}; connect it between two different nodes`,
       });
     }
   }
