@@ -25,3 +25,18 @@ export { ductImpedance } from "./acoustics/duct.js";
 export { tubeAbcd, TUBE_MODELS } from "./acoustics/tube/index.js";
 export type { TubeModel } from "./acoustics/tube/index.js";
 export { EAR711, EAR711_VALID_RANGE_HZ, COUPLER_2CC_VOLUME_M3 } from "./loads/ear711Parameters.js";
+export type { Curve } from "./analysis/curve.js";
+export { interpolateLogFrequency } from "./analysis/interpolate.js";
+export {
+  preferenceRating,
+  ratingValidity,
+  PREFERENCE_GRID_HZ,
+} from "./analysis/preferenceRating.js";
+export type {
+  PreferenceRating,
+  PreferenceModel,
+  RatingContext,
+  RatingValidity,
+} from "./analysis/preferenceRating.js";
+export { harmanInEar2019v2 } from "./targets/harmanInEar2019v2.js";
+export * from "./measurements/index.js";

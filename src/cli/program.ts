@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerElements } from "./commands/elements.js";
 import { registerReport } from "./commands/report.js";
+import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
@@ -35,6 +36,7 @@ export async function runCli(
   registerSimulate(program, output);
   registerElements(program, print);
   registerReport(program, print);
+  registerScore(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

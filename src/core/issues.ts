@@ -42,7 +42,9 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 export function formatIssue(issue: Issue, source?: string): string {
-  const where = [source, issue.path.length > 0 ? formatPath(issue.path) : undefined]
+  // A file position (["line", n]) is already in the message, which reads "line n: …".
+  const showPath = issue.path.length > 0 && issue.path[0] !== "line";
+  const where = [source, showPath ? formatPath(issue.path) : undefined]
     .filter((part) => part !== undefined)
     .join(": ");
   return where === "" ? issue.message : `${where}: ${issue.message}`;

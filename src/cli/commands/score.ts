@@ -1,0 +1,143 @@
+import type { Command } from "commander";
+import { extname } from "node:path";
+import type { Curve } from "../../analysis/curve.js";
+import {
+  type PreferenceModel,
+  type RatingRig,
+  type RatingTarget,
+  preferenceRating,
+  ratingValidity,
+} from "../../analysis/preferenceRating.js";
+import { TympanError } from "../../core/issues.js";
+import { readDesignFile } from "../../io/designFile.js";
+import { readMeasurementFile } from "../../io/measurementFile.js";
+import { simulate } from "../../simulate/simulate.js";
+import { harmanInEar2019v2 } from "../../targets/harmanInEar2019v2.js";
+import { usageError } from "../errors.js";
+import type { CliOutput } from "../program.js";
+
+interface ScoreFlags {
+  target: string;
+  rig?: string;
+  model: string;
+  column?: string;
+  json?: boolean;
+}
+
+/** Built-in targets by name. */
+const TARGETS: Readonly<Record<string, { curve: Curve; id: RatingTarget }>> = {
+  "harman-in-ear-2019v2": { curve: harmanInEar2019v2, id: "harman-in-ear-2019v2" },
+};
+
+const RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
+const MODELS: readonly PreferenceModel[] = ["in-ear", "over-ear"];
+
+export function registerScore(program: Command, output: CliOutput): void {
+  program
+    .command("score")
+    .description(
+      "predicted preference rating of a measurement or a design against a target (Olive, Welti & Khonsaripour 2017)",
+    )
+    .argument(
+      "<measurement|design>",
+      "a measurement file (.csv, .txt, .frd …) or a design file (.json, .yaml)",
+    )
+    .option(
+      "--target <name|file>",
+      `a built-in target (${Object.keys(TARGETS).join(", ")}) or a file`,
+      "harman-in-ear-2019v2",
+    )
+    .option(
+      "--rig <rig>",
+      `where a measurement was made: ${RIGS.join(", ")} (default: simulated for designs, unknown otherwise)`,
+    )
+    .option("--model <model>", `preference model: ${MODELS.join(", ")}`, "in-ear")
+    .option(
+      "--column <name>",
+      "the column to read from a multi-column measurement file (e.g. an AutoEq result)",
+    )
+    .option("--json", "print the rating as JSON")
+    .action(async (input: string, flags: ScoreFlags) => {
+      if (!MODELS.includes(flags.model as PreferenceModel)) {
+        throw usageError(`--model ${flags.model}: choose ${MODELS.join(" or ")}`);
+      }
+      if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
+        throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
+      }
+      const builtIn = TARGETS[flags.target];
+      const target = builtIn?.curve ?? (await readMeasurementFile(flags.target));
+      const { curve, isDesign } = await readCurve(input, target, flags.column);
+      const model = flags.model as PreferenceModel;
+      let rating;
+      try {
+        rating = preferenceRating(curve, target, { model });
+      } catch (error) {
+        if (error instanceof TympanError) throw new TympanError(error.issues, input);
+        throw error;
+      }
+      const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
+      const validity = ratingValidity({ target: builtIn?.id ?? "other", rig, model });
+      const targetName = target.name ?? flags.target;
+      if (flags.json) {
+        output.out(
+          `${JSON.stringify({ ...rating, valid: validity.valid, validity: validity.statement, measurement: curve.name ?? input, target: targetName, rig })}\n`,
+        );
+        return;
+      }
+      const lines = [
+        `${curve.name ?? input} against ${targetName} (${model} model)`,
+        `  preference rating  ${rating.ppr.toFixed(2)}`,
+        `  SD of the error    ${rating.sd.toFixed(3)} dB`,
+        `  slope              ${rating.slope.toFixed(3)} dB per natural-log unit (${rating.slopePerOctave.toFixed(3)} dB/octave)`,
+        ...(rating.ame !== undefined ? [`  AME re 500 Hz      ${rating.ame.toFixed(3)} dB`] : []),
+        validity.statement,
+        ...validity.issues.map((issue) => `  note: ${issue.message}`),
+      ];
+      output.out(`${lines.join("\n")}\n`);
+    });
+}
+
+/** A measurement file as it is, or a design simulated on the target's frequencies (its drum probe). */
+async function readCurve(
+  input: string,
+  target: Curve,
+  column: string | undefined,
+): Promise<{ curve: Curve; isDesign: boolean }> {
+  const extension = extname(input).toLowerCase();
+  if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
+    const design = await readDesignFile(input);
+    let result;
+    try {
+      result = simulate(design, { frequencies: target.frequencyHz });
+    } catch (error) {
+      if (error instanceof TympanError) throw new TympanError(error.issues, input);
+      throw error;
+    }
+    const acoustic = Object.entries(result.probes).filter(
+      ([, probe]) => probe.domain === "acoustic",
+    );
+    const chosen = acoustic.find(([id]) => id === "drum") ?? acoustic[0];
+    if (chosen === undefined) {
+      throw usageError(
+        `${input}: the design has no acoustic probe to score; add one, e.g. { "id": "drum", "node": "drum" }`,
+      );
+    }
+    const name =
+      typeof (design as { name?: unknown }).name === "string"
+        ? (design as { name: string }).name
+        : input;
+    return {
+      curve: {
+        kind: "response",
+        frequencyHz: result.frequencyHz,
+        values: chosen[1].db,
+        name: `${name} (${chosen[0]})`,
+      },
+      isDesign: true,
+    };
+  }
+  return {
+    curve: await readMeasurementFile(input, column !== undefined ? { column } : {}),
+    isDesign: false,
+  };
+}

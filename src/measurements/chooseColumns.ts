@@ -1,0 +1,93 @@
+import type { Issue } from "../core/issues.js";
+import { didYouMean } from "../core/suggest.js";
+import { isFrequencyName, isImpedanceName, isPhaseName, isResponseName } from "./columnNames.js";
+
+/** Which cells of a row hold the frequency, the value and the phase (0-based). */
+export interface ColumnChoice {
+  readonly frequency: number;
+  readonly value: number;
+  readonly phase: number | undefined;
+  /** The value column's header name, when the file names its columns. */
+  readonly valueName: string | undefined;
+}
+
+/** The value column AutoEq files (measurements and results) are read by default. */
+const AUTOEQ_VALUE_COLUMN = "raw";
+
+/**
+ * Picks the columns to read. With names (a header row or REW's header comment): the frequency column
+ * by name, else the first; the requested column, else "raw" (AutoEq), else the first level or
+ * impedance column, else the first column that is neither frequency nor phase; the phase by name.
+ * Without names: frequency, value and phase in that order, and more than three cells is an error
+ * (which of them would be the value is a guess).
+ * @param cellCount the number of cells in the first data row: a named phase column the rows do not
+ * have is not read.
+ */
+export function chooseColumns(
+  names: readonly string[] | undefined,
+  requested: string | undefined,
+  cellCount: number,
+  firstRow: number,
+): ColumnChoice | Issue {
+  if (names === undefined) {
+    if (requested !== undefined) {
+      return {
+        code: "unknown-column",
+        path: ["column"],
+        message: `the file has no header row naming its columns, so there is no column "${requested}"; add a header row (e.g. "frequency,${requested}") or leave out the column option`,
+      };
+    }
+    if (cellCount > 3) {
+      return {
+        code: "ambiguous-columns",
+        path: ["line", firstRow],
+        message: `line ${firstRow}: a row has ${cellCount} values, but without a header row only frequency, value and phase can be told apart; add a header row naming the columns (e.g. "frequency,raw,...") and choose one with the column option${cellCount === 4 ? ' (if the numbers have decimal commas, as in "20,5,84,3", separate the columns with ";" or a tab instead)' : ""}`,
+      };
+    }
+    return { frequency: 0, value: 1, phase: cellCount >= 3 ? 2 : undefined, valueName: undefined };
+  }
+  const indexOf = (test: (name: string) => boolean) => names.findIndex(test);
+  const named = indexOf(isFrequencyName);
+  const frequency = named >= 0 ? named : 0;
+  const phaseIndex = indexOf(isPhaseName);
+  const phase =
+    phaseIndex >= 0 && phaseIndex !== frequency && phaseIndex < cellCount ? phaseIndex : undefined;
+  let value: number;
+  if (requested !== undefined) {
+    value = indexOf((name) => name.toLowerCase() === requested.trim().toLowerCase());
+    if (value < 0) {
+      return {
+        code: "unknown-column",
+        path: ["column"],
+        message: `there is no column "${requested}"; the columns are ${names.map((name) => `"${name}"`).join(", ")}.${didYouMean(requested, names)}`,
+      };
+    }
+  } else {
+    // Columns the header leaves unnamed are candidates too: "Frequency" over two columns of numbers.
+    const candidates = Array.from({ length: Math.max(names.length, cellCount) }, (_, index) => ({
+      name: names[index] ?? "",
+      index,
+    })).filter(({ index }) => index !== frequency && index !== phaseIndex);
+    const pick =
+      candidates.find(({ name }) => name.toLowerCase() === AUTOEQ_VALUE_COLUMN) ??
+      candidates.find(({ name }) => isResponseName(name) || isImpedanceName(name)) ??
+      candidates[0];
+    if (pick === undefined) {
+      return {
+        code: "missing-column",
+        path: [],
+        message: `the rows have one column and the header names no value column besides the frequency (${names.map((name) => `"${name}"`).join(", ")}); add one, e.g. "frequency,raw"`,
+      };
+    }
+    value = pick.index;
+  }
+  // Asking for the phase column as the value reads it once, as the value.
+  return { frequency, value, phase: phase === value ? undefined : phase, valueName: names[value] };
+}
+
+/** The kind a value column's name implies, if it says. */
+export function kindFromName(name: string | undefined): "response" | "impedance" | undefined {
+  if (name === undefined) return undefined;
+  if (isImpedanceName(name)) return "impedance";
+  return isResponseName(name) ? "response" : undefined;
+}

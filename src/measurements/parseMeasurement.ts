@@ -1,0 +1,285 @@
+import type { Curve } from "../analysis/curve.js";
+import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
+import { type ColumnChoice, chooseColumns, kindFromName } from "./chooseColumns.js";
+import { kindFromSource, nameFromSource } from "./columnNames.js";
+import { type Dialect, detectDialect, splitCells, splitHeader } from "./dialect.js";
+import { parseNumber } from "./parseNumbers.js";
+import { type NumberedLine, quote, scanLines } from "./scanLines.js";
+
+export interface ParseMeasurementOptions {
+  /** The file name, for messages; its extension hints the kind (.zma impedance, .frd response). */
+  readonly source?: string;
+  /** What the values are; by default from the header (SPL, dB, Z, Ohm, Ω), the extension, else a response. */
+  readonly kind?: "response" | "impedance";
+  /** The value column to read by header name, e.g. "target" in an AutoEq result; default "raw" or the first level column. */
+  readonly column?: string;
+  /** The curve's name; default the source's file name without folder and extension. */
+  readonly name?: string;
+}
+
+/** At most this many problems are listed: a wrong file must not produce a message per line. */
+const MAX_ISSUES = 20;
+
+/** One row read from the file. */
+interface Row {
+  readonly line: number;
+  readonly frequencyHz: number;
+  readonly value: number;
+  readonly phaseDeg: number | undefined;
+}
+
+/**
+ * Reads a measured curve from the text of any common measurement file: REW text exports (FR or
+ * impedance), FRD/ZMA, CrinGraph/squig.link text (AudioTools or two-column), AutoEq CSVs (measurements
+ * and results) and plain CSV/TSV, with any of space, tab, comma or semicolon as delimiter and decimal
+ * points or commas. Rows are sorted by frequency. Throws one TympanError listing every problem, each
+ * with the line it is on.
+ */
+export function parseMeasurement(text: string, options: ParseMeasurementOptions = {}): Curve {
+  const result = tryParseMeasurement(text, options);
+  if (!result.ok) throw new TympanError(result.issues, options.source);
+  return result.value;
+}
+
+/** parseMeasurement as a result: never throws, whatever the text. */
+export function tryParseMeasurement(
+  text: string,
+  options: ParseMeasurementOptions = {},
+): Result<Curve> {
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const curve = read(text, options, issues, warnings);
+  if (isNonEmpty(issues)) return { ok: false, issues: capped(byLine(issues)) };
+  if (curve === undefined) {
+    return { ok: false, issues: [fileIssue("no-data", "the file holds no curve")] };
+  }
+  return { ok: true, value: curve, warnings };
+}
+
+function read(
+  text: string,
+  options: ParseMeasurementOptions,
+  issues: Issue[],
+  warnings: Issue[],
+): Curve | undefined {
+  if (text.includes("\u0000")) {
+    issues.push(
+      fileIssue(
+        "not-text",
+        "the file is not UTF-8 text (it looks like UTF-16 or a binary file); export or save it as UTF-8 text and try again",
+      ),
+    );
+    return undefined;
+  }
+  // A byte-order mark (Windows editors write one) is not part of the content.
+  const scanned = scanLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  issues.push(...scanned.issues);
+  const first = scanned.rows[0];
+  if (first === undefined) {
+    issues.push(
+      fileIssue(
+        "no-data",
+        'the file has no rows of numbers; a measurement has one row per frequency, "frequency value [phase]", e.g. "20 84.3" or "20,84.3"',
+      ),
+    );
+    return undefined;
+  }
+  if (scanned.rows.length < 2) {
+    issues.push(
+      lineIssue(
+        "too-few-rows",
+        first.line,
+        `line ${first.line} is the only row of numbers; a curve needs at least two frequencies`,
+      ),
+    );
+  }
+  const dialect = detectDialect(scanned.rows.map((row) => row.text));
+  const firstCells = splitCells(first.text, dialect);
+  const names = scanned.header
+    ? splitHeader(scanned.header.text, dialect.delimiter)
+    : scanned.headerComment;
+  const choice = chooseColumns(names, options.column, firstCells.length, first.line);
+  if ("code" in choice) {
+    issues.push(choice);
+    return undefined;
+  }
+  const detected = kindFromName(choice.valueName) ?? kindFromSource(options.source);
+  const kind = options.kind ?? detected ?? "response";
+  if (options.kind !== undefined && detected !== undefined && detected !== options.kind) {
+    warnings.push(
+      fileIssue(
+        "kind-overridden",
+        `the file looks like ${detected === "impedance" ? "an impedance" : "a response"} (${choice.valueName === undefined ? "its extension" : `column "${choice.valueName}"`}) but was read as ${options.kind === "impedance" ? "an impedance" : "a response"}, as asked`,
+      ),
+    );
+  }
+  const rows = readRows(scanned.rows, dialect, choice, kind, names !== undefined, issues);
+  const sorted = sortRows(rows, issues, warnings);
+  if (issues.length > 0) return undefined;
+  const name = options.name ?? nameFromSource(options.source);
+  return {
+    kind,
+    frequencyHz: sorted.map((row) => row.frequencyHz),
+    values: sorted.map((row) => row.value),
+    ...(choice.phase === undefined ? {} : { phaseDeg: sorted.map((row) => row.phaseDeg ?? 0) }),
+    ...(name === undefined ? {} : { name }),
+  };
+}
+
+function readRows(
+  lines: readonly NumberedLine[],
+  dialect: Dialect,
+  choice: ColumnChoice,
+  kind: "response" | "impedance",
+  named: boolean,
+  issues: Issue[],
+): Row[] {
+  const rows: Row[] = [];
+  const needed = Math.max(choice.frequency, choice.value, choice.phase ?? 0) + 1;
+  let expectedCells: { count: number; line: number } | undefined;
+  const valueLabel =
+    choice.valueName !== undefined
+      ? `"${choice.valueName}" value`
+      : kind === "impedance"
+        ? "impedance (Ω)"
+        : "level (dB)";
+  for (const { line, text } of lines) {
+    const cells = splitCells(text, dialect);
+    expectedCells ??= { count: cells.length, line };
+    // Without a header the columns are positional, so a row with a different count is misread.
+    if (!named && cells.length !== expectedCells.count) {
+      issues.push(
+        lineIssue(
+          "cell-count",
+          line,
+          `line ${line} has ${cells.length} values but line ${expectedCells.line} has ${expectedCells.count}; every row needs the same columns (frequency, value${expectedCells.count > 2 ? ", phase" : ""})`,
+        ),
+      );
+      continue;
+    }
+    if (cells.length < needed) {
+      issues.push(
+        lineIssue(
+          "missing-cell",
+          line,
+          `line ${line} has ${cells.length} value${cells.length === 1 ? "" : "s"} but needs ${needed} (${columnPlan(choice, valueLabel)}); complete the row or delete it`,
+        ),
+      );
+      continue;
+    }
+    const number = (index: number, label: string): number | undefined => {
+      const cell = cells[index] ?? "";
+      const parsed = parseNumber(cell, dialect.decimal);
+      if (parsed === undefined) {
+        issues.push(lineIssue("not-a-number", line, notANumber(line, label, cell, dialect)));
+      }
+      return parsed;
+    };
+    const frequencyHz = number(choice.frequency, "frequency");
+    const value = number(choice.value, valueLabel);
+    const phaseDeg = choice.phase === undefined ? undefined : number(choice.phase, "phase");
+    if (frequencyHz === undefined || value === undefined) continue;
+    if (choice.phase !== undefined && phaseDeg === undefined) continue;
+    if (frequencyHz <= 0) {
+      issues.push(
+        lineIssue(
+          "invalid-frequency",
+          line,
+          `line ${line}: the frequency ${frequencyHz} Hz is not above 0 Hz; delete the row (a log-frequency curve starts above 0 Hz)`,
+        ),
+      );
+      continue;
+    }
+    if (kind === "impedance" && value < 0) {
+      issues.push(
+        lineIssue(
+          "invalid-impedance",
+          line,
+          `line ${line}: the impedance ${value} Ω is negative; an impedance magnitude is at least 0 Ω (if the column is a level in dB, read the file with kind "response")`,
+        ),
+      );
+      continue;
+    }
+    rows.push({ line, frequencyHz, value, phaseDeg });
+  }
+  return rows;
+}
+
+/** "frequency in column 1, level (dB) in column 2, phase in column 3". */
+function columnPlan(choice: ColumnChoice, valueLabel: string): string {
+  const parts = [
+    `frequency in column ${choice.frequency + 1}`,
+    `${valueLabel} in column ${choice.value + 1}`,
+  ];
+  if (choice.phase !== undefined) parts.push(`phase in column ${choice.phase + 1}`);
+  return parts.join(", ");
+}
+
+function notANumber(line: number, label: string, cell: string, dialect: Dialect): string {
+  if (cell === "") return `line ${line}: the ${label} is empty; fill it in or delete the row`;
+  const hint =
+    dialect.decimal === "." && /^[+-]?\d*,\d+$/.test(cell)
+      ? "; the file mixes decimal points and decimal commas: write it with a point"
+      : dialect.decimal === "," && /^[+-]?\d*\.\d+$/.test(cell)
+        ? "; the file mixes decimal commas and decimal points: write it with a comma"
+        : `; write a plain decimal number, e.g. ${dialect.decimal === "," ? "84,3" : "84.3"}`;
+  return `line ${line}: the ${label} ${quote(cell)} is not a number${hint}`;
+}
+
+/** Rows in frequency order; a repeated frequency is an error naming both lines. */
+function sortRows(rows: readonly Row[], issues: Issue[], warnings: Issue[]): Row[] {
+  const outOfOrder = rows.findIndex(
+    (row, index) => index > 0 && row.frequencyHz < rows[index - 1]!.frequencyHz,
+  );
+  if (outOfOrder > 0) {
+    const row = rows[outOfOrder]!;
+    warnings.push(
+      lineIssue(
+        "unsorted-rows",
+        row.line,
+        `line ${row.line}: the frequencies go down (${rows[outOfOrder - 1]!.frequencyHz} Hz to ${row.frequencyHz} Hz); the rows were sorted by frequency`,
+      ),
+    );
+  }
+  const sorted = [...rows].sort((a, b) => a.frequencyHz - b.frequencyHz || a.line - b.line);
+  for (let index = 1; index < sorted.length; index++) {
+    const previous = sorted[index - 1]!;
+    const row = sorted[index]!;
+    if (row.frequencyHz === previous.frequencyHz) {
+      issues.push(
+        lineIssue(
+          "duplicate-frequency",
+          row.line,
+          `line ${row.line} repeats the frequency ${row.frequencyHz} Hz of line ${previous.line}; keep one of the two rows`,
+        ),
+      );
+    }
+  }
+  return sorted;
+}
+
+/** Issues in file order: whole-file issues first, then by line (stable). */
+function byLine(issues: readonly [Issue, ...Issue[]]): [Issue, ...Issue[]] {
+  const lineOf = (issue: Issue) => (typeof issue.path[1] === "number" ? issue.path[1] : 0);
+  const [first, ...rest] = [...issues].sort((a, b) => lineOf(a) - lineOf(b));
+  return [first!, ...rest];
+}
+
+function capped(issues: readonly [Issue, ...Issue[]]): [Issue, ...Issue[]] {
+  const [first, ...rest] = issues;
+  if (issues.length <= MAX_ISSUES) return [first, ...rest];
+  const more = issues.length - MAX_ISSUES;
+  return [
+    first,
+    ...rest.slice(0, MAX_ISSUES - 1),
+    fileIssue("more-issues", `... and ${more} more problem${more === 1 ? "" : "s"} like these`),
+  ];
+}
+
+function lineIssue(code: string, line: number, message: string): Issue {
+  return { code, path: ["line", line], message };
+}
+
+function fileIssue(code: string, message: string): Issue {
+  return { code, path: [], message };
+}
