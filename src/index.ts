@@ -40,3 +40,14 @@ export type {
 } from "./analysis/preferenceRating.js";
 export { harmanInEar2019v2 } from "./targets/harmanInEar2019v2.js";
 export * from "./measurements/index.js";
+export { smoothFractionalOctave } from "./analysis/smoothFractionalOctave.js";
+export type { SmoothingOptions } from "./analysis/smoothFractionalOctave.js";
+export { normalize } from "./analysis/normalize.js";
+export type { Normalization } from "./analysis/normalize.js";
+export { averageChannels } from "./analysis/averageChannels.js";
+export { channelImbalance } from "./analysis/channelImbalance.js";
+export type {
+  ChannelImbalance,
+  ChannelImbalanceOptions,
+  ImbalanceBand,
+} from "./analysis/channelImbalance.js";
