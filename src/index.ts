@@ -51,3 +51,7 @@ export type {
   ChannelImbalanceOptions,
   ImbalanceBand,
 } from "./analysis/channelImbalance.js";
+export { biquadCoefficients, biquadResponseDb, DEFAULT_SAMPLE_RATE_HZ } from "./eq/biquad.js";
+export type { Biquad, BiquadType, BiquadCoefficients } from "./eq/biquad.js";
+export { adjustableTarget, ADJUSTABLE_TARGET_DEFAULTS } from "./targets/adjustableTarget.js";
+export type { AdjustableTargetOptions } from "./targets/adjustableTarget.js";

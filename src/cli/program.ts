@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerElements } from "./commands/elements.js";
+import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
 import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
@@ -37,6 +38,7 @@ export async function runCli(
   registerElements(program, print);
   registerReport(program, print);
   registerScore(program, output);
+  registerRank(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

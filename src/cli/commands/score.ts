@@ -1,20 +1,14 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
-import type { Curve } from "../../analysis/curve.js";
 import {
   type PreferenceModel,
   type RatingRig,
-  type RatingTarget,
   preferenceRating,
   ratingValidity,
 } from "../../analysis/preferenceRating.js";
 import { TympanError } from "../../core/issues.js";
-import { readDesignFile } from "../../io/designFile.js";
-import { readMeasurementFile } from "../../io/measurementFile.js";
-import { simulate } from "../../simulate/simulate.js";
-import { harmanInEar2019v2 } from "../../targets/harmanInEar2019v2.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
+import { BUILT_IN_TARGETS, readCurve, readTarget } from "../readCurve.js";
 
 interface ScoreFlags {
   target: string;
@@ -23,11 +17,6 @@ interface ScoreFlags {
   column?: string;
   json?: boolean;
 }
-
-/** Built-in targets by name. */
-const TARGETS: Readonly<Record<string, { curve: Curve; id: RatingTarget }>> = {
-  "harman-in-ear-2019v2": { curve: harmanInEar2019v2, id: "harman-in-ear-2019v2" },
-};
 
 const RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
 const MODELS: readonly PreferenceModel[] = ["in-ear", "over-ear"];
@@ -44,7 +33,7 @@ export function registerScore(program: Command, output: CliOutput): void {
     )
     .option(
       "--target <name|file>",
-      `a built-in target (${Object.keys(TARGETS).join(", ")}) or a file`,
+      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file`,
       "harman-in-ear-2019v2",
     )
     .option(
@@ -64,9 +53,9 @@ export function registerScore(program: Command, output: CliOutput): void {
       if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
-      const builtIn = TARGETS[flags.target];
-      const target = builtIn?.curve ?? (await readMeasurementFile(flags.target));
-      const { curve, isDesign } = await readCurve(input, target, flags.column);
+      const builtIn = BUILT_IN_TARGETS[flags.target];
+      const { curve: target } = await readTarget(flags.target);
+      const { curve, isDesign } = await readCurve(input, target.frequencyHz, flags.column);
       const model = flags.model as PreferenceModel;
       let rating;
       try {
@@ -95,49 +84,4 @@ export function registerScore(program: Command, output: CliOutput): void {
       ];
       output.out(`${lines.join("\n")}\n`);
     });
-}
-
-/** A measurement file as it is, or a design simulated on the target's frequencies (its drum probe). */
-async function readCurve(
-  input: string,
-  target: Curve,
-  column: string | undefined,
-): Promise<{ curve: Curve; isDesign: boolean }> {
-  const extension = extname(input).toLowerCase();
-  if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
-    const design = await readDesignFile(input);
-    let result;
-    try {
-      result = simulate(design, { frequencies: target.frequencyHz });
-    } catch (error) {
-      if (error instanceof TympanError) throw new TympanError(error.issues, input);
-      throw error;
-    }
-    const acoustic = Object.entries(result.probes).filter(
-      ([, probe]) => probe.domain === "acoustic",
-    );
-    const chosen = acoustic.find(([id]) => id === "drum") ?? acoustic[0];
-    if (chosen === undefined) {
-      throw usageError(
-        `${input}: the design has no acoustic probe to score; add one, e.g. { "id": "drum", "node": "drum" }`,
-      );
-    }
-    const name =
-      typeof (design as { name?: unknown }).name === "string"
-        ? (design as { name: string }).name
-        : input;
-    return {
-      curve: {
-        kind: "response",
-        frequencyHz: result.frequencyHz,
-        values: chosen[1].db,
-        name: `${name} (${chosen[0]})`,
-      },
-      isDesign: true,
-    };
-  }
-  return {
-    curve: await readMeasurementFile(input, column !== undefined ? { column } : {}),
-    isDesign: false,
-  };
 }

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { TympanError } from "../core/issues.js";
+import { phoneBookFiles, readMeasurementFolder, readPhoneBook } from "./measurementDatabase.js";
+import { readMeasurementFile } from "./measurementFile.js";
+
+const FIXTURES = fileURLToPath(new URL("../../test/fixtures/rank/", import.meta.url));
+
+describe("phoneBookFiles", () => {
+  it("reads string phones, single files and file arrays with suffixes; skips malformed entries", () => {
+    const { files, skipped } = phoneBookFiles([
+      { name: "A", phones: ["One", { name: "Two", file: "A Two" }] },
+      { name: "B", phones: [{ name: "Three", file: ["B3a", "B3b"], suffix: ["v1"] }, 42] },
+      { phones: [] },
+    ]);
+    expect(files).toEqual([
+      { name: "A One", file: "One" },
+      { name: "A Two", file: "A Two" },
+      { name: "B Three v1", file: "B3a" },
+      { name: "B Three (B3b)", file: "B3b" },
+    ]);
+    expect(skipped).toHaveLength(2);
+  });
+
+  it("rejects a book that is not an array of brands", () => {
+    expect(() => phoneBookFiles({ brands: [] })).toThrow(TympanError);
+  });
+});
+
+describe("readPhoneBook", () => {
+  it("averages L and R, uses a lone channel with a warning and skips a phone without files", async () => {
+    const { entries, skipped } = await readPhoneBook(join(FIXTURES, "squig", "phone_book.json"));
+    expect(entries.map((entry) => entry.name)).toEqual([
+      "Alpha Reference",
+      "Beta Tilted (tilted)",
+      "Beta Mono",
+    ]);
+    const [alpha, , mono] = entries;
+    // L is target + 76 dB, R target + 74 dB: the amplitude mean is target + 75 + 20·log10(cosh(ln10/20)).
+    const left = await readMeasurementFile(join(FIXTURES, "squig", "Alpha Reference L.txt"));
+    const expected = (left.values[0] as number) - 1 + 20 * Math.log10(Math.cosh(Math.LN10 / 20));
+    expect(alpha?.curve.values[0]).toBeCloseTo(expected, 9);
+    expect(alpha?.sources).toHaveLength(2);
+    expect(mono?.sources).toHaveLength(1);
+    expect(mono?.warnings[0]?.message).toMatch(/only the left channel/);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.reason).toMatch(/Beta Ghost: neither "Ghost L.txt" nor "Ghost R.txt"/);
+  });
+
+  it("names the file when the phone book is not JSON", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "tympan-book-"));
+    const book = join(folder, "phone_book.json");
+    writeFileSync(book, "[{");
+    await expect(readPhoneBook(book)).rejects.toThrow(/phone_book\.json: is not valid JSON/);
+  });
+});
+
+describe("readMeasurementFolder", () => {
+  it("reads .csv/.txt/.frd files in name order, skips a broken one with its reason, ignores others", async () => {
+    const { entries, skipped } = await readMeasurementFolder(join(FIXTURES, "folder"));
+    expect(entries.map((entry) => entry.name)).toEqual(["flat-ish", "tilted"]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.source).toMatch(/broken\.csv$/);
+    expect(skipped[0]?.reason).toMatch(/line 3/);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * Collections of measurements: a folder of measurement files, or a squig.link / CrinGraph database —
+ * `phone_book.json` (brands → phones → files) with `<file> L.txt` and `<file> R.txt` beside it
+ * (MEASUREMENTS §1). The structure, as CrinGraph reads it:
+ *
+ *   [{ "name": "Brand", "phones": [
+ *       "Model",                                            // name and file are the same
+ *       { "name": "Model", "file": "Model File" },
+ *       { "name": "Model", "file": ["File A", "File B"], "suffix": ["(A)", "(B)"] } ] }]
+ *
+ * Other keys (price, reviewScore, amazon, …) are ignored. Left and right are averaged in amplitude,
+ * 20·log10(mean of 10^(dB/20)) (MEASUREMENTS §2), on the frequencies both channels cover. Files that
+ * cannot be read are skipped and reported, never fatal: one bad file must not hide a whole database.
+ */
+import { access, readFile, readdir } from "node:fs/promises";
+import { dirname, extname, join } from "node:path";
+import { averageChannels as averageTwoChannels } from "../analysis/averageChannels.js";
+import type { Curve } from "../analysis/curve.js";
+import { type Issue, TympanError, formatIssues } from "../core/issues.js";
+import { readMeasurementFile } from "./measurementFile.js";
+
+/** One measured device, ready to score. */
+export interface DatabaseEntry {
+  /** Display name: the file name in a folder, "Brand Model [variant]" in a phone book. */
+  readonly name: string;
+  readonly curve: Curve;
+  /** The files the curve was read from (one, or L and R). */
+  readonly sources: readonly string[];
+  /** Things worth telling the user, e.g. that only one channel was found. */
+  readonly warnings: readonly Issue[];
+}
+
+/** A file or phone that could not be read, and why. */
+export interface SkippedMeasurement {
+  readonly source: string;
+  readonly reason: string;
+}
+
+export interface MeasurementDatabase {
+  readonly entries: readonly DatabaseEntry[];
+  readonly skipped: readonly SkippedMeasurement[];
+}
+
+/** The extensions read from a folder of measurements. */
+export const MEASUREMENT_EXTENSIONS: readonly string[] = [".csv", ".txt", ".frd"];
+
+/**
+ * Reads `path` as a phone book when it is a .json file, otherwise as a folder of measurement files.
+ *
+ * @throws TympanError when the folder or phone book itself cannot be read (not for single files).
+ */
+export async function readMeasurementDatabase(path: string): Promise<MeasurementDatabase> {
+  return extname(path).toLowerCase() === ".json"
+    ? readPhoneBook(path)
+    : readMeasurementFolder(path);
+}
+
+/** Every .csv, .txt and .frd file directly in `folder`, in name order; unreadable files are skipped. */
+export async function readMeasurementFolder(folder: string): Promise<MeasurementDatabase> {
+  let names: string[];
+  try {
+    const dirents = await readdir(folder, { withFileTypes: true });
+    names = dirents
+      .filter((d) => d.isFile() && MEASUREMENT_EXTENSIONS.includes(extname(d.name).toLowerCase()))
+      .map((d) => d.name)
+      .sort((a, b) => a.localeCompare(b));
+  } catch (error) {
+    throw new TympanError(
+      [
+        {
+          code: "unreadable-folder",
+          path: [],
+          message: `cannot list the folder (${errorCode(error)}); give a folder of measurement files or a phone_book.json`,
+        },
+      ],
+      folder,
+    );
+  }
+  const entries: DatabaseEntry[] = [];
+  const skipped: SkippedMeasurement[] = [];
+  for (const name of names) {
+    const source = join(folder, name);
+    try {
+      const curve = await readMeasurementFile(source);
+      entries.push({ name: curve.name ?? name, curve, sources: [source], warnings: [] });
+    } catch (error) {
+      skipped.push({ source, reason: reasonOf(error) });
+    }
+  }
+  return { entries, skipped };
+}
+
+/** One phone-book file (a measurement in L/R halves) with the name to show for it. */
+export interface PhoneBookFile {
+  readonly name: string;
+  /** The file stem: data lives in `<file> L.txt` and `<file> R.txt`. */
+  readonly file: string;
+}
+
+/**
+ * The files a parsed phone book lists, in book order, and the entries it could not understand.
+ *
+ * @throws TympanError when the book is not an array of brands.
+ */
+export function phoneBookFiles(
+  book: unknown,
+  source = "phone_book.json",
+): { files: PhoneBookFile[]; skipped: SkippedMeasurement[] } {
+  if (!Array.isArray(book)) {
+    throw new TympanError(
+      [
+        {
+          code: "invalid-phone-book",
+          path: [],
+          message:
+            'a phone book is a JSON array of brands, e.g. [{ "name": "Brand", "phones": [{ "name": "Model", "file": "Model" }] }]',
+        },
+      ],
+      source,
+    );
+  }
+  const files: PhoneBookFile[] = [];
+  const skipped: SkippedMeasurement[] = [];
+  book.forEach((brand: unknown, b) => {
+    if (!isRecord(brand) || typeof brand.name !== "string" || !Array.isArray(brand.phones)) {
+      skipped.push({
+        source: `${source} [${b}]`,
+        reason: 'a brand needs a "name" and a "phones" array',
+      });
+      return;
+    }
+    const brandName = brand.name;
+    brand.phones.forEach((phone: unknown, p) => {
+      const where = `${source} ${brandName} phones[${p}]`;
+      if (typeof phone === "string") {
+        files.push({ name: `${brandName} ${phone}`, file: phone });
+        return;
+      }
+      if (!isRecord(phone) || typeof phone.name !== "string") {
+        skipped.push({ source: where, reason: 'a phone is a name or an object with a "name"' });
+        return;
+      }
+      const stems = phone.file === undefined ? [phone.name] : toStrings(phone.file);
+      const suffixes = phone.suffix === undefined ? [] : toStrings(phone.suffix);
+      if (stems === undefined || stems.length === 0 || suffixes === undefined) {
+        skipped.push({
+          source: `${where} (${phone.name})`,
+          reason: '"file" and "suffix" must be a string or an array of strings',
+        });
+        return;
+      }
+      const phoneName = `${brandName} ${phone.name}`;
+      stems.forEach((stem, i) => {
+        const suffix = suffixes[i];
+        const name =
+          suffix !== undefined
+            ? `${phoneName} ${suffix}`
+            : stems.length > 1
+              ? `${phoneName} (${stem})`
+              : phoneName;
+        files.push({ name, file: stem });
+      });
+    });
+  });
+  return { files, skipped };
+}
+
+/**
+ * A squig.link / CrinGraph database: every phone in `phoneBookPath`, each the amplitude average of
+ * `<file> L.txt` and `<file> R.txt` beside the book (one channel alone, with a warning, when the other
+ * is missing). Phones whose files are missing or unreadable are skipped.
+ *
+ * @throws TympanError when the phone book cannot be read or is not an array of brands.
+ */
+export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementDatabase> {
+  let book: unknown;
+  try {
+    book = JSON.parse(await readFile(phoneBookPath, "utf8"));
+  } catch (error) {
+    const message =
+      error instanceof SyntaxError
+        ? `is not valid JSON (${error.message})`
+        : `cannot be read (${errorCode(error)}); give the path of a phone_book.json or a folder of measurements`;
+    throw new TympanError([{ code: "unreadable-phone-book", path: [], message }], phoneBookPath);
+  }
+  const folder = dirname(phoneBookPath);
+  const { files, skipped: badEntries } = phoneBookFiles(book, phoneBookPath);
+  const entries: DatabaseEntry[] = [];
+  const skipped: SkippedMeasurement[] = [...badEntries];
+  for (const { name, file } of files) {
+    const channels: { side: "left" | "right"; path: string }[] = [];
+    for (const [side, letter] of [
+      ["left", "L"],
+      ["right", "R"],
+    ] as const) {
+      const path = join(folder, `${file} ${letter}.txt`);
+      if (await exists(path)) channels.push({ side, path });
+    }
+    if (channels.length === 0) {
+      skipped.push({
+        source: join(folder, `${file} L.txt`),
+        reason: `${name}: neither "${file} L.txt" nor "${file} R.txt" is beside the phone book`,
+      });
+      continue;
+    }
+    try {
+      const curves: Curve[] = [];
+      for (const channel of channels) {
+        curves.push(await readMeasurementFile(channel.path, { name }));
+      }
+      const sources = channels.map((channel) => channel.path);
+      const only = channels.length === 1 ? channels[0] : undefined;
+      const warnings: Issue[] =
+        only === undefined
+          ? []
+          : [
+              {
+                code: "single-channel",
+                path: [],
+                message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
+              },
+            ];
+      entries.push({ name, curve: combineChannels(curves, name), sources, warnings });
+    } catch (error) {
+      skipped.push({ source: channels.map((c) => c.path).join(" + "), reason: reasonOf(error) });
+    }
+  }
+  return { entries, skipped };
+}
+
+/** One channel as it is (renamed), or the amplitude average of left and right. */
+function combineChannels(curves: readonly Curve[], name: string): Curve {
+  const [first, second] = curves;
+  if (first === undefined) {
+    throw new TympanError([
+      { code: "empty-average", path: [], message: `${name}: no channels to average` },
+    ]);
+  }
+  return { ...(second === undefined ? first : averageTwoChannels(first, second)), name };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A string or an array of strings as an array; undefined for anything else. */
+function toStrings(value: unknown): string[] | undefined {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return value as string[];
+  }
+  return undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** A person-readable reason: the issues of a TympanError (without its file name), else the message. */
+function reasonOf(error: unknown): string {
+  if (error instanceof TympanError) return formatIssues(error.issues).replaceAll("\n", "; ");
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
