@@ -58,6 +58,6 @@ export function resultToTable(result: SimulationResult): string {
 }
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

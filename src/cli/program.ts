@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerCompare } from "./commands/compare.js";
 import { registerElements } from "./commands/elements.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
@@ -39,6 +40,7 @@ export async function runCli(
   registerReport(program, print);
   registerScore(program, output);
   registerRank(program, output);
+  registerCompare(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;
