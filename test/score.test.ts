@@ -65,3 +65,16 @@ describe("tympan score", () => {
     expect((await tympan("score", AKG_N400, "--model", "on-ear")).code).toBe(2);
   });
 });
+
+describe("tympan score against an adjusted target", () => {
+  it("--bass 6 changes the rating and makes it informative only", async () => {
+    const plain = JSON.parse((await tympan("score", AKG_N400, "--rig", "gras", "--json")).out);
+    const adjusted = JSON.parse(
+      (await tympan("score", AKG_N400, "--rig", "gras", "--bass", "6", "--json")).out,
+    );
+    expect(adjusted.ppr).toBeLessThan(plain.ppr);
+    expect(adjusted.valid).toBe(false);
+    expect(adjusted.target).toContain("bass +6 dB");
+    expect((await tympan("score", AKG_N400, "--tilt", "steep")).code).toBe(2);
+  });
+});

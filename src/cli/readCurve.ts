@@ -1,4 +1,7 @@
+import type { Command } from "commander";
 import { extname } from "node:path";
+import type { RatingTarget } from "../analysis/preferenceRating.js";
+import { adjustableTarget } from "../targets/adjustableTarget.js";
 import type { Curve } from "../analysis/curve.js";
 import { TympanError } from "../core/issues.js";
 import { readDesignFile } from "../io/designFile.js";
@@ -66,4 +69,56 @@ export async function readCurve(
     curve: await readMeasurementFile(input, column !== undefined ? { column } : {}),
     isDesign: false,
   };
+}
+
+export interface TargetFlags {
+  target: string;
+  bass?: string;
+  earGain?: string;
+  treble?: string;
+  tilt?: string;
+}
+
+/** The target options every rating command shares: a target and the graph tools' tone controls. */
+export function addTargetOptions(command: Command): Command {
+  return command
+    .option(
+      "--target <name|file>",
+      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file`,
+      "harman-in-ear-2019v2",
+    )
+    .option(
+      "--bass <dB>",
+      "adjust the target: low shelf at 105 Hz, Q 0.707 (e.g. 4 for the bass-lovers' segment)",
+    )
+    .option("--ear-gain <dB>", "adjust the target: peak at 2750 Hz, Q 1")
+    .option("--treble <dB>", "adjust the target: high shelf at 2500 Hz, Q 0.42")
+    .option("--tilt <dB/octave>", "adjust the target: tilt pivoting at 1 kHz");
+}
+
+/**
+ * The target the flags describe, and how the preference model knows it: an adjusted or user-supplied
+ * target is "other", so a rating against it is informative only.
+ */
+export async function targetFromFlags(
+  flags: TargetFlags,
+): Promise<{ curve: Curve; id: RatingTarget }> {
+  const { curve: base, builtIn } = await readTarget(flags.target);
+  const control = (flag: string, text: string | undefined) => {
+    if (text === undefined) return 0;
+    const value = Number(text);
+    if (text.trim() === "" || !Number.isFinite(value))
+      throw usageError(`--${flag}: "${text}" is not a number of dB`);
+    return value;
+  };
+  const adjustments = {
+    bassDb: control("bass", flags.bass),
+    earGainDb: control("ear-gain", flags.earGain),
+    trebleDb: control("treble", flags.treble),
+    tiltDbPerOctave: control("tilt", flags.tilt),
+  };
+  const adjusted = Object.values(adjustments).some((value) => value !== 0);
+  const curve = adjusted ? adjustableTarget({ ...adjustments, base }) : base;
+  const id = !adjusted && builtIn ? BUILT_IN_TARGETS[flags.target]!.id : "other";
+  return { curve, id };
 }

@@ -15,10 +15,9 @@ import { csvField } from "../formatResult.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotPath } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
-import { readCurve, readTarget } from "../readCurve.js";
+import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
 
-interface CompareFlags {
-  target: string;
+interface CompareFlags extends TargetFlags {
   normalize: string;
   smooth?: string;
   baseline?: string;
@@ -31,20 +30,17 @@ interface CompareFlags {
 const GRID_HZ = Array.from(logFrequencies({ fromHz: 20, toHz: 20_000, points: 481 }));
 
 export function registerCompare(program: Command, output: CliOutput): void {
-  program
-    .command("compare")
-    .description(
-      "overlay measurements and designs with a target and their deviation from it, each with its preference rating",
-    )
-    .argument(
-      "<curves...>",
-      "measurement files (.csv, .txt, .frd …) and design files (.json, .yaml)",
-    )
-    .option(
-      "--target <name|file>",
-      "the target to overlay and rate against",
-      "harman-in-ear-2019v2",
-    )
+  addTargetOptions(
+    program
+      .command("compare")
+      .description(
+        "overlay measurements and designs with a target and their deviation from it, each with its preference rating",
+      )
+      .argument(
+        "<curves...>",
+        "measurement files (.csv, .txt, .frd …) and design files (.json, .yaml)",
+      ),
+  )
     .option(
       "--normalize <how>",
       "500 (or any Hz: 0 dB there), avg (300–3000 Hz mean), or loudness",
@@ -67,7 +63,7 @@ export function registerCompare(program: Command, output: CliOutput): void {
           `--baseline ${flags.baseline}: give one of the compared curves (${inputs.join(", ")})`,
         );
       }
-      const { curve: target } = await readTarget(flags.target);
+      const { curve: target } = await targetFromFlags(flags);
       const curves: { input: string; curve: Curve; rating: number | undefined }[] = [];
       for (const input of inputs) {
         const { curve } = await readCurve(input, target.frequencyHz);

@@ -14,10 +14,9 @@ import {
 } from "../../io/measurementDatabase.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
-import { BUILT_IN_TARGETS, readTarget } from "../readCurve.js";
+import { type TargetFlags, addTargetOptions, targetFromFlags } from "../readCurve.js";
 
-interface RankFlags {
-  target: string;
+interface RankFlags extends TargetFlags {
   rig: string;
   csv?: boolean;
   json?: boolean;
@@ -70,20 +69,17 @@ export function rankMeasurements(
 }
 
 export function registerRank(program: Command, output: CliOutput): void {
-  program
-    .command("rank")
-    .description(
-      "rank every measurement in a folder or a squig.link phone_book.json by predicted preference (in-ear model)",
-    )
-    .argument(
-      "<folder|phone_book.json>",
-      "a folder of measurement files (.csv, .txt, .frd) or a squig.link phone_book.json with '<file> L.txt' / '<file> R.txt' beside it",
-    )
-    .option(
-      "--target <name|file>",
-      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file`,
-      "harman-in-ear-2019v2",
-    )
+  addTargetOptions(
+    program
+      .command("rank")
+      .description(
+        "rank every measurement in a folder or a squig.link phone_book.json by predicted preference (in-ear model)",
+      )
+      .argument(
+        "<folder|phone_book.json>",
+        "a folder of measurement files (.csv, .txt, .frd) or a squig.link phone_book.json with '<file> L.txt' / '<file> R.txt' beside it",
+      ),
+  )
     .option("--rig <rig>", `where the measurements were made: ${RIGS.join(", ")}`, "unknown")
     .option("--csv", "print the ranking as CSV (the validity note goes to standard error)")
     .option("--json", "print the ranking as JSON")
@@ -92,13 +88,12 @@ export function registerRank(program: Command, output: CliOutput): void {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
       if (flags.csv && flags.json) throw usageError("--csv and --json: choose one output format");
-      const builtIn = BUILT_IN_TARGETS[flags.target];
-      const { curve: target } = await readTarget(flags.target);
+      const { curve: target, id: targetId } = await targetFromFlags(flags);
       const database = await readMeasurementDatabase(input);
       const { ranking, skipped: unscored } = rankMeasurements(database.entries, target);
       const skipped = [...database.skipped, ...unscored];
       const rig = flags.rig as RatingRig;
-      const validity = ratingValidity({ target: builtIn?.id ?? "other", rig });
+      const validity = ratingValidity({ target: targetId, rig });
       const targetName = target.name ?? flags.target;
 
       for (const { source, reason } of skipped) {

@@ -8,10 +8,9 @@ import {
 import { TympanError } from "../../core/issues.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
-import { BUILT_IN_TARGETS, readCurve, readTarget } from "../readCurve.js";
+import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
 
-interface ScoreFlags {
-  target: string;
+interface ScoreFlags extends TargetFlags {
   rig?: string;
   model: string;
   column?: string;
@@ -22,20 +21,17 @@ const RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
 const MODELS: readonly PreferenceModel[] = ["in-ear", "over-ear"];
 
 export function registerScore(program: Command, output: CliOutput): void {
-  program
-    .command("score")
-    .description(
-      "predicted preference rating of a measurement or a design against a target (Olive, Welti & Khonsaripour 2017)",
-    )
-    .argument(
-      "<measurement|design>",
-      "a measurement file (.csv, .txt, .frd …) or a design file (.json, .yaml)",
-    )
-    .option(
-      "--target <name|file>",
-      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file`,
-      "harman-in-ear-2019v2",
-    )
+  addTargetOptions(
+    program
+      .command("score")
+      .description(
+        "predicted preference rating of a measurement or a design against a target (Olive, Welti & Khonsaripour 2017)",
+      )
+      .argument(
+        "<measurement|design>",
+        "a measurement file (.csv, .txt, .frd …) or a design file (.json, .yaml)",
+      ),
+  )
     .option(
       "--rig <rig>",
       `where a measurement was made: ${RIGS.join(", ")} (default: simulated for designs, unknown otherwise)`,
@@ -53,8 +49,7 @@ export function registerScore(program: Command, output: CliOutput): void {
       if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
-      const builtIn = BUILT_IN_TARGETS[flags.target];
-      const { curve: target } = await readTarget(flags.target);
+      const { curve: target, id: targetId } = await targetFromFlags(flags);
       const { curve, isDesign } = await readCurve(input, target.frequencyHz, flags.column);
       const model = flags.model as PreferenceModel;
       let rating;
@@ -65,7 +60,7 @@ export function registerScore(program: Command, output: CliOutput): void {
         throw error;
       }
       const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
-      const validity = ratingValidity({ target: builtIn?.id ?? "other", rig, model });
+      const validity = ratingValidity({ target: targetId, rig, model });
       const targetName = target.name ?? flags.target;
       if (flags.json) {
         output.out(
