@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
+import { registerConvert } from "./commands/convert.js";
 import { registerElements } from "./commands/elements.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
@@ -41,6 +42,7 @@ export async function runCli(
   registerScore(program, output);
   registerRank(program, output);
   registerCompare(program, output);
+  registerConvert(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

@@ -1,0 +1,43 @@
+/** `tympan convert`: what it writes reads back, and scores the same. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/program.js";
+
+async function tympan(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+const AKG_N400 = fileURLToPath(
+  new URL("../../shared/data/measurements/AKG N400.csv", import.meta.url),
+);
+
+describe("tympan convert", () => {
+  for (const [format, extension] of [
+    ["csv", "csv"],
+    ["rew", "txt"],
+    ["squig", "txt"],
+  ] as const) {
+    it(`--to ${format} writes a file that scores exactly like the original`, async () => {
+      const out = join(mkdtempSync(join(tmpdir(), "tympan-convert-")), `n400.${extension}`);
+      expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(0);
+      const original = JSON.parse((await tympan("score", AKG_N400, "--json")).out);
+      const converted = JSON.parse((await tympan("score", out, "--json")).out);
+      expect(converted.ppr).toBeCloseTo(original.ppr, 6);
+      expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(2);
+    });
+  }
+
+  it("rejects unknown formats, including names of object properties", async () => {
+    for (const format of ["xml", "toString", "constructor"]) {
+      const { code, err } = await tympan("convert", AKG_N400, "--to", format);
+      expect(code).toBe(2);
+      expect(err).toContain("choose one of csv, rew, squig");
+    }
+  });
+});
