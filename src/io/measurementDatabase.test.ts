@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import { phoneBookFiles, readMeasurementFolder, readPhoneBook } from "./measurementDatabase.js";
+import {
+  phoneBookFiles,
+  readMeasurementDatabase,
+  readMeasurementFolder,
+  readPhoneBook,
+} from "./measurementDatabase.js";
 import { readMeasurementFile } from "./measurementFile.js";
 
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/rank/", import.meta.url));
@@ -65,5 +70,15 @@ describe("readMeasurementFolder", () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0]?.source).toMatch(/broken\.csv$/);
     expect(skipped[0]?.reason).toMatch(/line 3/);
+  });
+});
+
+describe("channel imbalance in a phone book", () => {
+  it("notes a pair whose channels differ by more than 2 dB, and not a matched pair", async () => {
+    const { entries } = await readMeasurementDatabase(`${FIXTURES}squig/phone_book.json`);
+    const tilted = entries.find((entry) => entry.name.startsWith("Beta Tilted"))!;
+    const reference = entries.find((entry) => entry.name.startsWith("Alpha Reference"))!;
+    expect(tilted.warnings.map((warning) => warning.code)).toContain("channel-imbalance");
+    expect(reference.warnings.map((warning) => warning.code)).not.toContain("channel-imbalance");
   });
 });

@@ -15,6 +15,7 @@
 import { access, readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { averageChannels as averageTwoChannels } from "../analysis/averageChannels.js";
+import { channelImbalance } from "../analysis/channelImbalance.js";
 import type { Curve } from "../analysis/curve.js";
 import { type Issue, TympanError, formatIssues } from "../core/issues.js";
 import { readMeasurementFile } from "./measurementFile.js";
@@ -220,6 +221,17 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
                 message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
               },
             ];
+      const [left, right] = curves;
+      if (left !== undefined && right !== undefined) {
+        const imbalance = channelImbalance(left, right);
+        if (imbalance.bands.length > 0) {
+          warnings.push({
+            code: "channel-imbalance",
+            path: [],
+            message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${Math.round(imbalance.atHz)} Hz, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,
+          });
+        }
+      }
       entries.push({ name, curve: combineChannels(curves, name), sources, warnings });
     } catch (error) {
       skipped.push({ source: channels.map((c) => c.path).join(" + "), reason: reasonOf(error) });
