@@ -3,15 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/program.js";
+import { tympan } from "./support/cli.js";
 import { simulate } from "../src/index.js";
-
-async function tympan(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 const CASE_D = "examples/case-d.json";
 const scratch = () => mkdtempSync(join(tmpdir(), "tympan-cli-"));

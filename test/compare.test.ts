@@ -2,20 +2,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/program.js";
-
-async function tympan(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
-
-const AKG_N400 = fileURLToPath(
-  new URL("../../shared/data/measurements/AKG N400.csv", import.meta.url),
-);
+import { AKG_N400, tympan } from "./support/cli.js";
 
 describe("tympan compare", () => {
   it("lists each curve with its preference rating against the target", async () => {

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { runCli } from "../../src/cli/program.js";
+
+/** Runs the command line in-process and captures what it prints and its exit code. */
+export async function tympan(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+/** The shared golden measurement (oratory1990's AKG N400, AutoEq CSV), beside the repository. */
+export const AKG_N400 = fileURLToPath(
+  new URL("../../../shared/data/measurements/AKG N400.csv", import.meta.url),
+);
