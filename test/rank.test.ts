@@ -3,38 +3,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
 import { preferenceRating } from "../src/analysis/preferenceRating.js";
-import { registerRank } from "../src/cli/commands/rank.js";
-import { reportError } from "../src/cli/errors.js";
 import { averageChannels } from "../src/analysis/averageChannels.js";
 import { readMeasurementFile } from "../src/io/measurementFile.js";
 import { harmanInEar2019v2 } from "../src/targets/harmanInEar2019v2.js";
+import { tympan } from "./support/cli.js";
 
-/** Runs `tympan rank …` on a Command of its own, as runCli does, until program.ts registers it. */
-async function tympanRank(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const output = { out: (text: string) => (out += text), err: (text: string) => (err += text) };
-  const program = new Command()
-    .name("tympan")
-    .exitOverride()
-    .configureOutput({ writeOut: output.out, writeErr: output.err });
-  registerRank(program, output);
-  let code = 0;
-  try {
-    await program.parseAsync(["rank", ...argv], { from: "user" });
-  } catch (error) {
-    code =
-      error instanceof CommanderError
-        ? error.exitCode === 0
-          ? 0
-          : 2
-        : reportError(error, output.err);
-  }
-  return { code, out, err };
-}
+const tympanRank = (...argv: string[]) => tympan("rank", ...argv);
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/rank/", import.meta.url));
 const PHONE_BOOK = join(FIXTURES, "squig", "phone_book.json");
