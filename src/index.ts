@@ -55,3 +55,5 @@ export { biquadCoefficients, biquadResponseDb, DEFAULT_SAMPLE_RATE_HZ } from "./
 export type { Biquad, BiquadType, BiquadCoefficients } from "./eq/biquad.js";
 export { adjustableTarget, ADJUSTABLE_TARGET_DEFAULTS } from "./targets/adjustableTarget.js";
 export type { AdjustableTargetOptions } from "./targets/adjustableTarget.js";
+export { smoothSavitzkyGolay, SAVITZKY_GOLAY_DEFAULTS } from "./analysis/savitzkyGolaySmoothing.js";
+export type { SavitzkyGolayOptions } from "./analysis/savitzkyGolaySmoothing.js";
