@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AKG_N400, tympan } from "./support/cli.js";
+import { tympan } from "./support/cli.js";
+import { AKG_N400, itWithSharedData } from "./support/sharedData.js";
 
 describe("tympan convert", () => {
   for (const [format, extension] of [
@@ -11,14 +12,17 @@ describe("tympan convert", () => {
     ["rew", "txt"],
     ["squig", "txt"],
   ] as const) {
-    it(`--to ${format} writes a file that scores exactly like the original`, async () => {
-      const out = join(mkdtempSync(join(tmpdir(), "tympan-convert-")), `n400.${extension}`);
-      expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(0);
-      const original = JSON.parse((await tympan("score", AKG_N400, "--json")).out);
-      const converted = JSON.parse((await tympan("score", out, "--json")).out);
-      expect(converted.ppr).toBeCloseTo(original.ppr, 6);
-      expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(2);
-    });
+    itWithSharedData(
+      `--to ${format} writes a file that scores exactly like the original`,
+      async () => {
+        const out = join(mkdtempSync(join(tmpdir(), "tympan-convert-")), `n400.${extension}`);
+        expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(0);
+        const original = JSON.parse((await tympan("score", AKG_N400, "--json")).out);
+        const converted = JSON.parse((await tympan("score", out, "--json")).out);
+        expect(converted.ppr).toBeCloseTo(original.ppr, 6);
+        expect((await tympan("convert", AKG_N400, "--to", format, "--out", out)).code).toBe(2);
+      },
+    );
   }
 
   it("rejects unknown formats, including names of object properties", async () => {

@@ -1,29 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
 import type { Curve } from "./curve.js";
 import { PREFERENCE_GRID_HZ, preferenceRating, ratingValidity } from "./preferenceRating.js";
+import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 
 const target = harmanInEar2019v2;
-
-/** AutoEq CSV `frequency,raw[,...]` (a shared reader is elsewhere; this is enough for one file). */
-function readAutoEqCsv(url: URL, name: string): Curve {
-  const [header, ...rows] = readFileSync(url, "utf8").trim().split(/\r?\n/);
-  expect(header?.startsWith("frequency,raw")).toBe(true);
-  const cells = rows.map((row) => row.split(",").map(Number));
-  return {
-    kind: "response",
-    name,
-    frequencyHz: cells.map((c) => c[0] as number),
-    values: cells.map((c) => c[1] as number),
-  };
-}
-
-const akgN400 = readAutoEqCsv(
-  new URL("../../../shared/data/measurements/AKG N400.csv", import.meta.url),
-  "AKG N400",
-);
+/** The golden measurement (shared data), read when a test needs it. */
+const akgN400 = () => readSharedCurve("measurements/AKG N400.csv");
 
 function shifted(curve: Curve, dB: (f: number) => number): Curve {
   return { ...curve, values: curve.values.map((v, i) => v + dB(curve.frequencyHz[i] as number)) };
@@ -51,15 +35,18 @@ describe("PREFERENCE_GRID_HZ", () => {
 });
 
 describe("preferenceRating(measurement, target)", () => {
-  it("AKG N400 (oratory1990) against Harman in-ear 2019 v2 gives PPR 89.14, SD 0.925, slope −0.105, AME 0.679", () => {
-    const rating = preferenceRating(akgN400, target);
-    expect(rating.model).toBe("in-ear");
-    expect(Math.abs(rating.ppr - 89.14)).toBeLessThanOrEqual(0.005);
-    expect(Math.abs(rating.sd - 0.925)).toBeLessThanOrEqual(0.0005);
-    expect(Math.abs(rating.slope - -0.105)).toBeLessThanOrEqual(0.0005);
-    expect(Math.abs((rating.ame as number) - 0.679)).toBeLessThanOrEqual(0.0005);
-    expect(rating.gridPoints).toBe(109);
-  });
+  itWithSharedData(
+    "AKG N400 (oratory1990) against Harman in-ear 2019 v2 gives PPR 89.14, SD 0.925, slope −0.105, AME 0.679",
+    () => {
+      const rating = preferenceRating(akgN400(), target);
+      expect(rating.model).toBe("in-ear");
+      expect(Math.abs(rating.ppr - 89.14)).toBeLessThanOrEqual(0.005);
+      expect(Math.abs(rating.sd - 0.925)).toBeLessThanOrEqual(0.0005);
+      expect(Math.abs(rating.slope - -0.105)).toBeLessThanOrEqual(0.0005);
+      expect(Math.abs((rating.ame as number) - 0.679)).toBeLessThanOrEqual(0.0005);
+      expect(rating.gridPoints).toBe(109);
+    },
+  );
 
   it("gives 100.0795 and zero SD, slope and AME for a measurement equal to the target", () => {
     const rating = preferenceRating(target, target);
@@ -70,10 +57,10 @@ describe("preferenceRating(measurement, target)", () => {
     expect(rating.ame).toBe(0);
   });
 
-  it("is unchanged by a constant offset of the measurement or the target", () => {
-    const reference = preferenceRating(akgN400, target);
+  itWithSharedData("is unchanged by a constant offset of the measurement or the target", () => {
+    const reference = preferenceRating(akgN400(), target);
     const louder = preferenceRating(
-      shifted(akgN400, () => 7.3),
+      shifted(akgN400(), () => 7.3),
       shifted(target, () => -2),
     );
     expect(louder.ppr).toBeCloseTo(reference.ppr, 10);
@@ -124,31 +111,34 @@ describe("preferenceRating(measurement, target)", () => {
     expect(rating.ppr).toBeCloseTo(114.490443008238 - 12.62 * sd - 15.5163857197367 * k, 10);
   });
 
-  it("rejects impedance curves and curves that do not cover 20 Hz–10 kHz, reporting every problem", () => {
-    const impedance: Curve = { ...akgN400, kind: "impedance" };
-    expect(() => preferenceRating(impedance, target)).toThrow(/impedance curve/);
+  itWithSharedData(
+    "rejects impedance curves and curves that do not cover 20 Hz–10 kHz, reporting every problem",
+    () => {
+      const impedance: Curve = { ...akgN400(), kind: "impedance" };
+      expect(() => preferenceRating(impedance, target)).toThrow(/impedance curve/);
 
-    const short: Curve = {
-      kind: "response",
-      name: "short",
-      frequencyHz: [25, 1000, 9000],
-      values: [0, 0, 0],
-    };
-    let error: unknown;
-    try {
-      preferenceRating(short, { ...target, kind: "impedance" });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(TympanError);
-    const issues = (error as TympanError).issues;
-    expect(issues.map((issue) => issue.code)).toEqual([
-      "rating-band-not-covered",
-      "rating-needs-response",
-    ]);
-    expect(issues[0].message).toContain('measurement "short" spans 25–9000 Hz');
-    expect(issues[0].message).toContain("20 Hz–10 kHz");
-  });
+      const short: Curve = {
+        kind: "response",
+        name: "short",
+        frequencyHz: [25, 1000, 9000],
+        values: [0, 0, 0],
+      };
+      let error: unknown;
+      try {
+        preferenceRating(short, { ...target, kind: "impedance" });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(TympanError);
+      const issues = (error as TympanError).issues;
+      expect(issues.map((issue) => issue.code)).toEqual([
+        "rating-band-not-covered",
+        "rating-needs-response",
+      ]);
+      expect(issues[0].message).toContain('measurement "short" spans 25–9000 Hz');
+      expect(issues[0].message).toContain("20 Hz–10 kHz");
+    },
+  );
 
   it("accepts for the over-ear model a curve that starts at 50 Hz", () => {
     const from50: Curve = { kind: "response", frequencyHz: [50, 20_000], values: [0, 0] };

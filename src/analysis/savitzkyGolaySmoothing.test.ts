@@ -1,33 +1,24 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Curve } from "./curve.js";
 import { smoothSavitzkyGolay } from "./savitzkyGolaySmoothing.js";
-
-/** The shared AutoEq result for the AKG N400: its `raw` and `smoothed` columns. */
-function autoEqColumns(): { frequency: number[]; raw: number[]; smoothed: number[] } {
-  const text = readFileSync(
-    new URL("../../../shared/data/autoeq-results/AKG N400.csv", import.meta.url),
-    "utf8",
-  );
-  const [header, ...rows] = text.trim().split("\n");
-  const names = header!.split(",");
-  const column = (name: string) => rows.map((row) => Number(row.split(",")[names.indexOf(name)]));
-  return { frequency: column("frequency"), raw: column("raw"), smoothed: column("smoothed") };
-}
+import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 
 const grid = Array.from({ length: 695 }, (_, i) => 20 * 1.01 ** i);
 
 describe("smoothSavitzkyGolay (AutoEq's smoothing)", () => {
-  it("reproduces AutoEq's published smoothed column of the AKG N400 within its 0.01 dB printing", () => {
-    const { frequency, raw, smoothed } = autoEqColumns();
-    const curve: Curve = { kind: "response", frequencyHz: frequency, values: raw };
-    const ours = smoothSavitzkyGolay(curve).values;
-    let worst = 0;
-    ours.forEach((value, i) => (worst = Math.max(worst, Math.abs(value - smoothed[i]!))));
-    // Inputs are printed to 0.01 dB, so a smoothed value can differ by up to ~0.01 from AutoEq's.
-    expect(worst).toBeLessThan(0.011);
-    expect(worst).toBeGreaterThan(0); // the comparison is not vacuous
-  });
+  itWithSharedData(
+    "reproduces AutoEq's published smoothed column of the AKG N400 within its 0.01 dB printing",
+    () => {
+      const curve: Curve = readSharedCurve("autoeq-results/AKG N400.csv", "raw");
+      const smoothed = readSharedCurve("autoeq-results/AKG N400.csv", "smoothed").values;
+      const ours = smoothSavitzkyGolay(curve).values;
+      let worst = 0;
+      ours.forEach((value, i) => (worst = Math.max(worst, Math.abs(value - smoothed[i]!))));
+      // Inputs are printed to 0.01 dB, so a smoothed value can differ by up to ~0.01 from AutoEq's.
+      expect(worst).toBeLessThan(0.011);
+      expect(worst).toBeGreaterThan(0); // the comparison is not vacuous
+    },
+  );
 
   it("leaves a parabola in log-index unchanged (quadratic filters are exact on quadratics)", () => {
     const values = grid.map((_, i) => 0.001 * (i - 300) ** 2 - 3);

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 import { TympanError } from "../core/issues.js";
 import type { Curve } from "./curve.js";
 import { smoothFractionalOctave } from "./smoothFractionalOctave.js";
@@ -114,21 +114,8 @@ describe("smoothFractionalOctave(curve, fraction)", () => {
     expect(smoothFractionalOctave(single, 1 / 3).values).toEqual([7]);
   });
 
-  it("smooths a real measurement into its own range without NaN", () => {
-    const text = readFileSync(
-      new URL("../../../shared/data/measurements/AKG N400.csv", import.meta.url),
-      "utf8",
-    );
-    const rows = text
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split(",").map(Number));
-    const curve: Curve = {
-      kind: "response",
-      frequencyHz: rows.map((r) => r[0] as number),
-      values: rows.map((r) => r[1] as number),
-    };
+  itWithSharedData("smooths a real measurement into its own range without NaN", () => {
+    const curve: Curve = readSharedCurve("measurements/AKG N400.csv");
     const smoothed = smoothFractionalOctave(curve, 1 / 12);
     const min = Math.min(...curve.values);
     const max = Math.max(...curve.values);

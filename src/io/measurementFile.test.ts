@@ -5,9 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { readMeasurementFile } from "./measurementFile.js";
-
-const shared = (path: string) =>
-  fileURLToPath(new URL(`../../../shared/data/${path}`, import.meta.url));
+import { itWithSharedData, sharedDataFile } from "../../test/support/sharedData.js";
 
 async function rejection(promise: Promise<unknown>): Promise<TympanError> {
   const error = await promise.then(
@@ -19,15 +17,15 @@ async function rejection(promise: Promise<unknown>): Promise<TympanError> {
 }
 
 describe("readMeasurementFile(path)", () => {
-  it("reads the AutoEq measurement of the AKG N400", async () => {
-    const curve = await readMeasurementFile(shared("measurements/AKG N400.csv"));
+  itWithSharedData("reads the AutoEq measurement of the AKG N400", async () => {
+    const curve = await readMeasurementFile(sharedDataFile("measurements/AKG N400.csv"));
     expect(curve.name).toBe("AKG N400");
     expect(curve.frequencyHz).toHaveLength(695);
     expect(curve.values[0]).toBe(6.65);
   });
 
-  it("passes options on: the target column of an AutoEq result", async () => {
-    const curve = await readMeasurementFile(shared("autoeq-results/AKG N400.csv"), {
+  itWithSharedData("passes options on: the target column of an AutoEq result", async () => {
+    const curve = await readMeasurementFile(sharedDataFile("autoeq-results/AKG N400.csv"), {
       column: "target",
     });
     expect(curve.values[0]).toBe(4.95);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { itWithSharedData, sharedDataFile } from "../../test/support/sharedData.js";
 import { TympanError } from "../core/issues.js";
 import { parseMeasurement, tryParseMeasurement } from "./parseMeasurement.js";
 
@@ -260,8 +261,8 @@ describe("parseMeasurement(text) rejects bad files with the line and a fix", () 
 });
 
 describe("parseMeasurement reads the shared AutoEq data", () => {
-  it("measurements/AKG N400.csv: 695 rows from 20 Hz at 6.65 dB", () => {
-    const path = new URL("../../../shared/data/measurements/AKG N400.csv", import.meta.url);
+  itWithSharedData("measurements/AKG N400.csv: 695 rows from 20 Hz at 6.65 dB", () => {
+    const path = sharedDataFile("measurements/AKG N400.csv");
     const curve = parseMeasurement(readFileSync(path, "utf8"), { source: "AKG N400.csv" });
     expect(curve.kind).toBe("response");
     expect(curve.name).toBe("AKG N400");
@@ -271,8 +272,8 @@ describe("parseMeasurement reads the shared AutoEq data", () => {
     expect(curve.frequencyHz[694]).toBeCloseTo(20 * 1.01 ** 694, 0);
   });
 
-  it("autoeq-results/AKG N400.csv: raw, and the target column by name", () => {
-    const path = new URL("../../../shared/data/autoeq-results/AKG N400.csv", import.meta.url);
+  itWithSharedData("autoeq-results/AKG N400.csv: raw, and the target column by name", () => {
+    const path = sharedDataFile("autoeq-results/AKG N400.csv");
     const text = readFileSync(path, "utf8");
     const raw = parseMeasurement(text);
     const target = parseMeasurement(text, { column: "target" });

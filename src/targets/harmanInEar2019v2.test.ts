@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { itWithSharedData, sharedDataFile } from "../../test/support/sharedData.js";
 import { harmanInEar2019v2 } from "./harmanInEar2019v2.js";
 
-const csvUrl = new URL("../../../shared/data/targets/harman_in-ear_2019v2.csv", import.meta.url);
+const csvPath = sharedDataFile("targets/harman_in-ear_2019v2.csv");
 
 /** Value at the grid point nearest `frequencyHz` in log f: how the published landmarks are read. */
 function atNearest(frequencyHz: number): number {
@@ -26,8 +27,8 @@ describe("harmanInEar2019v2", () => {
     });
   });
 
-  it("equals ../shared/data/targets/harman_in-ear_2019v2.csv row by row", () => {
-    const lines = readFileSync(csvUrl, "utf8").trim().split(/\r?\n/);
+  itWithSharedData("equals ../shared/data/targets/harman_in-ear_2019v2.csv row by row", () => {
+    const lines = readFileSync(csvPath, "utf8").trim().split(/\r?\n/);
     expect(lines[0]).toBe("frequency,raw");
     const rows = lines.slice(1);
     expect(rows).toHaveLength(harmanInEar2019v2.frequencyHz.length);

@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/program.js";
 
 /** Runs the command line in-process and captures what it prints and its exit code. */
@@ -10,8 +9,3 @@ export async function tympan(
   const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
   return { code, out, err };
 }
-
-/** The shared golden measurement (oratory1990's AKG N400, AutoEq CSV), beside the repository. */
-export const AKG_N400 = fileURLToPath(
-  new URL("../../../shared/data/measurements/AKG N400.csv", import.meta.url),
-);
