@@ -28,3 +28,13 @@ export function reportError(error: unknown, write: (text: string) => void): numb
   if (process.env.TYMPAN_DEBUG && error instanceof Error && error.stack) write(`${error.stack}\n`);
   return EXIT_INTERNAL;
 }
+
+/** Runs `work`; a TympanError it throws comes back naming `source` (the file the problem is in). */
+export function inFile<T>(source: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TympanError) throw new TympanError(error.issues, source);
+    throw error;
+  }
+}

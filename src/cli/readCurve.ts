@@ -3,12 +3,11 @@ import { extname } from "node:path";
 import type { RatingTarget } from "../analysis/preferenceRating.js";
 import { adjustableTarget } from "../targets/adjustableTarget.js";
 import type { Curve } from "../analysis/curve.js";
-import { TympanError } from "../core/issues.js";
 import { readDesignFile } from "../io/designFile.js";
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
-import { usageError } from "./errors.js";
+import { inFile, usageError } from "./errors.js";
 
 /** Built-in targets by name, with the id the preference model knows them by. */
 export const BUILT_IN_TARGETS: Readonly<
@@ -37,13 +36,7 @@ export async function readCurve(
   const extension = extname(input).toLowerCase();
   if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const design = await readDesignFile(input);
-    let result;
-    try {
-      result = simulate(design, { frequencies });
-    } catch (error) {
-      if (error instanceof TympanError) throw new TympanError(error.issues, input);
-      throw error;
-    }
+    const result = inFile(input, () => simulate(design, { frequencies }));
     const acoustic = Object.entries(result.probes).filter(
       ([, probe]) => probe.domain === "acoustic",
     );

@@ -1,13 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { Curve } from "../analysis/curve.js";
-import { TympanError } from "../core/issues.js";
 import {
   type ParseMeasurementOptions,
   parseMeasurement,
 } from "../measurements/parseMeasurement.js";
-
-/** A UTF-16 little-endian byte-order mark: Windows tools sometimes save text exports that way. */
-const UTF16LE_BOM = [0xff, 0xfe] as const;
+import { readUserTextFile } from "./userTextFile.js";
 
 /**
  * Reads a measurement file (REW, FRD/ZMA, squig.link, AutoEq CSV, CSV/TSV) into a curve. Text is
@@ -18,22 +14,8 @@ export async function readMeasurementFile(
   path: string,
   options: ParseMeasurementOptions = {},
 ): Promise<Curve> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file; give the path of a measurement file (.csv, .txt, .frd or .zma)"
-        : code === "EISDIR"
-          ? "is a folder; give the path of a measurement file (.csv, .txt, .frd or .zma) in it"
-          : `cannot be read (${code ?? String(error)})`;
-    throw new TympanError([{ code: "unreadable-file", path: [], message: reason }], path);
-  }
-  const utf16 = bytes[0] === UTF16LE_BOM[0] && bytes[1] === UTF16LE_BOM[1];
-  const text = utf16 ? bytes.subarray(2).toString("utf16le") : bytes.toString("utf8");
-  return parseMeasurement(text.startsWith("\uFEFF") ? text.slice(1) : text, {
+  const text = await readUserTextFile(path, "a measurement file (.csv, .txt, .frd or .zma)");
+  return parseMeasurement(text, {
     ...options,
     source: options.source ?? path,
   });

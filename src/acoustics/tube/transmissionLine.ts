@@ -35,13 +35,9 @@ export function characteristicImpedance(
   air: Air,
   out: Float64Array,
 ): void {
-  tubePerUnitLength(model, omega, radiusM, air, perUnitLength);
-  const zRe = perUnitLength[0] ?? 0;
-  const zIm = perUnitLength[1] ?? 0;
-  const yRe = perUnitLength[2] ?? 0;
-  const yIm = perUnitLength[3] ?? 0;
-  complexSqrt(zRe * yRe - zIm * yIm, zRe * yIm + zIm * yRe, work, 0);
-  complexDivide(zRe, zIm, work[0] ?? 0, work[1] ?? 0, out, 0);
+  // Γ into `work`; that also leaves Z' in `perUnitLength`.
+  propagationConstant(model, omega, radiusM, air, work);
+  complexDivide(perUnitLength[0] ?? 0, perUnitLength[1] ?? 0, work[0] ?? 0, work[1] ?? 0, out, 0);
 }
 
 /**

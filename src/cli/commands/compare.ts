@@ -10,7 +10,7 @@ import { logFrequencies } from "../../core/frequencyGrid.js";
 import { renderPng } from "../../io/png.js";
 import { renderSvg } from "../../plot/svg.js";
 import type { SeriesOptions } from "../../plot/chart.js";
-import { usageError } from "../errors.js";
+import { inFile, usageError } from "../errors.js";
 import { csvField } from "../formatResult.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotPath } from "../plotFile.js";
@@ -84,12 +84,7 @@ export function registerCompare(program: Command, output: CliOutput): void {
         return keepName(normalize(smoothed, normalization), curve);
       };
       const shown = curves.map(({ input, curve }) => {
-        try {
-          return interpolateLogFrequency(prepare(curve), GRID_HZ);
-        } catch (error) {
-          if (error instanceof TympanError) throw new TympanError(error.issues, input);
-          throw error;
-        }
+        return inFile(input, () => interpolateLogFrequency(prepare(curve), GRID_HZ));
       });
       const targetShown = interpolateLogFrequency(normalize(target, normalization), GRID_HZ);
       const baselineIndex = flags.baseline === undefined ? -1 : inputs.indexOf(flags.baseline);

@@ -5,8 +5,7 @@ import {
   preferenceRating,
   ratingValidity,
 } from "../../analysis/preferenceRating.js";
-import { TympanError } from "../../core/issues.js";
-import { usageError } from "../errors.js";
+import { inFile, usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
 import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
 
@@ -52,13 +51,7 @@ export function registerScore(program: Command, output: CliOutput): void {
       const { curve: target, id: targetId } = await targetFromFlags(flags);
       const { curve, isDesign } = await readCurve(input, target.frequencyHz, flags.column);
       const model = flags.model as PreferenceModel;
-      let rating;
-      try {
-        rating = preferenceRating(curve, target, { model });
-      } catch (error) {
-        if (error instanceof TympanError) throw new TympanError(error.issues, input);
-        throw error;
-      }
+      const rating = inFile(input, () => preferenceRating(curve, target, { model }));
       const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
       const validity = ratingValidity({ target: targetId, rig, model });
       const targetName = target.name ?? flags.target;

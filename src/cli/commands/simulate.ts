@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { readDesignFile } from "../../io/designFile.js";
 import { simulate } from "../../simulate/simulate.js";
-import { usageError } from "../errors.js";
+import { inFile, usageError } from "../errors.js";
 import { frequenciesFromFlags } from "../frequencyOptions.js";
 import { resultToCsv, resultToTable } from "../formatResult.js";
 import { checkPlotPath, writePlot } from "../plotFile.js";
-import { TympanError } from "../../core/issues.js";
 import type { CliOutput } from "../program.js";
 
 interface SimulateFlags {
@@ -40,13 +39,7 @@ export function registerSimulate(program: Command, output: CliOutput): void {
       const frequencies = frequenciesFromFlags(flags);
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
       const design = await readDesignFile(designPath);
-      let result;
-      try {
-        result = simulate(design, { frequencies });
-      } catch (error) {
-        if (error instanceof TympanError) throw new TympanError(error.issues, designPath);
-        throw error;
-      }
+      const result = inFile(designPath, () => simulate(design, { frequencies }));
       if (flags.plot !== undefined) {
         const name =
           typeof (design as { name?: unknown }).name === "string"
