@@ -1,3 +1,4 @@
+import { interpolateLogFrequency } from "../analysis/interpolate.js";
 import type { SimulationResult } from "../simulate/result.js";
 
 export interface ReportEntry {
@@ -34,7 +35,7 @@ export function buildSummary(entries: readonly ReportEntry[]): string {
             ? "dBV"
             : "dB re 1 N";
       const cells = TABLE_FREQUENCIES_HZ.map((f) =>
-        interpolate(result.frequencyHz, probe.db, f).toFixed(2),
+        valueAt(result.frequencyHz, probe.db, f).toFixed(2),
       );
       const peak = argMax(probe.db);
       lines.push(
@@ -44,7 +45,7 @@ export function buildSummary(entries: readonly ReportEntry[]): string {
     if (result.inputImpedance) {
       const z = result.inputImpedance.magnitudeOhm;
       const cells = TABLE_FREQUENCIES_HZ.map((f) =>
-        interpolate(result.frequencyHz, z, f).toPrecision(4),
+        valueAt(result.frequencyHz, z, f).toPrecision(4),
       );
       const low = argMin(z);
       lines.push(
@@ -63,21 +64,9 @@ function label(frequencyHz: number): string {
     : `${+frequencyHz.toPrecision(3)} Hz`;
 }
 
-/** Linear interpolation in log frequency (the grid is log-spaced). */
-function interpolate(
-  frequencies: readonly number[],
-  values: readonly number[],
-  at: number,
-): number {
-  if (at <= frequencies[0]!) return values[0]!;
-  for (let i = 1; i < frequencies.length; i++) {
-    if (frequencies[i]! >= at) {
-      const t =
-        Math.log(at / frequencies[i - 1]!) / Math.log(frequencies[i]! / frequencies[i - 1]!);
-      return values[i - 1]! + t * (values[i]! - values[i - 1]!);
-    }
-  }
-  return values[values.length - 1]!;
+/** The value at a landmark frequency (the report simulates those exactly; log-f interpolation else). */
+function valueAt(frequencies: readonly number[], values: readonly number[], at: number): number {
+  return interpolateLogFrequency({ kind: "response", frequencyHz: frequencies, values }, [at])[0]!;
 }
 
 function argMax(values: readonly number[]): number {
