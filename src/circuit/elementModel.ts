@@ -98,6 +98,13 @@ export interface MacroModel<D extends ElementBase> extends ModelCommon<D> {
    */
   readonly terminalDomains: readonly Domain[];
   expand(definition: D, air: Air): readonly ElementBase[];
+  /**
+   * Transducers name the part that turns electrical drive into force (their motor: a gyrator such as
+   * Bl, or a transformer for electrostatic drive), by the part id's suffix after "<id>/". Its second
+   * port (terminals 2 and 3) must be mechanical. Per-driver contributions replace it by a force
+   * source, so each driver's share of a probe can be told apart and the shares sum to the whole.
+   */
+  readonly motor?: (definition: D) => string;
 }
 
 export type ElementModel<D extends ElementBase> = PrimitiveModel<D> | MacroModel<D>;

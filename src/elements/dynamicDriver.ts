@@ -37,6 +37,7 @@ export const dynamicDriver: MacroModel<DynamicDriver> = {
     sd: { unit: "m²", description: "effective diaphragm area" },
   },
   schema: dynamicDriverSchema,
+  motor: () => "Bl",
   expand(driver) {
     const [plus, minus, front, back] = driver.nodes as [string, string, string, string];
     const id = driver.id;

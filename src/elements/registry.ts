@@ -15,6 +15,7 @@ import { dynamicDriver } from "./dynamicDriver.js";
 import { capacitor, currentSource, inductor, resistor, voltageSource } from "./electrical.js";
 import { coupler2cc, ear711 } from "./loads.js";
 import { compliance, mass, mechanicalResistance } from "./mechanical.js";
+import { semiInductor } from "./semiInductor.js";
 import { tube } from "./tube.js";
 
 /** Every element type Tympan knows, keyed by its `type`. */
@@ -22,6 +23,7 @@ export const ELEMENT_MODELS = {
   resistor,
   capacitor,
   inductor,
+  semiInductor,
   voltageSource,
   currentSource,
   mass,

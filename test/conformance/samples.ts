@@ -52,6 +52,13 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
     network: electricalNetwork,
     drivePoints: electricalDrive,
   },
+  semiInductor: {
+    parameters: { coefficient: 0.05, exponent: 0.5 },
+    variants: [{ coefficient: 2e-4, exponent: 1 }],
+    rules: { coefficient: "positive", exponent: "positive" },
+    network: electricalNetwork,
+    drivePoints: electricalDrive,
+  },
   voltageSource: {
     parameters: { voltage: 1, outputImpedance: 2 },
     variants: [{ voltage: -0.5 }, { voltage: 1, outputImpedance: 0 }],
