@@ -13,6 +13,11 @@ import {
 export interface Probe {
   readonly id: string;
   readonly node: string;
+  /**
+   * Also report each transducer's share of this node's potential, as probes "<id>/<driver id>"
+   * (plus "<id>/other" for any part no transducer accounts for); the shares sum to the whole.
+   */
+  readonly byDriver?: boolean;
 }
 
 /** A design: the one format the CLI, the web app, the optimiser and the tests share (DESIGN.md). */
@@ -25,7 +30,7 @@ export interface Design {
 }
 
 const TOP_LEVEL_KEYS = ["tympan", "name", "description", "elements", "probes"];
-const PROBE_KEYS = ["id", "node"];
+const PROBE_KEYS = ["id", "node", "byDriver"];
 
 /**
  * Checks that `input` (parsed JSON or YAML) is a well-formed design: known element types, exactly the
@@ -218,7 +223,7 @@ function validateProbes(raw: unknown, knownNodes: ReadonlySet<string>, issues: I
           issue(
             "unknown-key",
             [...path, key],
-            `unknown probe key "${key}"; a probe has only "id" and "node"`,
+            `unknown probe key "${key}"; a probe has "id", "node" and optionally "byDriver": true`,
           ),
         );
     }
@@ -252,7 +257,29 @@ function validateProbes(raw: unknown, knownNodes: ReadonlySet<string>, issues: I
         ),
       );
     }
-    probes.push({ id: entry.id, node: entry.node });
+    if (entry.byDriver !== undefined && typeof entry.byDriver !== "boolean") {
+      issues.push(
+        issue(
+          "invalid-probe",
+          [...path, "byDriver"],
+          '"byDriver" is true (report each driver\'s share of this probe) or false',
+        ),
+      );
+    }
+    if (entry.id.includes("/")) {
+      issues.push(
+        issue(
+          "invalid-probe",
+          [...path, "id"],
+          `probe id "${entry.id}" contains "/", which names per-driver shares ("drum/woofer"); choose another id`,
+        ),
+      );
+    }
+    probes.push({
+      id: entry.id,
+      node: entry.node,
+      ...(entry.byDriver === true ? { byDriver: true } : {}),
+    });
   });
   return probes;
 }

@@ -5,6 +5,7 @@ import { type Design, validateDesign } from "../circuit/design.js";
 import { EAR711_VALID_RANGE_HZ } from "../loads/ear711Parameters.js";
 import { compileNetwork } from "../solve/network.js";
 import { FrequencySweep } from "../solve/sweep.js";
+import { driverContributions } from "./driverContributions.js";
 import type { ProbeResult, SimulationResult } from "./result.js";
 
 export interface SimulateOptions {
@@ -81,6 +82,12 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
       return [probe.id, result];
     }),
   );
+  const shareProbes = design.probes.filter((probe) => probe.byDriver === true);
+  for (const [id, share] of driverContributions(design, network, shareProbes, frequencies, air)) {
+    const probe = shareProbes.find((candidate) => id.startsWith(`${candidate.id}/`))!;
+    const domain = network.domainOfNode.get(probe.node)!;
+    probes[id] = probeResult(share.re, share.im, 1, DB_REFERENCE[domain], domain);
+  }
   const warnings: string[] = [];
   let inputImpedance: SimulationResult["inputImpedance"];
   if (source) {

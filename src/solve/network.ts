@@ -2,7 +2,7 @@ import type { Air } from "../core/air.js";
 import type { Domain } from "../core/domain.js";
 import type { Issue } from "../core/issues.js";
 import type { Stamp, StampContext } from "../circuit/elementModel.js";
-import { expandElements } from "../circuit/expand.js";
+import { type PrimitiveInstance, expandElements } from "../circuit/expand.js";
 import { GROUND, checkTopology } from "../circuit/topology.js";
 import type { Design } from "../circuit/design.js";
 
@@ -54,8 +54,17 @@ export type CompileOutcome =
   | { readonly ok: true; readonly network: Network }
   | { readonly ok: false; readonly issues: Issue[] };
 
-export function compileNetwork(design: Design, air: Air): CompileOutcome {
-  const primitives = expandElements(design.elements, air);
+/**
+ * Compiles a design. `rewire` may edit the expanded primitives first (per-driver contributions
+ * replace each transducer's motor by a force source this way).
+ */
+export function compileNetwork(
+  design: Design,
+  air: Air,
+  rewire?: (primitives: PrimitiveInstance[]) => PrimitiveInstance[],
+): CompileOutcome {
+  const expanded = expandElements(design.elements, air);
+  const primitives = rewire ? rewire(expanded) : expanded;
   const { topology, issues } = checkTopology(primitives);
   const nodeSet = new Set(topology.nodes);
   for (const [index, probe] of design.probes.entries()) {
