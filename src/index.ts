@@ -57,3 +57,26 @@ export { adjustableTarget, ADJUSTABLE_TARGET_DEFAULTS } from "./targets/adjustab
 export type { AdjustableTargetOptions } from "./targets/adjustableTarget.js";
 export { smoothSavitzkyGolay, SAVITZKY_GOLAY_DEFAULTS } from "./analysis/savitzkyGolaySmoothing.js";
 export type { SavitzkyGolayOptions } from "./analysis/savitzkyGolaySmoothing.js";
+export {
+  identifyThreeLoad,
+  identifyAtFrequency,
+  theveninSource,
+  pressureInLoad,
+  inputImpedanceWithLoad,
+} from "./transducers/threeLoadIdentification.js";
+export type {
+  Complex,
+  ComplexSeries,
+  TwoPortTable,
+  TheveninSource,
+  IdentifiedReceiver,
+  PolarityReference,
+  ThreeLoadOptions,
+} from "./transducers/threeLoadIdentification.js";
+export {
+  knownLoadImpedance,
+  knownLoadElements,
+  parseKnownLoad,
+  describeKnownLoad,
+} from "./transducers/knownLoads.js";
+export type { KnownLoad } from "./transducers/knownLoads.js";

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
 import { registerConvert } from "./commands/convert.js";
 import { registerElements } from "./commands/elements.js";
+import { registerIdentify } from "./commands/identify.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
 import { registerScore } from "./commands/score.js";
@@ -43,6 +44,7 @@ export async function runCli(
   registerRank(program, output);
   registerCompare(program, output);
   registerConvert(program, output);
+  registerIdentify(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

@@ -11,10 +11,16 @@ import {
   volumeVelocitySource,
 } from "./acoustic.js";
 import { gyrator, transformer } from "./couplings.js";
+import { balancedArmature } from "./balancedArmature.js";
 import { dynamicDriver } from "./dynamicDriver.js";
+import { electrostaticTweeter } from "./electrostaticTweeter.js";
+import { opposedDynamicDrivers } from "./opposedDrivers.js";
 import { capacitor, currentSource, inductor, resistor, voltageSource } from "./electrical.js";
 import { coupler2cc, ear711 } from "./loads.js";
 import { compliance, mass, mechanicalResistance } from "./mechanical.js";
+import { measuredReceiver } from "./measuredReceiver.js";
+import { perforatedPlate } from "./perforatedPlate.js";
+import { planarDriver } from "./planarDriver.js";
 import { semiInductor } from "./semiInductor.js";
 import { tube } from "./tube.js";
 
@@ -35,6 +41,7 @@ export const ELEMENT_MODELS = {
   acousticCompliance,
   acousticVolume,
   duct,
+  perforatedPlate,
   tube,
   pressureSource,
   volumeVelocitySource,
@@ -43,6 +50,11 @@ export const ELEMENT_MODELS = {
   ear711,
   coupler2cc,
   dynamicDriver,
+  opposedDynamicDrivers,
+  balancedArmature,
+  planarDriver,
+  electrostaticTweeter,
+  measuredReceiver,
 } as const;
 
 export type ElementType = keyof typeof ELEMENT_MODELS;

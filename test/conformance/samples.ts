@@ -33,6 +33,148 @@ export { DUT_ID, type DrivePoint, type Rule, type Sample, type SampleParameters,
  * it again at run time.
  */
 
+/** A moving-coil driver's optional models: LR-2, semi-inductance and a beryllium-coated breakup. */
+const DRIVER_OPTIONS = {
+  r2: 12,
+  l2: 0.05e-3,
+  semiInductance: 0.02,
+  semiInductanceExponent: 0.6,
+  diaphragmMaterial: "beryllium-coated",
+  diaphragmDiameter: 10e-3,
+  diaphragmThickness: 38e-6,
+  coatingThickness: 1e-6,
+  domeStiffening: 4,
+  modalMassFraction: 0.2,
+  modalAreaFraction: 0.4,
+  modalLossFactor: 0.05,
+} as const;
+
+const PET_BREAKUP = {
+  diaphragmMaterial: "PET",
+  diaphragmDiameter: 10e-3,
+  diaphragmThickness: 38e-6,
+  domeStiffening: 4,
+  modalMassFraction: 0.2,
+  modalAreaFraction: 0.4,
+  modalLossFactor: 0.05,
+} as const;
+
+const DRIVER_RULES = {
+  re: "positive",
+  le: "nonNegative",
+  bl: "positive",
+  mms: "positive",
+  cms: "positive",
+  rms: "nonNegative",
+  sd: "positive",
+  r2: "positive",
+  l2: "positive",
+  semiInductance: "positive",
+  semiInductanceExponent: "positive",
+  diaphragmDiameter: "positive",
+  diaphragmThickness: "positive",
+  coatingThickness: "positive",
+  domeStiffening: "positive",
+  modalMassFraction: "positive",
+  modalAreaFraction: "positive",
+  modalLossFactor: "positive",
+} as const;
+
+const DRIVER_INVALID = { diaphragmMaterial: ["pet", "Beryllium", "diamond", "", 1, null, true] };
+
+/** A full-range balanced-armature receiver (the catalogue's, with a conformance-friendly stiffness split). */
+const BALANCED_ARMATURE = {
+  coilResistance: 50,
+  coilInductance: 6e-3,
+  semiInductance: 0.3,
+  transduction: 2.46,
+  movingMass: 5.36e-6,
+  armatureStiffness: 2000,
+  diaphragmStiffness: 800,
+  magneticStiffness: 600,
+  mechanicalResistance: 0.005,
+  diaphragmArea: 11.9e-6,
+  frontVolume: 20e-9,
+  rearVolume: 53.7e-9,
+  spoutLength: 0.61e-3,
+  spoutRadius: 0.7e-3,
+} as const;
+
+/** A Ø14.2 mm planar-magnetic driver (the illustrative catalogue values of parts/planarDrivers.ts). */
+const PLANAR_SAMPLE = {
+  re: 32,
+  le: 2e-6,
+  bl: 0.14,
+  radius: 7.1e-3,
+  arealDensity: 3e-3,
+  tension: 0.2,
+  rms: 2e-3,
+  modes: 3,
+  plateHoleDiameter: 0.8e-3,
+  plateThickness: 1e-3,
+  platePorosity: 0.25,
+} as const;
+
+/**
+ * An electrostatic tweeter whose negative stiffness is far below its membrane's (so that any single
+ * parameter at the suite's in-range probe values, e.g. area 1e-3 m², still leaves it stable).
+ */
+const EST_SAMPLE = {
+  primaryResistance: 100,
+  leakageInductance: 50e-6,
+  magnetizingInductance: 5e-3,
+  turnsRatio: 25,
+  secondaryResistance: 2000,
+  windingCapacitance: 5e-12,
+  configuration: "push-pull",
+  polarizationVoltage: 50,
+  gap: 15e-6,
+  area: 25e-6,
+  mms: 4e-7,
+  cms: 5e-5,
+  rms: 0.02,
+} as const;
+
+/** A four-terminal transducer [plus, minus, front, back] driven at 1 V into a 711, rear sealed. */
+const transducerInto711 = (dut: Record<string, unknown>) =>
+  design(
+    [
+      { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+      place(dut, ["in", "0", "front", "back"]),
+      cavity("rear", "back"),
+      { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+    ],
+    ["drum", "front", "back"],
+  );
+const transducerDrivePoints = (dut: Record<string, unknown>): DrivePoint[] => [
+  {
+    label: "electrical, into a 711 with a sealed rear volume",
+    node: "in",
+    design: design(
+      [
+        currentDrive("in"),
+        place(dut, ["in", "0", "front", "back"]),
+        cavity("rear", "back"),
+        { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+      ],
+      ["in"],
+    ),
+  },
+  {
+    label: "acoustic at the front, driven by an 8 Ω amplifier",
+    node: "front",
+    design: design(
+      [
+        volumeDrive("front", 1),
+        place(dut, ["in", "0", "front", "back"]),
+        { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
+        cavity("rear", "back"),
+      ],
+      ["front"],
+    ),
+  },
+];
+
 export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
   resistor: {
     parameters: { resistance: 32 },
@@ -142,6 +284,18 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
       { radius: 0.5e-3, length: 5e-3 },
     ],
     rules: { radius: "positive", length: "positive", count: "positiveInteger" },
+    network: acousticNetwork,
+    drivePoints: acousticDrive,
+  },
+  perforatedPlate: {
+    parameters: { holeDiameter: 0.3e-3, thickness: 0.3e-3, porosity: 0.2, area: 20e-6 },
+    variants: [{ holeDiameter: 1e-3, thickness: 1e-3, porosity: 0.25, area: 1.58e-4 }],
+    rules: {
+      holeDiameter: "positive",
+      thickness: "positive",
+      porosity: "positive",
+      area: "positive",
+    },
     network: acousticNetwork,
     drivePoints: acousticDrive,
   },
@@ -310,21 +464,95 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
       },
     ],
   },
-  dynamicDriver: {
-    parameters: { ...MICROSPEAKER },
+  balancedArmature: {
+    // Every optional parameter at once (a vented rear cavity), so each rule is checked on a valid
+    // whole; the stiffness split keeps k_dia > k_mag and k_arm > k_mag so the suite's
+    // one-parameter changes (k_arm = 1e-3, k_dia = 0) stay stable.
+    parameters: {
+      ...BALANCED_ARMATURE,
+      semiInductanceExponent: 0.5,
+      rearVentRadius: 0.1e-3,
+      rearVentLength: 0.5e-3,
+    },
     variants: [
-      { ...MICROSPEAKER, le: 0 },
-      { ...MICROSPEAKER, rms: 0 },
+      { ...BALANCED_ARMATURE },
+      {
+        ...BALANCED_ARMATURE,
+        armatureStiffness: 6000,
+        diaphragmStiffness: 300,
+        magneticStiffness: 5620,
+      },
+      { ...BALANCED_ARMATURE, coilInductance: 0, semiInductance: 0, mechanicalResistance: 0 },
+      { ...BALANCED_ARMATURE, semiInductanceExponent: 1 },
     ],
     rules: {
-      re: "positive",
-      le: "nonNegative",
-      bl: "positive",
-      mms: "positive",
-      cms: "positive",
-      rms: "nonNegative",
-      sd: "positive",
+      coilResistance: "positive",
+      coilInductance: "nonNegative",
+      semiInductance: "nonNegative",
+      semiInductanceExponent: "positive",
+      transduction: "positive",
+      movingMass: "positive",
+      armatureStiffness: "positive",
+      diaphragmStiffness: "nonNegative",
+      magneticStiffness: "nonNegative",
+      mechanicalResistance: "nonNegative",
+      diaphragmArea: "positive",
+      frontVolume: "positive",
+      rearVolume: "positive",
+      spoutLength: "positive",
+      spoutRadius: "positive",
+      rearVentRadius: "positive",
+      rearVentLength: "positive",
     },
+    network: (dut) =>
+      design(
+        [
+          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 0.1 },
+          place(dut, ["in", "0", "out"]),
+          { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+        ],
+        ["drum", "out"],
+      ),
+    drivePoints: (dut) => [
+      {
+        label: "electrical, into a 711",
+        node: "in",
+        design: design(
+          [
+            currentDrive("in"),
+            place(dut, ["in", "0", "out"]),
+            { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+          ],
+          ["in"],
+        ),
+      },
+      {
+        label: "acoustic at the spout, coil on an 8 Ω amplifier",
+        node: "out",
+        design: design(
+          [
+            volumeDrive("out", 1),
+            place(dut, ["in", "0", "out"]),
+            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
+          ],
+          ["out"],
+        ),
+      },
+    ],
+  },
+  dynamicDriver: {
+    // Every optional model at once, so each parameter's rule is checked on a valid whole.
+    parameters: { ...MICROSPEAKER, ...DRIVER_OPTIONS },
+    variants: [
+      { ...MICROSPEAKER },
+      { ...MICROSPEAKER, le: 0 },
+      { ...MICROSPEAKER, rms: 0 },
+      { ...MICROSPEAKER, le: 0, semiInductance: 0.02 },
+      { ...MICROSPEAKER, r2: 12, l2: 0.05e-3 },
+      { ...MICROSPEAKER, ...PET_BREAKUP },
+    ],
+    rules: DRIVER_RULES,
+    invalid: DRIVER_INVALID,
     network: (dut) =>
       design(
         [
@@ -364,6 +592,138 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
       },
     ],
   },
+  opposedDynamicDrivers: {
+    parameters: { ...MICROSPEAKER, ...DRIVER_OPTIONS, wiring: "parallel" },
+    variants: [
+      { ...MICROSPEAKER, wiring: "series" },
+      { ...MICROSPEAKER, ...PET_BREAKUP, wiring: "parallel" },
+    ],
+    rules: DRIVER_RULES,
+    invalid: { ...DRIVER_INVALID, wiring: ["Parallel", "serial", "", 2, null, true] },
+    network: (dut) =>
+      design(
+        [
+          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+          place(dut, ["in", "0", "front", "back"]),
+          cavity("rear", "back"),
+          { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+        ],
+        ["drum", "front", "back"],
+      ),
+    drivePoints: (dut) => [
+      {
+        label: "electrical, into a 711 with a sealed rear volume",
+        node: "in",
+        design: design(
+          [
+            currentDrive("in"),
+            place(dut, ["in", "0", "front", "back"]),
+            cavity("rear", "back"),
+            { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+          ],
+          ["in"],
+        ),
+      },
+    ],
+  },
+  measuredReceiver: {
+    parameters: illustrativeReceiverTable(),
+    rules: {},
+    invalid: {
+      frequencyHz: ["abc", [1000], [100, 50, 200], null],
+      ze: ["abc", { re: [1, 2], im: [0, 0] }, [1, 2, 3], null],
+      transduction: [5, { re: [], im: [] }, null],
+      za: ["abc", { re: [1], im: [1] }, null],
+    },
+    network: (dut) =>
+      design(
+        [
+          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+          place(dut, ["in", "0", "out"]),
+          { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+        ],
+        ["drum", "out"],
+      ),
+    drivePoints: (dut) => [
+      {
+        label: "electrical, into a 711",
+        node: "in",
+        design: design(
+          [
+            currentDrive("in"),
+            place(dut, ["in", "0", "out"]),
+            { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+          ],
+          ["in"],
+        ),
+      },
+      {
+        label: "acoustic at the port, coil on an 8 Ω amplifier",
+        node: "out",
+        design: design(
+          [
+            volumeDrive("out", 1),
+            place(dut, ["in", "0", "out"]),
+            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
+          ],
+          ["out"],
+        ),
+      },
+    ],
+  },
+  planarDriver: {
+    parameters: { ...PLANAR_SAMPLE },
+    variants: [
+      { ...PLANAR_SAMPLE, le: 0, rms: 0 },
+      { ...PLANAR_SAMPLE, modes: 1 },
+    ],
+    rules: {
+      re: "positive",
+      le: "nonNegative",
+      bl: "positive",
+      radius: "positive",
+      arealDensity: "positive",
+      tension: "positive",
+      rms: "nonNegative",
+      modes: "positiveInteger",
+      plateHoleDiameter: "positive",
+      plateThickness: "positive",
+      platePorosity: "positive",
+    },
+    network: transducerInto711,
+    drivePoints: transducerDrivePoints,
+  },
+  electrostaticTweeter: {
+    parameters: { ...EST_SAMPLE },
+    variants: [
+      { ...EST_SAMPLE, configuration: "electret", polarizationVoltage: 30 },
+      {
+        ...EST_SAMPLE,
+        primaryResistance: 0,
+        leakageInductance: 0,
+        secondaryResistance: 0,
+        windingCapacitance: 0,
+        rms: 0,
+      },
+    ],
+    rules: {
+      primaryResistance: "nonNegative",
+      leakageInductance: "nonNegative",
+      magnetizingInductance: "positive",
+      turnsRatio: "positive",
+      secondaryResistance: "nonNegative",
+      windingCapacitance: "nonNegative",
+      polarizationVoltage: "positive",
+      gap: "positive",
+      area: "positive",
+      mms: "positive",
+      cms: "positive",
+      rms: "nonNegative",
+    },
+    invalid: { configuration: ["stereo", "", 1, null] },
+    network: transducerInto711,
+    drivePoints: transducerDrivePoints,
+  },
 };
 
 /** Every setting of a type the suite runs: the sample first, then its variants. */
@@ -378,4 +738,20 @@ export function dutOf(
   parameters: Record<string, unknown>,
 ): Record<string, unknown> {
   return { id: DUT_ID, type, ...parameters };
+}
+
+/**
+ * An illustrative measured-receiver table over 10 Hz–25 kHz (not a real part): Ze = 100 Ω + jω·10 mH,
+ * a real T = 5e5 Pa/A (lossless coupling, so the two-port is passive), and Za = 1e6 Pa·s/m³ plus a
+ * 2000 kg/m⁴ spout mass and a 20 mm³ front cavity (C = 1.4e-13 m³/Pa).
+ */
+function illustrativeReceiverTable() {
+  const frequencyHz = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 25_000];
+  const omega = frequencyHz.map((f) => 2 * Math.PI * f);
+  return {
+    frequencyHz,
+    ze: { re: omega.map(() => 100), im: omega.map((w) => w * 10e-3) },
+    transduction: { re: omega.map(() => 5e5), im: omega.map(() => 0) },
+    za: { re: omega.map(() => 1e6), im: omega.map((w) => w * 2000 - 1 / (w * 1.4e-13)) },
+  };
 }

@@ -3,10 +3,7 @@ import type { Sourced } from "./provenance.js";
 
 /** What a part is, for listings and for choosing parts by role. */
 export type PartClass =
-  | "dynamic driver"
-  | "balanced armature"
-  | "planar driver"
-  | "electrostatic tweeter";
+  "dynamic driver" | "balanced armature" | "planar driver" | "electrostatic tweeter";
 
 /**
  * A named part of the catalogue: the element type it becomes and each of that element's numeric

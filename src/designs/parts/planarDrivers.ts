@@ -1,0 +1,72 @@
+import type { Part } from "./part.js";
+import { derived, illustrative } from "./provenance.js";
+
+/*
+ * Planar-magnetic IEM drivers. No public source gives the electromechanical parameters of an IEM
+ * planar (no Thiele–Small sets, tensions or plate geometries were found in the stored public
+ * material), so only the membrane size is sourced; everything else is illustrative, chosen to be
+ * physically plausible and tuned for two targets stated in PHYSICS.md §7 and the IEM literature:
+ * an IEM-class flat impedance and about 100 dB SPL for 1 mW at 1 kHz in a 711 ear simulator with a
+ * typical shell (front chamber 0.1 cm³ and a Ø2 × 5 mm nozzle; rear chamber 0.5 cm³ vented through a
+ * Ø1 × 1 mm hole and a 680 cgs Ω damper — the shell of planarDrivers.test.ts).
+ */
+
+/** Membrane diameter of the 14.2 mm class of IEM planars. */
+const MEMBRANE_DIAMETER_M = 14.2e-3;
+
+export const PLANAR_14MM: Part = {
+  id: "planar-14mm",
+  name: "Ø14.2 mm planar-magnetic IEM driver (illustrative)",
+  partClass: "planar driver",
+  role: "full-range",
+  description:
+    "A 14.2 mm planar-magnetic driver of the kind used in single-driver planar IEMs: a trace on a " +
+    "lightly tensioned film between two perforated magnet plates. Flat, resistive 32 Ω impedance; " +
+    "about 100 dB SPL/mW at 1 kHz in a 711 — it needs more drive than a balanced armature.",
+  elementType: "planarDriver",
+  parameters: {
+    re: illustrative(
+      32,
+      "a common IEM rating (10–32 Ω class); the trace is nearly all resistance, so |Z| ≈ Re",
+    ),
+    le: illustrative(
+      2e-6,
+      "a flat meander trace has µH-order inductance: 0.25 Ω of reactance at 20 kHz, under 1 % of Re",
+    ),
+    bl: illustrative(
+      0.2,
+      "tuned for ≈100 dB SPL for 1 mW at 1 kHz in a 711 with the typical shell; B ≈ 0.3–0.5 T " +
+        "over ≈0.3–0.5 m of trace is the plausible range",
+    ),
+    radius: derived(
+      MEMBRANE_DIAMETER_M / 2,
+      "half the 14.2 mm membrane diameter (PHYSICS.md §7: Ø14.2 mm → Sd 1.58 cm²; the 14.2 mm " +
+        "planar size of e.g. the 7Hz Timeless, iemsandmore.com 'What Is a Planar IEM?')",
+    ),
+    arealDensity: illustrative(
+      3e-3,
+      "≈1.5 µm polymer film (≈2 g/m²) plus ≈1 µm aluminium trace over 40 % of it (≈1 g/m²)",
+    ),
+    tension: illustrative(
+      0.2,
+      "a lightly tensioned film: fundamental f01 = j01/(2πa)·√(T/ρs) ≈ 440 Hz, membrane stiffness " +
+        "(≈5 N/m piston-equivalent) far below the 711's air stiffness (≈2.9 kN/m at this area)",
+    ),
+    rms: illustrative(
+      2e-3,
+      "squeeze-film and material losses of the film close to the magnets: fundamental Q ≈ 1",
+    ),
+    modes: illustrative(
+      3,
+      "a modelling choice: all axisymmetric modes the element knows (j01–j03)",
+    ),
+    plateHoleDiameter: illustrative(0.8e-3, "sub-millimetre holes/slots in the magnet plates"),
+    plateThickness: illustrative(1e-3, "≈1 mm magnet and pole-plate thickness"),
+    platePorosity: illustrative(0.25, "a quarter of each plate open between the bar magnets"),
+  },
+};
+
+export const PLANAR_DRIVERS: readonly Part[] = [PLANAR_14MM];
+
+/** The membrane area πa² of the 14.2 mm class (1.58 cm²). */
+export const PLANAR_14MM_AREA_M2 = Math.PI * (MEMBRANE_DIAMETER_M / 2) ** 2;
