@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { STANDARD_AIR } from "../core/air.js";
 import { expandElements } from "../circuit/expand.js";
 import { simulate } from "../simulate/simulate.js";
-import { type OpposedDynamicDrivers, opposedDynamicDrivers } from "./opposedDrivers.js";
 import type { ElementDefinition } from "./registry.js";
 
 /** The MathWorks microspeaker of PHYSICS.md §5, with every optional model switched on. */
@@ -123,18 +122,29 @@ describe("opposedDynamicDrivers", () => {
     ]);
   });
 
-  it("names driver A's gyrator as its motor, with the mechanical port on A's force node", () => {
-    const definition: OpposedDynamicDrivers = {
-      id: "pp",
-      type: "opposedDynamicDrivers",
-      nodes: ["a", "0", "f", "r"],
-      ...DRIVER,
-      wiring: "parallel",
-    };
-    const motor = opposedDynamicDrivers.motor!(definition);
-    const primitives = expandElements([definition as unknown as ElementDefinition], STANDARD_AIR);
-    const part = primitives.find(({ definition: d }) => d.id === `pp/${motor}`)!.definition;
-    expect(part.type).toBe("gyrator");
-    expect(part.nodes.slice(2)).toEqual(["#pp/A/force", "0"]);
+  it("counts as one driver in per-driver contributions: its two motors' shares summed", () => {
+    const result = simulate(
+      {
+        tympan: 1,
+        elements: [
+          { id: "vs", type: "voltageSource", nodes: ["a", "0"], voltage: 1 },
+          {
+            id: "pp",
+            type: "opposedDynamicDrivers",
+            nodes: ["a", "0", "f", "r"],
+            ...DRIVER,
+            wiring: "parallel",
+          },
+          { id: "rear", type: "acousticVolume", nodes: ["r", "0"], volume: 1e-7 },
+          { id: "ear", type: "ear711", nodes: ["f", "drum"] },
+        ],
+        probes: [{ id: "drum", node: "drum", byDriver: true }],
+      },
+      { frequencies: [100, 1000, 5000] },
+    );
+    expect(Object.keys(result.probes).sort()).toEqual(["drum", "drum/pp"]);
+    result.probes.drum!.db.forEach((level, f) => {
+      expect(result.probes["drum/pp"]!.db[f]).toBeCloseTo(level, 9);
+    });
   });
 });

@@ -39,10 +39,8 @@ export type OpposedDynamicDrivers = z.infer<typeof opposedDynamicDriversSchema>;
  * Kms(x) of the two drivers act with opposite signs and their even-order distortion cancels
  * (Klippel, JAES 54:907, 2006; PHYSICS.md §5). The linear engine does not show it yet.
  *
- * `motor` names driver A's gyrator ("A/Bl", force node #<id>/A/force): per-driver contributions see
- * the pair through A's motor only, with B still driven from the amplifier, so they cannot yet split a
- * probe between the two halves of a pair. A contribution of the whole pair would need `motor` to name
- * several parts (one force source per half, driven together).
+ * The pair declares no motor of its own: per-driver contributions find the two halves' motors
+ * (A/Bl and B/Bl) inside it and report their sum as the pair's share.
  */
 export const opposedDynamicDrivers: MacroModel<OpposedDynamicDrivers> = {
   kind: "macro",
@@ -58,7 +56,6 @@ export const opposedDynamicDrivers: MacroModel<OpposedDynamicDrivers> = {
     },
   },
   schema: opposedDynamicDriversSchema,
-  motor: () => "A/Bl",
   expand(pair) {
     const { id, type, nodes, wiring, ...parameters } = pair;
     void type;

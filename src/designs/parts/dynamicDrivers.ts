@@ -14,12 +14,13 @@ import { type Sourced, derived, illustrative, publication } from "./provenance.j
  * one size differ only by their diaphragm:
  *  - effective diameter = 0.8 × nominal diameter (illustrative: the outer part of the surround
  *    hardly moves); scale s = effective diameter ÷ the microspeaker's (√(4·Sd/π) = 12.72 mm);
- *  - Sd, Mms and Rms ∝ s² (the same film and the same mass and loss per unit area), Cms ∝ 1/s²:
- *    fs (209 Hz) and Qms (10.1) stay the microspeaker's;
+ *  - Sd ∝ s²; Mms and Rms ∝ 0.4·s² and Cms ∝ 1/(0.4·s²): an IEM diaphragm with a light
+ *    copper-clad aluminium coil carries less mass per area than the microspeaker (the factor 0.4 is
+ *    illustrative); fs (209 Hz) and Qms (10.1) stay the microspeaker's;
  *  - Re and Le stay the microspeaker's (the same 31 Ω coil);
  *  - Bl ∝ s (the same gap flux and turns per unit circumference), times one family-wide factor
- *    0.12: the microspeaker's own Bl/Sd would give ≈130 dB SPL for 1 mW in a 711 behind a vented
- *    rear, far above IEM practice (100–115 dB at 1 kHz); 0.12 brings the 10 mm part to ≈114 dB.
+ *    1.8 (illustrative: a neodymium IEM motor), chosen with the reference single-DD design so the
+ *    in-ear resonance is damped, shows in the impedance and the sensitivity lands near 110 dB/mW.
  * So what the 6 mm and 10 mm parts keep alike: coil (Re, Le), diaphragm (material, thickness, dome
  * factor, modal shares, hence moving mass per area), fs, Qms and Bl per unit diameter; what differs
  * is the size (Sd ∝ d², Mms ∝ d², Bl ∝ d). Bl per moving mass is therefore ∝ 1/d, not kept.
@@ -45,7 +46,9 @@ const MICROSPEAKER_EFFECTIVE_DIAMETER_M = Math.sqrt((4 * MICROSPEAKER.sd) / Math
 /** Effective (piston) diameter over nominal diameter. */
 const EFFECTIVE_DIAMETER_RATIO = 0.8;
 /** Family-wide motor factor applied to the scaled Bl (see the file comment). */
-const MOTOR_FACTOR = 0.12;
+const MOTOR_FACTOR = 1.8;
+/** Moving mass per area relative to the microspeaker's (see the file comment). */
+const MASS_FACTOR = 0.4;
 
 /** The scale factor s of a part of this nominal diameter. */
 export function familyScale(nominalDiameterM: number): number {
@@ -63,12 +66,21 @@ function scaledMotor(nominalDiameterM: number): Record<string, Sourced> {
     le: publication(MICROSPEAKER.le, MICROSPEAKER_CITATION),
     bl: illustrative(
       MOTOR_FACTOR * MICROSPEAKER.bl * s,
-      `0.12 × microspeaker Bl × s (${scale}): Bl ∝ diameter, then one family factor so the 10 mm ` +
-        "part gives ≈114 dB SPL/mW at 1 kHz in a 711 (the unscaled Bl/Sd would give ≈130 dB)",
+      `1.8 × microspeaker Bl × s (${scale}): Bl ∝ diameter, then one family factor for a strong ` +
+        "neodymium IEM motor that damps the in-ear resonance (≈110 dB SPL/mW at 1 kHz in single-dd)",
     ),
-    mms: derived(MICROSPEAKER.mms * s * s, `microspeaker Mms × s², ${scale} (same mass per area)`),
-    cms: derived(MICROSPEAKER.cms / (s * s), `microspeaker Cms / s², ${scale} (keeps fs 209 Hz)`),
-    rms: derived(MICROSPEAKER.rms * s * s, `microspeaker Rms × s², ${scale} (keeps Qms 10.1)`),
+    mms: derived(
+      MASS_FACTOR * MICROSPEAKER.mms * s * s,
+      `0.4 × microspeaker Mms × s², ${scale} (0.4: lighter per area, illustrative)`,
+    ),
+    cms: derived(
+      MICROSPEAKER.cms / (MASS_FACTOR * s * s),
+      `microspeaker Cms / (0.4·s²), ${scale} (keeps fs 209 Hz)`,
+    ),
+    rms: derived(
+      MASS_FACTOR * MICROSPEAKER.rms * s * s,
+      `0.4 × microspeaker Rms × s², ${scale} (keeps Qms 10.1)`,
+    ),
     sd: derived(
       MICROSPEAKER.sd * s * s,
       `microspeaker Sd × s² = π(0.8 × ${mm(nominalDiameterM)})²/4, ${scale}`,
@@ -81,7 +93,7 @@ const BASE_FILM_THICKNESS_M = 38e-6;
 const DOME_STIFFENING = 4;
 const MODAL_MASS_FRACTION = 0.2;
 const MODAL_AREA_FRACTION = 0.45;
-const MODAL_LOSS_FACTOR = 0.05;
+const MODAL_LOSS_FACTOR = 0.5;
 
 interface DiaphragmChoice {
   readonly material: DiaphragmMaterialName;
@@ -119,7 +131,7 @@ function diaphragmParameters(
     ),
     modalLossFactor: illustrative(
       MODAL_LOSS_FACTOR,
-      "a modest loss factor (Q 20) for the first mode; the same for every part so only stiffness " +
+      "a well-damped first mode (Q 2: film and adhesive losses of a domed diaphragm); the same for every part so only stiffness " +
         "and mass differ",
     ),
   };
