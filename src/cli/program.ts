@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
 import { registerConvert } from "./commands/convert.js";
+import { registerDesigns } from "./commands/designs.js";
 import { registerElements } from "./commands/elements.js";
 import { registerIdentify } from "./commands/identify.js";
 import { registerRank } from "./commands/rank.js";
@@ -39,6 +40,7 @@ export async function runCli(
     .showHelpAfterError("(run tympan --help for usage)");
   registerSimulate(program, output);
   registerElements(program, print);
+  registerDesigns(program, print);
   registerReport(program, print);
   registerScore(program, output);
   registerRank(program, output);

@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import type { RatingTarget } from "../analysis/preferenceRating.js";
 import { adjustableTarget } from "../targets/adjustableTarget.js";
 import type { Curve } from "../analysis/curve.js";
-import { readDesignFile } from "../io/designFile.js";
+import { isBuiltInDesignName, loadDesign } from "./loadDesign.js";
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
@@ -25,17 +25,18 @@ export async function readTarget(nameOrFile: string): Promise<{ curve: Curve; bu
 }
 
 /**
- * A measurement file as it is, or a design (.json, .yaml) simulated at `frequencies` and read at its
+ * A measurement file as it is, or a design (a built-in name, or .json, .yaml) simulated at `frequencies` and read at its
  * drum probe (else its first acoustic probe): a simulated design is a curve like any other.
  */
 export async function readCurve(
   input: string,
   frequencies: readonly number[],
   column?: string,
-): Promise<{ curve: Curve; isDesign: boolean }> {
+): Promise<{ curve: Curve; isDesign: boolean; shares: Curve[] }> {
   const extension = extname(input).toLowerCase();
-  if (extension === ".json" || extension === ".yaml" || extension === ".yml") {
-    const design = await readDesignFile(input);
+  const builtIn = await isBuiltInDesignName(input);
+  if (builtIn || extension === ".json" || extension === ".yaml" || extension === ".yml") {
+    const { design } = await loadDesign(input);
     const result = inFile(input, () => simulate(design, { frequencies }));
     const acoustic = Object.entries(result.probes).filter(
       ([, probe]) => probe.domain === "acoustic",
@@ -48,19 +49,20 @@ export async function readCurve(
     }
     const named = (design as { name?: unknown }).name;
     const name = typeof named === "string" ? named : input;
-    return {
-      curve: {
-        kind: "response",
-        frequencyHz: result.frequencyHz,
-        values: chosen[1].db,
-        name: `${name} (${chosen[0]})`,
-      },
-      isDesign: true,
-    };
+    const asCurve = ([id, probe]: [string, { db: number[] }]): Curve => ({
+      kind: "response",
+      frequencyHz: result.frequencyHz,
+      values: probe.db,
+      name: `${name} (${id})`,
+    });
+    // Per-driver shares of the chosen probe ("drum/woofer"), when the design asks for them.
+    const shares = acoustic.filter(([id]) => id.startsWith(`${chosen[0]}/`)).map(asCurve);
+    return { curve: asCurve(chosen), isDesign: true, shares };
   }
   return {
     curve: await readMeasurementFile(input, column !== undefined ? { column } : {}),
     isDesign: false,
+    shares: [],
   };
 }
 

@@ -24,6 +24,7 @@ interface CompareFlags extends TargetFlags {
   plot?: string;
   force?: boolean;
   csv?: boolean;
+  drivers?: boolean;
 }
 
 /** The common grid of the comparison: 1/48 octave from 20 Hz to 20 kHz (481 points). */
@@ -38,7 +39,7 @@ export function registerCompare(program: Command, output: CliOutput): void {
       )
       .argument(
         "<curves...>",
-        "measurement files (.csv, .txt, .frd …) and design files (.json, .yaml)",
+        "measurement files (.csv, .txt, .frd …), design files (.json, .yaml) or built-in design names",
       ),
   )
     .option(
@@ -54,6 +55,7 @@ export function registerCompare(program: Command, output: CliOutput): void {
     .option("--plot <file>", "draw the comparison to an .svg or .png file")
     .option("--force", "allow --plot to replace an existing file")
     .option("--csv", "print every curve on a common 1/48-octave grid as CSV")
+    .option("--drivers", "also draw each driver's share of a multi-driver design (dashed)")
     .action(async (inputs: string[], flags: CompareFlags) => {
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
       const normalization = parseNormalization(flags.normalize);
@@ -65,8 +67,11 @@ export function registerCompare(program: Command, output: CliOutput): void {
       }
       const { curve: target } = await targetFromFlags(flags);
       const curves: { input: string; curve: Curve; rating: number | undefined }[] = [];
+      const shares: { of: number; curve: Curve }[] = [];
       for (const input of inputs) {
-        const { curve } = await readCurve(input, target.frequencyHz);
+        const { curve, shares: driverShares } = await readCurve(input, target.frequencyHz);
+        if (flags.drivers)
+          for (const share of driverShares) shares.push({ of: curves.length, curve: share });
         if (curve.kind !== "response")
           throw usageError(`${input} is an impedance curve; compare takes frequency responses`);
         let rating: number | undefined;
@@ -85,6 +90,15 @@ export function registerCompare(program: Command, output: CliOutput): void {
       };
       const shown = curves.map(({ input, curve }) => {
         return inFile(input, () => interpolateLogFrequency(prepare(curve), GRID_HZ));
+      });
+      // A driver's share moves with its design: shifted by the design's own normalisation offset.
+      const sharesShown = shares.map(({ of, curve }) => {
+        const parent = curves[of]!.curve;
+        const smooth = (c: Curve) =>
+          fraction === undefined ? c : smoothFractionalOctave(c, fraction);
+        const offset =
+          normalize(smooth(parent), normalization).values[0]! - smooth(parent).values[0]!;
+        return interpolateLogFrequency(smooth(curve), GRID_HZ).map((value) => value + offset);
       });
       const targetShown = interpolateLogFrequency(normalize(target, normalization), GRID_HZ);
       const baselineIndex = flags.baseline === undefined ? -1 : inputs.indexOf(flags.baseline);
@@ -124,6 +138,14 @@ export function registerCompare(program: Command, output: CliOutput): void {
           xHz: GRID_HZ,
           y: relative(values),
         }));
+        shares.forEach(({ curve }, k) => {
+          series.push({
+            name: curve.name ?? "driver",
+            xHz: GRID_HZ,
+            y: relative(sharesShown[k]!),
+            dash: "dotted",
+          });
+        });
         series.push({
           name: target.name ?? "target",
           xHz: GRID_HZ,

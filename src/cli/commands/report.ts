@@ -3,7 +3,9 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Issue, TympanError, isNonEmpty } from "../../core/issues.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
-import { readDesignFile } from "../../io/designFile.js";
+import { REFERENCE_DESIGNS } from "../../designs/referenceDesigns.js";
+import { isBuiltInDesignName, loadDesign } from "../loadDesign.js";
+import { writeComparison } from "../referenceReport.js";
 import { simulate } from "../../simulate/simulate.js";
 import { usageError } from "../errors.js";
 import { exists, writeOutputFile } from "../outputFile.js";
@@ -21,12 +23,17 @@ interface ReportFlags {
 export function registerReport(program: Command, print: (text: string) => void): void {
   program
     .command("report")
-    .description("simulate design files (or every design in folders) and write plots and a summary")
-    .argument("<designs...>", "design files or folders of them")
+    .description(
+      "simulate designs (files, folders of them, built-in names; none: every reference design, compared, with the claims' figures) and write plots and a summary",
+    )
+    .argument("[designs...]", "design files, folders of them, or built-in design names")
     .option("--out <folder>", "where to write the report", "tympan-report")
     .option("--force", "write into a folder that holds files not written by tympan report")
     .action(async (inputs: string[], flags: ReportFlags) => {
-      const files = await designFiles(inputs);
+      const referenceOnly = inputs.length === 0;
+      const files = referenceOnly
+        ? REFERENCE_DESIGNS.map((entry) => entry.name)
+        : await designFiles(inputs);
       const stems = uniqueStems(files);
       // The summary's landmark frequencies join the plot grid, so its table is exact, not interpolated.
       const grid = [
@@ -40,7 +47,7 @@ export function registerReport(program: Command, print: (text: string) => void):
       const problems: Issue[] = [];
       for (const [index, file] of files.entries()) {
         try {
-          const design = await readDesignFile(file);
+          const { design } = await loadDesign(file);
           const result = simulate(design, { frequencies });
           const stem = stems[index]!;
           const named = design as { name?: string; description?: string };
@@ -76,9 +83,14 @@ export function registerReport(program: Command, print: (text: string) => void):
           entry.file,
         );
       }
-      await writeOutputFile(join(flags.out, "summary.md"), buildSummary(entries), true);
+      const comparison = referenceOnly ? await writeComparison(flags.out) : "";
+      await writeOutputFile(
+        join(flags.out, "summary.md"),
+        comparison + buildSummary(entries),
+        true,
+      );
       print(
-        `wrote ${entries.length} designs to ${flags.out}/ (summary.md, one .svg and .png each)\n`,
+        `wrote ${entries.length} designs to ${flags.out}/ (summary.md, one .svg and .png each${referenceOnly ? ", the comparison and the claims" : ""})\n`,
       );
     });
 }
@@ -99,6 +111,10 @@ function uniqueStems(files: readonly string[]): string[] {
 async function designFiles(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
+    if (await isBuiltInDesignName(input)) {
+      files.push(input);
+      continue;
+    }
     const info = await stat(input).catch(() => undefined);
     if (info === undefined) throw usageError(`${input}: no such file or folder`);
     if (info.isDirectory()) {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { readDesignFile } from "../../io/designFile.js";
+import { loadDesign } from "../loadDesign.js";
 import { simulate } from "../../simulate/simulate.js";
 import { inFile, usageError } from "../errors.js";
 import { frequenciesFromFlags } from "../frequencyOptions.js";
@@ -23,9 +23,12 @@ export function registerSimulate(program: Command, output: CliOutput): void {
   program
     .command("simulate")
     .description(
-      "simulate a design file: probe levels and phases, and the impedance seen by the first voltage source",
+      "simulate a design: probe levels and phases, and the impedance seen by the first voltage source",
     )
-    .argument("<design>", "design file (.json, or .yaml/.yml)")
+    .argument(
+      "<design>",
+      "design file (.json, or .yaml/.yml) or a built-in design name (tympan designs)",
+    )
     .option("--at <f1,f2,...>", "frequencies in Hz, comma-separated")
     .option("--from <Hz>", "start of the log-spaced sweep (default 20)")
     .option("--to <Hz>", "end of the log-spaced sweep (default 20000)")
@@ -38,7 +41,7 @@ export function registerSimulate(program: Command, output: CliOutput): void {
       if (flags.json && flags.csv) throw usageError("give --json or --csv, not both");
       const frequencies = frequenciesFromFlags(flags);
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
-      const design = await readDesignFile(designPath);
+      const { design } = await loadDesign(designPath);
       const result = inFile(designPath, () => simulate(design, { frequencies }));
       if (flags.plot !== undefined) {
         const name =

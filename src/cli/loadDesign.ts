@@ -1,0 +1,34 @@
+import { extname } from "node:path";
+import { readDesignFile } from "../io/designFile.js";
+import { REFERENCE_DESIGNS, referenceDesign } from "../designs/referenceDesigns.js";
+import { exists } from "./outputFile.js";
+import { usageError } from "./errors.js";
+
+/** A design read from a file or taken from the built-in reference designs, with a label for output. */
+export interface LoadedDesign {
+  readonly design: unknown;
+  /** The file path or built-in name, for messages and legends. */
+  readonly source: string;
+  readonly builtIn: boolean;
+}
+
+/** True when `input` names a built-in design rather than a file (no extension, no such file). */
+export async function isBuiltInDesignName(input: string): Promise<boolean> {
+  return extname(input) === "" && referenceDesign(input) !== undefined && !(await exists(input));
+}
+
+/**
+ * A design by built-in name (`tympan designs` lists them) or from a .json/.yaml file. A name that is
+ * neither says which names exist.
+ */
+export async function loadDesign(input: string): Promise<LoadedDesign> {
+  if (await isBuiltInDesignName(input)) {
+    return { design: referenceDesign(input)!.design, source: input, builtIn: true };
+  }
+  if (extname(input) === "" && !(await exists(input))) {
+    throw usageError(
+      `${input}: no such file and no built-in design of that name; built-in designs: ${REFERENCE_DESIGNS.map((d) => d.name).join(", ")} (or give a .json/.yaml design file)`,
+    );
+  }
+  return { design: await readDesignFile(input), source: input, builtIn: false };
+}
