@@ -80,3 +80,31 @@ export {
   describeKnownLoad,
 } from "./transducers/knownLoads.js";
 export type { KnownLoad } from "./transducers/knownLoads.js";
+export { targetDeviation } from "./analysis/targetDeviation.js";
+export type { TargetDeviation, TargetDeviationOptions } from "./analysis/targetDeviation.js";
+export { sensitivity } from "./analysis/sensitivity.js";
+export type { Sensitivity } from "./analysis/sensitivity.js";
+export { nelderMead } from "./optimize/nelderMead.js";
+export { REFERENCE_DESIGNS, referenceDesign } from "./designs/referenceDesigns.js";
+export type { ReferenceDesign } from "./designs/referenceDesigns.js";
+export { SEAL_SCENARIOS, withSeal } from "./designs/sealScenarios.js";
+export type { SealScenario, SealScenarioName } from "./designs/sealScenarios.js";
+export { bridged, withElement, withoutElements } from "./designs/designEdits.js";
+export {
+  allClaims,
+  damperClaim,
+  driverClaim,
+  estClaim,
+  impedanceClaim,
+  scoreClaim,
+  sealClaim,
+} from "./designs/claims.js";
+export type { ClaimResult } from "./designs/claims.js";
+export { DYNAMIC_DRIVERS } from "./designs/parts/dynamicDrivers.js";
+export { BALANCED_ARMATURE_PARTS } from "./designs/parts/balancedArmatures.js";
+export { PLANAR_DRIVERS } from "./designs/parts/planarDrivers.js";
+export { ELECTROSTATIC_TWEETERS } from "./designs/parts/electrostaticTweeters.js";
+export { partParameters } from "./designs/parts/part.js";
+export type { Part, PartClass } from "./designs/parts/part.js";
+export { describeProvenance } from "./designs/parts/provenance.js";
+export type { Provenance, Sourced } from "./designs/parts/provenance.js";
