@@ -9,7 +9,7 @@ import type { SimulationResult } from "../simulate/result.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
 import { DRIVE_VOLTAGE } from "./kit.js";
 import { REFERENCE_DESIGNS, type ReferenceDesign } from "./referenceDesigns.js";
-import { SEAL_SCENARIOS, withSeal } from "./sealScenarios.js";
+import { SEAL_SCENARIOS, sealLossDb, withSeal } from "./sealScenarios.js";
 
 /*
  * The reference designs side by side: the figures a buyer's guide would tabulate and the charts that
@@ -45,8 +45,6 @@ export function designFigures(entry: ReferenceDesign): DesignFigures {
   };
   const deviation = targetDeviation(drum, harmanInEar2019v2);
   const spec = sensitivity(result, "drum", DRIVE_VOLTAGE);
-  const broken = simulate(withSeal(entry.design, SEAL_SCENARIOS.broken), { frequencies: [50] });
-  const sealedAt50 = interpolateLogFrequency(drum, [50])[0]!;
   return {
     name: entry.name,
     summary: entry.summary,
@@ -58,7 +56,7 @@ export function designFigures(entry: ReferenceDesign): DesignFigures {
     worstDeviationDb: deviation.worstDb,
     worstDeviationAtHz: deviation.worstAtHz,
     preferenceRating: preferenceRating(drum, harmanInEar2019v2).ppr,
-    brokenSealLossAt50HzDb: sealedAt50 - broken.probes.drum!.db[0]!,
+    brokenSealLossAt50HzDb: sealLossDb(entry.design, 50),
   };
 }
 

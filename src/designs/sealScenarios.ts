@@ -1,4 +1,5 @@
 import type { Design } from "../circuit/design.js";
+import { simulate } from "../simulate/simulate.js";
 import type { ElementDefinition } from "../elements/registry.js";
 import { ENTRANCE_NODE } from "./kit.js";
 
@@ -46,4 +47,14 @@ export function withSeal(design: Design, scenario: SealScenario): Design {
     name: `${design.name ?? "design"} (${scenario.name} seal)`,
     elements: [...design.elements, leak],
   };
+}
+
+/** Bass lost at the drum probe to a seal scenario (default the broken seal), dB at `frequencyHz`. */
+export function sealLossDb(
+  design: Design,
+  frequencyHz = 50,
+  scenario: SealScenario = SEAL_SCENARIOS.broken,
+): number {
+  const level = (d: Design) => simulate(d, { frequencies: [frequencyHz] }).probes.drum!.db[0]!;
+  return level(design) - level(withSeal(design, scenario));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
 import { STANDARD_AIR, bulkModulusPa } from "../core/air.js";
 import { validateDesign } from "../circuit/design.js";
 import { simulate } from "../simulate/simulate.js";
@@ -71,13 +72,7 @@ describe("balancedArmature", () => {
           id: "woofer",
           type: "dynamicDriver",
           nodes: ["in", "0", "f1", "b1"],
-          re: 31.14,
-          le: 0.14e-3,
-          bl: 0.719,
-          mms: 23e-6,
-          cms: 25.12e-3,
-          rms: 3e-3,
-          sd: 1.271e-4,
+          ...MICROSPEAKER,
         },
         { id: "rear1", type: "acousticVolume", nodes: ["b1", "0"], volume: 1e-7 },
         { id: "rcv", type: "balancedArmature", nodes: ["in", "0", "f2"], ...RECEIVER },

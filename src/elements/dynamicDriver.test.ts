@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
 import { STANDARD_AIR } from "../core/air.js";
 import { simulate } from "../simulate/simulate.js";
 import { validateDesign } from "../circuit/design.js";
 import { breakupBranch, dynamicDriver, firstBreakupFrequencyHz } from "./dynamicDriver.js";
-
-/** The MathWorks microspeaker of PHYSICS.md §5. */
-const MICROSPEAKER = {
-  re: 31.14,
-  le: 0.14e-3,
-  bl: 0.719,
-  mms: 23e-6,
-  cms: 25.12e-3,
-  rms: 3e-3,
-  sd: 1.271e-4,
-};
 
 const BREAKUP = {
   diaphragmMaterial: "PET",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
 import { STANDARD_AIR } from "../core/air.js";
 import { expandElements } from "../circuit/expand.js";
 import { simulate } from "../simulate/simulate.js";
@@ -6,13 +7,7 @@ import type { ElementDefinition } from "./registry.js";
 
 /** The MathWorks microspeaker of PHYSICS.md §5, with every optional model switched on. */
 const DRIVER = {
-  re: 31.14,
-  le: 0.14e-3,
-  bl: 0.719,
-  mms: 23e-6,
-  cms: 25.12e-3,
-  rms: 3e-3,
-  sd: 1.271e-4,
+  ...MICROSPEAKER,
   r2: 12,
   l2: 0.05e-3,
   semiInductance: 0.02,

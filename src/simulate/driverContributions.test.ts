@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
 import { simulate, trySimulate } from "./simulate.js";
-
-const MICROSPEAKER = {
-  re: 31.14,
-  le: 0.00014,
-  bl: 0.719,
-  mms: 2.3e-5,
-  cms: 0.02512,
-  rms: 0.003,
-  sd: 0.0001271,
-};
 
 /** Two drivers behind a first-order crossover, sharing a tube into the 711. */
 function twoWay(byDriver: boolean) {

@@ -3,7 +3,7 @@ import type { Domain } from "../core/domain.js";
 import { TympanError } from "../core/issues.js";
 import type { Design, Probe } from "../circuit/design.js";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
-import { type PrimitiveInstance } from "../circuit/expand.js";
+import { type PrimitiveInstance, expandElements } from "../circuit/expand.js";
 import { potentialSourceStamp } from "../circuit/stamps.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { compileNetwork, type Network } from "../solve/network.js";
@@ -158,25 +158,20 @@ export function driverContributions(
     ]);
   }
   // Motor forces of the full simulation: the potential across each motor's mechanical port.
-  const ports = motorPorts(
-    // Re-expanding is cheap and keeps the network's own primitives private.
-    [...compileExpansion(design, air)],
-    motors,
-  );
+  const ports = motorPorts(expandElements(design.elements, air), motors);
   const unknown = (network: Network, node: string) =>
     node === "0" ? -1 : network.unknownOfNode.get(node)!;
-  const portNodes = ports.flatMap((port) => [port.plus, port.minus]);
-  const forceOutputs = portNodes.map((node) => unknown(fullNetwork, node));
-  const measured = sweepTrue(
-    fullNetwork,
-    forceOutputs.map((k) => Math.max(k, 0)),
-    frequencies,
-  ).map((series, i) =>
-    forceOutputs[i]! < 0
-      ? { re: new Float64Array(frequencies.length), im: new Float64Array(frequencies.length) }
-      : series,
+  const portNodes = [...new Set(ports.flatMap((port) => [port.plus, port.minus]))].filter(
+    (node) => node !== "0",
   );
-  const forces = ports.map((_, k) => difference(measured[2 * k]!, measured[2 * k + 1]!));
+  const swept = sweepTrue(
+    fullNetwork,
+    portNodes.map((node) => unknown(fullNetwork, node)),
+    frequencies,
+  );
+  const potential = (node: string) =>
+    node === "0" ? zeros(frequencies.length) : swept[portNodes.indexOf(node)]!;
+  const forces = ports.map((port) => difference(potential(port.plus), potential(port.minus)));
 
   const probeOutputs = (network: Network) => probes.map((probe) => unknown(network, probe.node));
   const driverIds = [...new Set(motors.map((motor) => motor.driverId))];
@@ -197,15 +192,6 @@ export function driverContributions(
     if (!isNegligible(other[p]!, totals, p)) shares.set(`${probe.id}/other`, other[p]!);
   });
   return shares;
-}
-
-function compileExpansion(design: Design, air: Air): PrimitiveInstance[] {
-  let captured: PrimitiveInstance[] = [];
-  compileNetwork(design, air, (primitives) => {
-    captured = primitives;
-    return primitives;
-  });
-  return captured;
 }
 
 function zeros(length: number): ComplexSeries {

@@ -1,4 +1,5 @@
 import type { DefinitionOf, ElementType } from "../../src/index.js";
+import { MICROSPEAKER } from "../../src/designs/parts/microspeaker.js";
 
 /** Types of the conformance table, and the small networks its samples are embedded in. */
 
@@ -43,15 +44,7 @@ export interface Sample<K extends ElementType> {
 export const DUT_ID = "dut";
 
 /** The MathWorks microspeaker of PHYSICS.md §5. */
-export const MICROSPEAKER = {
-  re: 31.14,
-  le: 0.14e-3,
-  bl: 0.719,
-  mms: 23e-6,
-  cms: 25.12e-3,
-  rms: 3e-3,
-  sd: 1.271e-4,
-} as const;
+export { MICROSPEAKER };
 
 export const SMALL_VOLUME_M3 = 1e-7;
 

@@ -4,6 +4,7 @@ import {
   coatingArealDensityKgM2,
   isCoated,
 } from "../../transducers/diaphragm.js";
+import { MICROSPEAKER, MICROSPEAKER_CITATION } from "./microspeaker.js";
 import type { Part } from "./part.js";
 import { type Sourced, derived, illustrative, publication } from "./provenance.js";
 
@@ -27,19 +28,6 @@ import { type Sourced, derived, illustrative, publication } from "./provenance.j
  * The diaphragm parameters (38 µm PET base, a dome stiffening of 4, the modal shares) are
  * illustrative; coating thicknesses too. A coating's mass is added to Mms (derived).
  */
-
-const MICROSPEAKER_CITATION =
-  "MathWorks Simscape Microspeaker block defaults, as listed in PHYSICS.md §5";
-
-const MICROSPEAKER = {
-  re: 31.14,
-  le: 0.14e-3,
-  bl: 0.719,
-  mms: 23e-6,
-  cms: 25.12e-3,
-  rms: 3e-3,
-  sd: 1.271e-4,
-} as const;
 
 /** Effective diameter of the microspeaker, √(4·Sd/π) ≈ 12.72 mm. */
 const MICROSPEAKER_EFFECTIVE_DIAMETER_M = Math.sqrt((4 * MICROSPEAKER.sd) / Math.PI);

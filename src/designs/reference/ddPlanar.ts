@@ -1,7 +1,6 @@
-import { PLANAR_14MM } from "../parts/planarDrivers.js";
-import { NOZZLE_NODE, chamber, damper, design, fromPart, vent } from "../kit.js";
+import { design } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
-import { ddBassSection } from "./ddShell.js";
+import { ddBassSection, planarSection } from "./shells.js";
 
 /*
  * Dynamic driver plus planar: the 10 mm dynamic driver runs full-range in the single-dd shell and a
@@ -23,12 +22,7 @@ export const ddPlanar: ReferenceDesign = {
       ...ddBassSection("in", 560),
       { id: "Cplanar", type: "capacitor", nodes: ["in", "p1"], capacitance: 10e-6 },
       { id: "Rplanar", type: "resistor", nodes: ["p1", "p2"], resistance: 1.2 },
-      fromPart("planar", PLANAR_14MM, ["p2", "0", "planarFront", "planarRear"]),
-      chamber("planarFrontChamber", "planarFront", 20),
-      damper("planarMesh", "planarFront", NOZZLE_NODE, 1000),
-      chamber("planarRearChamber", "planarRear", 240),
-      damper("planarReliefDamper", "planarRear", "planarRelief", 3300),
-      vent("planarReliefHole", "planarRelief", 0.2, 1),
+      ...planarSection("p2", 20, 1000),
     ],
     nozzle: { lengthMm: 3, diameterMm: 3.5 },
     byDriver: true,

@@ -1,6 +1,7 @@
 import { DD_10MM_PET } from "../parts/dynamicDrivers.js";
-import { NOZZLE_NODE, chamber, damper, design, fromPart, vent } from "../kit.js";
+import { design, fromPart } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
+import { ventedShell } from "./shells.js";
 
 /*
  * Two 10 mm dynamic drivers mounted face to face (push-push, "horizontally opposed"), coils in
@@ -19,20 +20,21 @@ export const dualOpposedDd: ReferenceDesign = {
       "chamber vented through a Ø0.9 × 1 mm hole behind a 330 cgs Ω damper, a 330 cgs Ω mesh into a " +
       "Ø2.5 × 2 mm nozzle; 150 mm³ rear chamber vented through a Ø1 × 1 mm hole behind a 2200 cgs Ω " +
       "damper.",
-    elements: [
+    elements: ventedShell(
       {
-        ...fromPart("pair", DD_10MM_PET, ["in", "0", "front", "rear"]),
+        ...fromPart("pair", DD_10MM_PET, ["in", "0", "pairFront", "pairRear"]),
         type: "opposedDynamicDrivers",
         wiring: "series",
       } as never,
-      chamber("frontChamber", "front", 50),
-      damper("frontVentDamper", "front", "frontVentIn", 330),
-      vent("frontVent", "frontVentIn", 0.9, 1),
-      damper("nozzleMesh", "front", NOZZLE_NODE, 330),
-      chamber("rearChamber", "rear", 150),
-      damper("rearVentDamper", "rear", "rearVentIn", 2200),
-      vent("rearVent", "rearVentIn", 1, 1),
-    ],
+      {
+        frontMm3: 50,
+        frontVentDiameterMm: 0.9,
+        frontVentDamperCgsOhm: 330,
+        meshCgsOhm: 330,
+        rearMm3: 150,
+        rearVentDamperCgsOhm: 2200,
+      },
+    ),
     nozzle: { lengthMm: 2, diameterMm: 2.5 },
     byDriver: false,
   }),

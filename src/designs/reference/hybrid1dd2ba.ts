@@ -1,7 +1,7 @@
 import { BA_MID, BA_TWEETER } from "../parts/balancedArmatures.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
-import { ddBassSection } from "./ddShell.js";
+import { ddBassSection } from "./shells.js";
 
 /*
  * The common hybrid: a 10 mm dynamic driver for the bass, run full-range in the single-dd shell,

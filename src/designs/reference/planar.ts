@@ -1,6 +1,6 @@
-import { PLANAR_14MM } from "../parts/planarDrivers.js";
-import { NOZZLE_NODE, chamber, damper, design, fromPart, vent } from "../kit.js";
+import { design } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
+import { planarSection } from "./shells.js";
 
 /*
  * A single 14.2 mm planar-magnetic driver in a sealed shell, like the planar IEMs of 2021 on.
@@ -19,14 +19,7 @@ export const planar: ReferenceDesign = {
       "Single 14.2 mm planar-magnetic driver (planar-14mm): 30 mm³ front chamber, a 180 cgs Ω mesh " +
       "into a Ø3.5 × 2.2 mm nozzle; 240 mm³ rear chamber relieved by a Ø0.2 × 1 mm pinhole behind a " +
       "3300 cgs Ω damper.",
-    elements: [
-      fromPart("planar", PLANAR_14MM, ["in", "0", "front", "rear"]),
-      chamber("frontChamber", "front", 30),
-      damper("nozzleMesh", "front", NOZZLE_NODE, 180),
-      chamber("rearChamber", "rear", 240),
-      damper("reliefDamper", "rear", "relief", 3300),
-      vent("reliefHole", "relief", 0.2, 1),
-    ],
+    elements: planarSection("in", 30, 180),
     nozzle: { lengthMm: 2.2, diameterMm: 3.5 },
     byDriver: false,
   }),

@@ -1,6 +1,6 @@
-import { DD_10MM_PET } from "../parts/dynamicDrivers.js";
-import { NOZZLE_NODE, chamber, damper, design, fromPart, vent } from "../kit.js";
+import { design } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
+import { ddBassSection, SINGLE_DD_SHELL } from "./shells.js";
 
 /*
  * The classic single dynamic driver: a 10 mm PET driver, vented front and back. Tuned (bounded
@@ -21,16 +21,7 @@ export const singleDd: ReferenceDesign = {
       "Single 10 mm PET dynamic driver (dd-10mm-pet): 25 mm³ front chamber vented through a Ø0.75 × " +
       "1 mm hole behind a 330 cgs Ω damper, a 330 cgs Ω mesh into a Ø2 × 2 mm nozzle; 100 mm³ rear " +
       "chamber vented through a Ø1 × 1 mm hole behind a 3300 cgs Ω damper.",
-    elements: [
-      fromPart("dd", DD_10MM_PET, ["in", "0", "front", "rear"]),
-      chamber("frontChamber", "front", 25),
-      damper("frontVentDamper", "front", "frontVentIn", 330),
-      vent("frontVent", "frontVentIn", 0.75, 1),
-      damper("nozzleMesh", "front", NOZZLE_NODE, 330),
-      chamber("rearChamber", "rear", 100),
-      damper("rearVentDamper", "rear", "rearVentIn", 3300),
-      vent("rearVent", "rearVentIn", 1, 1),
-    ],
+    elements: ddBassSection("in", SINGLE_DD_SHELL.meshCgsOhm),
     nozzle: { lengthMm: 2, diameterMm: 2 },
     byDriver: false,
   }),

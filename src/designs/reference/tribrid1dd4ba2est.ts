@@ -2,7 +2,7 @@ import { BA_MID, BA_TWEETER } from "../parts/balancedArmatures.js";
 import { EST_MODULE } from "../parts/electrostaticTweeters.js";
 import { NOZZLE_NODE, bore, chamber, damper, design, fromPart } from "../kit.js";
 import type { ReferenceDesign } from "../referenceDesigns.js";
-import { ddBassSection } from "./ddShell.js";
+import { ddBassSection } from "./shells.js";
 
 /**
  * The tribrid's electrostatic section: the two EST modules (transducer, transformer and the module's
