@@ -31,6 +31,9 @@ describe("built-in reference designs on the command line", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("no built-in design of that name");
     expect(unknown.err).toContain("single-dd");
+    const compared = await tympan("compare", "singel-dd");
+    expect(compared.code).toBe(2);
+    expect(compared.err).toContain("no built-in design of that name");
   });
 
   it("tympan score and compare take built-in names; compare can draw each driver's share", async () => {

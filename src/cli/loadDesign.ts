@@ -25,10 +25,18 @@ export async function loadDesign(input: string): Promise<LoadedDesign> {
   if (await isBuiltInDesignName(input)) {
     return { design: referenceDesign(input)!.design, source: input, builtIn: true };
   }
-  if (extname(input) === "" && !(await exists(input))) {
-    throw usageError(
-      `${input}: no such file and no built-in design of that name; built-in designs: ${REFERENCE_DESIGNS.map((d) => d.name).join(", ")} (or give a .json/.yaml design file)`,
-    );
-  }
+  if (await isUnknownName(input)) throw unknownNameError(input, "a .json/.yaml design file");
   return { design: await readDesignFile(input), source: input, builtIn: false };
+}
+
+/** True when `input` has no extension, is no file and no built-in design: a mistyped name. */
+export async function isUnknownName(input: string): Promise<boolean> {
+  return extname(input) === "" && referenceDesign(input) === undefined && !(await exists(input));
+}
+
+/** The message for a mistyped name: the built-in names, and what else could be given. */
+export function unknownNameError(input: string, orElse: string): Error {
+  return usageError(
+    `${input}: no such file and no built-in design of that name; built-in designs: ${REFERENCE_DESIGNS.map((d) => d.name).join(", ")} (or give ${orElse})`,
+  );
 }

@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import type { RatingTarget } from "../analysis/preferenceRating.js";
 import { adjustableTarget } from "../targets/adjustableTarget.js";
 import type { Curve } from "../analysis/curve.js";
-import { isBuiltInDesignName, loadDesign } from "./loadDesign.js";
+import { isBuiltInDesignName, isUnknownName, loadDesign, unknownNameError } from "./loadDesign.js";
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
@@ -34,6 +34,8 @@ export async function readCurve(
   column?: string,
 ): Promise<{ curve: Curve; isDesign: boolean; shares: Curve[] }> {
   const extension = extname(input).toLowerCase();
+  if (await isUnknownName(input))
+    throw unknownNameError(input, "a measurement file or a .json/.yaml design file");
   const builtIn = await isBuiltInDesignName(input);
   if (builtIn || extension === ".json" || extension === ".yaml" || extension === ".yml") {
     const { design } = await loadDesign(input);
