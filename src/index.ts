@@ -39,6 +39,10 @@ export type {
   RatingValidity,
 } from "./analysis/preferenceRating.js";
 export { harmanInEar2019v2 } from "./targets/harmanInEar2019v2.js";
+export {
+  harmanInEar2019v2WithoutBass,
+  HARMAN_IN_EAR_BASS_SHELF,
+} from "./targets/harmanInEar2019v2WithoutBass.js";
 export * from "./measurements/index.js";
 export { smoothFractionalOctave } from "./analysis/smoothFractionalOctave.js";
 export type { SmoothingOptions } from "./analysis/smoothFractionalOctave.js";

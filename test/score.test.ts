@@ -75,4 +75,27 @@ describe("tympan score against an adjusted target", () => {
     expect(adjusted.target).toContain("bass +6 dB");
     expect((await tympan("score", AKG_N400, "--tilt", "steep")).code).toBe(2);
   });
+
+  itWithSharedData(
+    "rates against Harman in-ear 2019 v2 without bass by name, as informative only",
+    async () => {
+      const full = JSON.parse((await tympan("score", AKG_N400, "--rig", "gras", "--json")).out);
+      const { code, out } = await tympan(
+        "score",
+        AKG_N400,
+        "--target",
+        "harman-in-ear-2019v2-without-bass",
+        "--rig",
+        "gras",
+        "--json",
+      );
+      expect(code).toBe(0);
+      const rating = JSON.parse(out);
+      expect(rating.target).toBe("Harman in-ear 2019 v2 without bass");
+      expect(rating.valid).toBe(false);
+      // A different target: a different error curve, so a different rating.
+      expect(rating.ppr).not.toBeCloseTo(full.ppr, 1);
+      expect(Number.isFinite(rating.ppr)).toBe(true);
+    },
+  );
 });

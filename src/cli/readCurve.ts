@@ -7,13 +7,16 @@ import { isBuiltInDesignName, isUnknownName, loadDesign, unknownNameError } from
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
+import { harmanInEar2019v2WithoutBass } from "../targets/harmanInEar2019v2WithoutBass.js";
 import { inFile, usageError } from "./errors.js";
 
 /** Built-in targets by name, with the id the preference model knows them by. */
 export const BUILT_IN_TARGETS: Readonly<
-  Record<string, { readonly curve: Curve; readonly id: "harman-in-ear-2019v2" }>
+  Record<string, { readonly curve: Curve; readonly id: RatingTarget }>
 > = {
   "harman-in-ear-2019v2": { curve: harmanInEar2019v2, id: "harman-in-ear-2019v2" },
+  // The preference model was fitted with the full target: a rating against this one is informative.
+  "harman-in-ear-2019v2-without-bass": { curve: harmanInEar2019v2WithoutBass, id: "other" },
 };
 
 /** A target by built-in name or file. */

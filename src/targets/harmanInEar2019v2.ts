@@ -15,9 +15,7 @@
  * 20 kHz −20.61. Interpolated at exactly 100 Hz, 1 kHz and 10 kHz the curve gives +2.81, −0.00 and
  * −0.77 dB: the published landmarks are grid values, not interpolations.
  *
- * No "without bass" variant is shipped: AutoEq has used more than one definition of it (flattening
- * below the sub-1 kHz minimum in its 2019 research script; later results are consistent with removing
- * a 105 Hz low shelf instead), and neither reproduces a published file from these values exactly.
+ * The variant without bass is in `harmanInEar2019v2WithoutBass.ts`.
  */
 import type { Curve } from "../analysis/curve.js";
 import {
