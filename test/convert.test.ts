@@ -32,4 +32,14 @@ describe("tympan convert", () => {
       expect(err).toContain("choose one of csv, rew, squig");
     }
   });
+
+  it("says on standard error which column of a multi-column file it read, and reads the asked one silently", async () => {
+    const result = "test/fixtures/measurements/autoeq-result.csv";
+    const picked = await tympan("convert", result, "--to", "csv");
+    expect(picked.code).toBe(0);
+    expect(picked.err).toContain(`tympan: note: ${result}: read the column "raw"`);
+    const asked = await tympan("convert", result, "--to", "csv", "--column", "target");
+    expect(asked.code).toBe(0);
+    expect(asked.err).toBe("");
+  });
 });

@@ -19,12 +19,18 @@ export const BUILT_IN_TARGETS: Readonly<
   "harman-in-ear-2019v2-without-bass": { curve: harmanInEar2019v2WithoutBass, id: "other" },
 };
 
+/** Receives what a reader did without being asked (see readMeasurementFile). */
+export type NoteSink = (message: string) => void;
+
 /** A target by built-in name or file. */
-export async function readTarget(nameOrFile: string): Promise<{ curve: Curve; builtIn: boolean }> {
+export async function readTarget(
+  nameOrFile: string,
+  onNote?: NoteSink,
+): Promise<{ curve: Curve; builtIn: boolean }> {
   const builtIn = BUILT_IN_TARGETS[nameOrFile];
   return builtIn
     ? { curve: builtIn.curve, builtIn: true }
-    : { curve: await readMeasurementFile(nameOrFile), builtIn: false };
+    : { curve: await readMeasurementFile(nameOrFile, onNote ? { onNote } : {}), builtIn: false };
 }
 
 /**
@@ -35,6 +41,7 @@ export async function readCurve(
   input: string,
   frequencies: readonly number[],
   column?: string,
+  onNote?: NoteSink,
 ): Promise<{ curve: Curve; isDesign: boolean; shares: Curve[] }> {
   const extension = extname(input).toLowerCase();
   if (await isUnknownName(input))
@@ -65,7 +72,10 @@ export async function readCurve(
     return { curve: asCurve(chosen), isDesign: true, shares };
   }
   return {
-    curve: await readMeasurementFile(input, column !== undefined ? { column } : {}),
+    curve: await readMeasurementFile(input, {
+      ...(column !== undefined ? { column } : {}),
+      ...(onNote ? { onNote } : {}),
+    }),
     isDesign: false,
     shares: [],
   };
@@ -77,6 +87,11 @@ export interface TargetFlags {
   earGain?: string;
   treble?: string;
   tilt?: string;
+}
+
+/** A note sink printing to standard error, as `tympan: note: …`. */
+export function noteTo(err: (text: string) => void): NoteSink {
+  return (message) => err(`tympan: note: ${message}\n`);
 }
 
 /** The target options every rating command shares: a target and the graph tools' tone controls. */
@@ -102,8 +117,9 @@ export function addTargetOptions(command: Command): Command {
  */
 export async function targetFromFlags(
   flags: TargetFlags,
+  onNote?: NoteSink,
 ): Promise<{ curve: Curve; id: RatingTarget }> {
-  const { curve: base, builtIn } = await readTarget(flags.target);
+  const { curve: base, builtIn } = await readTarget(flags.target, onNote);
   const control = (flag: string, text: string | undefined) => {
     if (text === undefined) return 0;
     const value = Number(text);

@@ -82,8 +82,9 @@ export async function readMeasurementFolder(folder: string): Promise<Measurement
   for (const name of names) {
     const source = join(folder, name);
     try {
-      const curve = await readMeasurementFile(source);
-      entries.push({ name: curve.name ?? name, curve, sources: [source], warnings: [] });
+      const notes: Issue[] = [];
+      const curve = await readMeasurementFile(source, { onNote: collectInto(notes) });
+      entries.push({ name: curve.name ?? name, curve, sources: [source], warnings: notes });
     } catch (error) {
       skipped.push({ source, reason: reasonOf(error) });
     }
@@ -206,21 +207,21 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
     }
     try {
       const curves: Curve[] = [];
+      const warnings: Issue[] = [];
       for (const channel of channels) {
-        curves.push(await readMeasurementFile(channel.path, { name }));
+        curves.push(
+          await readMeasurementFile(channel.path, { name, onNote: collectInto(warnings) }),
+        );
       }
       const sources = channels.map((channel) => channel.path);
       const only = channels.length === 1 ? channels[0] : undefined;
-      const warnings: Issue[] =
-        only === undefined
-          ? []
-          : [
-              {
-                code: "single-channel",
-                path: [],
-                message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
-              },
-            ];
+      if (only !== undefined) {
+        warnings.push({
+          code: "single-channel",
+          path: [],
+          message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
+        });
+      }
       const [left, right] = curves;
       if (left !== undefined && right !== undefined) {
         const imbalance = channelImbalance(left, right);
@@ -282,4 +283,9 @@ function reasonOf(error: unknown): string {
   if (error instanceof TympanError) return formatIssues(error.issues).replaceAll("\n", "; ");
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** A reader's notes kept as warnings of the entry they belong to. */
+function collectInto(warnings: Issue[]): (message: string) => void {
+  return (message) => warnings.push({ code: "reader-note", path: [], message });
 }

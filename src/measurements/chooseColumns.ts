@@ -49,6 +49,18 @@ export function chooseColumns(
   const indexOf = (test: (name: string) => boolean) => names.findIndex(test);
   const named = indexOf(isFrequencyName);
   const frequency = named >= 0 ? named : 0;
+  const firstName = names[0] ?? "";
+  if (
+    named < 0 &&
+    (isResponseName(firstName) || isImpedanceName(firstName) || isPhaseName(firstName))
+  ) {
+    // The first column is taken as the frequency only when the header does not call it something else.
+    return {
+      code: "no-frequency-column",
+      path: [],
+      message: `the header row (${names.map((name) => `"${name}"`).join(", ")}) names no frequency column and calls the first column "${firstName}", so it is not clear which column holds the frequencies; name the frequency column (e.g. "frequency,${names.join(",")}" if the header lacks one), or delete the header row to read the columns as frequency, value, phase`,
+    };
+  }
   const phaseIndex = indexOf(isPhaseName);
   const phase =
     phaseIndex >= 0 && phaseIndex !== frequency && phaseIndex < cellCount ? phaseIndex : undefined;
@@ -83,6 +95,20 @@ export function chooseColumns(
   }
   // Asking for the phase column as the value reads it once, as the value.
   return { frequency, value, phase: phase === value ? undefined : phase, valueName: names[value] };
+}
+
+/**
+ * The named value columns a choice leaves unread (levels or impedances besides the one read), so the
+ * reader can say which it picked when it was not told: an AutoEq result has ten of them.
+ */
+export function unreadValueColumns(names: readonly string[], choice: ColumnChoice): string[] {
+  return names.filter(
+    (name, index) =>
+      index !== choice.value &&
+      index !== choice.frequency &&
+      index !== choice.phase &&
+      (isResponseName(name) || isImpedanceName(name)),
+  );
 }
 
 /** The kind a value column's name implies, if it says. */

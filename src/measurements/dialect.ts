@@ -25,26 +25,44 @@ const STRICT_DECIMAL_COMMA = /^[+-]?\d+(?:,\d+)?(?:[eE][+-]?\d+)?$/;
  * columns, which the column check then rejects with a hint.
  */
 export function detectDialect(rows: readonly string[]): Dialect {
+  // Quoted cells ("20,5") hide their commas from the delimiter count; what they hold sets the decimal.
+  const outside = rows.map(outsideQuotes);
   const anyRowHas = (character: string) => rows.some((row) => row.includes(character));
   // A delimiter is what most rows use, so one damaged row is reported rather than misreading the rest.
   const mostRowsHave = (character: string) =>
-    rows.filter((row) => row.includes(character)).length * 2 >= rows.length;
+    outside.filter((row) => row.includes(character)).length * 2 >= rows.length;
   const decimal: DecimalSeparator = anyRowHas(",") && !anyRowHas(".") ? "," : ".";
   if (mostRowsHave("\t")) return { delimiter: "\t", decimal };
   if (mostRowsHave(";")) return { delimiter: ";", decimal };
   if (mostRowsHave(",")) {
+    const quotedDecimalCommas =
+      decimal === "," && rows.some((row) => quotedCells(row).some((cell) => cell.includes(",")));
     const spaceSeparatedDecimalCommas =
       decimal === "," &&
       rows.every((row) => {
         const cells = row.split(/\s+/);
         return cells.length >= 2 && cells.every((cell) => STRICT_DECIMAL_COMMA.test(cell));
       });
+    if (quotedDecimalCommas) return { delimiter: ",", decimal: "," };
     return spaceSeparatedDecimalCommas
       ? { delimiter: " ", decimal: "," }
       : { delimiter: ",", decimal: "." };
   }
   // Runs of whitespace, tabs included, delimit; commas in a space-delimited file are decimal commas.
   return { delimiter: " ", decimal };
+}
+
+/** A double-quoted cell, as spreadsheets write text and (in some locales) every number. */
+const QUOTED = /"([^"]*)"/g;
+
+/** The row with each quoted cell's contents blanked out. */
+function outsideQuotes(row: string): string {
+  return row.replace(QUOTED, '""');
+}
+
+/** The contents of the row's quoted cells. */
+function quotedCells(row: string): string[] {
+  return Array.from(row.matchAll(QUOTED), (match) => match[1] ?? "");
 }
 
 const CELL_SEPARATOR: Record<Delimiter, RegExp> = {
@@ -54,9 +72,20 @@ const CELL_SEPARATOR: Record<Delimiter, RegExp> = {
   " ": /\s+/,
 };
 
-/** The cells of a trimmed row; a trailing delimiter (some exporters end rows with a tab) adds none. */
+/**
+ * The cells of a trimmed row, each without the double quotes around it (a delimiter inside quotes
+ * belongs to the cell); a trailing delimiter (some exporters end rows with a tab) adds none. An
+ * unmatched quote stays in its cell, where the number parser reports it.
+ */
 export function splitCells(row: string, dialect: Dialect): string[] {
-  const cells = row.split(CELL_SEPARATOR[dialect.delimiter]);
+  const quoted: string[] = [];
+  // Quoted contents are set aside behind private-use placeholders, then put back.
+  const masked = row.replace(QUOTED, (_, inner: string) => `\uE000${quoted.push(inner) - 1}\uE001`);
+  const cells = masked
+    .split(CELL_SEPARATOR[dialect.delimiter])
+    .map((cell) =>
+      cell.replace(/\uE000(\d+)\uE001/g, (_, index: string) => quoted[Number(index)]!),
+    );
   while (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
   return cells;
 }
@@ -66,7 +95,7 @@ export function splitCells(row: string, dialect: Dialect): string[] {
  * "Frequency (Hz) SPL (dB)": a parenthesised unit joins the name before it.
  */
 export function splitHeader(header: string, delimiter: Delimiter): string[] {
-  const names = splitCells(header, { delimiter, decimal: "." }).map(unquote);
+  const names = splitCells(header, { delimiter, decimal: "." }).map((name) => name.trim());
   if (delimiter !== " ") return names;
   const joined: string[] = [];
   for (const name of names) {
@@ -75,9 +104,4 @@ export function splitHeader(header: string, delimiter: Delimiter): string[] {
     else joined.push(name);
   }
   return joined;
-}
-
-/** Column names are sometimes quoted in CSV exports: `"frequency","raw"`. */
-function unquote(name: string): string {
-  return name.replace(/^"(.*)"$/, "$1").trim();
 }

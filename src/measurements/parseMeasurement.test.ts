@@ -283,3 +283,79 @@ describe("parseMeasurement reads the shared AutoEq data", () => {
     expect(target.values[694]).toBe(-20.27);
   });
 });
+
+describe("parseMeasurement reads quoted cells as spreadsheets export them", () => {
+  it("quoted header and quoted numbers, comma-delimited", () => {
+    const curve = parseMeasurement('"frequency","raw"\n"20","84.3"\n"30","85"\n');
+    expect(curve.frequencyHz).toEqual([20, 30]);
+    expect(curve.values).toEqual([84.3, 85]);
+  });
+
+  it("quoted decimal commas between commas (a European spreadsheet's CSV)", () => {
+    const curve = parseMeasurement('"Freq","SPL"\n"20,5","84,3"\n"31,5","85,25"\n');
+    expect(curve.frequencyHz).toEqual([20.5, 31.5]);
+    expect(curve.values).toEqual([84.3, 85.25]);
+  });
+
+  it("quoted decimal commas between semicolons, unquoted numbers mixed in", () => {
+    const curve = parseMeasurement('20;"84,3"\n"30,5";85\n');
+    expect(curve.frequencyHz).toEqual([20, 30.5]);
+    expect(curve.values).toEqual([84.3, 85]);
+  });
+
+  it("an unmatched quote is a not-a-number error on its line, never a partial read", () => {
+    const issues = failures('frequency,raw\n20,84.3\n"30,85\n40,86\n');
+    expect(issues.map((issue) => issue.path)).toContainEqual(["line", 3]);
+    expect(issues[0]?.message).toContain("line 3");
+  });
+});
+
+describe("parseMeasurement checks what a header row says", () => {
+  it("a header that names no frequency column but calls the first column a level is rejected", () => {
+    const issues = failures("SPL,Phase\n20,84.3\n30,85\n");
+    expect(issues[0]?.code).toBe("no-frequency-column");
+    expect(issues[0]?.message).toContain('"SPL"');
+    expect(issues[0]?.message).toContain("name the frequency column");
+  });
+
+  it("a header with an unknown first name still reads it as the frequency", () => {
+    const curve = parseMeasurement("x,SPL\n20,84.3\n30,85\n");
+    expect(curve.frequencyHz).toEqual([20, 30]);
+  });
+});
+
+describe("parseMeasurement says which columns it left unread", () => {
+  const warnings = (text: string, options: Parameters<typeof parseMeasurement>[1] = {}) => {
+    const result = tryParseMeasurement(text, options);
+    if (!result.ok) throw new Error("expected the text to be read");
+    return result.warnings;
+  };
+
+  it("names the other value columns when it picked one by itself", () => {
+    const [note] = warnings("frequency,left,SPL right,SPL left\n20,1,84,83\n30,2,85,84\n");
+    expect(note?.code).toBe("unread-columns");
+    expect(note?.message).toContain('read the column "SPL right"');
+    expect(note?.message).toContain('"SPL left"');
+    expect(note?.message).toContain("--column");
+  });
+
+  it("an AutoEq result lists four of its other columns and counts the rest", () => {
+    const [note] = warnings(fixture("autoeq-result.csv"));
+    expect(note?.message).toContain('read the column "raw"');
+    expect(note?.message).toMatch(/and \d+ more/);
+  });
+
+  it("says nothing when the column was asked for, or when there is only one", () => {
+    expect(warnings(fixture("autoeq-result.csv"), { column: "target" })).toEqual([]);
+    expect(warnings("frequency,raw\n20,84\n30,85\n")).toEqual([]);
+    expect(warnings(fixture("rew-spl.txt"))).toEqual([]);
+    expect(warnings(fixture("squig-audiotools.txt"))).toEqual([]);
+  });
+
+  it("reports cells beyond the columns the header names", () => {
+    const [note] = warnings("frequency,raw\n20,84,1,2\n30,85,1,2\n");
+    expect(note?.code).toBe("unnamed-columns");
+    expect(note?.message).toContain("columns 3, 4 were not read");
+    expect(note?.path).toEqual(["line", 2]);
+  });
+});

@@ -1,6 +1,11 @@
 import type { Curve } from "../analysis/curve.js";
 import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
-import { type ColumnChoice, chooseColumns, kindFromName } from "./chooseColumns.js";
+import {
+  type ColumnChoice,
+  chooseColumns,
+  kindFromName,
+  unreadValueColumns,
+} from "./chooseColumns.js";
 import { kindFromSource, nameFromSource } from "./columnNames.js";
 import { type Dialect, detectDialect, splitCells, splitHeader } from "./dialect.js";
 import { parseNumber } from "./parseNumbers.js";
@@ -103,6 +108,7 @@ function read(
     issues.push(choice);
     return undefined;
   }
+  warnings.push(...unreadColumnNotes(names, choice, options.column, firstCells.length, first.line));
   const detected = kindFromName(choice.valueName) ?? kindFromSource(options.source);
   const kind = options.kind ?? detected ?? "response";
   if (options.kind !== undefined && detected !== undefined && detected !== options.kind) {
@@ -203,6 +209,46 @@ function readRows(
     rows.push({ line, frequencyHz, value, phaseDeg });
   }
   return rows;
+}
+
+/**
+ * What a read leaves out without being told to: named value columns besides the one read (when no
+ * column was asked for), and cells beyond the columns the header names.
+ */
+function unreadColumnNotes(
+  names: readonly string[] | undefined,
+  choice: ColumnChoice,
+  requested: string | undefined,
+  cellCount: number,
+  firstLine: number,
+): Issue[] {
+  if (names === undefined) return [];
+  const notes: Issue[] = [];
+  const others = unreadValueColumns(names, choice);
+  if (requested === undefined && others.length > 0) {
+    const listed = others.slice(0, 4).map((name) => `"${name}"`);
+    const more = others.length > 4 ? ` and ${others.length - 4} more` : "";
+    notes.push(
+      fileIssue(
+        "unread-columns",
+        `read the column "${choice.valueName ?? ""}"; the file also has ${listed.join(", ")}${more}, not read (choose one with the column option, --column in the CLI)`,
+      ),
+    );
+  }
+  const unnamed = cellCount - names.length;
+  const unreadUnnamed = Array.from({ length: Math.max(unnamed, 0) }, (_, k) => names.length + k)
+    .filter((index) => index !== choice.value && index !== choice.phase)
+    .map((index) => index + 1);
+  if (unreadUnnamed.length > 0) {
+    notes.push(
+      lineIssue(
+        "unnamed-columns",
+        firstLine,
+        `line ${firstLine} has ${cellCount} values but the header names ${names.length} columns; column${unreadUnnamed.length === 1 ? "" : "s"} ${unreadUnnamed.join(", ")} ${unreadUnnamed.length === 1 ? "was" : "were"} not read (name ${unreadUnnamed.length === 1 ? "it" : "them"} in the header to read one)`,
+      ),
+    );
+  }
+  return notes;
 }
 
 /** "frequency in column 1, level (dB) in column 2, phase in column 3". */

@@ -22,7 +22,10 @@ export function isDecimalCommaNumber(cell: string): boolean {
   return DECIMAL_COMMA_NUMBER.test(cell);
 }
 
-/** Whether a line starts like a row of numbers (a sign, a digit or a leading decimal point). */
+/**
+ * Whether a line starts like a row of numbers (a sign, a digit or a leading decimal point), the
+ * first number perhaps in double quotes as spreadsheets export it.
+ */
 export function startsWithNumber(line: string): boolean {
-  return /^[+-]?(?:\d|[.,]\d)/.test(line);
+  return /^"?[+-]?(?:\d|[.,]\d)/.test(line);
 }

@@ -15,7 +15,13 @@ import { csvField } from "../formatResult.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotPath } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
-import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
+import {
+  type TargetFlags,
+  addTargetOptions,
+  noteTo,
+  readCurve,
+  targetFromFlags,
+} from "../readCurve.js";
 
 interface CompareFlags extends TargetFlags {
   normalize: string;
@@ -65,11 +71,17 @@ export function registerCompare(program: Command, output: CliOutput): void {
           `--baseline ${flags.baseline}: give one of the compared curves (${inputs.join(", ")})`,
         );
       }
-      const { curve: target } = await targetFromFlags(flags);
+      const note = noteTo(output.err);
+      const { curve: target } = await targetFromFlags(flags, note);
       const curves: { input: string; curve: Curve; rating: number | undefined }[] = [];
       const shares: { of: number; curve: Curve }[] = [];
       for (const input of inputs) {
-        const { curve, shares: driverShares } = await readCurve(input, target.frequencyHz);
+        const { curve, shares: driverShares } = await readCurve(
+          input,
+          target.frequencyHz,
+          undefined,
+          note,
+        );
         if (flags.drivers)
           for (const share of driverShares) shares.push({ of: curves.length, curve: share });
         if (curve.kind !== "response")

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { readMeasurementFile } from "../../io/measurementFile.js";
+import { noteTo } from "../readCurve.js";
 import { formatCsv, formatRew, formatSquig } from "../../measurements/formatMeasurement.js";
 import { usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
@@ -36,10 +37,10 @@ export function registerConvert(program: Command, output: CliOutput): void {
       if (write === undefined) {
         throw usageError(`--to ${flags.to}: choose one of ${Object.keys(WRITERS).join(", ")}`);
       }
-      const curve = await readMeasurementFile(
-        input,
-        flags.column !== undefined ? { column: flags.column } : {},
-      );
+      const curve = await readMeasurementFile(input, {
+        ...(flags.column !== undefined ? { column: flags.column } : {}),
+        onNote: noteTo(output.err),
+      });
       const text = write(curve);
       if (flags.out === undefined) output.out(text);
       else await writeOutputFile(flags.out, text, flags.force ?? false);

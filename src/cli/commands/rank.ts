@@ -14,7 +14,7 @@ import {
 } from "../../io/measurementDatabase.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
-import { type TargetFlags, addTargetOptions, targetFromFlags } from "../readCurve.js";
+import { type TargetFlags, addTargetOptions, noteTo, targetFromFlags } from "../readCurve.js";
 
 interface RankFlags extends TargetFlags {
   rig: string;
@@ -88,7 +88,7 @@ export function registerRank(program: Command, output: CliOutput): void {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
       if (flags.csv && flags.json) throw usageError("--csv and --json: choose one output format");
-      const { curve: target, id: targetId } = await targetFromFlags(flags);
+      const { curve: target, id: targetId } = await targetFromFlags(flags, noteTo(output.err));
       const database = await readMeasurementDatabase(input);
       const { ranking, skipped: unscored } = rankMeasurements(database.entries, target);
       const skipped = [...database.skipped, ...unscored];

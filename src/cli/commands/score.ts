@@ -7,7 +7,13 @@ import {
 } from "../../analysis/preferenceRating.js";
 import { inFile, usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
-import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
+import {
+  type TargetFlags,
+  addTargetOptions,
+  noteTo,
+  readCurve,
+  targetFromFlags,
+} from "../readCurve.js";
 
 interface ScoreFlags extends TargetFlags {
   rig?: string;
@@ -48,8 +54,9 @@ export function registerScore(program: Command, output: CliOutput): void {
       if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
-      const { curve: target, id: targetId } = await targetFromFlags(flags);
-      const { curve, isDesign } = await readCurve(input, target.frequencyHz, flags.column);
+      const note = noteTo(output.err);
+      const { curve: target, id: targetId } = await targetFromFlags(flags, note);
+      const { curve, isDesign } = await readCurve(input, target.frequencyHz, flags.column, note);
       const model = flags.model as PreferenceModel;
       const rating = inFile(input, () => preferenceRating(curve, target, { model }));
       const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
