@@ -78,4 +78,28 @@ describe("tympan rank", () => {
     expect((await tympanRank(join(folder, "phone_book.json"))).code).toBe(2);
     expect((await tympanRank(folder, "--rig", "bench")).code).toBe(2);
   });
+
+  it("ranks designs (built-in names and files) alongside measurements, as curves like any other", async () => {
+    const { code, out } = await tympan(
+      "rank",
+      "single-dd",
+      "planar",
+      "examples/case-d.json",
+      "--rig",
+      "simulated",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const { ranking } = JSON.parse(out) as {
+      ranking: { rank: number; name: string; ppr: number }[];
+    };
+    expect(ranking.map((row) => row.name)).toEqual([
+      "planar (drum)",
+      "single-dd (drum)",
+      "Case D: case C with a 1500 Ω damper (drum)",
+    ]);
+    // The same figures `tympan score` gives each of them.
+    const single = JSON.parse((await tympan("score", "single-dd", "--json")).out);
+    expect(ranking[1]?.ppr).toBe(single.ppr);
+  });
 });

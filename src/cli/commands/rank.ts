@@ -7,22 +7,30 @@ import {
   ratingValidity,
 } from "../../analysis/preferenceRating.js";
 import { TympanError, formatIssues } from "../../core/issues.js";
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
 import {
   type DatabaseEntry,
+  type MeasurementDatabase,
   type SkippedMeasurement,
   readMeasurementDatabase,
 } from "../../io/measurementDatabase.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
-import { type TargetFlags, addTargetOptions, noteTo, targetFromFlags } from "../readCurve.js";
+import {
+  type NoteSink,
+  type TargetFlags,
+  addTargetOptions,
+  noteTo,
+  readCurve,
+  targetFromFlags,
+} from "../readCurve.js";
 
 interface RankFlags extends TargetFlags {
   rig: string;
   csv?: boolean;
   json?: boolean;
 }
-
-/** Built-in targets by name. */
 
 const RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
 
@@ -73,23 +81,24 @@ export function registerRank(program: Command, output: CliOutput): void {
     program
       .command("rank")
       .description(
-        "rank every measurement in a folder or a squig.link phone_book.json by predicted preference (in-ear model)",
+        "rank measurements and designs (folders, squig.link phone books, files, built-in design names) by predicted preference (in-ear model)",
       )
       .argument(
-        "<folder|phone_book.json>",
-        "a folder of measurement files (.csv, .txt, .frd) or a squig.link phone_book.json with '<file> L.txt' / '<file> R.txt' beside it",
+        "<folder|phone_book.json|measurement|design...>",
+        "folders of measurement files (.csv, .txt, .frd), squig.link phone_book.json files with '<file> L.txt' / '<file> R.txt' beside them, single measurements, design files or built-in design names",
       ),
   )
     .option("--rig <rig>", `where the measurements were made: ${RIGS.join(", ")}`, "unknown")
     .option("--csv", "print the ranking as CSV (the validity note goes to standard error)")
     .option("--json", "print the ranking as JSON")
-    .action(async (input: string, flags: RankFlags) => {
+    .action(async (inputs: string[], flags: RankFlags) => {
       if (!RIGS.includes(flags.rig as RatingRig)) {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
       if (flags.csv && flags.json) throw usageError("--csv and --json: choose one output format");
-      const { curve: target, id: targetId } = await targetFromFlags(flags, noteTo(output.err));
-      const database = await readMeasurementDatabase(input);
+      const note = noteTo(output.err);
+      const { curve: target, id: targetId } = await targetFromFlags(flags, note);
+      const database = await readRankInputs(inputs, target.frequencyHz, note);
       const { ranking, skipped: unscored } = rankMeasurements(database.entries, target);
       const skipped = [...database.skipped, ...unscored];
       const rig = flags.rig as RatingRig;
@@ -111,7 +120,7 @@ export function registerRank(program: Command, output: CliOutput): void {
               message: `no measurement could be scored (${skipped.length} skipped); give a folder of .csv, .txt or .frd measurements covering 20 Hz–10 kHz, or a phone_book.json with its L/R files`,
             },
           ],
-          input,
+          inputs.join(", "),
         );
       }
 
@@ -182,4 +191,47 @@ function formatTable(
 /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Everything to rank: each input is a folder or a phone book (every measurement in it), or one
+ * measurement, design file or built-in design name (a design is simulated and read at its drum).
+ */
+async function readRankInputs(
+  inputs: readonly string[],
+  frequencies: readonly number[],
+  note: NoteSink,
+): Promise<MeasurementDatabase> {
+  const entries: DatabaseEntry[] = [];
+  const skipped: SkippedMeasurement[] = [];
+  for (const input of inputs) {
+    if ((await isFolder(input)) || (await isPhoneBook(input))) {
+      const database = await readMeasurementDatabase(input);
+      entries.push(...database.entries);
+      skipped.push(...database.skipped);
+      continue;
+    }
+    const { curve } = await readCurve(input, frequencies, undefined, note);
+    entries.push({ name: curve.name ?? input, curve, sources: [input], warnings: [] });
+  }
+  return { entries, skipped };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A .json file holding an array (a phone book lists brands), not an object (a design). */
+async function isPhoneBook(path: string): Promise<boolean> {
+  if (extname(path).toLowerCase() !== ".json") return false;
+  try {
+    return (await readFile(path, "utf8")).trimStart().startsWith("[");
+  } catch {
+    // An unreadable path is reported by the reader it goes to next.
+    return false;
+  }
 }
