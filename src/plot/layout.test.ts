@@ -26,6 +26,37 @@ describe("layoutChart", () => {
     expect(layout.heightPx).toBeGreaterThan(layout.xTitle.y);
   });
 
+  it("tells series apart past the palette's 8 colours: the second round is dashed, the third dotted", () => {
+    const many = layoutChart(
+      chart({
+        title: "many",
+        panels: [
+          {
+            yLabel: "SPL",
+            yUnit: "dB",
+            series: [
+              ...Array.from({ length: 17 }, (_, i) => ({
+                name: `c${i}`,
+                xHz: [20, 20_000],
+                y: [0, 1],
+              })),
+              { name: "own colour", xHz: [20, 20_000], y: [0, 1], color: "#123456" },
+            ],
+          },
+        ],
+      }),
+    );
+    const panel = many.panels[0]!;
+    expect(panel.dashes.slice(0, 8)).toEqual(Array(8).fill("solid"));
+    expect(panel.dashes.slice(8, 16)).toEqual(Array(8).fill("dashed"));
+    expect(panel.dashes[16]).toBe("dotted");
+    expect(panel.dashes[17]).toBe("solid");
+    expect(panel.colors[8]).toBe(panel.colors[0]);
+    const looks = panel.colors.map((color, s) => `${color} ${panel.dashes[s]}`);
+    expect(new Set(looks).size).toBe(looks.length);
+    expect(panel.legend.map((item) => item.dash)).toEqual(panel.dashes);
+  });
+
   it("wraps a long legend onto more rows inside the plot width", () => {
     const names = Array.from({ length: 12 }, (_, i) => `measurement number ${i + 1}`);
     const wide = layoutChart(

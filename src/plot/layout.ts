@@ -79,6 +79,9 @@ export interface Tick {
   readonly label: string | null;
 }
 
+/** The dash of a solid, palette-coloured series in the palette's first, second and third round. */
+const REPEAT_DASHES: readonly Dash[] = ["solid", "dashed", "dotted"];
+
 export interface LegendItem {
   readonly kind: "series" | "band";
   /** Swatch: a line segment for a series, a filled rectangle for a band. */
@@ -100,6 +103,8 @@ export interface PanelLayout {
   readonly legend: readonly LegendItem[];
   /** Colour of each series, in order. */
   readonly colors: readonly string[];
+  /** Each series' dash: its own, or a dash that tells a repeated palette colour apart. */
+  readonly dashes: readonly Dash[];
 }
 
 export interface ChartLayout {
@@ -154,11 +159,17 @@ export function layoutChart(chart: Chart, options: Partial<RenderOptions> = {}):
     const colors = panel.series.map(
       (series, s) => series.color ?? style.palette[s % style.palette.length] ?? INK.text,
     );
+    // Past the palette's length, colours repeat: a solid series with a repeated colour is drawn dashed
+    // (then dotted), so no two series look alike.
+    const dashes = panel.series.map((series, s): Dash => {
+      const cycle = Math.floor(s / style.palette.length) % REPEAT_DASHES.length;
+      return series.color === null && series.dash === "solid" ? REPEAT_DASHES[cycle]! : series.dash;
+    });
     const legendEntries: LegendEntry[] = panel.series.map((series, s) => ({
       kind: "series",
       name: series.name,
       color: colors[s] ?? INK.text,
-      dash: series.dash,
+      dash: dashes[s] ?? series.dash,
     }));
     if (p === 0) {
       for (const band of chart.bands) {
@@ -209,6 +220,7 @@ export function layoutChart(chart: Chart, options: Partial<RenderOptions> = {}):
       yTitle,
       legend,
       colors,
+      dashes,
     });
     y += plotHeight + TICK_LABEL_GAP + FONT_SIZE.tick;
     if (p < chart.panels.length - 1) y += PANEL_GAP + 6;

@@ -78,7 +78,7 @@ export function renderSvg(
     chartPanel.series.forEach((series, s) => {
       const d = pathData(series, panel, chartPanel.yScale);
       if (d === "") return;
-      const dash = DASH_ARRAY[series.dash];
+      const dash = DASH_ARRAY[panel.dashes[s] ?? series.dash];
       out.push(
         `<path data-series="${s}" d="${d}" stroke="${escape(panel.colors[s] ?? INK.text)}"` +
           `${dash === null ? "" : ` stroke-dasharray="${dash}"`}/>`,
