@@ -1,6 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { exampleResult } from "../plot/exampleResult.js";
+import { exampleResult } from "../../test/support/exampleResult.js";
 import { textWidthPx } from "../plot/font.js";
 import { chartFromSimulation } from "../plot/fromSimulation.js";
 import { layoutChart, type TextBox } from "../plot/layout.js";

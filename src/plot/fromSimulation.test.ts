@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import type { SimulationResult } from "../simulate/result.js";
 import { axisTitle } from "./chart.js";
-import { exampleResult } from "./exampleResult.js";
+import { exampleResult } from "../../test/support/exampleResult.js";
 import { chartFromSimulation } from "./fromSimulation.js";
 
 const result = exampleResult({ points: 50 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chart } from "./chart.js";
-import { exampleResult } from "./exampleResult.js";
+import { exampleResult } from "../../test/support/exampleResult.js";
 import { chartFromSimulation } from "./fromSimulation.js";
 import { layoutChart, wrap } from "./layout.js";
 import { textWidthPx } from "./font.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { chart, type ChartOptions } from "./chart.js";
-import { exampleResult } from "./exampleResult.js";
+import { exampleResult } from "../../test/support/exampleResult.js";
 import { chartFromSimulation } from "./fromSimulation.js";
 import { layoutChart } from "./layout.js";
 import { renderSvg } from "./svg.js";

@@ -4,8 +4,8 @@
  * shelf, ear-gain peak near 3 kHz, 711 quarter-wave dip, leak roll-off, driver resonance in |Z|) but
  * the numbers describe no real product.
  */
-import { logFrequencies } from "../core/frequencyGrid.js";
-import type { SimulationResult } from "../simulate/result.js";
+import { logFrequencies } from "../../src/core/frequencyGrid.js";
+import type { SimulationResult } from "../../src/simulate/result.js";
 
 export interface ExampleResultOptions {
   readonly points: number;
