@@ -112,3 +112,26 @@ export { partParameters } from "./designs/parts/part.js";
 export type { Part, PartClass } from "./designs/parts/part.js";
 export { describeProvenance } from "./designs/parts/provenance.js";
 export type { Provenance, Sourced } from "./designs/parts/provenance.js";
+export { FIT_SCENARIOS, FIT_SCENARIO_NAMES, withFit, fitChangeDb } from "./designs/fitScenarios.js";
+export type { FitScenario, FitScenarioName, LeakPath } from "./designs/fitScenarios.js";
+export { SOURCE_PRESETS, SOURCE_PRESET_NAMES, sourcePreset } from "./source/sourcePresets.js";
+export type { SourceModel } from "./source/sourceModel.js";
+export { loadFromDesign, loadFromMeasurement, parseSensitivity } from "./source/sourceLoad.js";
+export type { SourceLoad, SensitivityFigure } from "./source/sourceLoad.js";
+export { specSheet } from "./source/specSheet.js";
+export type { SpecSheet } from "./source/specSheet.js";
+export { driveRequirement, DEFAULT_PEAK_LEVEL_DB_SPL } from "./source/driveRequirement.js";
+export type { DriveRequirement } from "./source/driveRequirement.js";
+export { hissAtDrum, hissVerdict } from "./source/hiss.js";
+export type { Hiss, HissBand } from "./source/hiss.js";
+export { outputImpedanceDamping } from "./source/outputImpedanceDamping.js";
+export type { Damping } from "./source/outputImpedanceDamping.js";
+export { aWeightingDb } from "./source/aWeighting.js";
+export { THRESHOLD_AT_711_DRUM, thresholdAtDrumDb } from "./source/hearingThreshold.js";
+export {
+  dampingClaim,
+  fitClaim,
+  hissClaim,
+  sourceAndFitClaims,
+  voltageClaim,
+} from "./source/sourceClaims.js";

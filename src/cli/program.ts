@@ -9,6 +9,9 @@ import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
 import { registerScore } from "./commands/score.js";
 import { registerSimulate } from "./commands/simulate.js";
+import { registerSpec } from "./commands/spec.js";
+import { registerSource } from "./commands/source.js";
+import { registerFit } from "./commands/fit.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
 /** Where the CLI writes: standard output and standard error, replaceable for tests. */
@@ -47,6 +50,9 @@ export async function runCli(
   registerCompare(program, output);
   registerConvert(program, output);
   registerIdentify(program, output);
+  registerSpec(program, output);
+  registerSource(program, output);
+  registerFit(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

@@ -11,6 +11,8 @@ import { renderPng } from "../io/png.js";
 import { chart } from "../plot/chart.js";
 import type { ChartOptions } from "../plot/chart.js";
 import { renderSvg } from "../plot/svg.js";
+import { sourceAndFitClaims } from "../source/sourceClaims.js";
+import { SOURCE_PRESETS, SOURCE_PRESET_NAMES } from "../source/sourcePresets.js";
 import { writeOutputFile } from "./outputFile.js";
 
 /**
@@ -63,8 +65,38 @@ function comparisonMarkdown(figures: readonly DesignFigures[]): string {
         `| ${index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
     ),
     "",
+    ...sourceAndFitMarkdown(allClaims().length),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The source-matching and fit section: the source presets and the seeds' claims about hiss, power,
+ * output impedance and the seal, numbered after the design claims.
+ */
+export function sourceAndFitMarkdown(firstNumber: number): string[] {
+  return [
+    "## Sources and fit, computed",
+    "",
+    "Source presets (`tympan source <design> --source <preset>`; every figure illustrative, see its note):",
+    "",
+    "| preset | what it is | output impedance (Ω) | max voltage (V rms) | max current (mA rms) | noise (µV, A-weighted) | why plausible |",
+    "|---|---|---:|---:|---:|---:|---|",
+    ...SOURCE_PRESET_NAMES.map((name) => {
+      const preset = SOURCE_PRESETS[name];
+      return `| ${name} | ${preset.description} | ${preset.outputImpedanceOhm} | ${preset.maxVoltageVrms} | ${preset.maxCurrentArms * 1000} | ${preset.noiseMicrovoltsA} | ${preset.provenance} |`;
+    }),
+    "",
+    "Hiss is compared band by band (one-third octaves, 125 Hz–8 kHz) with the threshold of hearing at the 711's drum (ISO 389-2 / ANSI S3.6 insert-earphone RETSPL), the noise floor taken as white over 20 Hz–20 kHz.",
+    "",
+    "| # | claim | holds | figures |",
+    "|---:|---|:---:|---|",
+    ...sourceAndFitClaims().map(
+      (claim, index) =>
+        `| ${firstNumber + index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
+    ),
+    "",
+  ];
 }
 
 function formatHz(frequencyHz: number): string {
