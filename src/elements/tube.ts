@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TUBE_MODELS, tubeAbcd } from "../acoustics/tube/index.js";
+import { TUBE_MODELS, sharedTubeAbcd } from "../acoustics/tube/index.js";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { elementSchema, positive } from "../circuit/parameters.js";
 
@@ -37,7 +37,8 @@ export const tube: PrimitiveModel<Tube> = {
   realize(element, context) {
     const model = element.model ?? "exact";
     const { radius, length } = element;
-    const air = context.air;
+    // Tubes alike in model, radius, length and air share one evaluation per frequency.
+    const abcdAt = sharedTubeAbcd(model, radius, length, context.air);
     const a = context.node(0);
     const b = context.node(1);
     const branch = context.branch();
@@ -47,10 +48,9 @@ export const tube: PrimitiveModel<Tube> = {
     const slotBranchA = context.entry(branch, a);
     const slotBranchB = context.entry(branch, b);
     const slotBranchBranch = context.entry(branch, branch);
-    const abcd = new Float64Array(8);
     return {
       stamp(omega, matrixRe, matrixIm) {
-        tubeAbcd(model, omega, radius, length, air, abcd);
+        const abcd = abcdAt(omega);
         // Row a (flow leaving a into the tube): C·p_b + D·U_b.
         if (slotAB >= 0) {
           matrixRe[slotAB] = matrixRe[slotAB]! + abcd[4]!;

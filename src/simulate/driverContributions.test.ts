@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
+import { referenceDesign } from "../designs/referenceDesigns.js";
 import { simulate, trySimulate } from "./simulate.js";
 
 /** Two drivers behind a first-order crossover, sharing a tube into the 711. */
@@ -113,5 +114,25 @@ describe("per-driver contributions", () => {
       expect(messages).toMatch(/contains "\/"/);
       expect(messages).toMatch(/"byDriver" is true/);
     }
+  });
+
+  it("splits a design whose electrical side, cut from its motors, stands on no ground of its own", () => {
+    // The dual-opposed reference wires its two coils in series: without the motors, the node
+    // between them floats. Only the side connected to the probe is solved for the shares.
+    const design = referenceDesign("dual-opposed-dd")!.design;
+    const split = simulate(
+      { ...design, probes: design.probes.map((probe) => ({ ...probe, byDriver: true })) },
+      { frequencies: FREQUENCIES },
+    );
+    const drum = split.probes.drum!;
+    const shares = Object.keys(split.probes).filter((id) => id.startsWith("drum/"));
+    expect(shares.length).toBeGreaterThan(0);
+    FREQUENCIES.forEach((_, f) => {
+      const scale = Math.hypot(drum.re[f]!, drum.im[f]!);
+      const re = shares.reduce((sum, id) => sum + split.probes[id]!.re[f]!, 0);
+      const im = shares.reduce((sum, id) => sum + split.probes[id]!.im[f]!, 0);
+      expect(Math.abs(re - drum.re[f]!)).toBeLessThan(1e-9 * scale);
+      expect(Math.abs(im - drum.im[f]!)).toBeLessThan(1e-9 * scale);
+    });
   });
 });

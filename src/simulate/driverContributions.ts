@@ -5,6 +5,7 @@ import type { Design, Probe } from "../circuit/design.js";
 import type { PrimitiveModel } from "../circuit/elementModel.js";
 import { type PrimitiveInstance, expandElements } from "../circuit/expand.js";
 import { potentialSourceStamp } from "../circuit/stamps.js";
+import { GROUND } from "../circuit/topology.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { compileNetwork, type Network } from "../solve/network.js";
 import { FrequencySweep } from "../solve/sweep.js";
@@ -19,6 +20,10 @@ import { FrequencySweep } from "../solve/sweep.js";
  * with F_k the motor force of the full simulation and G_k the probe's response to a unit force at
  * motor k. Whatever reaches the probe by another path than a motor (a measured two-port, a
  * hand-built network) is the remainder "other", so the shares always sum to the whole.
+ *
+ * All G_k come from one network (every motor replaced by a force source; only the right-hand side
+ * differs between motors) and one solve per frequency with its transpose: G_k = (A⁻¹)_{probe,k} is
+ * entry k of A⁻ᵀ·e_probe. The same solve gives the remainder, yᵀ·b over the design's own sources.
  */
 
 /** A motor inside the design: the design element it belongs to and the motor part's id. */
@@ -41,11 +46,10 @@ export function findMotors(elements: readonly ElementDefinition[], air: Air): Mo
   return motors;
 }
 
-/** A potential source (a force source standing in for a motor's port, or a source switched off). */
+/** A potential source (a force source standing in for a motor's port) that reports its branch. */
 function potentialSource(
-  value: number,
-  seriesResistance: number,
   domain: Domain,
+  onBranch: (branch: number) => void,
 ): PrimitiveModel<ElementDefinition> {
   return {
     kind: "primitive",
@@ -56,25 +60,12 @@ function potentialSource(
     schema: undefined as never,
     ports: [{ terminals: [0, 1], domain }],
     source: () => "potential",
-    realize: (_definition, context) => potentialSourceStamp(context, value, seriesResistance),
+    realize: (_definition, context) => {
+      const realization = potentialSourceStamp(context, 0, 0);
+      onBranch(realization.sourceBranch!);
+      return realization;
+    },
   };
-}
-
-/**
- * The design's own source switched off, its topology kept: a potential source at 0 (with its output
- * resistance), a flow source at 0 (an open circuit).
- */
-function switchedOff(primitive: PrimitiveInstance): PrimitiveInstance {
-  const { model, definition } = primitive;
-  const kind = model.source?.(definition) ?? "none";
-  if (kind === "none") return primitive;
-  const domain = model.ports[0]!.domain;
-  const resistance = (definition as { outputImpedance?: number }).outputImpedance ?? 0;
-  const off: PrimitiveModel<ElementDefinition> =
-    kind === "potential"
-      ? potentialSource(0, resistance, domain === "any" ? "electrical" : domain)
-      : { ...model, source: () => "flow", realize: () => ({}) };
-  return { ...primitive, model: off };
 }
 
 /** The mechanical port (force node, its reference) of each motor primitive, by part id. */
@@ -89,35 +80,72 @@ function motorPorts(primitives: readonly PrimitiveInstance[], motors: readonly M
 }
 
 /**
- * The design with every motor replaced by a force source: 1 N at motor `driven` with the design's
- * own sources off, or, for `driven` = −1, all forces 0 N and the design's sources on (the remainder).
+ * The primitives that share a connected piece of the network (ground does not connect: its
+ * potential is fixed) with one of `nodes`. Nothing outside can change a potential inside, so the
+ * rest is left out of the share network: a transducer's electrical side, once its motor is cut, and
+ * whatever other separate circuits the design holds.
  */
-function forceDrivenNetwork(design: Design, air: Air, motors: readonly Motor[], driven: number) {
-  const compiled = compileNetwork(design, air, (primitives) => {
+function connectedTo(
+  primitives: readonly PrimitiveInstance[],
+  nodes: readonly string[],
+): PrimitiveInstance[] {
+  const parent = new Map<string, string>();
+  const root = (node: string): string => {
+    let r = node;
+    for (let up = parent.get(r); up !== undefined; up = parent.get(r)) r = up;
+    return r;
+  };
+  for (const p of primitives) {
+    const inner = p.definition.nodes.filter((node) => node !== GROUND);
+    for (const node of inner.slice(1)) {
+      const a = root(node);
+      const b = root(inner[0]!);
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  const wanted = new Set(nodes.filter((node) => node !== GROUND).map(root));
+  return primitives.filter((p) =>
+    p.definition.nodes.some((node) => node !== GROUND && wanted.has(root(node))),
+  );
+}
+
+/**
+ * The design with every motor replaced by a force source (value 0: the drives come as right-hand
+ * sides), cut down to the piece connected to the probes. Returns the network and each motor's force
+ * branch unknown (-1 when the motor's port is not connected to any probe: its share is zero).
+ */
+function forceDrivenNetwork(
+  design: Design,
+  air: Air,
+  motors: readonly Motor[],
+  probes: readonly Probe[],
+) {
+  const branches = motors.map(() => -1);
+  const compiled = compileNetwork({ ...design, probes: [...probes] }, air, (primitives) => {
     const ports = motorPorts(primitives, motors);
     const motorIds = new Set(motors.map((motor) => motor.partId));
-    const kept = primitives
-      .filter((p) => !motorIds.has(p.definition.id))
-      .map((p) => (driven >= 0 ? switchedOff(p) : p));
+    const kept = primitives.filter((p) => !motorIds.has(p.definition.id));
     const sources = motors.map((motor, k): PrimitiveInstance => {
       const origin = primitives.find((p) => p.definition.id === motor.partId)!;
-      const value = k === driven ? 1 : 0;
       return {
         definition: {
           id: `${motor.partId}#force`,
           type: "voltageSource",
           nodes: [ports[k]!.plus, ports[k]!.minus],
-          voltage: value,
+          voltage: 0,
         },
-        model: potentialSource(value, 0, "mechanical"),
+        model: potentialSource("mechanical", (branch) => (branches[k] = branch)),
         originIndex: origin.originIndex,
         originId: origin.originId,
       };
     });
-    return [...kept, ...sources];
+    return connectedTo(
+      [...kept, ...sources],
+      probes.map((probe) => probe.node),
+    );
   });
   if (!compiled.ok) throw new TympanError(compiled.issues as never);
-  return compiled.network;
+  return { network: compiled.network, branches };
 }
 
 /** Complex values per probe and frequency. */
@@ -126,24 +154,51 @@ export interface ComplexSeries {
   readonly im: Float64Array;
 }
 
-function sweepTrue(network: Network, outputs: readonly number[], frequencies: readonly number[]) {
-  const values = new FrequencySweep(network, outputs).run(frequencies);
-  return outputs.map((_, p): ComplexSeries => ({
-    re: values.re[p]!.map((value) => value * values.scale),
-    im: values.im[p]!.map((value) => value * values.scale),
-  }));
+/**
+ * The nodes whose potentials give the motor forces (each motor's mechanical port, ground left out):
+ * the full simulation reports them alongside the probes, and `driverContributions` takes them back.
+ */
+export function motorForceNodes(design: Design, air: Air): string[] {
+  const ports = motorPorts(expandElements(design.elements, air), findMotors(design.elements, air));
+  return [...new Set(ports.flatMap((port) => [port.plus, port.minus]))].filter(
+    (node) => node !== GROUND,
+  );
+}
+
+/**
+ * The probe's response to a unit drive at each of `rows` of the share network A (G_r = (A⁻¹)_{p,r}),
+ * by one solve with the transpose: y = A⁻ᵀ·e_p gives G_r = y_r for every r at once, so the cost does
+ * not grow with the number of motors. The transposed network is the same slots with rows and
+ * columns swapped (the stamps write by slot), driven by a unit source at the probe's row.
+ */
+function responsesToUnitDrives(
+  network: Network,
+  probeUnknown: number,
+  rows: readonly number[],
+  frequencies: readonly number[],
+): ComplexSeries[] {
+  const sourceRe = new Float64Array(network.size);
+  sourceRe[probeUnknown] = 1;
+  const transposed: Network = { ...network, rows: network.cols, cols: network.rows, sourceRe };
+  // The rows are only reported, not ordered last: a force source grounded on one side makes its
+  // transposed row −y₊ = 0, which eliminated first gives y₊ exactly 0 (ordered last, rounding noise
+  // there would fail the sweep's componentwise accuracy check).
+  const values = new FrequencySweep(transposed, [], { alsoReport: rows }).run(frequencies);
+  // The only source is 1, so the values need no rescaling.
+  return rows.map((_, r): ComplexSeries => ({ re: values.re[r]!, im: values.im[r]! }));
 }
 
 /**
  * The shares of each `byDriver` probe, keyed "<probe id>/<driver id>" (and "<probe id>/other" when
- * something other than the motors reaches the probe). `fullNetwork` is the compiled design itself.
+ * something other than the motors reaches the probe). `potentialOf` gives the complex potential of
+ * each of `motorForceNodes` in the full simulation (true values, not unit-scaled).
  */
 export function driverContributions(
   design: Design,
-  fullNetwork: Network,
   probes: readonly Probe[],
   frequencies: readonly number[],
   air: Air,
+  potentialOf: (node: string) => ComplexSeries,
 ): Map<string, ComplexSeries> {
   const motors = findMotors(design.elements, air);
   const shares = new Map<string, ComplexSeries>();
@@ -159,38 +214,41 @@ export function driverContributions(
   }
   // Motor forces of the full simulation: the potential across each motor's mechanical port.
   const ports = motorPorts(expandElements(design.elements, air), motors);
-  const unknown = (network: Network, node: string) =>
-    node === "0" ? -1 : network.unknownOfNode.get(node)!;
-  const portNodes = [...new Set(ports.flatMap((port) => [port.plus, port.minus]))].filter(
-    (node) => node !== "0",
-  );
-  const swept = sweepTrue(
-    fullNetwork,
-    portNodes.map((node) => unknown(fullNetwork, node)),
-    frequencies,
-  );
   const potential = (node: string) =>
-    node === "0" ? zeros(frequencies.length) : swept[portNodes.indexOf(node)]!;
+    node === GROUND ? zeros(frequencies.length) : potentialOf(node);
   const forces = ports.map((port) => difference(potential(port.plus), potential(port.minus)));
 
-  const probeOutputs = (network: Network) => probes.map((probe) => unknown(network, probe.node));
+  const { network, branches } = forceDrivenNetwork(design, air, motors, probes);
+  // The design's own sources inside the share network drive the remainder "other".
+  const sourceRows: number[] = [];
+  network.sourceRe.forEach((value, row) => value !== 0 && sourceRows.push(row));
+  const driven = [...new Set([...branches.filter((branch) => branch >= 0), ...sourceRows])];
   const driverIds = [...new Set(motors.map((motor) => motor.driverId))];
-  const totals = new Map<string, ComplexSeries[]>(
-    driverIds.map((id) => [id, probes.map(() => zeros(frequencies.length))]),
-  );
-  motors.forEach((motor, k) => {
-    const network = forceDrivenNetwork(design, air, motors, k);
-    const unitResponses = sweepTrue(network, probeOutputs(network), frequencies);
-    unitResponses.forEach((response, p) => {
-      accumulateProduct(totals.get(motor.driverId)![p]!, response, forces[k]!);
+  for (const probe of probes) {
+    const responses = responsesToUnitDrives(
+      network,
+      network.unknownOfNode.get(probe.node)!,
+      driven,
+      frequencies,
+    );
+    const response = (row: number) => responses[driven.indexOf(row)]!;
+    const totals = new Map(driverIds.map((id) => [id, zeros(frequencies.length)]));
+    motors.forEach((motor, k) => {
+      if (branches[k]! >= 0)
+        accumulateProduct(totals.get(motor.driverId)!, response(branches[k]!), forces[k]!);
     });
-  });
-  const rest = forceDrivenNetwork(design, air, motors, -1);
-  const other = sweepTrue(rest, probeOutputs(rest), frequencies);
-  probes.forEach((probe, p) => {
-    for (const id of driverIds) shares.set(`${probe.id}/${id}`, totals.get(id)![p]!);
-    if (!isNegligible(other[p]!, totals, p)) shares.set(`${probe.id}/other`, other[p]!);
-  });
+    const other = zeros(frequencies.length);
+    for (const row of sourceRows) {
+      const drive = network.sourceRe[row]!;
+      const { re, im } = response(row);
+      for (let f = 0; f < frequencies.length; f++) {
+        other.re[f] = other.re[f]! + re[f]! * drive;
+        other.im[f] = other.im[f]! + im[f]! * drive;
+      }
+    }
+    for (const id of driverIds) shares.set(`${probe.id}/${id}`, totals.get(id)!);
+    if (!isNegligible(other, totals)) shares.set(`${probe.id}/other`, other);
+  }
   return shares;
 }
 
@@ -214,15 +272,11 @@ function accumulateProduct(sum: ComplexSeries, a: ComplexSeries, b: ComplexSerie
 }
 
 /** The remainder is rounding noise when it is below 1e-12 of the largest share at every frequency. */
-function isNegligible(
-  other: ComplexSeries,
-  totals: ReadonlyMap<string, ComplexSeries[]>,
-  probe: number,
-): boolean {
+function isNegligible(other: ComplexSeries, totals: ReadonlyMap<string, ComplexSeries>): boolean {
   for (let f = 0; f < other.re.length; f++) {
     let largest = 0;
-    for (const shares of totals.values())
-      largest = Math.max(largest, Math.hypot(shares[probe]!.re[f]!, shares[probe]!.im[f]!));
+    for (const share of totals.values())
+      largest = Math.max(largest, Math.hypot(share.re[f]!, share.im[f]!));
     if (Math.hypot(other.re[f]!, other.im[f]!) > 1e-12 * largest) return false;
   }
   return true;

@@ -5,7 +5,7 @@ import { type Design, validateDesign } from "../circuit/design.js";
 import { EAR711_VALID_RANGE_HZ } from "../loads/ear711Parameters.js";
 import { compileNetwork } from "../solve/network.js";
 import { FrequencySweep } from "../solve/sweep.js";
-import { driverContributions } from "./driverContributions.js";
+import { driverContributions, motorForceNodes } from "./driverContributions.js";
 import type { ProbeResult, SimulationResult } from "./result.js";
 
 export interface SimulateOptions {
@@ -64,8 +64,13 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
   const frequencies = Array.from(options.frequencies);
   const probeUnknowns = design.probes.map((probe) => network.unknownOfNode.get(probe.node)!);
   const source = network.inputSource;
+  const shareProbes = design.probes.filter((probe) => probe.byDriver === true);
+  // Per-driver shares need the motor forces: the potentials of the motors' mechanical ports, read
+  // from the same solves (not ordered last, so the probes' values are the same as without them).
+  const forceNodes = shareProbes.length > 0 ? motorForceNodes(design, air) : [];
   const values = new FrequencySweep(network, probeUnknowns, {
     ...(source ? { inputBranch: source.branch } : {}),
+    alsoReport: forceNodes.map((node) => network.unknownOfNode.get(node)!),
   }).run(frequencies);
 
   // fromEntries defines own properties, so even a probe named "__proto__" is kept.
@@ -82,8 +87,15 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
       return [probe.id, result];
     }),
   );
-  const shareProbes = design.probes.filter((probe) => probe.byDriver === true);
-  for (const [id, share] of driverContributions(design, network, shareProbes, frequencies, air)) {
+  const potentialOf = (node: string) => {
+    const at = probeUnknowns.length + forceNodes.indexOf(node);
+    return {
+      re: values.re[at]!.map((value) => value * values.scale),
+      im: values.im[at]!.map((value) => value * values.scale),
+    };
+  };
+  const shares = driverContributions(design, shareProbes, frequencies, air, potentialOf);
+  for (const [id, share] of shares) {
     const probe = shareProbes.find((candidate) => id.startsWith(`${candidate.id}/`))!;
     const domain = network.domainOfNode.get(probe.node)!;
     probes[id] = probeResult(share.re, share.im, 1, DB_REFERENCE[domain], domain);
@@ -125,24 +137,28 @@ function probeResult(
 ): ProbeResult {
   // Levels come from the unit-source values, so they stay finite and exact whatever the scale.
   const offsetDb = 20 * Math.log10(scale);
+  const referenceLog = Math.log10(reference);
   const db: number[] = [];
   const phaseDeg: number[] = [];
+  const scaledRe: number[] = [];
+  const scaledIm: number[] = [];
   for (let f = 0; f < re.length; f++) {
-    db.push(levelDb(Math.hypot(re[f]!, im[f]!), reference) + offsetDb);
-    phaseDeg.push((Math.atan2(im[f]!, re[f]!) * 180) / Math.PI);
+    const vr = re[f]!;
+    const vi = im[f]!;
+    db.push(levelDb(Math.hypot(vr, vi), referenceLog) + offsetDb);
+    phaseDeg.push((Math.atan2(vi, vr) * 180) / Math.PI);
+    scaledRe.push(vr * scale);
+    scaledIm.push(vi * scale);
   }
-  return {
-    domain,
-    re: Array.from(re, (value) => value * scale),
-    im: Array.from(im, (value) => value * scale),
-    db,
-    phaseDeg,
-  };
+  return { domain, re: scaledRe, im: scaledIm, db, phaseDeg };
 }
 
-/** 20·log10(|x|/reference), finite even for an exact zero (clamped at the smallest positive double). */
-function levelDb(magnitude: number, reference: number): number {
-  return 20 * (Math.log10(Math.max(magnitude, Number.MIN_VALUE)) - Math.log10(reference));
+/**
+ * 20·log10(|x|/reference), given log10(reference); finite even for an exact zero (clamped at the
+ * smallest positive double).
+ */
+function levelDb(magnitude: number, referenceLog: number): number {
+  return 20 * (Math.log10(Math.max(magnitude, Number.MIN_VALUE)) - referenceLog);
 }
 
 /** |Z| and phase of V_terminal / I, with V_terminal = V − Zout·I. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 as prng } from "../../test/support/prng.js";
-import { SparseComplexLu } from "./sparseLu.js";
+import { SparseComplexLu, forgetSharedPlans } from "./sparseLu.js";
 
 interface Triplets {
   rows: Int32Array;
@@ -124,6 +124,7 @@ describe("SparseComplexLu", () => {
     const fresh = new SparseComplexLu(3, rows, cols);
     for (let use = 0; use < 1600; use++) used.factor(values(3, 1), im);
     expect(used.compiledElimination).toBe(true);
+    forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
     expect(fresh.factor(values(3, 1), im)).toBe(true);
     expect(fresh.compiledElimination).toBe(false);
     const b = Float64Array.of(1, 2, 3);
@@ -163,13 +164,16 @@ describe("SparseComplexLu", () => {
       const used = new SparseComplexLu(n, m.rows, m.cols, options);
       const fresh = new SparseComplexLu(n, m.rows, m.cols, options);
       expect(used.factor(m.re, m.im)).toBe(true);
-      expect(fresh.factor(m.re, m.im)).toBe(true);
       const a = [new Float64Array(n), new Float64Array(n)] as const;
       const f = [new Float64Array(n), new Float64Array(n)] as const;
       const full = [new Float64Array(n), new Float64Array(n)] as const;
       for (let use = 0; use < 1600; use++) used.solveFor(bRe, bIm, wanted, a[0], a[1], driven);
       // (private, read here only to make sure the compiled code is what was tested)
-      expect((used as unknown as { compiledSolve?: unknown }).compiledSolve).toBeDefined();
+      expect(
+        (used as unknown as { partialEntry?: { code?: unknown } }).partialEntry?.code,
+      ).toBeTruthy();
+      forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
+      expect(fresh.factor(m.re, m.im)).toBe(true);
       fresh.solveFor(bRe, bIm, wanted, f[0], f[1], driven);
       fresh.solve(bRe, bIm, full[0], full[1]);
       for (const k of wanted) {
@@ -179,5 +183,34 @@ describe("SparseComplexLu", () => {
         expect(Math.abs(a[1][k]! - full[1][k]!)).toBeLessThan(1e-9);
       }
     }
+  });
+
+  it("shares plans and compiled code between factorisations of one pattern, with the same results", () => {
+    const random = prng(23);
+    const n = 30;
+    const m = randomSparse(n, 0.1, random, true);
+    const bRe = Float64Array.from({ length: n }, () => random() - 0.5);
+    const bIm = Float64Array.from({ length: n }, () => random() - 0.5);
+    const solved = (lu: SparseComplexLu) => {
+      const x = [new Float64Array(n), new Float64Array(n)] as const;
+      lu.solve(bRe, bIm, x[0], x[1]);
+      return [...x[0], ...x[1]];
+    };
+    const first = new SparseComplexLu(n, m.rows, m.cols);
+    expect(first.factor(m.re, m.im)).toBe(true);
+    expect(first.compiledElimination).toBe(false);
+    const expected = solved(first);
+    for (let use = 0; use < 1600; use++) {
+      first.factor(m.re, m.im);
+      solved(first);
+    }
+    expect(first.compiledElimination).toBe(true);
+    expect(solved(first)).toEqual(expected);
+    // A new factorisation of the same pattern, ordered the same way, starts with that plan's code.
+    const second = new SparseComplexLu(n, m.rows, m.cols);
+    expect(second.factor(m.re, m.im)).toBe(true);
+    expect(second.currentPlan).toBe(first.currentPlan);
+    expect(second.compiledElimination).toBe(true);
+    expect(solved(second)).toEqual(expected);
   });
 });

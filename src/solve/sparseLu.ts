@@ -7,7 +7,7 @@ import {
   type Elimination,
 } from "./compiledElimination.js";
 import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
-import { markowitzOrder } from "./markowitz.js";
+import { markowitzOrder, type PivotOrder } from "./markowitz.js";
 
 /**
  * Sparse complex LU factorisation for a fixed sparsity pattern solved at many frequencies.
@@ -52,17 +52,16 @@ export class SparseComplexLu {
   private readonly byRowCol: Int32Array;
   private readonly correctionRe: Float64Array;
   private readonly correctionIm: Float64Array;
-  /** The compiled `solveFor` of one plan, wanted list and driven rows, and its uses so far. */
-  private compiledSolve: CompiledSolve | undefined;
-  private solvePlan: FactorPlan | undefined;
-  private solveWanted: Int32Array | undefined;
-  private solveDriven: Int32Array | undefined;
-  private solveUses = 0;
-  /** The compiled elimination of `compiledFor` (undefined: not compiled, or not possible here). */
-  private compiled: Elimination | undefined;
-  private compiledFor: FactorPlan | undefined;
-  /** Factorisations along `compiledFor` so far, up to COMPILE_AFTER_USES. */
-  private usesOfPlan = 0;
+  /** This pattern (size, rows, cols) as a key of PLAN_CACHE, made on the first ordering. */
+  private patternKey: string | undefined;
+  /** The shared code of `codePlan` (see PlanCode). */
+  private code: PlanCode | undefined;
+  private codePlan: FactorPlan | undefined;
+  /** The last repeated partial solve (plan, wanted, driven) and its shared code entry. */
+  private partialEntry: SolveCode | undefined;
+  private partialPlan: FactorPlan | undefined;
+  private partialWanted: Int32Array | undefined;
+  private partialDriven: Int32Array | undefined;
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
 
@@ -145,7 +144,8 @@ export class SparseComplexLu {
       this.singularRows = outcome.rows;
       return false;
     }
-    this.plan = buildFactorPlan(n, rows, cols, outcome.order);
+    this.patternKey ??= `${n};${rows.join(",")};${cols.join(",")}`;
+    this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order);
     if (this.lu.length < 2 * this.plan.size) this.lu = new Float64Array(2 * this.plan.size);
     if (this.refactor(re, im, true)) return true;
     this.singularRows = [];
@@ -177,22 +177,18 @@ export class SparseComplexLu {
   ): void {
     const plan = this.plan!;
     const { lu, work: y, inversePivot } = this;
-    // The same partial solve again and again (a sweep's outputs) is compiled to straight-line code
-    // once it is clear that it repeats; the full solves of the accuracy checks between them are not.
-    const repeatable = driven !== undefined && wanted !== this.everyUnknown;
-    if (repeatable) {
-      if (plan !== this.solvePlan || wanted !== this.solveWanted || driven !== this.solveDriven) {
-        this.solvePlan = plan;
-        this.solveWanted = wanted;
-        this.solveDriven = driven;
-        this.solveUses = 0;
-        this.compiledSolve = undefined;
-      }
-      if (this.compiledSolve !== undefined) {
-        this.compiledSolve(bRe, bIm, lu, inversePivot, xRe, xIm);
-        return;
-      }
-      this.solveUses++;
+    // A partial solve that repeats (a sweep's outputs at every frequency) is compiled to
+    // straight-line code once it is clear that it does (see COMPILE_AFTER_USES); the code is shared
+    // by every factorisation along the same plan.
+    // (Complete solves stay loops: as straight-line code they are too long for the engine to
+    // optimise.)
+    const entry =
+      driven !== undefined && wanted !== this.everyUnknown
+        ? this.partialSolveEntry(plan, wanted, driven)
+        : undefined;
+    if (entry?.code) {
+      entry.code(bRe, bIm, lu, inversePivot, xRe, xIm);
+      return;
     }
     const { rowOrder, rowStart, colIndex, diagonal, rowStep } = plan;
     const n = this.size;
@@ -213,10 +209,10 @@ export class SparseComplexLu {
       this.lastPlan = plan;
       this.lastSteps = steps;
     }
-    if (repeatable && this.solveUses === COMPILE_AFTER_USES) {
-      this.compiledSolve = compileSolve(plan, n, start, steps, wanted);
-      if (this.compiledSolve !== undefined) {
-        this.compiledSolve(bRe, bIm, lu, inversePivot, xRe, xIm);
+    if (entry !== undefined && entry.code === undefined && ++entry.uses >= COMPILE_AFTER_USES) {
+      entry.code = compileSolve(plan, n, start, steps, wanted) ?? null;
+      if (entry.code) {
+        entry.code(bRe, bIm, lu, inversePivot, xRe, xIm);
         return;
       }
     }
@@ -264,6 +260,33 @@ export class SparseComplexLu {
       xRe[unknown] = y[2 * k]!;
       xIm[unknown] = y[2 * k + 1]!;
     }
+  }
+
+  /** The shared code entry of a partial solve (wanted unknowns, driven rows) along `plan`. */
+  private partialSolveEntry(plan: FactorPlan, wanted: Int32Array, driven: Int32Array): SolveCode {
+    if (
+      plan !== this.partialPlan ||
+      wanted !== this.partialWanted ||
+      driven !== this.partialDriven ||
+      this.partialEntry === undefined
+    ) {
+      let start = this.size;
+      for (let d = 0; d < driven.length; d++) start = Math.min(start, plan.rowStep[driven[d]!]!);
+      this.partialPlan = plan;
+      this.partialWanted = wanted;
+      this.partialDriven = driven;
+      this.partialEntry = solveCode(this.codeOf(plan), `${start};${wanted.join(",")}`);
+    }
+    return this.partialEntry;
+  }
+
+  /** The shared code of `plan`. */
+  private codeOf(plan: FactorPlan): PlanCode {
+    if (plan !== this.codePlan || this.code === undefined) {
+      this.codePlan = plan;
+      this.code = planCode(plan);
+    }
+    return this.code;
   }
 
   /** Pivot steps of the wanted unknowns and every later step their U rows reach, descending. */
@@ -352,7 +375,7 @@ export class SparseComplexLu {
 
   /** Whether refactorisations along the current plan run compiled code (see compiledElimination). */
   get compiledElimination(): boolean {
-    return this.compiled !== undefined && this.compiledFor === this.plan;
+    return this.plan !== undefined && Boolean(this.codeOf(this.plan).elimination);
   }
 
   /** The current pivot order and pattern (undefined before the first ordering). */
@@ -405,18 +428,12 @@ export class SparseComplexLu {
     const n = this.size;
     // A plan that keeps being used gets its elimination compiled to straight-line code (the same
     // arithmetic in the same order); until then, and where code cannot be generated, the loop below.
-    if (this.compiledFor !== plan) {
-      this.compiledFor = plan;
-      this.compiled = undefined;
-      this.usesOfPlan = 0;
-    }
-    if (this.compiled !== undefined) return this.compiled(lu, inversePivot, pivotBefore, limit);
-    if (
-      ++this.usesOfPlan === COMPILE_AFTER_USES &&
-      planOperations(plan, n) <= MAX_COMPILED_OPERATIONS
-    ) {
-      this.compiled = compileElimination(plan, n);
-      if (this.compiled !== undefined) return this.compiled(lu, inversePivot, pivotBefore, limit);
+    const code = this.codeOf(plan);
+    if (code.elimination) return code.elimination(lu, inversePivot, pivotBefore, limit);
+    if (code.elimination === undefined && ++code.factorisations >= COMPILE_AFTER_USES) {
+      code.elimination =
+        (planOperations(plan, n) <= MAX_COMPILED_OPERATIONS && compileElimination(plan, n)) || null;
+      if (code.elimination) return code.elimination(lu, inversePivot, pivotBefore, limit);
     }
     for (let k = 0; k < n; k++) {
       const d = pivotOffset[k]!;
@@ -460,6 +477,80 @@ export class SparseComplexLu {
   }
 }
 
+/**
+ * Plans by pattern and pivot order, shared by every factorisation of that pattern along that order
+ * (a plan is a pure function of the two), most recently used last. A design simulated again and
+ * again — an optimiser's evaluations, an interactive edit — usually orders the same way each time,
+ * and then finds its plan built and its code compiled (and optimised by the engine) by the earlier
+ * runs. Results do not depend on whether a plan came from here: the code does the loop's arithmetic.
+ */
+const PLAN_CACHE = new Map<string, FactorPlan>();
+/** Plans kept in PLAN_CACHE (the least recently used goes first). */
+const PLAN_CACHE_LIMIT = 32;
+
+function sharedPlan(
+  patternKey: string,
+  n: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  order: PivotOrder,
+): FactorPlan {
+  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")}`;
+  let plan = PLAN_CACHE.get(key);
+  if (plan !== undefined) {
+    PLAN_CACHE.delete(key);
+  } else {
+    plan = buildFactorPlan(n, rows, cols, order);
+    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
+  }
+  PLAN_CACHE.set(key, plan);
+  return plan;
+}
+
+/**
+ * Empties PLAN_CACHE: factorisations started afterwards build their own plans (and run the loops
+ * until their own code is compiled). For tests and cold-start measurements; results are the same.
+ */
+export function forgetSharedPlans(): void {
+  PLAN_CACHE.clear();
+}
+
+/** A compiled solve and its uses so far (code: undefined until tried, null if not possible). */
+interface SolveCode {
+  uses: number;
+  code: CompiledSolve | null | undefined;
+}
+
+/** Code compiled for one plan, shared by every factorisation along it. */
+interface PlanCode {
+  /** Factorisations along the plan so far (counted until COMPILE_AFTER_USES). */
+  factorisations: number;
+  /** The compiled elimination: undefined until tried, null where not possible (too large, CSP). */
+  elimination: Elimination | null | undefined;
+  /** Compiled partial solves, by first driven step and wanted unknowns. */
+  readonly solves: Map<string, SolveCode>;
+}
+
+const PLAN_CODE = new WeakMap<FactorPlan, PlanCode>();
+
+function planCode(plan: FactorPlan): PlanCode {
+  let code = PLAN_CODE.get(plan);
+  if (code === undefined) {
+    code = { factorisations: 0, elimination: undefined, solves: new Map() };
+    PLAN_CODE.set(plan, code);
+  }
+  return code;
+}
+
+function solveCode(code: PlanCode, key: string): SolveCode {
+  let entry = code.solves.get(key);
+  if (entry === undefined) {
+    entry = { uses: 0, code: undefined };
+    code.solves.set(key, entry);
+  }
+  return entry;
+}
+
 /** First p in [lo, hi) with colIndex[p] ≥ column (colIndex ascending there); hi when none. */
 function firstAtLeast(colIndex: Int32Array, lo: number, hi: number, column: number): number {
   while (lo < hi) {
@@ -471,10 +562,11 @@ function firstAtLeast(colIndex: Int32Array, lo: number, hi: number, column: numb
 }
 
 /**
- * Factorisations along one plan after which its elimination is compiled (when small enough: see
- * MAX_COMPILED_OPERATIONS). Until the engine optimises it, the generated code is slower than the
- * loop, so this is more than one sweep of the usual 1000 points needs: a one-off simulation never
- * pays for compiling, and a sweep run again and again (an optimiser, an interactive edit) wins.
+ * Factorisations along one plan (or repeats of one solve) after which its code is compiled (when
+ * small enough: see MAX_COMPILED_OPERATIONS), counted over every use of the plan (see PLAN_CACHE).
+ * Until the engine optimises it, the generated code is slower than the loop, so this is more than
+ * one sweep of the usual 1000 points needs: a one-off simulation never pays for compiling, and a
+ * design swept again and again (an optimiser, an interactive edit) wins.
  */
 const COMPILE_AFTER_USES = 1500;
 

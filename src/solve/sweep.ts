@@ -33,6 +33,12 @@ export interface SweepValues {
 export interface SweepOptions {
   /** Branch unknown of the source whose load impedance is wanted (see SweepValues.inputCurrent). */
   readonly inputBranch?: number;
+  /**
+   * More unknowns to report, after `outputs`. Unlike the outputs they do not shape the pivot order
+   * (which keeps the outputs for last), so asking for them leaves the outputs' values unchanged to
+   * the last bit; a solve for them only visits more rows of the factor.
+   */
+  readonly alsoReport?: readonly number[];
 }
 
 /**
@@ -102,7 +108,8 @@ export class FrequencySweep {
     const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
     this.sourceScale = largest > 0 ? largest : 1;
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
-    this.reported = outputs;
+    const alsoReport = options.alsoReport ?? [];
+    this.reported = [...outputs, ...alsoReport];
     // Sources are frequency-independent: the right-hand side is set once, and the rows it drives
     // are known (the partial solves rely on b being zero elsewhere).
     this.rhsRe = network.sourceRe.map((value) => value / this.sourceScale);
@@ -128,6 +135,8 @@ export class FrequencySweep {
     this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
       eliminateLast: [...this.outputs, ...driven],
     });
+    const extra = alsoReport.filter((unknown) => unknown >= 0 && !this.outputs.includes(unknown));
+    if (extra.length > 0) this.outputs = Int32Array.from([...this.outputs, ...new Set(extra)]);
     this.matrixRe = new Float64Array(network.rows.length);
     this.matrixIm = new Float64Array(network.rows.length);
     this.xRe = new Float64Array(network.size);

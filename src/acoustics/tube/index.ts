@@ -10,3 +10,4 @@ export {
   transmissionLineAbcd,
   tubeAbcd,
 } from "./transmissionLine.js";
+export { sharedTubeAbcd } from "./sharedTubeAbcd.js";
