@@ -4,6 +4,7 @@ import { registerCompare } from "./commands/compare.js";
 import { registerConvert } from "./commands/convert.js";
 import { registerDesigns } from "./commands/designs.js";
 import { registerElements } from "./commands/elements.js";
+import { registerEq } from "./commands/eq.js";
 import { registerIdentify } from "./commands/identify.js";
 import { registerRank } from "./commands/rank.js";
 import { registerReport } from "./commands/report.js";
@@ -50,6 +51,7 @@ export async function runCli(
   registerCompare(program, output);
   registerConvert(program, output);
   registerIdentify(program, output);
+  registerEq(program, output);
   registerSpec(program, output);
   registerSource(program, output);
   registerFit(program, output);

@@ -1,0 +1,140 @@
+// Parametric EQ against the community reference (AutoEq), side by side (issue 5's bar).
+//
+// For the AKG N400 in the shared data (../shared/data/autoeq-results/: AutoEq's result CSV with the
+// measurement `raw` and the exact `target` it equalised toward, and its published EqualizerAPO
+// preset), both filter sets are evaluated the same way: RBJ biquads at 44.1 kHz (the rate AutoEq
+// designed for), summed in closed form on AutoEq's grid (20·1.01^k Hz), residual = measurement + EQ −
+// target, level-matched (its mean removed), RMS over 20 Hz–10 kHz. Same constraints for ours: 10
+// filters (low shelf 105 Hz and high shelf 10 kHz, Q 0.7, + 8 peaking with Q 0.18–6), the summed
+// EQ ≤ +6 dB everywhere. The bar: ours at least 20 % below AutoEq's, each fit under 1 s.
+//
+// Also: the predicted preference rating (in-ear model, against Harman in-ear 2019 v2) before and
+// after each EQ; the fit time (wall clock, performance.now) of the first run in this process and the
+// median of repeats after warm-up; and each built-in reference design fitted to Harman in-ear 2019 v2.
+import console from "node:console";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (!existsSync(join(root, "dist", "index.js"))) {
+  console.error("dist/index.js is missing: run `npm run build` first (npm run bench does).");
+  process.exit(1);
+}
+const {
+  REFERENCE_DESIGNS,
+  eqResidual,
+  eqResponseDb,
+  fitParametricEq,
+  formatEqualizerApo,
+  harmanInEar2019v2,
+  parseEqualizerApo,
+  parseMeasurement,
+  preampForMaxBoost,
+  preferenceRating,
+  simulate,
+} = await import("../dist/index.js");
+
+const SAMPLE_RATE_HZ = 44_100;
+const RUNS = 9;
+const WARMUP = 2;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const timed = (work) => {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+};
+const equalised = (curve, filters) => {
+  const eq = eqResponseDb(filters, curve.frequencyHz, SAMPLE_RATE_HZ);
+  return { ...curve, values: curve.values.map((value, i) => value + eq[i]) };
+};
+
+const shared = join(root, "..", "shared", "data", "autoeq-results");
+const csvPath = join(shared, "AKG N400.csv");
+const presetPath = join(shared, "AKG N400 ParametricEQ.txt");
+if (!existsSync(csvPath) || !existsSync(presetPath)) {
+  console.log(`EQ benchmark skipped: ${shared} is missing (the team's shared data).`);
+  process.exit(0);
+}
+const csv = readFileSync(csvPath, "utf8");
+const measurement = parseMeasurement(csv, { source: csvPath, column: "raw" });
+const target = parseMeasurement(csv, { source: csvPath, column: "target" });
+const autoEq = parseEqualizerApo(readFileSync(presetPath, "utf8"), presetPath);
+
+const options = { sampleRateHz: SAMPLE_RATE_HZ };
+const first = timed(() => fitParametricEq(measurement, target, options));
+const times = [];
+let fit = first.value;
+for (let run = 0; run < WARMUP + RUNS; run++) {
+  const { value, ms } = timed(() => fitParametricEq(measurement, target, options));
+  if (run >= WARMUP) times.push(ms);
+  fit = value;
+}
+
+const before = eqResidual(measurement, target, [], options);
+const theirs = eqResidual(measurement, target, autoEq.filters, options);
+const ours = eqResidual(measurement, target, fit.filters, options);
+const theirsMax = Math.max(...eqResponseDb(autoEq.filters, fit.frequencyHz, SAMPLE_RATE_HZ));
+const ppr = (curve) => preferenceRating(curve, harmanInEar2019v2).ppr;
+
+const row = (label, values) => `  ${label.padEnd(38)}${values.map((v) => v.padStart(14)).join("")}`;
+console.log("Parametric EQ, AKG N400 (oratory1990), toward AutoEq's own target column, 44.1 kHz");
+console.log(row("", ["no EQ", "AutoEq", "Tympan"]));
+console.log(
+  row(
+    "residual RMS 20 Hz–10 kHz (dB)",
+    [before, theirs, ours].map((r) => r.rmsDb.toFixed(3)),
+  ),
+);
+console.log(
+  row(
+    "largest |residual| 20 Hz–10 kHz (dB)",
+    [before, theirs, ours].map((r) => r.maxAbsDb.toFixed(2)),
+  ),
+);
+console.log(
+  row("max of the summed EQ (dB)", ["–", theirsMax.toFixed(2), fit.maxBoostDb.toFixed(2)]),
+);
+console.log(
+  row("PPR vs Harman in-ear 2019 v2", [
+    ppr(measurement).toFixed(2),
+    ppr(equalised(measurement, autoEq.filters)).toFixed(2),
+    ppr(equalised(measurement, fit.filters)).toFixed(2),
+  ]),
+);
+const reduction = 1 - ours.rmsDb / theirs.rmsDb;
+console.log(
+  `  Tympan's residual is ${(100 * reduction).toFixed(1)} % below AutoEq's (bar: ≥ 20 %): ${reduction >= 0.2 ? "met" : "NOT met"}`,
+);
+console.log(
+  `  fit time: first run ${first.ms.toFixed(0)} ms, median of ${RUNS} after warm-up ${median(times).toFixed(0)} ms (bar: < 1000 ms); ${fit.localSolves} local solves`,
+);
+console.log("\n  Tympan's preset (EqualizerAPO):");
+const apo = formatEqualizerApo({
+  preampDb: preampForMaxBoost(fit.maxBoostDb),
+  filters: fit.filters,
+});
+console.log(apo.replace(/^/gm, "    ").trimEnd());
+
+console.log("\nReference designs (simulated at the drum) fitted to Harman in-ear 2019 v2, 48 kHz:");
+console.log(row("design", ["RMS before", "RMS after", "fit ms"]));
+for (const { name, design } of REFERENCE_DESIGNS) {
+  const result = simulate(design, { frequencies: harmanInEar2019v2.frequencyHz });
+  const curve = {
+    kind: "response",
+    frequencyHz: result.frequencyHz,
+    values: result.probes.drum.db,
+  };
+  fitParametricEq(curve, harmanInEar2019v2); // warm-up
+  const { value, ms } = timed(() => fitParametricEq(curve, harmanInEar2019v2));
+  console.log(
+    row(name, [value.before.rmsDb.toFixed(3), value.after.rmsDb.toFixed(3), ms.toFixed(0)]),
+  );
+}

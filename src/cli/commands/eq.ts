@@ -1,0 +1,299 @@
+import type { Command } from "commander";
+import { extname } from "node:path";
+import type { Curve } from "../../analysis/curve.js";
+import {
+  type RatingRig,
+  preferenceRating,
+  ratingValidity,
+} from "../../analysis/preferenceRating.js";
+import { renderPng } from "../../io/png.js";
+import { readMeasurementFile } from "../../io/measurementFile.js";
+import type { SeriesOptions } from "../../plot/chart.js";
+import { renderSvg } from "../../plot/svg.js";
+import { adjustableTarget } from "../../targets/adjustableTarget.js";
+import { harmanInEar2019v2 } from "../../targets/harmanInEar2019v2.js";
+import { DEVICE_PRESETS, devicePreset } from "../../eq/devicePresets.js";
+import { type EqConstraints, parametricConstraints } from "../../eq/eqConstraints.js";
+import { formatEqualizerApo, preampForMaxBoost } from "../../eq/equalizerApo.js";
+import { type ParametricEqFit, fitParametricEq } from "../../eq/fitParametricEq.js";
+import { formatGraphicEq } from "../../eq/graphicEq.js";
+import { inFile, usageError } from "../errors.js";
+import { csvField } from "../formatResult.js";
+import { writeOutputFile } from "../outputFile.js";
+import { checkPlotPath } from "../plotFile.js";
+import type { CliOutput } from "../program.js";
+import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
+
+interface EqFlags extends TargetFlags {
+  column?: string;
+  targetColumn?: string;
+  toward?: string;
+  towardColumn?: string;
+  preset: string;
+  filters?: string;
+  maxBoost?: string;
+  sampleRate: string;
+  format: string;
+  rig?: string;
+  plot?: string;
+  force?: boolean;
+}
+
+const FORMATS = ["apo", "graphic", "csv", "json"] as const;
+const RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
+type Format = (typeof FORMATS)[number];
+
+export function registerEq(program: Command, output: CliOutput): void {
+  addTargetOptions(
+    program
+      .command("eq")
+      .description(
+        "fit a parametric EQ (RBJ biquads) that brings a measurement or design to a target or to another headphone",
+      )
+      .argument(
+        "<measurement|design>",
+        "a measurement file (.csv, .txt, .frd …), a design file (.json, .yaml) or a built-in design name",
+      ),
+  )
+    .option("--column <name>", "the column to read from a multi-column measurement (e.g. raw)")
+    .option(
+      "--target-column <name>",
+      "the column to read from a multi-column target file (e.g. target, in an AutoEq result)",
+    )
+    .option(
+      "--toward <measurement|design>",
+      "equalise toward another headphone instead of a target (its measurement or design)",
+    )
+    .option("--toward-column <name>", "the column to read from the --toward file")
+    .option(
+      "--preset <device>",
+      `what the EQ offers: ${DEVICE_PRESETS.map((preset) => preset.id).join(", ")}`,
+      "parametric",
+    )
+    .option(
+      "--filters <N>",
+      "number of filters of the parametric preset (2 shelves + N−2 peaking; default 10)",
+    )
+    .option(
+      "--max-boost <dB>",
+      "maximum of the summed EQ curve anywhere 20 Hz–20 kHz (default 6); the preamp is −(that maximum)",
+    )
+    .option("--sample-rate <Hz>", "sample rate the filters are designed for", "48000")
+    .option("--format <format>", `output: ${FORMATS.join(", ")}`, "apo")
+    .option(
+      "--rig <rig>",
+      `where the measurement was made, for the rating's validity: ${RIGS.join(", ")}`,
+    )
+    .option("--plot <file>", "draw before, EQ and after against the target (.svg or .png)")
+    .option("--force", "allow --plot to replace an existing file")
+    .action(async (input: string, flags: EqFlags, command: Command) => {
+      const format = parseFormat(flags.format);
+      if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
+        throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
+      }
+      if (flags.plot !== undefined) checkPlotPath(flags.plot);
+      const sampleRateHz = positiveNumber("sample-rate", flags.sampleRate, "Hz");
+      const constraints = constraintsFromFlags(flags);
+      if (flags.toward !== undefined && command.getOptionValueSource("target") === "cli") {
+        throw usageError("give either --target or --toward, not both");
+      }
+      const { target, targetLabel } = await readEqTarget(flags);
+      const { curve: measurement, isDesign } = await readCurve(
+        input,
+        target.frequencyHz,
+        flags.column,
+      );
+      const fit = inFile(input, () =>
+        fitParametricEq(measurement, target, { constraints, sampleRateHz }),
+      );
+      const preampDb = preampForMaxBoost(fit.maxBoostDb);
+      const name = measurement.name ?? input;
+      if (format === "apo") {
+        output.out(formatEqualizerApo({ preampDb, filters: fit.filters }));
+      } else if (format === "graphic") {
+        output.out(formatGraphicEq(fit.filters, sampleRateHz));
+      } else if (format === "csv") {
+        output.out(formatFitCsv(fit));
+      } else {
+        const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
+        const rating = predictedPreference(fit, rig);
+        output.out(
+          `${JSON.stringify({
+            measurement: name,
+            target: targetLabel,
+            preset: flags.preset,
+            sampleRateHz,
+            maxBoostLimitDb: constraints.maxBoostDb,
+            preampDb,
+            maxEqDb: fit.maxBoostDb,
+            filters: fit.filters.map((filter) => ({ ...filter })),
+            residual: {
+              band: "20 Hz–10 kHz, level-matched",
+              beforeRmsDb: fit.before.rmsDb,
+              afterRmsDb: fit.after.rmsDb,
+              beforeMaxAbsDb: fit.before.maxAbsDb,
+              afterMaxAbsDb: fit.after.maxAbsDb,
+            },
+            preferenceRating: rating,
+          })}\n`,
+        );
+      }
+      if (flags.plot !== undefined) {
+        await writeEqPlot(flags.plot, fit, { name, targetLabel, preampDb }, flags.force ?? false);
+      }
+    });
+}
+
+/** The target: --toward's curve, a column of a target file, or the built-in/adjusted target. */
+async function readEqTarget(flags: EqFlags): Promise<{ target: Curve; targetLabel: string }> {
+  if (flags.toward !== undefined) {
+    const { curve } = await readCurve(
+      flags.toward,
+      harmanInEar2019v2.frequencyHz,
+      flags.towardColumn,
+    );
+    return { target: curve, targetLabel: curve.name ?? flags.toward };
+  }
+  // Validates the target and tone-control flags (and reads the built-in or default column).
+  const { curve } = await targetFromFlags(flags);
+  if (flags.targetColumn === undefined) {
+    return { target: curve, targetLabel: curve.name ?? flags.target };
+  }
+  const base = await readMeasurementFile(flags.target, { column: flags.targetColumn });
+  const tone = (text: string | undefined) => (text === undefined ? 0 : Number(text));
+  const adjustments = {
+    bassDb: tone(flags.bass),
+    earGainDb: tone(flags.earGain),
+    trebleDb: tone(flags.treble),
+    tiltDbPerOctave: tone(flags.tilt),
+  };
+  const adjusted = Object.values(adjustments).some((value) => value !== 0);
+  const target = adjusted ? adjustableTarget({ ...adjustments, base }) : base;
+  return { target, targetLabel: `${flags.target} (${flags.targetColumn})` };
+}
+
+/** The slots and boost limit from --preset, --filters and --max-boost. */
+function constraintsFromFlags(flags: EqFlags): EqConstraints {
+  const preset = devicePreset(flags.preset);
+  if (preset === undefined) {
+    throw usageError(
+      `--preset ${flags.preset}: unknown device; choose one of ${DEVICE_PRESETS.map((p) => p.id).join(", ")}`,
+    );
+  }
+  let constraints = preset.constraints;
+  if (flags.filters !== undefined) {
+    if (!preset.variableFilterCount) {
+      throw usageError(
+        `--filters: the ${preset.id} preset has a fixed set of ${preset.constraints.slots.length} filters; leave out --filters or use --preset parametric`,
+      );
+    }
+    const count = Number(flags.filters);
+    if (!Number.isInteger(count) || count < 1 || count > 30) {
+      throw usageError(`--filters ${flags.filters}: give a whole number of filters from 1 to 30`);
+    }
+    constraints = parametricConstraints(count, constraints.maxBoostDb);
+  }
+  if (flags.maxBoost !== undefined) {
+    const maxBoostDb = Number(flags.maxBoost);
+    if (flags.maxBoost.trim() === "" || !Number.isFinite(maxBoostDb) || maxBoostDb < 0) {
+      throw usageError(`--max-boost ${flags.maxBoost}: give a number of dB ≥ 0, e.g. 6`);
+    }
+    constraints = { ...constraints, maxBoostDb };
+  }
+  return constraints;
+}
+
+function parseFormat(text: string): Format {
+  if ((FORMATS as readonly string[]).includes(text)) return text as Format;
+  throw usageError(`--format ${text}: choose one of ${FORMATS.join(", ")}`);
+}
+
+function positiveNumber(flag: string, text: string, unit: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw usageError(`--${flag} ${text}: give a positive number of ${unit}, e.g. 48000`);
+  }
+  return value;
+}
+
+/**
+ * The in-ear preference rating before and after EQ. The model is defined against the Harman in-ear
+ * 2019 v2 target, so both are computed against it whatever the EQ aimed at.
+ */
+function predictedPreference(fit: ParametricEqFit, rig: RatingRig) {
+  const before: Curve = {
+    kind: "response",
+    frequencyHz: fit.frequencyHz,
+    values: fit.measurementDb,
+  };
+  const after: Curve = {
+    ...before,
+    values: fit.measurementDb.map((value, i) => value + fit.eqDb[i]!),
+  };
+  const validity = ratingValidity({
+    target: "harman-in-ear-2019v2",
+    rig,
+    model: "in-ear",
+  });
+  return {
+    target: harmanInEar2019v2.name ?? "Harman in-ear 2019 v2",
+    before: preferenceRating(before, harmanInEar2019v2).ppr,
+    after: preferenceRating(after, harmanInEar2019v2).ppr,
+    valid: validity.valid,
+    validity: validity.statement,
+  };
+}
+
+/** The fit's curves on its grid: measurement, target, EQ and the equalised curve level-matched. */
+function formatFitCsv(fit: ParametricEqFit): string {
+  const header = ["frequency_hz", "measurement_db", "target_db", "eq_db", "equalized_db"];
+  const rows = fit.frequencyHz.map((f, i) => {
+    const equalized = fit.measurementDb[i]! + fit.eqDb[i]! - fit.after.levelOffsetDb;
+    return [f, fit.measurementDb[i]!, fit.targetDb[i]!, fit.eqDb[i]!, equalized]
+      .map((value, column) => value.toFixed(column === 0 ? 2 : 3))
+      .join(",");
+  });
+  return `${[header.map(csvField).join(","), ...rows].join("\n")}\n`;
+}
+
+async function writeEqPlot(
+  path: string,
+  fit: ParametricEqFit,
+  labels: { name: string; targetLabel: string; preampDb: number },
+  force: boolean,
+): Promise<void> {
+  const x = fit.frequencyHz;
+  const shift = (values: readonly number[], offset: number) => values.map((v) => v - offset);
+  const series: SeriesOptions[] = [
+    {
+      name: `before (${fit.before.rmsDb.toFixed(2)} dB RMS)`,
+      xHz: x,
+      y: shift(fit.measurementDb, fit.before.levelOffsetDb),
+    },
+    {
+      name: `after EQ (${fit.after.rmsDb.toFixed(2)} dB RMS)`,
+      xHz: x,
+      y: shift(
+        fit.measurementDb.map((value, i) => value + fit.eqDb[i]!),
+        fit.after.levelOffsetDb,
+      ),
+    },
+    { name: labels.targetLabel, xHz: x, y: fit.targetDb, dash: "dashed", color: "#666666" },
+  ];
+  const chart = {
+    title: `EQ: ${labels.name}`,
+    subtitle: `toward ${labels.targetLabel}; ${fit.filters.length} filters, preamp ${labels.preampDb.toFixed(1)} dB; RMS 20 Hz–10 kHz, level-matched`,
+    panels: [
+      { yLabel: "Level", yUnit: "dB", yMinSpan: 30, series },
+      {
+        yLabel: "EQ",
+        yUnit: "dB",
+        yMinSpan: 12,
+        heightRatio: 0.5,
+        series: [{ name: "EQ curve (sum of the filters)", xHz: x, y: fit.eqDb }],
+      },
+    ],
+  };
+  const data = extname(path).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
+  await writeOutputFile(path, data, force);
+}
