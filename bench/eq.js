@@ -11,9 +11,14 @@
 // Also: the predicted preference rating (in-ear model, against Harman in-ear 2019 v2) before and
 // after each EQ; the fit time (wall clock, performance.now) of the first run in this process and the
 // median of repeats after warm-up; and each built-in reference design fitted to Harman in-ear 2019 v2.
+//
+// `node bench/eq.js [folder ...]`: with folders, the same comparison for each instead (each folder
+// holds one AutoEq result: a `*.csv` with `raw` and `target` columns and the `* ParametricEQ.txt`
+// preset from the same AutoEq commit), then a summary: the worst % below AutoEq and the slowest fit.
+// Third-party measurements stay outside the repository; point the bench at them where they are.
 import console from "node:console";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -56,6 +61,132 @@ const equalised = (curve, filters) => {
   return { ...curve, values: curve.values.map((value, i) => value + eq[i]) };
 };
 
+const row = (label, values) => `  ${label.padEnd(38)}${values.map((v) => v.padStart(14)).join("")}`;
+const options = { sampleRateHz: SAMPLE_RATE_HZ };
+const ppr = (curve) => preferenceRating(curve, harmanInEar2019v2).ppr;
+
+/**
+ * Fits one AutoEq result (its CSV's `raw` toward its `target`), prints the side-by-side block and
+ * returns the figures the summary needs.
+ */
+const compareWithAutoEq = (title, csvPath, presetPath) => {
+  const csv = readFileSync(csvPath, "utf8");
+  const measurement = parseMeasurement(csv, { source: csvPath, column: "raw" });
+  const target = parseMeasurement(csv, { source: csvPath, column: "target" });
+  const autoEq = parseEqualizerApo(readFileSync(presetPath, "utf8"), presetPath);
+
+  const first = timed(() => fitParametricEq(measurement, target, options));
+  const times = [];
+  let fit = first.value;
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    const { value, ms } = timed(() => fitParametricEq(measurement, target, options));
+    if (run >= WARMUP) times.push(ms);
+    fit = value;
+  }
+
+  const before = eqResidual(measurement, target, [], options);
+  const theirs = eqResidual(measurement, target, autoEq.filters, options);
+  const ours = eqResidual(measurement, target, fit.filters, options);
+  const theirsMax = Math.max(...eqResponseDb(autoEq.filters, fit.frequencyHz, SAMPLE_RATE_HZ));
+
+  console.log(`Parametric EQ, ${title}, toward AutoEq's own target column, 44.1 kHz`);
+  console.log(row("", ["no EQ", "AutoEq", "Tympan"]));
+  console.log(
+    row(
+      "residual RMS 20 Hz–10 kHz (dB)",
+      [before, theirs, ours].map((r) => r.rmsDb.toFixed(3)),
+    ),
+  );
+  console.log(
+    row(
+      "largest |residual| 20 Hz–10 kHz (dB)",
+      [before, theirs, ours].map((r) => r.maxAbsDb.toFixed(2)),
+    ),
+  );
+  console.log(
+    row("max of the summed EQ (dB)", ["–", theirsMax.toFixed(2), fit.maxBoostDb.toFixed(2)]),
+  );
+  console.log(
+    row("PPR vs Harman in-ear 2019 v2", [
+      ppr(measurement).toFixed(2),
+      ppr(equalised(measurement, autoEq.filters)).toFixed(2),
+      ppr(equalised(measurement, fit.filters)).toFixed(2),
+    ]),
+  );
+  const reduction = 1 - ours.rmsDb / theirs.rmsDb;
+  console.log(
+    `  Tympan's residual is ${(100 * reduction).toFixed(1)} % below AutoEq's (bar: ≥ 20 %): ${reduction >= 0.2 ? "met" : "NOT met"}`,
+  );
+  const medianMs = median(times);
+  console.log(
+    `  fit time: first run ${first.ms.toFixed(0)} ms, median of ${RUNS} after warm-up ${medianMs.toFixed(0)} ms (bar: < 1000 ms); ${fit.localSolves} local solves`,
+  );
+  console.log("\n  Tympan's preset (EqualizerAPO):");
+  const apo = formatEqualizerApo({
+    preampDb: preampForMaxBoost(fit.maxBoostDb),
+    filters: fit.filters,
+  });
+  console.log(apo.replace(/^/gm, "    ").trimEnd());
+  return { title, autoEqRmsDb: theirs.rmsDb, oursRmsDb: ours.rmsDb, reduction, medianMs };
+};
+
+/** The one `*.csv` and one `* ParametricEQ.txt` in an extra folder, or a usage error (exit 2). */
+const resultFiles = (folder) => {
+  const fail = (message) => {
+    console.error(`bench/eq.js: ${folder}: ${message}`);
+    process.exit(2);
+  };
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) fail("not a folder");
+  const names = readdirSync(folder).sort();
+  const csvs = names.filter((name) => name.toLowerCase().endsWith(".csv"));
+  const presets = names.filter((name) => name.endsWith(" ParametricEQ.txt"));
+  if (csvs.length !== 1 || presets.length !== 1) {
+    fail(
+      `expected one AutoEq result: exactly one "*.csv" (with raw and target columns) and one "* ParametricEQ.txt"; found ${csvs.length} CSV and ${presets.length} preset file(s)`,
+    );
+  }
+  return {
+    title: basename(csvs[0], extname(csvs[0])),
+    csvPath: join(folder, csvs[0]),
+    presetPath: join(folder, presets[0]),
+  };
+};
+
+const folders = process.argv.slice(2);
+if (folders.length > 0) {
+  // Extra AutoEq results (e.g. more headphones fetched outside the repository): only those.
+  const results = [];
+  for (const folder of folders) {
+    const { title, csvPath, presetPath } = resultFiles(folder);
+    try {
+      results.push(compareWithAutoEq(title, csvPath, presetPath));
+    } catch (error) {
+      console.error(`bench/eq.js: ${folder}: ${error instanceof Error ? error.message : error}`);
+      process.exit(2);
+    }
+    console.log("");
+  }
+  console.log("Summary (residual RMS 20 Hz–10 kHz, dB; fit time = median after warm-up):");
+  console.log(row("headphone", ["AutoEq", "Tympan", "% below", "fit ms"]));
+  for (const r of results) {
+    console.log(
+      row(r.title, [
+        r.autoEqRmsDb.toFixed(3),
+        r.oursRmsDb.toFixed(3),
+        (100 * r.reduction).toFixed(1),
+        r.medianMs.toFixed(0),
+      ]),
+    );
+  }
+  const worst = results.reduce((a, b) => (b.reduction < a.reduction ? b : a));
+  const slowest = results.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+  const met = results.every((r) => r.reduction >= 0.2 && r.medianMs < 1000);
+  console.log(
+    `  worst: ${(100 * worst.reduction).toFixed(1)} % below AutoEq (${worst.title}); slowest fit: ${slowest.medianMs.toFixed(0)} ms (${slowest.title}); bar (≥ 20 % below, < 1000 ms) ${met ? "met on every headphone" : "NOT met on every headphone"}`,
+  );
+  process.exit(0);
+}
+
 const shared = join(root, "..", "shared", "data", "autoeq-results");
 const csvPath = join(shared, "AKG N400.csv");
 const presetPath = join(shared, "AKG N400 ParametricEQ.txt");
@@ -63,65 +194,7 @@ if (!existsSync(csvPath) || !existsSync(presetPath)) {
   console.log(`EQ benchmark skipped: ${shared} is missing (the team's shared data).`);
   process.exit(0);
 }
-const csv = readFileSync(csvPath, "utf8");
-const measurement = parseMeasurement(csv, { source: csvPath, column: "raw" });
-const target = parseMeasurement(csv, { source: csvPath, column: "target" });
-const autoEq = parseEqualizerApo(readFileSync(presetPath, "utf8"), presetPath);
-
-const options = { sampleRateHz: SAMPLE_RATE_HZ };
-const first = timed(() => fitParametricEq(measurement, target, options));
-const times = [];
-let fit = first.value;
-for (let run = 0; run < WARMUP + RUNS; run++) {
-  const { value, ms } = timed(() => fitParametricEq(measurement, target, options));
-  if (run >= WARMUP) times.push(ms);
-  fit = value;
-}
-
-const before = eqResidual(measurement, target, [], options);
-const theirs = eqResidual(measurement, target, autoEq.filters, options);
-const ours = eqResidual(measurement, target, fit.filters, options);
-const theirsMax = Math.max(...eqResponseDb(autoEq.filters, fit.frequencyHz, SAMPLE_RATE_HZ));
-const ppr = (curve) => preferenceRating(curve, harmanInEar2019v2).ppr;
-
-const row = (label, values) => `  ${label.padEnd(38)}${values.map((v) => v.padStart(14)).join("")}`;
-console.log("Parametric EQ, AKG N400 (oratory1990), toward AutoEq's own target column, 44.1 kHz");
-console.log(row("", ["no EQ", "AutoEq", "Tympan"]));
-console.log(
-  row(
-    "residual RMS 20 Hz–10 kHz (dB)",
-    [before, theirs, ours].map((r) => r.rmsDb.toFixed(3)),
-  ),
-);
-console.log(
-  row(
-    "largest |residual| 20 Hz–10 kHz (dB)",
-    [before, theirs, ours].map((r) => r.maxAbsDb.toFixed(2)),
-  ),
-);
-console.log(
-  row("max of the summed EQ (dB)", ["–", theirsMax.toFixed(2), fit.maxBoostDb.toFixed(2)]),
-);
-console.log(
-  row("PPR vs Harman in-ear 2019 v2", [
-    ppr(measurement).toFixed(2),
-    ppr(equalised(measurement, autoEq.filters)).toFixed(2),
-    ppr(equalised(measurement, fit.filters)).toFixed(2),
-  ]),
-);
-const reduction = 1 - ours.rmsDb / theirs.rmsDb;
-console.log(
-  `  Tympan's residual is ${(100 * reduction).toFixed(1)} % below AutoEq's (bar: ≥ 20 %): ${reduction >= 0.2 ? "met" : "NOT met"}`,
-);
-console.log(
-  `  fit time: first run ${first.ms.toFixed(0)} ms, median of ${RUNS} after warm-up ${median(times).toFixed(0)} ms (bar: < 1000 ms); ${fit.localSolves} local solves`,
-);
-console.log("\n  Tympan's preset (EqualizerAPO):");
-const apo = formatEqualizerApo({
-  preampDb: preampForMaxBoost(fit.maxBoostDb),
-  filters: fit.filters,
-});
-console.log(apo.replace(/^/gm, "    ").trimEnd());
+compareWithAutoEq("AKG N400 (oratory1990)", csvPath, presetPath);
 
 console.log("\nReference designs (simulated at the drum) fitted to Harman in-ear 2019 v2, 48 kHz:");
 console.log(row("design", ["RMS before", "RMS after", "fit ms"]));

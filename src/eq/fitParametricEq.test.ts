@@ -109,6 +109,19 @@ describe("fitParametricEq", () => {
     expect(fit.after.rmsDb).toBeLessThan(fit.before.rmsDb / 4);
   });
 
+  it("fills a broad dip deeper than the boost limit by sinking the EQ's level, by at most the limit", () => {
+    // A 10 dB presence dip (like the Sennheiser IE 800's toward AutoEq's target) needs ~10 dB of
+    // relative boost under a +6 dB limit: the level-matched residual lets the rest of the EQ sit
+    // lower. Clipped at level + maxBoost, the fit left 0.39 dB RMS here.
+    const dip = undoneBy([{ type: "peaking", fcHz: 3000, q: 1, gainDb: 10 }]);
+    const fit = fitParametricEq(dip, FLAT);
+    const mean = fit.eqDb.reduce((sum, value) => sum + value, 0) / fit.eqDb.length;
+    expect(fit.after.rmsDb).toBeLessThan(0.1);
+    expect(fit.maxBoostDb).toBeLessThanOrEqual(6);
+    expect(mean).toBeLessThan(-1);
+    expect(mean).toBeGreaterThan(-6);
+  });
+
   it("answers a needle-sharp dip with boosts whose gain·Q stays within 20 dB (18 dB/octave), a sharp peak with a cut", () => {
     const dip = undoneBy([{ type: "peaking", fcHz: 3000, q: 20, gainDb: 10 }]);
     const boosted = fitParametricEq(dip, FLAT);
