@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { renderPng } from "../io/png.js";
+import type { ChartOptions } from "../plot/chart.js";
 import { chartFromSimulation } from "../plot/fromSimulation.js";
 import { renderSvg } from "../plot/svg.js";
 import type { SimulationResult } from "../simulate/result.js";
@@ -22,9 +23,12 @@ export async function writePlot(
   force: boolean,
   subtitle = "",
 ): Promise<void> {
+  await writeChart(path, chartFromSimulation(result, { title, subtitle }), force);
+}
+
+/** Draws a chart to an .svg or .png file (by its extension); never replaces a file unless `force`. */
+export async function writeChart(path: string, chart: ChartOptions, force: boolean): Promise<void> {
   checkPlotPath(path);
-  const extension = extname(path).toLowerCase();
-  const chart = chartFromSimulation(result, { title, subtitle });
-  const data = extension === ".svg" ? renderSvg(chart) : await renderPng(chart);
+  const data = extname(path).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
   await writeOutputFile(path, data, force);
 }

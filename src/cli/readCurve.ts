@@ -26,11 +26,17 @@ export type NoteSink = (message: string) => void;
 export async function readTarget(
   nameOrFile: string,
   onNote?: NoteSink,
+  column?: string,
 ): Promise<{ curve: Curve; builtIn: boolean }> {
   const builtIn = BUILT_IN_TARGETS[nameOrFile];
-  return builtIn
-    ? { curve: builtIn.curve, builtIn: true }
-    : { curve: await readMeasurementFile(nameOrFile, onNote ? { onNote } : {}), builtIn: false };
+  if (builtIn && column !== undefined) {
+    throw usageError(
+      `${nameOrFile} is a built-in target with one curve; a column (${column}) can only be read from a target file`,
+    );
+  }
+  if (builtIn) return { curve: builtIn.curve, builtIn: true };
+  const options = { ...(onNote ? { onNote } : {}), ...(column !== undefined ? { column } : {}) };
+  return { curve: await readMeasurementFile(nameOrFile, options), builtIn: false };
 }
 
 /**
@@ -118,8 +124,9 @@ export function addTargetOptions(command: Command): Command {
 export async function targetFromFlags(
   flags: TargetFlags,
   onNote?: NoteSink,
+  column?: string,
 ): Promise<{ curve: Curve; id: RatingTarget }> {
-  const { curve: base, builtIn } = await readTarget(flags.target, onNote);
+  const { curve: base, builtIn } = await readTarget(flags.target, onNote, column);
   const control = (flag: string, text: string | undefined) => {
     if (text === undefined) return 0;
     const value = Number(text);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
 import type { Curve } from "../../analysis/curve.js";
 import { interpolateLogFrequency } from "../../analysis/interpolate.js";
 import { type Normalization, normalize } from "../../analysis/normalize.js";
@@ -7,13 +6,10 @@ import { preferenceRating } from "../../analysis/preferenceRating.js";
 import { smoothFractionalOctave } from "../../analysis/smoothFractionalOctave.js";
 import { TympanError } from "../../core/issues.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
-import { renderPng } from "../../io/png.js";
-import { renderSvg } from "../../plot/svg.js";
 import type { SeriesOptions } from "../../plot/chart.js";
 import { inFile, usageError } from "../errors.js";
 import { csvField } from "../formatResult.js";
-import { writeOutputFile } from "../outputFile.js";
-import { checkPlotPath } from "../plotFile.js";
+import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 import {
   type TargetFlags,
@@ -184,9 +180,7 @@ export function registerCompare(program: Command, output: CliOutput): void {
             },
           ],
         };
-        const data =
-          extname(flags.plot).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
-        await writeOutputFile(flags.plot, data, flags.force ?? false);
+        await writeChart(flags.plot, chart, flags.force ?? false);
       }
     });
 }

@@ -1,16 +1,11 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
 import type { Curve } from "../../analysis/curve.js";
 import {
   type RatingRig,
   preferenceRating,
   ratingValidity,
 } from "../../analysis/preferenceRating.js";
-import { renderPng } from "../../io/png.js";
-import { readMeasurementFile } from "../../io/measurementFile.js";
 import type { SeriesOptions } from "../../plot/chart.js";
-import { renderSvg } from "../../plot/svg.js";
-import { adjustableTarget } from "../../targets/adjustableTarget.js";
 import { harmanInEar2019v2 } from "../../targets/harmanInEar2019v2.js";
 import { DEVICE_PRESETS, devicePreset } from "../../eq/devicePresets.js";
 import { type EqConstraints, parametricConstraints } from "../../eq/eqConstraints.js";
@@ -19,10 +14,16 @@ import { type ParametricEqFit, fitParametricEq } from "../../eq/fitParametricEq.
 import { formatGraphicEq } from "../../eq/graphicEq.js";
 import { inFile, usageError } from "../errors.js";
 import { csvField } from "../formatResult.js";
-import { writeOutputFile } from "../outputFile.js";
-import { checkPlotPath } from "../plotFile.js";
+import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
-import { type TargetFlags, addTargetOptions, readCurve, targetFromFlags } from "../readCurve.js";
+import {
+  type NoteSink,
+  type TargetFlags,
+  addTargetOptions,
+  noteTo,
+  readCurve,
+  targetFromFlags,
+} from "../readCurve.js";
 
 interface EqFlags extends TargetFlags {
   column?: string;
@@ -97,11 +98,13 @@ export function registerEq(program: Command, output: CliOutput): void {
       if (flags.toward !== undefined && command.getOptionValueSource("target") === "cli") {
         throw usageError("give either --target or --toward, not both");
       }
-      const { target, targetLabel } = await readEqTarget(flags);
+      const note = noteTo(output.err);
+      const { target, targetLabel } = await readEqTarget(flags, note);
       const { curve: measurement, isDesign } = await readCurve(
         input,
         target.frequencyHz,
         flags.column,
+        note,
       );
       const fit = inFile(input, () =>
         fitParametricEq(measurement, target, { constraints, sampleRateHz }),
@@ -145,31 +148,25 @@ export function registerEq(program: Command, output: CliOutput): void {
 }
 
 /** The target: --toward's curve, a column of a target file, or the built-in/adjusted target. */
-async function readEqTarget(flags: EqFlags): Promise<{ target: Curve; targetLabel: string }> {
+async function readEqTarget(
+  flags: EqFlags,
+  note: NoteSink,
+): Promise<{ target: Curve; targetLabel: string }> {
   if (flags.toward !== undefined) {
     const { curve } = await readCurve(
       flags.toward,
       harmanInEar2019v2.frequencyHz,
       flags.towardColumn,
+      note,
     );
     return { target: curve, targetLabel: curve.name ?? flags.toward };
   }
-  // Validates the target and tone-control flags (and reads the built-in or default column).
-  const { curve } = await targetFromFlags(flags);
-  if (flags.targetColumn === undefined) {
-    return { target: curve, targetLabel: curve.name ?? flags.target };
-  }
-  const base = await readMeasurementFile(flags.target, { column: flags.targetColumn });
-  const tone = (text: string | undefined) => (text === undefined ? 0 : Number(text));
-  const adjustments = {
-    bassDb: tone(flags.bass),
-    earGainDb: tone(flags.earGain),
-    trebleDb: tone(flags.treble),
-    tiltDbPerOctave: tone(flags.tilt),
-  };
-  const adjusted = Object.values(adjustments).some((value) => value !== 0);
-  const target = adjusted ? adjustableTarget({ ...adjustments, base }) : base;
-  return { target, targetLabel: `${flags.target} (${flags.targetColumn})` };
+  const { curve } = await targetFromFlags(flags, note, flags.targetColumn);
+  const targetLabel =
+    flags.targetColumn === undefined
+      ? (curve.name ?? flags.target)
+      : `${flags.target} (${flags.targetColumn})`;
+  return { target: curve, targetLabel };
 }
 
 /** The slots and boost limit from --preset, --filters and --max-boost. */
@@ -294,6 +291,5 @@ async function writeEqPlot(
       },
     ],
   };
-  const data = extname(path).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
-  await writeOutputFile(path, data, force);
+  await writeChart(path, chart, force);
 }

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
 import type { Design } from "../../circuit/design.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
 import {
@@ -9,14 +8,11 @@ import {
   fitScenario,
   withFit,
 } from "../../designs/fitScenarios.js";
-import { renderPng } from "../../io/png.js";
 import type { ChartOptions } from "../../plot/chart.js";
-import { renderSvg } from "../../plot/svg.js";
 import { simulate } from "../../simulate/simulate.js";
 import { inFile, usageError } from "../errors.js";
 import { loadDesign } from "../loadDesign.js";
-import { writeOutputFile } from "../outputFile.js";
-import { checkPlotPath } from "../plotFile.js";
+import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 import { formatHz, signedDb } from "./spec.js";
 
@@ -97,9 +93,7 @@ export function registerFit(program: Command, output: CliOutput): void {
       }
       if (flags.plot !== undefined) {
         const chart = fitChart(name, fitted);
-        const data =
-          extname(flags.plot).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
-        await writeOutputFile(flags.plot, data, flags.force ?? false);
+        await writeChart(flags.plot, chart, flags.force ?? false);
       }
     });
 }

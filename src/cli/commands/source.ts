@@ -1,8 +1,5 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
-import { renderPng } from "../../io/png.js";
 import type { ChartOptions } from "../../plot/chart.js";
-import { renderSvg } from "../../plot/svg.js";
 import {
   DEFAULT_PEAK_LEVEL_DB_SPL,
   type DriveRequirement,
@@ -16,8 +13,7 @@ import { SOURCE_PRESETS, SOURCE_PRESET_NAMES, sourcePreset } from "../../source/
 import type { SourceLoad } from "../../source/sourceLoad.js";
 import { specSheet } from "../../source/specSheet.js";
 import { usageError } from "../errors.js";
-import { writeOutputFile } from "../outputFile.js";
-import { checkPlotPath } from "../plotFile.js";
+import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 import {
   type MeasuredFlags,
@@ -128,9 +124,7 @@ export function registerSource(program: Command, output: CliOutput): void {
       }
       if (flags.plot !== undefined) {
         const chart = sourceChart(load, matches);
-        const data =
-          extname(flags.plot).toLowerCase() === ".svg" ? renderSvg(chart) : await renderPng(chart);
-        await writeOutputFile(flags.plot, data, flags.force ?? false);
+        await writeChart(flags.plot, chart, flags.force ?? false);
       }
     });
 }
