@@ -10,6 +10,18 @@ export interface LoadedDesign {
   /** The file path or built-in name, for messages and legends. */
   readonly source: string;
   readonly builtIn: boolean;
+  /** The design's own "name", else the file path or built-in name: for titles and legends. */
+  readonly name: string;
+}
+
+/** File extensions of design files; anything else a command takes is a measurement. */
+const DESIGN_EXTENSIONS: readonly string[] = [".json", ".yaml", ".yml"];
+
+/** True when `input` is a design: a built-in name or a .json/.yaml file. */
+export async function isDesignInput(input: string): Promise<boolean> {
+  return (
+    DESIGN_EXTENSIONS.includes(extname(input).toLowerCase()) || (await isBuiltInDesignName(input))
+  );
 }
 
 /** True when `input` names a built-in design rather than a file (no extension, no such file). */
@@ -22,11 +34,13 @@ export async function isBuiltInDesignName(input: string): Promise<boolean> {
  * neither says which names exist.
  */
 export async function loadDesign(input: string): Promise<LoadedDesign> {
-  if (await isBuiltInDesignName(input)) {
-    return { design: referenceDesign(input)!.design, source: input, builtIn: true };
+  const builtIn = await isBuiltInDesignName(input);
+  if (!builtIn && (await isUnknownName(input))) {
+    throw unknownNameError(input, "a .json/.yaml design file");
   }
-  if (await isUnknownName(input)) throw unknownNameError(input, "a .json/.yaml design file");
-  return { design: await readDesignFile(input), source: input, builtIn: false };
+  const design = builtIn ? referenceDesign(input)!.design : await readDesignFile(input);
+  const named = (design as { name?: unknown }).name;
+  return { design, source: input, builtIn, name: typeof named === "string" ? named : input };
 }
 
 /** True when `input` has no extension, is no file and no built-in design: a mistyped name. */

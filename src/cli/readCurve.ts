@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
 import type { RatingTarget } from "../analysis/preferenceRating.js";
 import { adjustableTarget } from "../targets/adjustableTarget.js";
 import type { Curve } from "../analysis/curve.js";
-import { isBuiltInDesignName, isUnknownName, loadDesign, unknownNameError } from "./loadDesign.js";
+import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./loadDesign.js";
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
@@ -49,12 +48,10 @@ export async function readCurve(
   column?: string,
   onNote?: NoteSink,
 ): Promise<{ curve: Curve; isDesign: boolean; shares: Curve[] }> {
-  const extension = extname(input).toLowerCase();
   if (await isUnknownName(input))
     throw unknownNameError(input, "a measurement file or a .json/.yaml design file");
-  const builtIn = await isBuiltInDesignName(input);
-  if (builtIn || extension === ".json" || extension === ".yaml" || extension === ".yml") {
-    const { design } = await loadDesign(input);
+  if (await isDesignInput(input)) {
+    const { design, name } = await loadDesign(input);
     const result = inFile(input, () => simulate(design, { frequencies }));
     const acoustic = Object.entries(result.probes).filter(
       ([, probe]) => probe.domain === "acoustic",
@@ -65,8 +62,6 @@ export async function readCurve(
         `${input}: the design has no acoustic probe to read; add one, e.g. { "id": "drum", "node": "drum" }`,
       );
     }
-    const named = (design as { name?: unknown }).name;
-    const name = typeof named === "string" ? named : input;
     const asCurve = ([id, probe]: [string, { db: number[] }]): Curve => ({
       kind: "response",
       frequencyHz: result.frequencyHz,

@@ -46,9 +46,7 @@ export function registerFit(program: Command, output: CliOutput): void {
     .action(async (input: string, flags: FitFlags) => {
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
       const scenarios = parseFits(flags.fit);
-      const { design } = await loadDesign(input);
-      const named = (design as { name?: unknown }).name;
-      const name = typeof named === "string" ? named : input;
+      const { design, name } = await loadDesign(input);
       const fitted = scenarios.map((scenario) => {
         const db = inFile(input, () => {
           const result = simulate(withFit(design as Design, scenario), { frequencies: GRID_HZ });

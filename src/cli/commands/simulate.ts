@@ -41,13 +41,9 @@ export function registerSimulate(program: Command, output: CliOutput): void {
       if (flags.json && flags.csv) throw usageError("give --json or --csv, not both");
       const frequencies = frequenciesFromFlags(flags);
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
-      const { design } = await loadDesign(designPath);
+      const { design, name } = await loadDesign(designPath);
       const result = inFile(designPath, () => simulate(design, { frequencies }));
       if (flags.plot !== undefined) {
-        const name =
-          typeof (design as { name?: unknown }).name === "string"
-            ? (design as { name: string }).name
-            : designPath;
         await writePlot(flags.plot, result, name, flags.force ?? false, designPath);
       }
       if (flags.json) print(`${JSON.stringify(result)}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
 import { readMeasurementFile } from "../../io/measurementFile.js";
 import {
   type SourceLoad,
@@ -9,7 +8,7 @@ import {
 } from "../../source/sourceLoad.js";
 import { type SpecSheet, specSheet } from "../../source/specSheet.js";
 import { inFile, usageError } from "../errors.js";
-import { isBuiltInDesignName, isUnknownName, loadDesign, unknownNameError } from "../loadDesign.js";
+import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "../loadDesign.js";
 import type { CliOutput } from "../program.js";
 
 /** The flags that describe a measured IEM (spec and source share them). */
@@ -44,18 +43,14 @@ export async function sourceLoadFromInput(
       input,
       "a .json/.yaml design file or an impedance file with --sensitivity",
     );
-  const extension = extname(input).toLowerCase();
-  const isDesign =
-    (await isBuiltInDesignName(input)) || [".json", ".yaml", ".yml"].includes(extension);
-  if (isDesign) {
+  if (await isDesignInput(input)) {
     if (flags.sensitivity !== undefined || flags.response !== undefined) {
       throw usageError(
         `--sensitivity and --response describe a measured IEM; ${input} is a design, whose sensitivity is simulated`,
       );
     }
-    const { design } = await loadDesign(input);
-    const named = (design as { name?: unknown }).name;
-    return inFile(input, () => loadFromDesign(design, typeof named === "string" ? named : input));
+    const { design, name } = await loadDesign(input);
+    return inFile(input, () => loadFromDesign(design, name));
   }
   if (flags.sensitivity === undefined) {
     throw usageError(
