@@ -3,7 +3,9 @@ import { TympanError } from "../core/issues.js";
 import type { ElementDefinition } from "../elements/registry.js";
 import { simulate } from "../simulate/simulate.js";
 import { TIP_BORE } from "./kit.js";
-import { SEAL_SCENARIOS } from "./sealScenarios.js";
+import { type LeakPath, SEAL_SCENARIOS, withLeak } from "./sealScenarios.js";
+
+export type { LeakPath } from "./sealScenarios.js";
 
 /*
  * How the IEM sits in the ear: named fits (how well the tip seals) and ear-tip variants (the tip's
@@ -16,13 +18,6 @@ import { SEAL_SCENARIOS } from "./sealScenarios.js";
  * f = 1/(2π·R·C) with no resonance. A tip variant replaces the tip's bore (the element "tipBore",
  * as the reference designs name it; 5 mm × Ø3 mm for their silicone tip).
  */
-
-export interface LeakPath {
-  readonly radiusM: number;
-  readonly lengthM: number;
-  /** Identical parallel holes (pores); default 1. */
-  readonly count?: number;
-}
 
 export interface FitScenario {
   readonly name: string;
@@ -101,8 +96,6 @@ export function fitScenario(name: string): FitScenario | undefined {
 
 /** The element id of the tip's bore that tip variants replace (as in src/designs/kit.ts). */
 export const TIP_BORE_ID = "tipBore";
-/** The id given to the leak a fit adds. */
-export const FIT_LEAK_ID = "fitLeak";
 
 function fitError(message: string): TympanError {
   return new TympanError([{ code: "fit-not-applicable", path: [], message }]);
@@ -129,26 +122,7 @@ export function withFit(design: Design, scenario: FitScenario): Design {
     } as ElementDefinition;
   }
   if (scenario.leak !== undefined) {
-    const ear = elements.find((element) => element.type === "ear711");
-    if (ear === undefined) {
-      throw fitError(
-        `${scenario.name} adds a leak at the ear's entrance; ${design.name ?? "this design"} has no ear711 element to fit`,
-      );
-    }
-    if (elements.some((element) => element.id === FIT_LEAK_ID)) {
-      throw fitError(`the design already has an element "${FIT_LEAK_ID}"; rename it to fit a leak`);
-    }
-    elements = [
-      ...elements,
-      {
-        id: FIT_LEAK_ID,
-        type: "duct",
-        nodes: [ear.nodes[0]!, "0"],
-        radius: scenario.leak.radiusM,
-        length: scenario.leak.lengthM,
-        ...((scenario.leak.count ?? 1) > 1 ? { count: scenario.leak.count } : {}),
-      } as ElementDefinition,
-    ];
+    elements = withLeak({ ...design, elements }, scenario.leak, scenario.name);
   }
   return { ...design, name: `${design.name ?? "design"} (${scenario.name})`, elements };
 }

@@ -1,7 +1,7 @@
 import type { Design } from "../circuit/design.js";
 import { simulate } from "../simulate/simulate.js";
 import type { ElementDefinition } from "../elements/registry.js";
-import { ENTRANCE_NODE } from "./kit.js";
+import { TympanError } from "../core/issues.js";
 
 /**
  * How well the ear tip seals, as a leak from the ear canal's entrance to ambient (PHYSICS.md §4): a
@@ -11,7 +11,7 @@ export interface SealScenario {
   readonly name: string;
   readonly description: string;
   /** The leak, or none for a perfect seal. */
-  readonly leak?: { readonly radiusM: number; readonly lengthM: number };
+  readonly leak?: LeakPath;
 }
 
 export const SEAL_SCENARIOS = {
@@ -35,18 +35,53 @@ export type SealScenarioName = keyof typeof SEAL_SCENARIOS;
 /** The design with its ear-tip seal as in the scenario (a "leak" element at the 711's entrance). */
 export function withSeal(design: Design, scenario: SealScenario): Design {
   if (scenario.leak === undefined) return design;
-  const leak = {
-    id: "leak",
-    type: "duct",
-    nodes: [ENTRANCE_NODE, "0"],
-    radius: scenario.leak.radiusM,
-    length: scenario.leak.lengthM,
-  } as ElementDefinition;
   return {
     ...design,
     name: `${design.name ?? "design"} (${scenario.name} seal)`,
-    elements: [...design.elements, leak],
+    elements: withLeak(design, scenario.leak, scenario.name),
   };
+}
+
+/** A leak past the ear tip: `count` identical parallel ducts (pores) of radius r and length l. */
+export interface LeakPath {
+  readonly radiusM: number;
+  readonly lengthM: number;
+  /** Identical parallel holes (pores); default 1. */
+  readonly count?: number;
+}
+
+/** The id of the leak element withSeal and withFit add. */
+export const LEAK_ID = "leak";
+
+/**
+ * The design's elements plus a leak (a duct element "leak") from the ear's entrance — the first
+ * node of its ear711 element — to ambient. Throws a TympanError naming what is missing when the
+ * design has no ear711 element or already has an element "leak".
+ */
+export function withLeak(
+  design: Design,
+  leak: LeakPath,
+  scenarioName: string,
+): ElementDefinition[] {
+  const ear = design.elements.find((element) => element.type === "ear711");
+  const problem =
+    ear === undefined
+      ? `${scenarioName} adds a leak at the ear's entrance; ${design.name ?? "this design"} has no ear711 element to fit`
+      : design.elements.some((element) => element.id === LEAK_ID)
+        ? `the design already has an element "${LEAK_ID}"; rename it to add a leak past the ear tip`
+        : undefined;
+  if (problem !== undefined) {
+    throw new TympanError([{ code: "fit-not-applicable", path: [], message: problem }]);
+  }
+  const duct = {
+    id: LEAK_ID,
+    type: "duct",
+    nodes: [ear!.nodes[0]!, "0"],
+    radius: leak.radiusM,
+    length: leak.lengthM,
+    ...((leak.count ?? 1) > 1 ? { count: leak.count } : {}),
+  } as ElementDefinition;
+  return [...design.elements, duct];
 }
 
 /** Bass lost at the drum probe to a seal scenario (default the broken seal), dB at `frequencyHz`. */
