@@ -2,14 +2,14 @@
 export { simulate, trySimulate } from "./simulate/simulate.js";
 export type { SimulateOptions } from "./simulate/simulate.js";
 export type { SimulationResult, ProbeResult, InputImpedance } from "./simulate/result.js";
-export { validateDesign } from "./circuit/design.js";
-export type { Design, Probe } from "./circuit/design.js";
+export { validateDesign } from "./design/design.js";
+export type { Design, Probe } from "./design/design.js";
 export { ELEMENT_MODELS, ELEMENT_TYPES } from "./elements/registry.js";
 export type { ElementDefinition, ElementType, DefinitionOf } from "./elements/registry.js";
-export { compileNetwork } from "./solve/network.js";
-export type { Network } from "./solve/network.js";
-export { FrequencySweep } from "./solve/sweep.js";
-export { SparseComplexLu } from "./solve/sparseLu.js";
+export { compileNetwork } from "./simulate/compileNetwork.js";
+export type { Network } from "./simulate/compileNetwork.js";
+export { FrequencySweep } from "./simulate/sweep.js";
+export { SparseComplexLu } from "./linalg/sparseLu.js";
 export {
   STANDARD_AIR,
   SPL_REFERENCE_PA,
@@ -21,11 +21,11 @@ export type { Domain } from "./core/domain.js";
 export { TympanError, formatIssue, formatIssues, formatPath } from "./core/issues.js";
 export type { Issue, Result } from "./core/issues.js";
 export { logFrequencies } from "./core/frequencyGrid.js";
-export { ductImpedance } from "./acoustics/duct.js";
-export { tubeAbcd, TUBE_MODELS } from "./acoustics/tube/index.js";
-export type { TubeModel } from "./acoustics/tube/index.js";
-export { EAR711, EAR711_VALID_RANGE_HZ, COUPLER_2CC_VOLUME_M3 } from "./loads/ear711Parameters.js";
-export type { Curve } from "./analysis/curve.js";
+export { ductImpedance } from "./elements/ducts/ductImpedance.js";
+export { tubeAbcd, TUBE_MODELS } from "./elements/tube/index.js";
+export type { TubeModel } from "./elements/tube/index.js";
+export { EAR711, EAR711_VALID_RANGE_HZ, COUPLER_2CC_VOLUME_M3 } from "./elements/loads/ear711Parameters.js";
+export type { Curve } from "./core/curve.js";
 export { interpolateLogFrequency } from "./analysis/interpolate.js";
 export {
   preferenceRating,
@@ -74,39 +74,36 @@ export { adjustableTarget, ADJUSTABLE_TARGET_DEFAULTS } from "./targets/adjustab
 export type { AdjustableTargetOptions } from "./targets/adjustableTarget.js";
 export { smoothSavitzkyGolay, SAVITZKY_GOLAY_DEFAULTS } from "./analysis/savitzkyGolaySmoothing.js";
 export type { SavitzkyGolayOptions } from "./analysis/savitzkyGolaySmoothing.js";
+export { identifyThreeLoad, identifyAtFrequency } from "./identify/threeLoadIdentification.js";
 export {
-  identifyThreeLoad,
-  identifyAtFrequency,
   theveninSource,
   pressureInLoad,
   inputImpedanceWithLoad,
-} from "./transducers/threeLoadIdentification.js";
+} from "./elements/drivers/huntTwoPort.js";
+export type { Complex, ComplexSeries } from "./core/complexValue.js";
+export type { TwoPortTable, TheveninSource } from "./elements/drivers/huntTwoPort.js";
 export type {
-  Complex,
-  ComplexSeries,
-  TwoPortTable,
-  TheveninSource,
   IdentifiedReceiver,
   PolarityReference,
   ThreeLoadOptions,
-} from "./transducers/threeLoadIdentification.js";
+} from "./identify/threeLoadIdentification.js";
 export {
   knownLoadImpedance,
   knownLoadElements,
   parseKnownLoad,
   describeKnownLoad,
-} from "./transducers/knownLoads.js";
-export type { KnownLoad } from "./transducers/knownLoads.js";
+} from "./identify/knownLoads.js";
+export type { KnownLoad } from "./identify/knownLoads.js";
 export { targetDeviation } from "./analysis/targetDeviation.js";
 export type { TargetDeviation, TargetDeviationOptions } from "./analysis/targetDeviation.js";
 export { sensitivity } from "./analysis/sensitivity.js";
 export type { Sensitivity } from "./analysis/sensitivity.js";
 export { nelderMead } from "./optimize/nelderMead.js";
-export { REFERENCE_DESIGNS, referenceDesign } from "./designs/referenceDesigns.js";
-export type { ReferenceDesign } from "./designs/referenceDesigns.js";
-export { SEAL_SCENARIOS, withSeal } from "./designs/sealScenarios.js";
-export type { SealScenario, SealScenarioName } from "./designs/sealScenarios.js";
-export { bridged, withElement, withoutElements } from "./designs/designEdits.js";
+export { REFERENCE_DESIGNS, referenceDesign } from "./catalogue/referenceDesigns.js";
+export type { ReferenceDesign } from "./catalogue/referenceDesigns.js";
+export { SEAL_SCENARIOS, withSeal } from "./source/sealScenarios.js";
+export type { SealScenario, SealScenarioName } from "./source/sealScenarios.js";
+export { bridged, withElement, withoutElements } from "./design/edits.js";
 export {
   allClaims,
   damperClaim,
@@ -115,18 +112,18 @@ export {
   impedanceClaim,
   scoreClaim,
   sealClaim,
-} from "./designs/claims.js";
-export type { ClaimResult } from "./designs/claims.js";
-export { DYNAMIC_DRIVERS } from "./designs/parts/dynamicDrivers.js";
-export { BALANCED_ARMATURE_PARTS } from "./designs/parts/balancedArmatures.js";
-export { PLANAR_DRIVERS } from "./designs/parts/planarDrivers.js";
-export { ELECTROSTATIC_TWEETERS } from "./designs/parts/electrostaticTweeters.js";
-export { partParameters } from "./designs/parts/part.js";
-export type { Part, PartClass } from "./designs/parts/part.js";
-export { describeProvenance } from "./designs/parts/provenance.js";
-export type { Provenance, Sourced } from "./designs/parts/provenance.js";
-export { FIT_SCENARIOS, FIT_SCENARIO_NAMES, withFit, fitChangeDb } from "./designs/fitScenarios.js";
-export type { FitScenario, FitScenarioName, LeakPath } from "./designs/fitScenarios.js";
+} from "./catalogue/claims/claims.js";
+export type { ClaimResult } from "./catalogue/claims/claims.js";
+export { DYNAMIC_DRIVERS } from "./catalogue/parts/dynamicDrivers.js";
+export { BALANCED_ARMATURE_PARTS } from "./catalogue/parts/balancedArmatures.js";
+export { PLANAR_DRIVERS } from "./catalogue/parts/planarDrivers.js";
+export { ELECTROSTATIC_TWEETERS } from "./catalogue/parts/electrostaticTweeters.js";
+export { partParameters } from "./catalogue/parts/part.js";
+export type { Part, PartClass } from "./catalogue/parts/part.js";
+export { describeProvenance } from "./catalogue/parts/provenance.js";
+export type { Provenance, Sourced } from "./catalogue/parts/provenance.js";
+export { FIT_SCENARIOS, FIT_SCENARIO_NAMES, withFit, fitChangeDb } from "./source/fitScenarios.js";
+export type { FitScenario, FitScenarioName, LeakPath } from "./source/fitScenarios.js";
 export { SOURCE_PRESETS, SOURCE_PRESET_NAMES, sourcePreset } from "./source/sourcePresets.js";
 export type { SourceModel } from "./source/sourceModel.js";
 export { loadFromDesign, loadFromMeasurement, parseSensitivity } from "./source/sourceLoad.js";
@@ -147,4 +144,4 @@ export {
   hissClaim,
   sourceAndFitClaims,
   voltageClaim,
-} from "./source/sourceClaims.js";
+} from "./catalogue/claims/sourceClaims.js";

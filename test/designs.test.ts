@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REFERENCE_DESIGNS } from "../src/designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../src/catalogue/referenceDesigns.js";
 import { tympan } from "./support/cli.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "tympan-designs-"));

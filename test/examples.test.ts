@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { REFERENCE_DESIGNS } from "../src/designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../src/catalogue/referenceDesigns.js";
 
 describe("examples/", () => {
   it.each(REFERENCE_DESIGNS.map((entry) => [entry.name, entry] as const))(

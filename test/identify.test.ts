@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logFrequencies } from "../src/core/frequencyGrid.js";
 import { parseTwoPortCsv } from "../src/io/twoPortFile.js";
-import { parseKnownLoad } from "../src/transducers/knownLoads.js";
-import type { ComplexSeries } from "../src/transducers/threeLoadIdentification.js";
+import { parseKnownLoad } from "../src/identify/knownLoads.js";
+import type { ComplexSeries } from "../src/core/complexValue.js";
 import { tympan } from "./support/cli.js";
 import {
   SYNTHETIC_RECEIVER,

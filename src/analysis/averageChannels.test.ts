@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { averageChannels } from "./averageChannels.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 
 const flat = (frequencyHz: number[], level: number, name?: string): Curve => ({
   kind: "response",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { channelImbalance } from "./channelImbalance.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 
 const curve = (frequencyHz: number[], values: number[]): Curve => ({
   kind: "response",

@@ -1,5 +1,5 @@
 import { TympanError, isNonEmpty, type Issue } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { onCommonGrid } from "./commonGrid.js";
 import { interpolateLogFrequency } from "./interpolate.js";
 

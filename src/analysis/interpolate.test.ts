@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "./interpolate.js";
 
 const decade: Curve = { kind: "response", frequencyHz: [100, 1000], values: [0, 10] };

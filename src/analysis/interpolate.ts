@@ -1,5 +1,5 @@
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 
 /**
  * The curve's values at `frequenciesHz`, linear in log10 f between neighbouring points (dB linear in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { logBandAverageDb } from "./logBandAverage.js";
 
 const ramp: Curve = { kind: "response", frequencyHz: [10, 100, 1000], values: [0, 0, 20] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "./interpolate.js";
 import { logBandAverageDb } from "./logBandAverage.js";
 import { normalize } from "./normalize.js";

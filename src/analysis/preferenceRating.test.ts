@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { PREFERENCE_GRID_HZ, preferenceRating, ratingValidity } from "./preferenceRating.js";
 import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 

@@ -1,5 +1,5 @@
 import { TympanError, type Issue } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "./interpolate.js";
 
 /**

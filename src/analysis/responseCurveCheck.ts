@@ -1,5 +1,5 @@
 import { TympanError, isNonEmpty, type Issue } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 
 /**
  * Throws one TympanError carrying every problem that stops `curve` from being used as a frequency

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { smoothSavitzkyGolay } from "./savitzkyGolaySmoothing.js";
 import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 

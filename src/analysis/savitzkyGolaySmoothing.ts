@@ -1,4 +1,4 @@
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { assertResponseCurve } from "./responseCurveCheck.js";
 import { TympanError } from "../core/issues.js";
 

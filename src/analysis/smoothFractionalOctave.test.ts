@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itWithSharedData, readSharedCurve } from "../../test/support/sharedData.js";
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { smoothFractionalOctave } from "./smoothFractionalOctave.js";
 
 /** 20 Hz–20 kHz at `perOctave` points per octave. */

@@ -1,5 +1,5 @@
 import { TympanError } from "../core/issues.js";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { maxLevel, meanOverLogBand, type LevelAverage } from "./logBandAverage.js";
 import { assertResponseCurve } from "./responseCurveCheck.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "./curve.js";
+import type { Curve } from "../core/curve.js";
 import { targetDeviation } from "./targetDeviation.js";
 
 const grid = Array.from({ length: 301 }, (_, i) => 10 * 10 ** (i / 100));

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { readDesignFile } from "../io/designFile.js";
-import { REFERENCE_DESIGNS, referenceDesign } from "../designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS, referenceDesign } from "../catalogue/referenceDesigns.js";
 import { exists } from "./outputFile.js";
 import { usageError } from "./errors.js";
 

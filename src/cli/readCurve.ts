@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { RatingTarget } from "../analysis/preferenceRating.js";
 import { adjustableTarget } from "../targets/adjustableTarget.js";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./loadDesign.js";
 import { readMeasurementFile } from "../io/measurementFile.js";
 import { simulate } from "../simulate/simulate.js";

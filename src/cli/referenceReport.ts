@@ -1,17 +1,17 @@
 import { join } from "node:path";
-import { allClaims } from "../designs/claims.js";
+import { allClaims } from "../catalogue/claims/claims.js";
 import {
   type DesignFigures,
   allDesignFigures,
   impedanceChart,
   responseChart,
   sealChart,
-} from "../designs/comparison.js";
+} from "../catalogue/comparison.js";
 import { renderPng } from "../io/png.js";
 import { chart } from "../plot/chart.js";
 import type { ChartOptions } from "../plot/chart.js";
 import { renderSvg } from "../plot/svg.js";
-import { sourceAndFitClaims } from "../source/sourceClaims.js";
+import { sourceAndFitClaims } from "../catalogue/claims/sourceClaims.js";
 import { SOURCE_PRESETS, SOURCE_PRESET_NAMES } from "../source/sourcePresets.js";
 import { writeOutputFile } from "./outputFile.js";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ElementModel } from "../circuit/elementModel.js";
+import type { ElementModel } from "../network/elementModel.js";
 import {
   acousticCompliance,
   acousticMass,
@@ -9,20 +9,20 @@ import {
   duct,
   pressureSource,
   volumeVelocitySource,
-} from "./acoustic.js";
-import { gyrator, transformer } from "./couplings.js";
-import { balancedArmature } from "./balancedArmature.js";
-import { dynamicDriver } from "./dynamicDriver.js";
-import { electrostaticTweeter } from "./electrostaticTweeter.js";
-import { opposedDynamicDrivers } from "./opposedDrivers.js";
-import { capacitor, currentSource, inductor, resistor, voltageSource } from "./electrical.js";
-import { coupler2cc, ear711 } from "./loads.js";
-import { compliance, mass, mechanicalResistance } from "./mechanical.js";
-import { measuredReceiver } from "./measuredReceiver.js";
-import { perforatedPlate } from "./perforatedPlate.js";
-import { planarDriver } from "./planarDriver.js";
-import { semiInductor } from "./semiInductor.js";
-import { tube } from "./tube.js";
+} from "./lumped/acoustic.js";
+import { gyrator, transformer } from "./couplings/couplings.js";
+import { balancedArmature } from "./drivers/balancedArmature.js";
+import { dynamicDriver } from "./drivers/dynamicDriver.js";
+import { electrostaticTweeter } from "./drivers/electrostaticTweeter.js";
+import { opposedDynamicDrivers } from "./drivers/opposedDrivers.js";
+import { capacitor, currentSource, inductor, resistor, voltageSource } from "./lumped/electrical.js";
+import { coupler2cc, ear711 } from "./loads/earLoads.js";
+import { compliance, mass, mechanicalResistance } from "./lumped/mechanical.js";
+import { measuredReceiver } from "./drivers/measuredReceiver.js";
+import { perforatedPlate } from "./ducts/perforatedPlate.js";
+import { planarDriver } from "./drivers/planarDriver.js";
+import { semiInductor } from "./lumped/semiInductor.js";
+import { tube } from "./tube/tubeElement.js";
 
 /** Every element type Tympan knows, keyed by its `type`. */
 export const ELEMENT_MODELS = {

@@ -1,5 +1,5 @@
 import { dirname, extname, resolve } from "node:path";
-import { parseDesignText } from "../circuit/designText.js";
+import { parseDesignText } from "../design/designText.js";
 import { TympanError } from "../core/issues.js";
 import { readTwoPortFile } from "./twoPortFile.js";
 import { readUserTextFile } from "./userTextFile.js";

@@ -16,7 +16,7 @@ import { access, readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { averageChannels as averageTwoChannels } from "../analysis/averageChannels.js";
 import { channelImbalance } from "../analysis/channelImbalance.js";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { type Issue, TympanError, formatIssues } from "../core/issues.js";
 import { readMeasurementFile } from "./measurementFile.js";
 

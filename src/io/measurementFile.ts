@@ -1,4 +1,4 @@
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { TympanError } from "../core/issues.js";
 import {
   type ParseMeasurementOptions,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import type { TwoPortTable } from "../transducers/threeLoadIdentification.js";
+import type { TwoPortTable } from "../elements/drivers/huntTwoPort.js";
 import { simulate } from "../simulate/simulate.js";
 import { readDesignFile } from "./designFile.js";
 import { formatTwoPortCsv, parseTwoPortCsv, readTwoPortFile } from "./twoPortFile.js";

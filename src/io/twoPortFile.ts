@@ -1,9 +1,6 @@
 import { type Issue, TympanError, isNonEmpty } from "../core/issues.js";
-import {
-  type ComplexSeries,
-  type TwoPortTable,
-  theveninSource,
-} from "../transducers/threeLoadIdentification.js";
+import type { ComplexSeries } from "../core/complexValue.js";
+import { type TwoPortTable, theveninSource } from "../elements/drivers/huntTwoPort.js";
 import { readUserTextFile } from "./userTextFile.js";
 
 /*

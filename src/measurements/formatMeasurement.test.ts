@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { formatCsv, formatRew, formatSquig } from "./formatMeasurement.js";
 import { parseMeasurement } from "./parseMeasurement.js";
 

@@ -1,4 +1,4 @@
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 
 /** How many decimals the writers print; frequencies get more when neighbours would print alike. */
 export interface FormatMeasurementOptions {

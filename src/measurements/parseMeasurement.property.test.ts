@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import "../../test/property/setup.js";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { formatCsv, formatRew, formatSquig } from "./formatMeasurement.js";
 import { parseMeasurement, tryParseMeasurement } from "./parseMeasurement.js";
 

@@ -1,4 +1,4 @@
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
 import {
   type ColumnChoice,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MICROSPEAKER } from "../designs/parts/microspeaker.js";
+import { MICROSPEAKER } from "../catalogue/parts/microspeaker.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
-import { referenceDesign } from "../designs/referenceDesigns.js";
+import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import { simulate, trySimulate } from "./simulate.js";
 
 /** Two drivers behind a first-order crossover, sharing a tube into the 711. */

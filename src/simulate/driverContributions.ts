@@ -1,14 +1,14 @@
 import type { Air } from "../core/air.js";
 import type { Domain } from "../core/domain.js";
 import { TympanError } from "../core/issues.js";
-import type { Design, Probe } from "../circuit/design.js";
-import type { PrimitiveModel } from "../circuit/elementModel.js";
-import { type PrimitiveInstance, expandElements } from "../circuit/expand.js";
-import { potentialSourceStamp } from "../circuit/stamps.js";
-import { GROUND } from "../circuit/topology.js";
+import type { Design, Probe } from "../design/design.js";
+import type { PrimitiveModel } from "../network/elementModel.js";
+import { type PrimitiveInstance, expandElements } from "../design/expand.js";
+import { potentialSourceStamp } from "../network/stamps.js";
+import { GROUND } from "../network/topology.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
-import { compileNetwork, type Network } from "../solve/network.js";
-import { FrequencySweep } from "../solve/sweep.js";
+import { compileNetwork, type Network } from "./compileNetwork.js";
+import { FrequencySweep } from "./sweep.js";
 
 /*
  * Each driver's share of a probe's potential, exactly, by superposition. A transducer's motor (the

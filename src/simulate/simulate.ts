@@ -1,10 +1,10 @@
 import { type Air, SPL_REFERENCE_PA, STANDARD_AIR } from "../core/air.js";
 import type { Domain } from "../core/domain.js";
 import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
-import { type Design, validateDesign } from "../circuit/design.js";
-import { EAR711_VALID_RANGE_HZ } from "../loads/ear711Parameters.js";
-import { compileNetwork } from "../solve/network.js";
-import { FrequencySweep } from "../solve/sweep.js";
+import { type Design, validateDesign } from "../design/design.js";
+import { EAR711_VALID_RANGE_HZ } from "../elements/loads/ear711Parameters.js";
+import { compileNetwork } from "./compileNetwork.js";
+import { FrequencySweep } from "./sweep.js";
 import { driverContributions, motorForceNodes } from "./driverContributions.js";
 import type { ProbeResult, SimulationResult } from "./result.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Design } from "../circuit/design.js";
+import type { Design } from "../design/design.js";
 import type { ElementDefinition } from "../elements/registry.js";
-import { referenceDesign } from "../designs/referenceDesigns.js";
+import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import { simulate } from "../simulate/simulate.js";
 import { outputImpedanceDamping } from "./outputImpedanceDamping.js";
 import { loadFromDesign } from "./sourceLoad.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "../analysis/curve.js";
-import type { Design } from "../circuit/design.js";
+import type { Curve } from "../core/curve.js";
+import type { Design } from "../design/design.js";
 import { TympanError } from "../core/issues.js";
-import { referenceDesign } from "../designs/referenceDesigns.js";
+import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import { simulate } from "../simulate/simulate.js";
 import { loadFromDesign, loadFromMeasurement, parseSensitivity, sourceGrid } from "./sourceLoad.js";
 

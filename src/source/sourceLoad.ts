@@ -1,6 +1,6 @@
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "../analysis/interpolate.js";
-import { type Design, validateDesign } from "../circuit/design.js";
+import { type Design, validateDesign } from "../design/design.js";
 import { SPL_REFERENCE_PA } from "../core/air.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
 import { type Issue, TympanError } from "../core/issues.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sensitivity } from "../analysis/sensitivity.js";
-import { referenceDesign } from "../designs/referenceDesigns.js";
+import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import { simulate } from "../simulate/simulate.js";
 import { type SourceLoad, loadFromDesign, sourceGrid } from "./sourceLoad.js";
 import { specSheet } from "./specSheet.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "../analysis/interpolate.js";
 import { TympanError } from "../core/issues.js";
 import { adjustableTarget } from "./adjustableTarget.js";

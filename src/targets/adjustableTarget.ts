@@ -9,7 +9,7 @@
  * that frequency unchanged. The bass control is the one listener segments ask for (Olive 2022: 15 %
  * want +4–6 dB, 21 % about −2 dB relative to the Harman target).
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { type Issue, TympanError, isNonEmpty } from "../core/issues.js";
 import { type Biquad, biquadResponseDb } from "../eq/biquad.js";
 import { harmanInEar2019v2 } from "./harmanInEar2019v2.js";

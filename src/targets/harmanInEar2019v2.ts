@@ -17,7 +17,7 @@
  *
  * The variant without bass is in `harmanInEar2019v2WithoutBass.ts`.
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import {
   HARMAN_IN_EAR_2019_V2_DB,
   HARMAN_IN_EAR_2019_V2_FREQUENCY_HZ,

@@ -12,7 +12,7 @@
  * flattening the curve below its sub-1 kHz minimum, the other construction in circulation, misses by
  * up to 0.7 dB near 70 Hz.
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { biquadResponseDb } from "../eq/biquad.js";
 import { harmanInEar2019v2 } from "./harmanInEar2019v2.js";
 

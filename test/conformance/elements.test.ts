@@ -7,7 +7,7 @@ import {
   simulate,
   validateDesign,
 } from "../../src/index.js";
-import { parseDesignText } from "../../src/circuit/designText.js";
+import { parseDesignText } from "../../src/design/designText.js";
 import {
   GRID,
   expectAllFinite,

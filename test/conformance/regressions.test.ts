@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TympanError, simulate, validateDesign } from "../../src/index.js";
-import { parseDesignText } from "../../src/circuit/designText.js";
+import { parseDesignText } from "../../src/design/designText.js";
 
 /*
  * Regressions: bugs the conformance and property suites found in src/, each pinned by the input

@@ -1,5 +1,5 @@
 import type { DefinitionOf, ElementType } from "../../src/index.js";
-import { MICROSPEAKER } from "../../src/designs/parts/microspeaker.js";
+import { MICROSPEAKER } from "../../src/catalogue/parts/microspeaker.js";
 
 /** Types of the conformance table, and the small networks its samples are embedded in. */
 

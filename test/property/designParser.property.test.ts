@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TympanError, simulate, trySimulate, validateDesign } from "../../src/index.js";
-import { parseDesignText } from "../../src/circuit/designText.js";
+import { parseDesignText } from "../../src/design/designText.js";
 import { anyInput, designText, mutatedDesign } from "./arbitraries.js";
 import { rcRlNetwork } from "./networks.js";
 import "./setup.js";

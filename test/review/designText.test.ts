@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { TympanError, validateDesign } from "../../src/index.js";
-import { parseDesignText } from "../../src/circuit/designText.js";
+import { parseDesignText } from "../../src/design/designText.js";
 
 function messageOf(action: () => unknown): string {
   try {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { it } from "vitest";
-import type { Curve } from "../../src/analysis/curve.js";
+import type { Curve } from "../../src/core/curve.js";
 import { parseMeasurement } from "../../src/measurements/parseMeasurement.js";
 
 /**

@@ -1,6 +1,6 @@
 import { simulate } from "../../src/simulate/simulate.js";
-import { type KnownLoad, knownLoadElements } from "../../src/transducers/knownLoads.js";
-import type { ComplexSeries } from "../../src/transducers/threeLoadIdentification.js";
+import { type KnownLoad, knownLoadElements } from "../../src/identify/knownLoads.js";
+import type { ComplexSeries } from "../../src/core/complexValue.js";
 
 /**
  * A balanced-armature-like receiver built from primitives, for three-load identification tests:

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Curve } from "../../analysis/curve.js";
+import type { Curve } from "../../core/curve.js";
 import { interpolateLogFrequency } from "../../analysis/interpolate.js";
 import { type Normalization, normalize } from "../../analysis/normalize.js";
 import { preferenceRating } from "../../analysis/preferenceRating.js";

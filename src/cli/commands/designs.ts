@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { REFERENCE_DESIGNS } from "../../designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../../catalogue/referenceDesigns.js";
 
 interface DesignsFlags {
   json?: boolean;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Design } from "../../circuit/design.js";
+import type { Design } from "../../design/design.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
 import {
   FIT_SCENARIOS,
@@ -7,7 +7,7 @@ import {
   type FitScenario,
   fitScenario,
   withFit,
-} from "../../designs/fitScenarios.js";
+} from "../../source/fitScenarios.js";
 import type { ChartOptions } from "../../plot/chart.js";
 import { simulate } from "../../simulate/simulate.js";
 import { inFile, usageError } from "../errors.js";

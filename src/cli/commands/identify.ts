@@ -1,22 +1,22 @@
 import type { Command } from "commander";
-import type { Curve } from "../../analysis/curve.js";
+import type { Curve } from "../../core/curve.js";
 import { interpolateLogFrequency } from "../../analysis/interpolate.js";
 import { SPL_REFERENCE_PA } from "../../core/air.js";
 import { formatTwoPortCsv } from "../../io/twoPortFile.js";
 import { readMeasurementFile } from "../../io/measurementFile.js";
-import { EAR711_VALID_RANGE_HZ } from "../../loads/ear711Parameters.js";
+import { EAR711_VALID_RANGE_HZ } from "../../elements/loads/ear711Parameters.js";
 import {
   KNOWN_LOAD_SYNTAX,
   type KnownLoad,
   describeKnownLoad,
   knownLoadImpedance,
   parseKnownLoad,
-} from "../../transducers/knownLoads.js";
+} from "../../identify/knownLoads.js";
+import type { ComplexSeries } from "../../core/complexValue.js";
 import {
-  type ComplexSeries,
   type IdentifiedReceiver,
   identifyThreeLoad,
-} from "../../transducers/threeLoadIdentification.js";
+} from "../../identify/threeLoadIdentification.js";
 import { TympanError } from "../../core/issues.js";
 import { usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";

@@ -3,7 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Issue, TympanError, isNonEmpty } from "../../core/issues.js";
 import { logFrequencies } from "../../core/frequencyGrid.js";
-import { REFERENCE_DESIGNS } from "../../designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../../catalogue/referenceDesigns.js";
 import { isBuiltInDesignName, loadDesign } from "../loadDesign.js";
 import { writeComparison } from "../referenceReport.js";
 import { simulate } from "../../simulate/simulate.js";

@@ -1,0 +1,36 @@
+import type { Design } from "../design/design.js";
+import { ddPlanar } from "./reference/ddPlanar.js";
+import { dualOpposedDd } from "./reference/dualOpposedDd.js";
+import { hybrid1dd2ba } from "./reference/hybrid1dd2ba.js";
+import { hybrid1dd7ba } from "./reference/hybrid1dd7ba.js";
+import { planar } from "./reference/planar.js";
+import { quadBa } from "./reference/quadBa.js";
+import { singleBa } from "./reference/singleBa.js";
+import { singleDd } from "./reference/singleDd.js";
+import { tribrid1dd4ba2est } from "./reference/tribrid1dd4ba2est.js";
+
+/** A built-in reference design: one of the configurations the field argues about, tuned to ship. */
+export interface ReferenceDesign {
+  /** The name to use on the command line, e.g. "single-dd". */
+  readonly name: string;
+  /** One line for `tympan designs`. */
+  readonly summary: string;
+  readonly design: Design;
+}
+
+/** Every reference design, in the order the buyer's guides introduce them. */
+export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = [
+  singleDd,
+  singleBa,
+  quadBa,
+  hybrid1dd2ba,
+  tribrid1dd4ba2est,
+  planar,
+  ddPlanar,
+  dualOpposedDd,
+  hybrid1dd7ba,
+];
+
+export function referenceDesign(name: string): ReferenceDesign | undefined {
+  return REFERENCE_DESIGNS.find((entry) => entry.name === name);
+}

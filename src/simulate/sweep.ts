@@ -1,0 +1,351 @@
+import { TympanError } from "../core/issues.js";
+import type { Network } from "./compileNetwork.js";
+import { SparseComplexLu } from "../linalg/sparseLu.js";
+
+/**
+ * Largest componentwise backward error accepted from a reused pivot order (after one refinement
+ * step) before ordering afresh: about 100 units of rounding.
+ */
+const ACCEPTABLE_BACKWARD_ERROR = 1e-14;
+
+/** Verify accuracy at least every this many frequencies … */
+const CHECK_EVERY_POINTS = 16;
+/** … and whenever the frequency has moved by more than this factor (10 %) either way since. */
+const CHECK_EVERY_RATIO = 1.1;
+
+/** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
+export interface SweepValues {
+  /** Values for sources scaled to a largest amplitude of 1: the true values are these × `scale`. */
+  readonly re: Float64Array[];
+  readonly im: Float64Array[];
+  /**
+   * Largest source amplitude. Solving for unit sources keeps tiny or huge amplitudes (1e-300 V)
+   * from underflowing or overflowing inside the solve; ratios such as impedances need no rescaling.
+   */
+  readonly scale: number;
+  /**
+   * Current delivered by the input source per volt of its own drive, every other source switched
+   * off (voltage sources shorted, current sources opened): what its load impedance follows from.
+   */
+  readonly inputCurrent?: { readonly re: Float64Array; readonly im: Float64Array };
+}
+
+export interface SweepOptions {
+  /** Branch unknown of the source whose load impedance is wanted (see SweepValues.inputCurrent). */
+  readonly inputBranch?: number;
+  /**
+   * More unknowns to report, after `outputs`. Unlike the outputs they do not shape the pivot order
+   * (which keeps the outputs for last), so asking for them leaves the outputs' values unchanged to
+   * the last bit; a solve for them only visits more rows of the factor.
+   */
+  readonly alsoReport?: readonly number[];
+}
+
+/**
+ * Solves a compiled network at many frequencies. The LU pivot order and fill pattern are computed at
+ * the first frequency and reused; per frequency the work is: assemble, refactor, solve — with no
+ * allocation. Keep one instance per network to sweep it repeatedly (an optimiser does).
+ *
+ * Most frequencies are assembled straight into the factor's storage (the frequency-independent part
+ * pre-scattered once per pivot order, then the jω terms and the per-frequency stamps added at their
+ * LU offsets) and factorised in place. The frequencies where accuracy is verified also assemble the
+ * matrix by slot, which the backward-error check and any re-ordering need.
+ */
+export class FrequencySweep {
+  readonly network: Network;
+  /** The unknowns `run` reports, in order (indices; -1 reads as ground, i.e. 0). */
+  private readonly reported: readonly number[];
+  /** The same without ground, for the partial solves. */
+  private outputs: Int32Array;
+  /** Rows where the right-hand side is not zero (the same at every frequency). */
+  private readonly driven: Int32Array;
+  private readonly lu: SparseComplexLu;
+  private readonly matrixRe: Float64Array;
+  private readonly matrixIm: Float64Array;
+  /** The sources divided by `sourceScale`: the right-hand side actually solved for. */
+  private readonly rhsRe: Float64Array;
+  private readonly rhsIm: Float64Array;
+  private readonly xRe: Float64Array;
+  private readonly xIm: Float64Array;
+
+  /** Largest source amplitude (1 when every source is 0). */
+  private readonly sourceScale: number;
+
+  /**
+   * The network's jω terms merged per slot: slot jSlots[k] gets j·(ω·jTimes[k] − jOver[k]/ω)
+   * (capacitance-like and inductance-like coefficients together).
+   */
+  private readonly jSlots: Int32Array;
+  private readonly jTimes: Float64Array;
+  private readonly jOver: Float64Array;
+
+  /** The direct layout below was built for this value of `lu.orderings` (-1: not yet). */
+  private layoutOrdering = -1;
+  /** The frequency-independent matrix in LU layout (interleaved, fill-in zero). */
+  private constantLu = new Float64Array(0);
+  /** The jω terms by LU offset (of the imaginary part), ascending. */
+  private jOffsets = new Int32Array(0);
+  private jTimesLu = new Float64Array(0);
+  private jOverLu = new Float64Array(0);
+  /** LU offset of each of the network's dynamic slots. */
+  private dynamicOffsets = new Int32Array(0);
+
+  /** Input source's branch, and how its current per volt comes out of the solves. */
+  private readonly inputBranch: number;
+  /**
+   * Set when the input source is not the only drive (or is 0 V): then a second right-hand side, a
+   * unit drive on it alone, is solved. Otherwise the sweep's own current, divided by the source's
+   * unit-scaled value, already is the current per volt.
+   */
+  private readonly unitDriveRe: Float64Array | undefined;
+  private readonly unitDriveIm: Float64Array;
+  private readonly driveRe: Float64Array;
+  private readonly driveIm: Float64Array;
+
+  constructor(network: Network, outputs: readonly number[], options: SweepOptions = {}) {
+    this.network = network;
+    this.inputBranch = options.inputBranch ?? -1;
+    const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    this.sourceScale = largest > 0 ? largest : 1;
+    this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
+    const alsoReport = options.alsoReport ?? [];
+    this.reported = [...outputs, ...alsoReport];
+    // Sources are frequency-independent: the right-hand side is set once, and the rows it drives
+    // are known (the partial solves rely on b being zero elsewhere).
+    this.rhsRe = network.sourceRe.map((value) => value / this.sourceScale);
+    this.rhsIm = new Float64Array(network.size);
+    const driven: number[] = [];
+    for (let row = 0; row < network.size; row++) {
+      if (this.rhsRe[row] !== 0 || this.rhsIm[row] !== 0) driven.push(row);
+    }
+    this.driven = Int32Array.from(driven);
+    const branch = this.inputBranch;
+    const alone = branch >= 0 && driven.length === 1 && driven[0] === branch;
+    this.unitDriveRe =
+      branch >= 0 && !alone
+        ? Float64Array.from({ length: network.size }, (_, row) => (row === branch ? 1 : 0))
+        : undefined;
+    this.unitDriveIm = new Float64Array(network.size);
+    this.driveRe = new Float64Array(network.size);
+    this.driveIm = new Float64Array(network.size);
+    if (branch >= 0 && !this.outputs.includes(branch)) {
+      this.outputs = Int32Array.from([...this.outputs, branch]);
+    }
+    // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
+    this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
+      eliminateLast: [...this.outputs, ...driven],
+    });
+    const extra = alsoReport.filter((unknown) => unknown >= 0 && !this.outputs.includes(unknown));
+    if (extra.length > 0) this.outputs = Int32Array.from([...this.outputs, ...new Set(extra)]);
+    this.matrixRe = new Float64Array(network.rows.length);
+    this.matrixIm = new Float64Array(network.rows.length);
+    this.xRe = new Float64Array(network.size);
+    this.xIm = new Float64Array(network.size);
+    const merged = new Map<number, [times: number, over: number]>();
+    const { timesJOmegaSlots, timesJOmegaCoefficients, overJOmegaSlots, overJOmegaCoefficients } =
+      network;
+    for (let k = 0; k < timesJOmegaSlots.length; k++) {
+      const term = merged.get(timesJOmegaSlots[k]!) ?? [0, 0];
+      term[0] += timesJOmegaCoefficients[k]!;
+      merged.set(timesJOmegaSlots[k]!, term);
+    }
+    for (let k = 0; k < overJOmegaSlots.length; k++) {
+      const term = merged.get(overJOmegaSlots[k]!) ?? [0, 0];
+      term[1] += overJOmegaCoefficients[k]!;
+      merged.set(overJOmegaSlots[k]!, term);
+    }
+    const slots = [...merged.keys()].sort((a, b) => a - b);
+    this.jSlots = Int32Array.from(slots);
+    this.jTimes = Float64Array.from(slots, (slot) => merged.get(slot)![0]);
+    this.jOver = Float64Array.from(slots, (slot) => merged.get(slot)![1]);
+  }
+
+  /**
+   * Values of the output unknowns given to the constructor at every frequency in Hz.
+   * Throws a TympanError naming the frequency and the elements involved if the network is singular.
+   */
+  run(frequenciesHz: ArrayLike<number>): SweepValues {
+    const unknowns = this.reported;
+    const count = frequenciesHz.length;
+    const re = unknowns.map(() => new Float64Array(count));
+    const im = unknowns.map(() => new Float64Array(count));
+    const inputCurrent = { re: new Float64Array(count), im: new Float64Array(count) };
+    this.inputCurrent = inputCurrent;
+    const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu, outputs, driven } = this;
+    // Accuracy is verified (componentwise backward error, with refinement) at the first and last
+    // frequency and wherever the frequency has moved far enough from the last verified one; when a
+    // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
+    let verified = -1;
+    // Frequencies outside (below, above) are due for a check.
+    let below = 0;
+    let above = 0;
+    for (let f = 0; f < count; f++) {
+      const frequency = frequenciesHz[f]!;
+      const due =
+        verified < 0 ||
+        f === count - 1 ||
+        f - verified >= CHECK_EVERY_POINTS ||
+        !(frequency > below && frequency < above);
+      if (!due && lu.currentPlan !== undefined) {
+        if (!this.assembleAndFactor(frequency)) {
+          // A pivot went bad: order afresh at this frequency.
+          this.assemble(frequency);
+          if (!lu.orderAndFactor(matrixRe, matrixIm))
+            throw this.singular(frequency, lu.singularRows);
+        }
+        lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
+        this.store(f, frequency, unknowns, re, im);
+        continue;
+      }
+      this.assemble(frequency);
+      if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequency, lu.singularRows);
+      if (
+        lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, driven) >
+        ACCEPTABLE_BACKWARD_ERROR
+      ) {
+        for (let g = verified + 1; g <= f; g++) {
+          this.assemble(frequenciesHz[g]!);
+          if (!lu.orderAndFactor(matrixRe, matrixIm)) {
+            throw this.singular(frequenciesHz[g]!, lu.singularRows);
+          }
+          lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, driven);
+          this.store(g, frequenciesHz[g]!, unknowns, re, im);
+        }
+      } else {
+        this.store(f, frequency, unknowns, re, im);
+      }
+      verified = f;
+      below = frequency / CHECK_EVERY_RATIO;
+      above = frequency * CHECK_EVERY_RATIO;
+    }
+    return { re, im, scale: this.sourceScale, ...(this.inputBranch >= 0 ? { inputCurrent } : {}) };
+  }
+
+  /** Fills the matrix by slot at one frequency. */
+  private assemble(frequencyHz: number): void {
+    const { matrixRe, matrixIm, jSlots, jTimes, jOver } = this;
+    const { stamps, constantRe, constantIm } = this.network;
+    const omega = 2 * Math.PI * frequencyHz;
+    const inverseOmega = 1 / omega;
+    matrixRe.set(constantRe);
+    matrixIm.set(constantIm);
+    // ω·C − L⁻¹/ω: coefficient/(jω) = −j·coefficient/ω
+    for (let k = 0; k < jSlots.length; k++) {
+      const slot = jSlots[k]!;
+      matrixIm[slot] = matrixIm[slot]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
+    }
+    for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+  }
+
+  /**
+   * Assembles the matrix at one frequency straight into the LU storage and factorises it in place
+   * along the current pivot order; false when a pivot went bad (then nothing usable is left).
+   */
+  private assembleAndFactor(frequencyHz: number): boolean {
+    const lu = this.lu;
+    if (this.layoutOrdering !== lu.orderings) this.buildLayout();
+    const values = lu.values;
+    const { matrixRe, matrixIm, jOffsets, jTimesLu: jTimes, jOverLu: jOver, dynamicOffsets } = this;
+    const { stamps, dynamicSlots } = this.network;
+    const omega = 2 * Math.PI * frequencyHz;
+    const inverseOmega = 1 / omega;
+    values.set(this.constantLu);
+    for (let k = 0; k < jOffsets.length; k++) {
+      const p = jOffsets[k]!;
+      values[p] = values[p]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
+    }
+    if (stamps.length > 0) {
+      // The stamps add into their slots: clear those, stamp, and gather them into the factor.
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        const slot = dynamicSlots[d]!;
+        matrixRe[slot] = 0;
+        matrixIm[slot] = 0;
+      }
+      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        const slot = dynamicSlots[d]!;
+        const p = dynamicOffsets[d]!;
+        values[p] = values[p]! + matrixRe[slot]!;
+        values[p + 1] = values[p + 1]! + matrixIm[slot]!;
+      }
+    }
+    return lu.factorInPlace();
+  }
+
+  /** Maps the frequency-independent matrix and the slots written per frequency to LU offsets. */
+  private buildLayout(): void {
+    const plan = this.lu.currentPlan!;
+    const { slotOffset } = plan;
+    const { constantRe, constantIm, dynamicSlots } = this.network;
+    const constantLu = new Float64Array(2 * plan.size);
+    for (let s = 0; s < slotOffset.length; s++) {
+      constantLu[slotOffset[s]!] = constantRe[s]!;
+      constantLu[slotOffset[s]! + 1] = constantIm[s]!;
+    }
+    this.constantLu = constantLu;
+    // The jω terms in storage order, for locality.
+    const { jSlots, jTimes, jOver } = this;
+    const offsetOf = (k: number) => slotOffset[jSlots[k]!]! + 1;
+    const byOffset = Array.from(jSlots.keys()).sort((a, b) => offsetOf(a) - offsetOf(b));
+    this.jOffsets = Int32Array.from(byOffset, offsetOf);
+    this.jTimesLu = Float64Array.from(byOffset, (k) => jTimes[k]!);
+    this.jOverLu = Float64Array.from(byOffset, (k) => jOver[k]!);
+    this.dynamicOffsets = Int32Array.from(dynamicSlots, (slot) => slotOffset[slot]!);
+    this.layoutOrdering = this.lu.orderings;
+  }
+
+  /** Where `store` puts the input source's current per volt during a run. */
+  private inputCurrent = { re: new Float64Array(0), im: new Float64Array(0) };
+
+  /** Copies the wanted unknowns of the current solution into column f of the results. */
+  private store(
+    f: number,
+    frequencyHz: number,
+    unknowns: readonly number[],
+    re: Float64Array[],
+    im: Float64Array[],
+  ): void {
+    const { xRe, xIm } = this;
+    for (let u = 0; u < unknowns.length; u++) {
+      const k = unknowns[u]!;
+      const vr = k >= 0 ? xRe[k]! : 0;
+      const vi = k >= 0 ? xIm[k]! : 0;
+      if (!Number.isFinite(vr) || !Number.isFinite(vi))
+        throw this.singular(frequencyHz, k >= 0 ? [k] : []);
+      re[u]![f] = vr;
+      im[u]![f] = vi;
+    }
+    const branch = this.inputBranch;
+    if (branch < 0) return;
+    let ir: number;
+    let ii: number;
+    if (this.unitDriveRe === undefined) {
+      // The input source is the only drive, at ±1 after scaling: its current is already per volt.
+      const drive = this.rhsRe[branch]!;
+      ir = xRe[branch]! / drive;
+      ii = xIm[branch]! / drive;
+    } else {
+      this.lu.solve(this.unitDriveRe, this.unitDriveIm, this.driveRe, this.driveIm);
+      ir = this.driveRe[branch]!;
+      ii = this.driveIm[branch]!;
+    }
+    if (!Number.isFinite(ir) || !Number.isFinite(ii)) throw this.singular(frequencyHz, [branch]);
+    this.inputCurrent.re[f] = ir;
+    this.inputCurrent.im[f] = ii;
+  }
+
+  private singular(frequencyHz: number, unknowns: readonly number[]): TympanError {
+    const { unknownLabels, elementsOfUnknown } = this.network;
+    const shown = unknowns.slice(0, 6);
+    const where = shown.map((k) => unknownLabels[k]).join(", ");
+    const ids = [...new Set(shown.flatMap((k) => elementsOfUnknown[k] ?? []))];
+    return new TympanError([
+      {
+        code: "singular-network",
+        path: ["elements"],
+        elementIds: ids,
+        message: `the network has no unique solution at ${frequencyHz.toPrecision(6)} Hz${where ? ` near ${where}` : ""}${ids.length > 0 ? ` (elements ${ids.join(", ")})` : ""}. Look for a part that is disconnected on one side, an ideal lossless resonance exactly at this frequency, or a coupling whose other port is open`,
+      },
+    ]);
+  }
+}
