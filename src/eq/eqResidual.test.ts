@@ -5,7 +5,7 @@ import {
   readSharedCurve,
   sharedDataFile,
 } from "../../test/support/sharedData.js";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { eqResidual } from "./eqResidual.js";
 import { parseEqualizerApo } from "./equalizerApo.js";
 import { eqFitGrid } from "./fitGrid.js";

@@ -5,7 +5,7 @@
  *
  *   RMS = √( Σ (e_i − ē)² / N )
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";
 import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
 import { curvesOnFitGrid } from "./fitGrid.js";

@@ -3,7 +3,7 @@
  * points, about 1/70 octave; AutoEq constants DEFAULT_F_MIN, DEFAULT_F_MAX, DEFAULT_STEP), so a fit
  * is judged on the very points AutoEq's published results are printed on.
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "../analysis/interpolate.js";
 import { TympanError, type Issue, isNonEmpty } from "../core/issues.js";
 

@@ -5,7 +5,7 @@ import {
   readSharedCurve,
   sharedDataFile,
 } from "../../test/support/sharedData.js";
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { referenceDesign } from "../designs/referenceDesigns.js";
 import { simulate } from "../simulate/simulate.js";
 import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";

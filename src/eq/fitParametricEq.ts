@@ -20,7 +20,7 @@
  * Finally the filters are rounded to what EQ software takes (fc to 1 Hz, or 0.1 Hz below 100 Hz; Q to
  * 0.01; gain to 0.1 dB), and every reported figure is computed from the rounded filters.
  */
-import type { Curve } from "../analysis/curve.js";
+import type { Curve } from "../core/curve.js";
 import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";
 import {
   type LevenbergMarquardtResult,
