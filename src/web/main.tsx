@@ -1,0 +1,46 @@
+// Starts the page: ask the worker for the catalogue, restore the state from the link, keep the link
+// in step, and bring back the measurements kept from earlier visits.
+import { render } from "preact";
+import { catalogue, redoEdit, showAlert, undoEdit } from "./state/appState.js";
+import { startDesignSimulation } from "./state/designSimulation.js";
+import { startGraphCurves } from "./state/graphCurves.js";
+import { restoreFromUrl, startUrlSync } from "./state/urlSync.js";
+import { client } from "./state/worker.js";
+import { storedMeasurements } from "./storage/measurementStore.js";
+import { App } from "./ui/App.js";
+import { addMeasurementText } from "./ui/openFiles.js";
+import { startSourceMatching } from "./ui/SourcePanel.js";
+import "./ui/styles.css";
+
+render(<App />, document.getElementById("app")!);
+
+async function start(): Promise<void> {
+  const { reply } = await client.call("catalogue", {});
+  if (!reply.ok) return showAlert(`the library did not start: ${reply.message}`);
+  catalogue.value = reply.value;
+  restoreFromUrl(location.hash);
+  startUrlSync();
+  startDesignSimulation();
+  startGraphCurves();
+  startSourceMatching();
+  for (const stored of await storedMeasurements()) {
+    await addMeasurementText(stored.fileName, stored.text, { store: false, id: stored.id });
+  }
+}
+
+// Undo and redo from the keyboard anywhere on the page except in text a user is typing.
+document.addEventListener("keydown", (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+  const key = event.key.toLowerCase();
+  if (key === "z" && !event.shiftKey) undoEdit();
+  else if (key === "y" || (key === "z" && event.shiftKey)) redoEdit();
+  else return;
+  event.preventDefault();
+});
+
+window.addEventListener("error", (event) => showAlert(`unexpected error: ${event.message}`));
+window.addEventListener("unhandledrejection", (event) =>
+  showAlert(`unexpected error: ${String(event.reason)}`),
+);
+
+void start();

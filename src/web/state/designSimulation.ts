@@ -1,0 +1,61 @@
+// Re-simulates whenever the design, target, fit or source changes, in the worker, newest first.
+import { effect } from "@preact/signals";
+import type { Design, Issue } from "../../index.js";
+import {
+  type DesignIssue,
+  currentDesign,
+  designFailure,
+  designView,
+  fitScenario,
+  outputImpedanceOhm,
+  target,
+} from "./appState.js";
+import { markEdit } from "./redrawTiming.js";
+import { client } from "./worker.js";
+
+/** Points of the designer's curves (the issue's "default resolution" is 200 points). */
+export const DESIGNER_POINTS = 200;
+
+export function startDesignSimulation(): () => void {
+  return effect(() => {
+    const design = currentDesign.value;
+    if (design === null) return;
+    const request = {
+      design,
+      points: DESIGNER_POINTS,
+      target: target.value,
+      fit: fitScenario.value,
+      ...(outputImpedanceOhm.value !== undefined
+        ? { outputImpedanceOhm: outputImpedanceOhm.value }
+        : {}),
+    };
+    markEdit();
+    void client.latestOn("design", "simulate", request).then((result) => {
+      if (result === undefined) return;
+      if (result.reply.ok) {
+        designFailure.value = null;
+        designView.value = result.reply.value;
+      } else {
+        designFailure.value = {
+          message: result.reply.message,
+          issues: result.reply.issues.map((issue) => locateIssue(issue, design)),
+        };
+      }
+    });
+  });
+}
+
+/** Which element and parameter an issue is about, from its path ["elements", i, parameter]. */
+export function locateIssue(issue: Issue, design: Design): DesignIssue {
+  const [root, index, parameter] = issue.path;
+  if (root === "elements" && typeof index === "number") {
+    const element = design.elements[index];
+    return {
+      message: issue.message,
+      ...(element ? { elementId: element.id } : {}),
+      ...(typeof parameter === "string" ? { parameter } : {}),
+    };
+  }
+  const elementId = issue.elementIds?.[0];
+  return { message: issue.message, ...(elementId !== undefined ? { elementId } : {}) };
+}

@@ -1,0 +1,99 @@
+// Every numeric parameter of every element, editable in the unit a builder thinks in. The input's
+// accessible name is "<element id> <parameter>" (the page's contract); an invalid value shows the
+// library's issue under its field.
+import { useMemo, useRef, useState } from "preact/hooks";
+import { catalogue, currentDesign, designFailure, editParameter } from "../state/appState.js";
+import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.js";
+import { type ParameterRow, parameterRows } from "../view/parameterRows.js";
+
+export function ParameterTable() {
+  const design = currentDesign.value;
+  const docs = catalogue.value?.parameters ?? {};
+  // A field keeps the unit it was first shown in, so typing 0.5 into "µF" does not flip it to "nF".
+  const units = useRef(new Map<string, DisplayUnit>());
+  const groups = useMemo(
+    () => (design ? parameterRows(design, docs, units.current) : []),
+    [design, docs],
+  );
+  for (const group of groups)
+    for (const row of group.rows) units.current.set(row.accessibleName, row.unit);
+  const issues = designFailure.value?.issues ?? [];
+  if (design === null) return null;
+  return (
+    <section class="parameters" aria-labelledby="parameters-heading">
+      <h2 id="parameters-heading">Elements and parameters</h2>
+      {groups.map((group) => (
+        <fieldset key={group.elementId} class="element">
+          <legend>
+            <strong>{group.elementId}</strong> <span class="type">{group.type}</span>
+          </legend>
+          {group.rows.length === 0 ? <p class="none">no numeric parameters</p> : null}
+          {group.rows.map((row) => (
+            <ParameterField
+              key={row.accessibleName}
+              row={row}
+              issue={
+                issues.find(
+                  (issue) =>
+                    issue.elementId === row.elementId &&
+                    (issue.parameter === undefined || issue.parameter === row.parameter),
+                )?.message
+              }
+            />
+          ))}
+        </fieldset>
+      ))}
+    </section>
+  );
+}
+
+function ParameterField({ row, issue }: { row: ParameterRow; issue: string | undefined }) {
+  const id = `p-${row.elementId}-${row.parameter}`.replace(/[^\w-]/g, "_");
+  const shown = toDisplay(row.value, row.unit);
+  // While the user types, keep their text (e.g. "0." or "") instead of the last valid value.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [typingError, setTypingError] = useState<string | null>(null);
+  const message = typingError ?? issue;
+  return (
+    <div class={`field${message ? " invalid" : ""}`}>
+      <label for={id} title={row.description}>
+        {row.parameter}
+      </label>
+      <input
+        id={id}
+        type="number"
+        step="any"
+        inputMode="decimal"
+        aria-label={row.accessibleName}
+        aria-invalid={message ? "true" : undefined}
+        aria-describedby={message ? `${id}-issue` : `${id}-unit`}
+        value={draft ?? shown}
+        onInput={(event) => {
+          const text = event.currentTarget.value;
+          setDraft(text);
+          const value = fromDisplay(text, row.unit);
+          if (value === undefined) {
+            setTypingError(
+              `${row.elementId} ${row.parameter}: give a number in ${row.unit.label || "SI units"}`,
+            );
+            return;
+          }
+          setTypingError(null);
+          editParameter({ elementId: row.elementId, parameter: row.parameter, value });
+        }}
+        onBlur={() => {
+          setDraft(null);
+          setTypingError(null);
+        }}
+      />
+      <span id={`${id}-unit`} class="unit">
+        {row.unit.label}
+      </span>
+      {message ? (
+        <p id={`${id}-issue`} class="issue">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+// A uPlot chart as a Preact component: created once, fed new columns with setData (no re-creating
+// per edit), rebuilt only when the series themselves change. uPlot's live legend is the crosshair
+// readout: it shows every curve's value at the cursor.
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly color: string;
+  readonly width?: number;
+  readonly dash?: number[];
+  readonly scale?: string;
+  readonly show?: boolean;
+}
+
+export interface ChartProps {
+  /** What the chart shows, for screen readers (the canvas itself says nothing). */
+  readonly title: string;
+  readonly xLabel?: string;
+  readonly yLabel: string;
+  /** A second y axis on the right, e.g. phase next to impedance magnitude. */
+  readonly y2Label?: string;
+  /** The right axis' range; phase (−90…90°) by default. */
+  readonly y2Range?: [number, number];
+  readonly logY?: boolean;
+  readonly series: readonly ChartSeries[];
+  readonly data: uPlot.AlignedData;
+  readonly xRange?: [number, number];
+  readonly yRange?: [number, number];
+  readonly height?: number;
+  /** Called after the new data is on the canvas (the designer's redraw timing). */
+  readonly onDrawn?: () => void;
+}
+
+export function UPlotChart(props: ChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const shape = JSON.stringify([
+    props.series,
+    props.yLabel,
+    props.y2Label,
+    props.logY,
+    props.xRange,
+    props.yRange,
+    props.y2Range,
+  ]);
+
+  useEffect(() => {
+    const element = host.current;
+    if (element === null) return;
+    const plot = new uPlot(options(props, element.clientWidth || 640), props.data, element);
+    chart.current = plot;
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: element.clientWidth, height: props.height ?? 300 }),
+    );
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+      chart.current = null;
+    };
+    // Rebuilt only when the series or axes change; data changes go through setData below.
+  }, [shape]);
+
+  useEffect(() => {
+    chart.current?.setData(props.data, props.yRange === undefined);
+    props.onDrawn?.();
+  }, [props.data]);
+
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <div
+        ref={host}
+        role="img"
+        aria-label={`${props.title} (chart; values as text in the legend below)`}
+      />
+    </figure>
+  );
+}
+
+function options(props: ChartProps, width: number): uPlot.Options {
+  const axisStroke = "#334";
+  const grid = { stroke: "#e3e6ec", width: 1 };
+  return {
+    width,
+    height: props.height ?? 300,
+    scales: {
+      x: { distr: 3, ...(props.xRange ? { range: props.xRange } : {}) },
+      y: {
+        ...(props.logY ? { distr: 3 } : {}),
+        ...(props.yRange ? { range: props.yRange } : {}),
+      },
+      ...(props.y2Label ? { y2: { range: props.y2Range ?? ([-90, 90] as [number, number]) } } : {}),
+    },
+    axes: [
+      {
+        stroke: axisStroke,
+        grid,
+        label: props.xLabel ?? "frequency (Hz)",
+        values: (_, ticks) => ticks.map((t) => (t == null ? "" : formatHz(t))),
+      },
+      { stroke: axisStroke, grid, label: props.yLabel, size: 56 },
+      ...(props.y2Label
+        ? [
+            {
+              scale: "y2",
+              side: 1,
+              stroke: axisStroke,
+              grid: { show: false },
+              label: props.y2Label,
+            },
+          ]
+        : []),
+    ],
+    cursor: { drag: { x: true, y: false }, focus: { prox: 16 } },
+    legend: { live: true },
+    series: [
+      { label: "Hz", value: (_, v) => (v == null ? "—" : formatHz(v)) },
+      ...props.series.map((s) => ({
+        label: s.label,
+        stroke: s.color,
+        width: s.width ?? 1.5,
+        scale: s.scale ?? "y",
+        show: s.show ?? true,
+        spanGaps: false,
+        ...(s.dash ? { dash: s.dash } : {}),
+        value: (_: uPlot, v: number | null) => (v == null ? "—" : v.toFixed(1)),
+      })),
+    ],
+  };
+}
+
+function formatHz(hz: number): string {
+  if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;
+  return String(Number(hz.toPrecision(3)));
+}

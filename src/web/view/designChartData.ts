@@ -1,0 +1,48 @@
+// The designer's charts as uPlot columns: the response with its per-driver shares and the target,
+// the impedance with its phase, and the response's phase (and group delay when given).
+import type { DesignView } from "../worker/protocol.js";
+import type { ChartSeries } from "../ui/UPlotChart.js";
+import { TARGET_STYLE, paletteColor } from "./palette.js";
+
+export interface ChartData {
+  readonly series: ChartSeries[];
+  readonly data: (number | null)[][];
+}
+
+export function responseChart(view: DesignView): ChartData {
+  const series: ChartSeries[] = [
+    { label: `${view.probeId} (total)`, color: "#111111", width: 2.5 },
+  ];
+  const data: (number | null)[][] = [view.frequencyHz, view.splDb];
+  view.shares.forEach((share, i) => {
+    series.push({ label: share.id, color: paletteColor(i), width: 1.25 });
+    data.push(share.db);
+  });
+  if (view.targetDb.length > 0) {
+    series.push({
+      label: view.targetName,
+      color: TARGET_STYLE.color,
+      dash: [...TARGET_STYLE.dash],
+    });
+    data.push(view.targetDb);
+  }
+  return { series, data };
+}
+
+export function impedanceChart(view: DesignView): ChartData | undefined {
+  if (view.impedance === undefined) return undefined;
+  return {
+    series: [
+      { label: "|Z| (Ω)", color: "#0072B2", width: 2 },
+      { label: "phase (°)", color: "#D55E00", scale: "y2", dash: [4, 3] },
+    ],
+    data: [view.frequencyHz, view.impedance.magnitudeOhm, view.impedance.phaseDeg],
+  };
+}
+
+export function phaseChart(view: DesignView): ChartData {
+  return {
+    series: [{ label: `${view.probeId} phase (°)`, color: "#009E73", width: 1.5 }],
+    data: [view.frequencyHz, view.phaseDeg],
+  };
+}

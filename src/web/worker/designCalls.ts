@@ -1,0 +1,95 @@
+// The designer's call: simulate the design being edited and shape the result for its charts.
+import {
+  type Curve,
+  type Design,
+  FIT_SCENARIOS,
+  interpolateLogFrequency,
+  type FitScenarioName,
+  TympanError,
+  logFrequencies,
+  normalize,
+  preferenceRating,
+  simulate,
+  validateDesign,
+  withFit,
+} from "../../index.js";
+import type { DesignView, SimulateRequest } from "./protocol.js";
+import { simulationCsv } from "./simulationCsv.js";
+import { targetCurve } from "./targets.js";
+
+/** The designer's frequency axis: 20 Hz–20 kHz, log-spaced (the issue's "default resolution"). */
+export const DESIGNER_RANGE_HZ = { fromHz: 20, toHz: 20_000 } as const;
+
+export function simulateDesign(request: SimulateRequest): DesignView {
+  const frequencies = logFrequencies({ ...DESIGNER_RANGE_HZ, points: request.points });
+  const design = prepare(request);
+  // The one place the worker simulates: the compile-once/evaluate-many path goes here when the
+  // library offers it.
+  const result = simulate(design, { frequencies });
+  const acoustic = Object.entries(result.probes).filter(([, p]) => p.domain === "acoustic");
+  const chosen =
+    acoustic.find(([id]) => id === "drum") ?? acoustic[0] ?? Object.entries(result.probes)[0];
+  if (chosen === undefined) {
+    throw new TympanError([
+      {
+        code: "no-probe",
+        path: ["probes"],
+        message: 'the design has no probe to draw; add one, e.g. { "id": "drum", "node": "drum" }',
+      },
+    ]);
+  }
+  const [probeId, probe] = chosen;
+  const frequencyHz = result.frequencyHz;
+  const response: Curve = { kind: "response", frequencyHz, values: probe.db };
+  const target = targetCurve(request.target);
+  const isAcoustic = probe.domain === "acoustic";
+  return {
+    frequencyHz,
+    probeId,
+    splDb: probe.db,
+    phaseDeg: probe.phaseDeg,
+    shares: acoustic
+      .filter(([id]) => id.startsWith(`${probeId}/`))
+      .map(([id, share]) => ({ id: id.slice(probeId.length + 1), db: share.db })),
+    ...(result.inputImpedance ? { impedance: result.inputImpedance } : {}),
+    targetDb: isAcoustic ? targetAtLevelOf(response, target) : [],
+    targetName: target.name ?? request.target.base,
+    ...(isAcoustic ? { rating: preferenceRating(response, target) } : {}),
+    csv: simulationCsv(result),
+    warnings: result.warnings ?? [],
+  };
+}
+
+/** The design with the fit scenario and source impedance the page asked for. */
+function prepare(request: SimulateRequest): unknown {
+  const needsEdits = request.fit !== "" || request.outputImpedanceOhm !== undefined;
+  if (!needsEdits) return request.design;
+  const validated = validateDesign(request.design);
+  if (!validated.ok) throw new TympanError(validated.issues);
+  let design: Design = validated.value;
+  if (request.outputImpedanceOhm !== undefined) {
+    const ohm = request.outputImpedanceOhm;
+    const first = design.elements.findIndex((element) => element.type === "voltageSource");
+    design = {
+      ...design,
+      elements: design.elements.map((element, index) =>
+        index === first ? { ...element, outputImpedance: ohm } : element,
+      ),
+    };
+  }
+  if (request.fit !== "") {
+    const scenario = FIT_SCENARIOS[request.fit as FitScenarioName];
+    if (scenario === undefined) throw new Error(`no fit scenario "${request.fit}"`);
+    design = withFit(design, scenario);
+  }
+  return design;
+}
+
+/** The target shifted so its 300 Hz–3 kHz mean equals the response's (normalize's "midband"). */
+function targetAtLevelOf(response: Curve, target: Curve): number[] {
+  const responseOffset = response.values[0]! - normalize(response, "midband").values[0]!;
+  const onGrid = normalize(target, "midband");
+  return interpolateLogFrequency(onGrid, response.frequencyHz).map(
+    (value) => value + responseOffset,
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The messages between the page and the simulation worker. The page never imports the library's code
+ * (it would ship twice): it sends plain data here and gets plain data back. Types only come from the
+ * library's public entry, so this file adds nothing to the page's bundle.
+ */
+import type {
+  Design,
+  EqPreset,
+  Issue,
+  PreferenceRating,
+  SpecSheet,
+  DriveRequirement,
+  Hiss,
+} from "../../index.js";
+
+/** A target the page can ask for: a built-in curve and the graph tools' tone controls. */
+export interface TargetSpec {
+  readonly base: string;
+  readonly bassDb: number;
+  readonly earGainDb: number;
+  readonly trebleDb: number;
+  readonly tiltDbPerOctave: number;
+}
+
+/** A curve as it crosses the worker boundary: plain arrays. */
+export interface CurveData {
+  readonly name: string;
+  readonly kind: "response" | "impedance";
+  readonly frequencyHz: number[];
+  readonly values: number[];
+}
+
+export interface ElementParameterDoc {
+  readonly unit: string;
+  readonly description: string;
+}
+
+export interface Catalogue {
+  readonly designs: { name: string; summary: string; design: Design }[];
+  /** Element type → parameter → unit and description, from the element registry. */
+  readonly parameters: Record<string, Record<string, ElementParameterDoc>>;
+  readonly targets: { id: string; name: string }[];
+  readonly devicePresets: { id: string; name: string; variableFilterCount: boolean }[];
+  readonly sourcePresets: { id: string; description: string }[];
+  readonly fitScenarios: { id: string; description: string }[];
+}
+
+/** What the designer draws for one simulation. */
+export interface DesignView {
+  readonly frequencyHz: number[];
+  /** The probe the charts show: "drum", else the first acoustic probe. */
+  readonly probeId: string;
+  readonly splDb: number[];
+  /** Per-driver shares of that probe ("drum/dd" → its dB), when the design asks for them. */
+  readonly shares: { id: string; db: number[] }[];
+  readonly impedance?: { magnitudeOhm: number[]; phaseDeg: number[] };
+  /** Phase of the probe's pressure, degrees, and its group delay, ms (when the library gives it). */
+  readonly phaseDeg: number[];
+  readonly groupDelayMs?: number[];
+  /** The target on the same grid, at the level of the response (300 Hz–3 kHz means matched). */
+  readonly targetDb: number[];
+  readonly targetName: string;
+  readonly rating?: PreferenceRating;
+  /** `tympan simulate --csv` of the unmodified design at these frequencies. */
+  readonly csv: string;
+  readonly warnings: string[];
+}
+
+export interface SimulateRequest {
+  readonly design: unknown;
+  readonly points: number;
+  readonly target: TargetSpec;
+  /** A fit scenario (FIT_SCENARIOS) applied before simulating; "" for the design as drawn. */
+  readonly fit: string;
+  /** Output impedance of the source (Ω) replacing the design's, or undefined to leave it. */
+  readonly outputImpedanceOhm?: number;
+}
+
+/** A user's measurement file, as read text. */
+export interface FileText {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+export interface GraphCurveInput {
+  readonly id: string;
+  readonly curve: CurveData;
+}
+
+export interface GraphOptions {
+  readonly target: TargetSpec;
+  /** "none", "midband", "loudness" or a frequency in Hz as text, e.g. "500". */
+  readonly normalize: string;
+  /** Fractional-octave smoothing width, e.g. 12 for 1/12 octave; 0 for none. */
+  readonly smoothingOctaveFraction: number;
+  /** Id of the curve to subtract from every curve (compensation), or "" for none, "target" for the target. */
+  readonly baseline: string;
+}
+
+export interface GraphView {
+  readonly frequencyHz: number[];
+  readonly curves: {
+    id: string;
+    name: string;
+    db: (number | null)[];
+    rating?: number;
+    issue?: string;
+  }[];
+  readonly target: { name: string; db: (number | null)[] };
+}
+
+export interface FitEqRequest {
+  readonly curve: CurveData;
+  readonly target: TargetSpec;
+  readonly presetId: string;
+  readonly filterCount?: number;
+  readonly maxBoostDb?: number;
+}
+
+export interface EqView {
+  readonly preset: EqPreset;
+  readonly filters: EqPreset["filters"];
+  readonly frequencyHz: number[];
+  readonly beforeDb: number[];
+  readonly eqDb: number[];
+  readonly afterDb: number[];
+  readonly targetDb: number[];
+  readonly ratingBefore: number;
+  readonly ratingAfter: number;
+  readonly residualBeforeDb: number;
+  readonly residualAfterDb: number;
+  readonly equalizerApo: string;
+  readonly graphicEq: string;
+}
+
+export interface SourceRequest {
+  readonly design: unknown;
+  readonly name: string;
+  readonly source: string;
+  readonly levelDbSpl: number;
+}
+
+export interface SourceView {
+  readonly spec: SpecSheet;
+  readonly drive: DriveRequirement;
+  readonly hiss: Hiss;
+  readonly frequencyHz: number[];
+  readonly changeDb: number[];
+  /** How much the output impedance reshapes the response (largest minus smallest change), dB. */
+  readonly spreadDb: number;
+  readonly sourceDescription: string;
+}
+
+/** Every call the worker answers: its request and the value it replies with. */
+export interface Calls {
+  catalogue: { request: Record<string, never>; reply: Catalogue };
+  simulate: { request: SimulateRequest; reply: DesignView };
+  parseDesign: { request: FileText; reply: Design };
+  parseMeasurement: { request: FileText; reply: CurveData };
+  graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
+  fitEq: { request: FitEqRequest; reply: EqView };
+  source: { request: SourceRequest; reply: SourceView };
+}
+
+export type CallKind = keyof Calls;
+
+/** The outcome of a call: its value, or the library's issues (with the file they are about). */
+export type Reply<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly issues: Issue[];
+      readonly source?: string;
+      /** The issues as the library words them for people (formatIssues), file name first. */
+      readonly message: string;
+    };
+
+export interface RequestEnvelope<K extends CallKind = CallKind> {
+  readonly id: number;
+  readonly kind: K;
+  readonly request: Calls[K]["request"];
+}
+
+export interface ReplyEnvelope<K extends CallKind = CallKind> {
+  readonly id: number;
+  readonly reply: Reply<Calls[K]["reply"]>;
+  /** Milliseconds the worker spent on the call, for the performance panel and bench. */
+  readonly workerMs: number;
+}
