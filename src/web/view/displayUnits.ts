@@ -38,23 +38,34 @@ const LADDERS: Readonly<Record<string, readonly DisplayUnit[]>> = {
   ],
 };
 
-/** The unit to show `value` (in `siUnit`) in: the largest prefix that keeps it ≥ 1. */
+/**
+ * The smallest number a unit shows before the next smaller prefix takes over: 1, except capacitors,
+ * which builders write as 0.68 µF or 0.15 µF (as the reference designs' descriptions do).
+ */
+const SMALLEST_SHOWN: Readonly<Record<string, number>> = { F: 0.1 };
+
+/** The unit to show `value` (in `siUnit`) in: the largest prefix that keeps it ≥ 1 (0.1 for F). */
 export function displayUnit(siUnit: string, value: number): DisplayUnit {
   const ladder = LADDERS[siUnit];
   if (ladder === undefined || !Number.isFinite(value) || value === 0) {
     return { label: siUnit, factor: 1 };
   }
   const magnitude = Math.abs(value);
-  return ladder.find((unit) => magnitude >= unit.factor * (1 - 1e-9)) ?? ladder[ladder.length - 1]!;
+  const smallest = SMALLEST_SHOWN[siUnit] ?? 1;
+  return (
+    ladder.find((unit) => magnitude >= smallest * unit.factor * (1 - 1e-9)) ??
+    ladder[ladder.length - 1]!
+  );
 }
 
 /**
  * A value in a display unit as the input shows it. The decimal exponent is shifted in the text
  * (6.8e-7 F → "6.8e-1" → 0.68 µF), not multiplied, so no binary noise such as 0.6799999999999999
- * appears and converting back gives the very same double.
+ * appears. Twelve significant digits hide the noise a design computed its values with
+ * (2.5000000000000002e-8 m³ shows as 25 mm³); the design keeps its value until the field is edited.
  */
 export function toDisplay(valueSi: number, unit: DisplayUnit): string {
-  return String(shiftDecimal(valueSi, -powerOfTen(unit)));
+  return String(Number(shiftDecimal(valueSi, -powerOfTen(unit)).toPrecision(12)));
 }
 
 /** The SI value of what the user typed in a display unit; undefined when it is not a number. */
