@@ -67,9 +67,18 @@ export default tseslint.config(
             "{{from.type}} may not import {{to.type}}: imports point down the layers in eslint.config.js (a shell reaches the library only through src/index.ts or src/node.ts)",
           policies: [
             ...layerPolicies,
-            { from: { element: { type: "entry" } }, allow: { to: { element: { types: { anyOf: [...LAYERS, "entry"] } } } } },
-            { from: { element: { type: "cli" } }, allow: { to: { element: { types: { anyOf: ["cli", "entry"] } } } } },
-            { from: { element: { type: "web" } }, allow: { to: { element: { types: { anyOf: ["web", "entry"] } } } } },
+            {
+              from: { element: { type: "entry" } },
+              allow: { to: { element: { types: { anyOf: [...LAYERS, "entry"] } } } },
+            },
+            {
+              from: { element: { type: "cli" } },
+              allow: { to: { element: { types: { anyOf: ["cli", "entry"] } } } },
+            },
+            {
+              from: { element: { type: "web" } },
+              allow: { to: { element: { types: { anyOf: ["web", "entry"] } } } },
+            },
           ],
         },
       ],

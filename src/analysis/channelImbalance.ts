@@ -53,6 +53,7 @@ export function channelImbalance(
   const issues: Issue[] = [];
   if (!(thresholdDb >= 0) || !Number.isFinite(thresholdDb)) {
     issues.push({
+      severity: "error",
       code: "invalid-threshold",
       path: ["options", "thresholdDb"],
       message: `imbalance threshold ${thresholdDb} dB must be a non-negative finite number, e.g. 2`,
@@ -60,6 +61,7 @@ export function channelImbalance(
   }
   if (!(fromHz > 0) || !Number.isFinite(toHz) || !(toHz > fromHz)) {
     issues.push({
+      severity: "error",
       code: "invalid-band",
       path: ["options", "fromHz"],
       message: `imbalance band ${fromHz}–${toHz} Hz is not a range of positive frequencies; give 0 < fromHz < toHz`,
@@ -84,6 +86,7 @@ export function channelImbalance(
   if (lowHz > highHz) {
     throw new TympanError([
       {
+        severity: "error",
         code: "band-not-covered",
         path: ["options", "fromHz"],
         message: `the channels share ${commonLow}–${commonHigh} Hz, outside the checked band ${fromHz}–${toHz} Hz; widen the band or use measurements that cover it`,

@@ -25,6 +25,7 @@ export function onCommonGrid(
   if (lowHz > highHz) {
     throw new TympanError([
       {
+        severity: "error",
         code: "no-common-range",
         path: ["right", "frequencyHz"],
         message: `the left and right curves do not overlap in frequency (the common range would be ${lowHz}–${highHz} Hz); ${operation} needs measurements of the same band`,

@@ -21,6 +21,7 @@ export function interpolateLogFrequency(curve: Curve, frequenciesHz: ArrayLike<n
   if (count === 0) {
     throw new TympanError([
       {
+        severity: "error",
         code: "empty-curve",
         path: ["frequencyHz"],
         message: `${label} has no points to interpolate; give at least one frequency and value`,
@@ -33,6 +34,7 @@ export function interpolateLogFrequency(curve: Curve, frequenciesHz: ArrayLike<n
     if (!(f > 0) || !Number.isFinite(f)) {
       throw new TympanError([
         {
+          severity: "error",
           code: "invalid-frequency",
           path: ["frequencyHz", k],
           message: `${label} has frequency ${f} Hz at index ${k}; log-frequency interpolation needs positive finite frequencies`,
@@ -43,6 +45,7 @@ export function interpolateLogFrequency(curve: Curve, frequenciesHz: ArrayLike<n
     if (k > 0 && !((logF[k] as number) > (logF[k - 1] as number))) {
       throw new TympanError([
         {
+          severity: "error",
           code: "unsorted-frequencies",
           path: ["frequencyHz", k],
           message: `${label} has frequency ${f} Hz at index ${k} not above the previous one; sort the points and remove duplicates`,
@@ -61,6 +64,7 @@ export function interpolateLogFrequency(curve: Curve, frequenciesHz: ArrayLike<n
     if (!(f > 0) || !Number.isFinite(f)) {
       throw new TympanError([
         {
+          severity: "error",
           code: "invalid-frequency",
           path: ["frequenciesHz", q],
           message: `query frequency ${f} Hz at index ${q} is not a positive finite number`,

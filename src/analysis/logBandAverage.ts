@@ -92,6 +92,7 @@ export function logBandAverageDb(
   if (!(fromHz > 0) || !Number.isFinite(toHz) || !(toHz > fromHz)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-band",
         path: ["fromHz"],
         message: `band ${fromHz}–${toHz} Hz is not a range of positive frequencies; give 0 < fromHz < toHz`,
@@ -105,6 +106,7 @@ export function logBandAverageDb(
     const label = curve.name === undefined ? "the curve" : `curve "${curve.name}"`;
     throw new TympanError([
       {
+        severity: "error",
         code: "band-not-covered",
         path: ["frequencyHz"],
         message: `${label} spans ${first}–${last} Hz but the average needs ${fromHz}–${toHz} Hz; use a measurement that covers the band`,

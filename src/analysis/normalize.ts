@@ -40,6 +40,7 @@ function targetLevel(method: Normalization): number {
   if (!Number.isFinite(level)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-level",
         path: ["method", "level"],
         message: `normalisation level ${level} dB is not a finite number; give e.g. { at: 500, level: 60 }`,
@@ -56,6 +57,7 @@ function referenceLevel(curve: Curve, method: Normalization): number {
   if (typeof method !== "object" || method === null || typeof method.at !== "number") {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-normalization",
         path: ["method"],
         message: `unknown normalisation ${JSON.stringify(method)}; use { at: hz, level? }, "midband" or "loudness"`,
@@ -69,6 +71,7 @@ function referenceLevel(curve: Curve, method: Normalization): number {
     const label = curve.name === undefined ? "the curve" : `curve "${curve.name}"`;
     throw new TympanError([
       {
+        severity: "error",
         code: "frequency-out-of-range",
         path: ["method", "at"],
         message: `cannot normalise at ${at} Hz: ${label} spans ${first}–${last} Hz; pick a frequency inside it, e.g. 500 or 1000 Hz`,

@@ -153,6 +153,7 @@ function curveIssues(
   if (curve.kind !== "response") {
     return [
       {
+        severity: "error",
         code: "rating-needs-response",
         path: [role, "kind"],
         message: `${label} is an impedance curve; the preference rating needs a frequency response in dB`,
@@ -162,13 +163,16 @@ function curveIssues(
   const first = curve.frequencyHz[0];
   const last = curve.frequencyHz[curve.frequencyHz.length - 1];
   if (first === undefined || last === undefined) {
-    return [{ code: "empty-curve", path: [role], message: `${label} has no points` }];
+    return [
+      { severity: "error", code: "empty-curve", path: [role], message: `${label} has no points` },
+    ];
   }
   const from = definition.bandFromHz;
   const to = definition.bandToHz;
   if (first > from || last < to) {
     return [
       {
+        severity: "error",
         code: "rating-band-not-covered",
         path: [role, "frequencyHz"],
         message: `${label} spans ${first}–${last} Hz but the ${model} preference model needs ${from} Hz–${to / 1000} kHz; use a measurement that covers the whole band (values outside a curve are never extrapolated)`,
@@ -259,6 +263,7 @@ export function ratingValidity(context: RatingContext): RatingValidity {
   const issues: Issue[] = [];
   if (context.rig !== "gras") {
     issues.push({
+      severity: "error",
       code: "rating-rig-not-gras",
       path: ["rig"],
       message: `the ${model} preference model is defined for GRAS-type coupler measurements; this one comes from ${RIG_DESCRIPTION[context.rig]}, so the score is informative only`,
@@ -267,6 +272,7 @@ export function ratingValidity(context: RatingContext): RatingValidity {
   if (context.target !== modelTarget) {
     const which = context.target === "other" ? "another target" : TARGET_NAME[context.target];
     issues.push({
+      severity: "error",
       code: "rating-target-not-harman",
       path: ["target"],
       message: `the ${model} preference model is defined against the ${TARGET_NAME[modelTarget]} target; this score uses ${which}, so it is informative only`,

@@ -16,6 +16,7 @@ export function assertResponseCurve(curve: Curve, operation: string, role?: stri
   const label = role === undefined ? `curve${named}` : `${role} curve${named}`;
   if (curve.kind !== "response") {
     issues.push({
+      severity: "error",
       code: "not-a-response",
       path: [...prefix, "kind"],
       message: `${label} is an ${curve.kind} (Ω), but ${operation} needs a frequency response in dB; pass a measured or simulated response instead`,
@@ -24,6 +25,7 @@ export function assertResponseCurve(curve: Curve, operation: string, role?: stri
   const { frequencyHz, values } = curve;
   if (frequencyHz.length === 0) {
     issues.push({
+      severity: "error",
       code: "empty-curve",
       path: [...prefix, "frequencyHz"],
       message: `${label} has no points; ${operation} needs at least one frequency and value`,
@@ -31,6 +33,7 @@ export function assertResponseCurve(curve: Curve, operation: string, role?: stri
   }
   if (frequencyHz.length !== values.length) {
     issues.push({
+      severity: "error",
       code: "length-mismatch",
       path: [...prefix, "values"],
       message: `${label} has ${frequencyHz.length} frequencies but ${values.length} values; give one value per frequency`,
@@ -40,12 +43,14 @@ export function assertResponseCurve(curve: Curve, operation: string, role?: stri
     const f = frequencyHz[k] as number;
     if (!(f > 0) || !Number.isFinite(f)) {
       issues.push({
+        severity: "error",
         code: "invalid-frequency",
         path: [...prefix, "frequencyHz", k],
         message: `${label} has frequency ${f} Hz at index ${k}; frequencies must be positive finite numbers`,
       });
     } else if (k > 0 && !(f > (frequencyHz[k - 1] as number))) {
       issues.push({
+        severity: "error",
         code: "unsorted-frequencies",
         path: [...prefix, "frequencyHz", k],
         message: `${label} has frequency ${f} Hz at index ${k} not above the previous one; sort the points and remove duplicates`,
@@ -56,6 +61,7 @@ export function assertResponseCurve(curve: Curve, operation: string, role?: stri
     const v = values[k] as number;
     if (!Number.isFinite(v)) {
       issues.push({
+        severity: "error",
         code: "invalid-value",
         path: [...prefix, "values", k],
         message: `${label} has value ${v} at index ${k}; levels must be finite numbers of dB`,

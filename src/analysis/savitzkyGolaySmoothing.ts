@@ -38,6 +38,7 @@ export function smoothSavitzkyGolay(
   if (!(settings.trebleToHz > settings.trebleFromHz)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-smoothing",
         path: ["trebleToHz"],
         message: `the treble transition must rise: ${settings.trebleFromHz} Hz to ${settings.trebleToHz} Hz`,
@@ -81,6 +82,7 @@ function savitzkyGolay(y: readonly number[], n: number): number[] {
   if (y.length < n) {
     throw new TympanError([
       {
+        severity: "error",
         code: "curve-too-short",
         path: [],
         message: `the curve has ${y.length} points, fewer than the ${n}-point smoothing window; use a finer grid (AutoEq's is 1 % steps)`,

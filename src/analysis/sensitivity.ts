@@ -31,6 +31,7 @@ export function sensitivity(
   if (probe === undefined || z === undefined) {
     throw new TympanError([
       {
+        severity: "error",
         code: "no-sensitivity",
         path: [],
         message: `sensitivity needs the acoustic probe "${probeId}" and a voltage source driving the design`,

@@ -47,6 +47,7 @@ export function smoothFractionalOctave(
       fraction > 1 ? `; for 1/${fraction} octave pass 1/${fraction}, not ${fraction}` : "";
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-smoothing-fraction",
         path: ["fraction"],
         message: `smoothing fraction ${fraction} octave is out of range; give a band width from 1 to 1/48 octave, e.g. 1/12${hint}`,

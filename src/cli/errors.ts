@@ -7,7 +7,7 @@ export const EXIT_INTERNAL = 1;
 
 /** A bad command-line argument, reported like any other input problem. */
 export function usageError(message: string): TympanError {
-  return new TympanError([{ code: "usage", path: [], message }]);
+  return new TympanError([{ severity: "error", code: "usage", path: [], message }]);
 }
 
 /** Prints an error for a person (no stack trace unless TYMPAN_DEBUG is set) and gives the exit code. */

@@ -1,5 +1,4 @@
-import type { SimulationResult } from "../simulate/result.js";
-import { DOMAIN_UNITS } from "../core/domain.js";
+import { DOMAIN_UNITS, type SimulationResult, formatIssue } from "../index.js";
 
 const LEVEL_UNIT = { acoustic: "dB SPL", electrical: "dBV", mechanical: "dB re 1 N" } as const;
 
@@ -53,7 +52,7 @@ export function resultToTable(result: SimulationResult): string {
   const row = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]!)).join("  ");
   const lines = [row(headers), row(widths.map((w) => "-".repeat(w)))];
   result.frequencyHz.forEach((_, f) => lines.push(row(all.map((column) => column[f]!))));
-  for (const warning of result.warnings ?? []) lines.push(`note: ${warning}`);
+  for (const warning of result.warnings ?? []) lines.push(formatIssue(warning));
   return `${lines.join("\n")}\n`;
 }
 

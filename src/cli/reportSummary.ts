@@ -53,7 +53,7 @@ export function buildSummary(entries: readonly ReportEntry[]): string {
       );
     }
     lines.push("");
-    for (const warning of result.warnings ?? []) lines.push(`> Note: ${warning}`, "");
+    for (const warning of result.warnings ?? []) lines.push(`> Note: ${warning.message}`, "");
   }
   return `${lines.join("\n")}\n`;
 }

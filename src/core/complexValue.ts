@@ -19,7 +19,11 @@ export function newComplexSeries(count: number): { re: number[]; im: number[] } 
   return { re: new Array<number>(count).fill(0), im: new Array<number>(count).fill(0) };
 }
 
-export function setComplexAt(series: { re: number[]; im: number[] }, k: number, value: Complex): void {
+export function setComplexAt(
+  series: { re: number[]; im: number[] },
+  k: number,
+  value: Complex,
+): void {
   series.re[k] = value.re;
   series.im[k] = value.im;
 }

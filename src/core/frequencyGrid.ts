@@ -14,6 +14,7 @@ export function logFrequencies(options: Partial<LogGridOptions> = {}): Float64Ar
   if (!(fromHz > 0) || !(toHz > fromHz) || !Number.isFinite(toHz)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-frequency-range",
         path: [],
         message: `frequency range ${fromHz}–${toHz} Hz is not usable; give 0 < from < to (e.g. 20 to 20000)`,
@@ -23,6 +24,7 @@ export function logFrequencies(options: Partial<LogGridOptions> = {}): Float64Ar
   if (!Number.isInteger(points) || points < 2) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-point-count",
         path: [],
         message: `a log grid needs a whole number of at least 2 points (got ${points})`,

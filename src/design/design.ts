@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Issue, type Result, isNonEmpty } from "../core/issues.js";
+import { type Issue, type IssueCode, type Result, isNonEmpty } from "../core/issues.js";
 import type { ParameterDoc } from "../network/elementModel.js";
 import { didYouMean } from "../core/suggest.js";
 import {
@@ -359,14 +359,14 @@ function valueText(value: unknown): string {
 }
 
 function issue(
-  code: string,
+  code: IssueCode,
   path: (string | number)[],
   message: string,
   elementId?: unknown,
 ): Issue {
   return typeof elementId === "string"
-    ? { code, path, message, elementIds: [elementId] }
-    : { code, path, message };
+    ? { severity: "error", code, path, message, elementIds: [elementId] }
+    : { severity: "error", code, path, message };
 }
 
 function fail(issues: readonly [Issue, ...Issue[]]): Result<Design> {

@@ -64,7 +64,7 @@ function parseYaml(text: string, source: string | undefined): unknown {
 }
 
 function syntaxError(message: string, source: string | undefined): TympanError {
-  const issue: Issue = { code: "syntax-error", path: [], message };
+  const issue: Issue = { severity: "error", code: "syntax-error", path: [], message };
   return new TympanError([issue], source);
 }
 

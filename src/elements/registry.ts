@@ -15,7 +15,13 @@ import { balancedArmature } from "./drivers/balancedArmature.js";
 import { dynamicDriver } from "./drivers/dynamicDriver.js";
 import { electrostaticTweeter } from "./drivers/electrostaticTweeter.js";
 import { opposedDynamicDrivers } from "./drivers/opposedDrivers.js";
-import { capacitor, currentSource, inductor, resistor, voltageSource } from "./lumped/electrical.js";
+import {
+  capacitor,
+  currentSource,
+  inductor,
+  resistor,
+  voltageSource,
+} from "./lumped/electrical.js";
 import { coupler2cc, ear711 } from "./loads/earLoads.js";
 import { compliance, mass, mechanicalResistance } from "./lumped/mechanical.js";
 import { measuredReceiver } from "./drivers/measuredReceiver.js";

@@ -126,12 +126,14 @@ function biquadIssues(filter: Biquad, sampleRateHz: number): Issue[] {
   const issues: Issue[] = [];
   if (!(sampleRateHz > 0) || !Number.isFinite(sampleRateHz)) {
     issues.push({
+      severity: "error",
       code: "invalid-sample-rate",
       path: ["sampleRateHz"],
       message: `sample rate ${sampleRateHz} Hz is not a positive finite number; use e.g. 48000`,
     });
   } else if (!(filter.fcHz > 0) || !(filter.fcHz < sampleRateHz / 2)) {
     issues.push({
+      severity: "error",
       code: "invalid-filter-frequency",
       path: ["fcHz"],
       message: `${filter.type} filter at ${filter.fcHz} Hz: the frequency must be above 0 and below Nyquist (${sampleRateHz / 2} Hz)`,
@@ -139,6 +141,7 @@ function biquadIssues(filter: Biquad, sampleRateHz: number): Issue[] {
   }
   if (!(filter.q > 0) || !Number.isFinite(filter.q)) {
     issues.push({
+      severity: "error",
       code: "invalid-filter-q",
       path: ["q"],
       message: `${filter.type} filter at ${filter.fcHz} Hz has Q ${filter.q}; Q must be a positive number (0.707 is a common choice)`,
@@ -146,6 +149,7 @@ function biquadIssues(filter: Biquad, sampleRateHz: number): Issue[] {
   }
   if (!Number.isFinite(filter.gainDb)) {
     issues.push({
+      severity: "error",
       code: "invalid-filter-gain",
       path: ["gainDb"],
       message: `${filter.type} filter at ${filter.fcHz} Hz has gain ${filter.gainDb} dB; give a finite gain`,

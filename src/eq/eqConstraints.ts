@@ -98,6 +98,7 @@ export function checkConstraints(constraints: EqConstraints, sampleRateHz: numbe
   const issues: Issue[] = [];
   if (constraints.slots.length === 0) {
     issues.push({
+      severity: "error",
       code: "no-eq-filters",
       path: ["slots"],
       message: "the EQ has no filters to fit; give at least one (e.g. --filters 10)",
@@ -105,6 +106,7 @@ export function checkConstraints(constraints: EqConstraints, sampleRateHz: numbe
   }
   if (!Number.isFinite(constraints.maxBoostDb) || constraints.maxBoostDb < 0) {
     issues.push({
+      severity: "error",
       code: "invalid-max-boost",
       path: ["maxBoostDb"],
       message: `maximum boost ${constraints.maxBoostDb} dB: give a finite number ≥ 0 (e.g. 6)`,
@@ -115,6 +117,7 @@ export function checkConstraints(constraints: EqConstraints, sampleRateHz: numbe
       const { min, max } = rangeOf(slot[name]);
       if (!Number.isFinite(min) || !Number.isFinite(max) || min > max || min < low || max > high) {
         issues.push({
+          severity: "error",
           code: "invalid-eq-slot",
           path: ["slots", index, name],
           message: `filter ${index + 1} (${slot.type}): ${name} ${min === max ? min : `${min}–${max}`}${unit} is outside ${low}–${high}${unit} or not an ordered range`,

@@ -89,6 +89,7 @@ export function parseEqualizerApo(text: string, source?: string): EqPreset {
     const type = filter ? TYPE_OF_TOKEN[filter[2]!.toUpperCase()] : undefined;
     if (!filter || type === undefined) {
       issues.push({
+        severity: "error",
         code: "unreadable-eq-line",
         path: ["line", lineNumber],
         message: `line ${lineNumber}: "${line}" is not a Preamp or a PK/LS/LSC/HS/HSC filter line; write e.g. "Filter 1: ON PK Fc 1000 Hz Gain -3.0 dB Q 1.41"`,

@@ -39,12 +39,14 @@ export function curvesOnFitGrid(
     const last = curve.frequencyHz[curve.frequencyHz.length - 1];
     if (curve.kind !== "response") {
       issues.push({
+        severity: "error",
         code: "eq-needs-response",
         path: [role, "kind"],
         message: `${label} is an impedance curve; an EQ fit needs frequency responses in dB`,
       });
     } else if (first === undefined || last === undefined || first > 20 || last < 10_000) {
       issues.push({
+        severity: "error",
         code: "eq-band-not-covered",
         path: [role, "frequencyHz"],
         message: `${label} spans ${first ?? "no"}–${last ?? "no"} Hz but an EQ fit needs 20 Hz–10 kHz; use a curve that covers that band (values are never extrapolated)`,

@@ -60,6 +60,7 @@ export function parseKnownLoad(text: string): KnownLoad {
   }
   throw new TympanError([
     {
+      severity: "error",
       code: "unknown-load",
       path: [],
       message: `"${text}" is not a known acoustic load; write ${KNOWN_LOAD_SYNTAX}`,

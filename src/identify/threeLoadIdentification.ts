@@ -1,4 +1,4 @@
-import { type Issue, TympanError, isNonEmpty } from "../core/issues.js";
+import { type Issue, type IssueCode, TympanError, isNonEmpty } from "../core/issues.js";
 import {
   type Complex,
   type ComplexSeries,
@@ -170,7 +170,6 @@ export function identifyThreeLoad(options: ThreeLoadOptions): IdentifiedReceiver
   };
 }
 
-
 /**
  * Flips T everywhere when the pressure it predicts in the reference load, p = Z_L·T/((Za + Z_L)·Zin)
  * per volt, points away from the measured one (the sign of Re(p_pred·conj(p_meas))).
@@ -180,6 +179,7 @@ function withMeasuredPolarity(table: TwoPortTable, polarity: PolarityReference):
   if (!(polarity.frequencyHz > 0) || !Number.isFinite(polarity.frequencyHz)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-polarity-reference",
         path: ["polarity", "frequencyHz"],
         message: `the polarity reference needs a positive frequency in Hz (got ${polarity.frequencyHz})`,
@@ -202,6 +202,7 @@ function withMeasuredPolarity(table: TwoPortTable, polarity: PolarityReference):
   if (!(Number.isFinite(agreement) && agreement !== 0)) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-polarity-reference",
         path: ["polarity"],
         message: `the polarity reference at ${hz(frequencyHz[k]!)} is 90° from the predicted pressure (or zero), so it cannot fix T's sign; give a nonzero pressure measured in the stated load`,
@@ -221,12 +222,18 @@ function checkInput(options: ThreeLoadOptions): void {
   const issues: Issue[] = [];
   if (!Array.isArray(frequencyHz) || frequencyHz.length === 0) {
     throw new TympanError([
-      { code: "no-frequencies", path: ["frequencyHz"], message: "give at least one frequency" },
+      {
+        severity: "error",
+        code: "no-frequencies",
+        path: ["frequencyHz"],
+        message: "give at least one frequency",
+      },
     ]);
   }
   frequencyHz.forEach((f, k) => {
     if (!(f > 0) || !Number.isFinite(f) || (k > 0 && !(f > frequencyHz[k - 1]!))) {
       issues.push({
+        severity: "error",
         code: "invalid-frequency",
         path: ["frequencyHz", k],
         message: `frequency ${f} Hz at index ${k} must be finite, > 0 and above the previous one`,
@@ -240,6 +247,7 @@ function checkInput(options: ThreeLoadOptions): void {
   for (const [name, group] of groups) {
     if (!Array.isArray(group) || group.length !== 3) {
       issues.push({
+        severity: "error",
         code: "not-three",
         path: [name],
         message: `${name} must list exactly three series, for loads A, B and C`,
@@ -252,6 +260,7 @@ function checkInput(options: ThreeLoadOptions): void {
         const where = `${name} ${LOAD_NAMES[index]} (${part})`;
         if (values.length !== frequencyHz.length) {
           issues.push({
+            severity: "error",
             code: "length-mismatch",
             path: [name, index, part],
             message: `${where} has ${values.length} values but there are ${frequencyHz.length} frequencies`,
@@ -261,6 +270,7 @@ function checkInput(options: ThreeLoadOptions): void {
         const bad = values.findIndex((value) => !Number.isFinite(value));
         if (bad >= 0) {
           issues.push({
+            severity: "error",
             code: "not-finite",
             path: [name, index, part, bad],
             message: `${where} is not a finite number at ${hz(frequencyHz[bad]!)}`,
@@ -288,8 +298,8 @@ function identicalLoads(loads: readonly [Complex, Complex, Complex]): string | u
   return undefined;
 }
 
-function issue(code: string, k: number, message: string): Issue {
-  return { code, path: ["frequencyHz", k], message };
+function issue(code: IssueCode, k: number, message: string): Issue {
+  return { severity: "error", code, path: ["frequencyHz", k], message };
 }
 
 function hz(frequency: number): string {

@@ -32,6 +32,7 @@ async function inlineTableFiles(design: unknown, designPath: string): Promise<un
         new TympanError(
           [
             {
+              severity: "error",
               code: "invalid-table-file",
               path: ["elements", index, "file"],
               message: `${label} (measuredReceiver): ${message}`,

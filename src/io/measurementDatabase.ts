@@ -69,6 +69,7 @@ export async function readMeasurementFolder(folder: string): Promise<Measurement
     throw new TympanError(
       [
         {
+          severity: "error",
           code: "unreadable-folder",
           path: [],
           message: `cannot list the folder (${errorCode(error)}); give a folder of measurement files or a phone_book.json`,
@@ -112,6 +113,7 @@ export function phoneBookFiles(
     throw new TympanError(
       [
         {
+          severity: "error",
           code: "invalid-phone-book",
           path: [],
           message:
@@ -183,7 +185,10 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
       error instanceof SyntaxError
         ? `is not valid JSON (${error.message})`
         : `cannot be read (${errorCode(error)}); give the path of a phone_book.json or a folder of measurements`;
-    throw new TympanError([{ code: "unreadable-phone-book", path: [], message }], phoneBookPath);
+    throw new TympanError(
+      [{ severity: "error", code: "unreadable-phone-book", path: [], message }],
+      phoneBookPath,
+    );
   }
   const folder = dirname(phoneBookPath);
   const { files, skipped: badEntries } = phoneBookFiles(book, phoneBookPath);
@@ -217,6 +222,7 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
       const only = channels.length === 1 ? channels[0] : undefined;
       if (only !== undefined) {
         warnings.push({
+          severity: "error",
           code: "single-channel",
           path: [],
           message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
@@ -227,6 +233,7 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
         const imbalance = channelImbalance(left, right);
         if (imbalance.bands.length > 0) {
           warnings.push({
+            severity: "error",
             code: "channel-imbalance",
             path: [],
             message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${Math.round(imbalance.atHz)} Hz, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,
@@ -246,7 +253,12 @@ function combineChannels(curves: readonly Curve[], name: string): Curve {
   const [first, second] = curves;
   if (first === undefined) {
     throw new TympanError([
-      { code: "empty-average", path: [], message: `${name}: no channels to average` },
+      {
+        severity: "error",
+        code: "empty-average",
+        path: [],
+        message: `${name}: no channels to average`,
+      },
     ]);
   }
   return { ...(second === undefined ? first : averageTwoChannels(first, second)), name };
@@ -287,5 +299,5 @@ function reasonOf(error: unknown): string {
 
 /** A reader's notes kept as warnings of the entry they belong to. */
 function collectInto(warnings: Issue[]): (message: string) => void {
-  return (message) => warnings.push({ code: "reader-note", path: [], message });
+  return (message) => warnings.push({ severity: "error", code: "reader-note", path: [], message });
 }

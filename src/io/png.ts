@@ -66,6 +66,7 @@ export async function renderPng(
   if (!(pixelRatio > 0 && Number.isFinite(pixelRatio))) {
     throw new TympanError([
       {
+        severity: "error",
         code: "invalid-render-option",
         path: ["pixelRatio"],
         message: `pixelRatio must be a finite number > 0 (got ${pixelRatio})`,

@@ -70,6 +70,7 @@ export function parseTwoPortCsv(text: string, source?: string): TwoPortTable {
   const issues: Issue[] = [];
   const at = (line: number, message: string) =>
     issues.push({
+      severity: "error",
       code: "two-port-file",
       path: ["line", line],
       message: `line ${line}: ${message}`,
@@ -133,6 +134,7 @@ export function parseTwoPortCsv(text: string, source?: string): TwoPortTable {
     throw new TympanError(
       [
         {
+          severity: "error",
           code: "two-port-file",
           path: [],
           message: `the file holds ${columnIndex === undefined ? "no header and no rows" : `${values[0]!.length} row(s)`}; a two-port table needs the header ${TWO_PORT_COLUMNS.join(",")} and at least 2 rows`,

@@ -21,7 +21,10 @@ export async function readUserTextFile(path: string, what: string): Promise<stri
         : code === "EISDIR"
           ? `is a folder; give the path of ${what}`
           : `cannot be read (${code ?? String(error)})`;
-    throw new TympanError([{ code: "unreadable-file", path: [], message: reason }], path);
+    throw new TympanError(
+      [{ severity: "error", code: "unreadable-file", path: [], message: reason }],
+      path,
+    );
   }
   const utf16 = bytes[0] === UTF16LE_BOM[0] && bytes[1] === UTF16LE_BOM[1];
   const text = utf16 ? bytes.subarray(2).toString("utf16le") : bytes.toString("utf8");

@@ -32,6 +32,7 @@ export function chooseColumns(
   if (names === undefined) {
     if (requested !== undefined) {
       return {
+        severity: "error",
         code: "unknown-column",
         path: ["column"],
         message: `the file has no header row naming its columns, so there is no column "${requested}"; add a header row (e.g. "frequency,${requested}") or leave out the column option`,
@@ -39,6 +40,7 @@ export function chooseColumns(
     }
     if (cellCount > 3) {
       return {
+        severity: "error",
         code: "ambiguous-columns",
         path: ["line", firstRow],
         message: `line ${firstRow}: a row has ${cellCount} values, but without a header row only frequency, value and phase can be told apart; add a header row naming the columns (e.g. "frequency,raw,...") and choose one with the column option${cellCount === 4 ? ' (if the numbers have decimal commas, as in "20,5,84,3", separate the columns with ";" or a tab instead)' : ""}`,
@@ -56,6 +58,7 @@ export function chooseColumns(
   ) {
     // The first column is taken as the frequency only when the header does not call it something else.
     return {
+      severity: "error",
       code: "no-frequency-column",
       path: [],
       message: `the header row (${names.map((name) => `"${name}"`).join(", ")}) names no frequency column and calls the first column "${firstName}", so it is not clear which column holds the frequencies; name the frequency column (e.g. "frequency,${names.join(",")}" if the header lacks one), or delete the header row to read the columns as frequency, value, phase`,
@@ -69,6 +72,7 @@ export function chooseColumns(
     value = indexOf((name) => name.toLowerCase() === requested.trim().toLowerCase());
     if (value < 0) {
       return {
+        severity: "error",
         code: "unknown-column",
         path: ["column"],
         message: `there is no column "${requested}"; the columns are ${names.map((name) => `"${name}"`).join(", ")}.${didYouMean(requested, names)}`,
@@ -86,6 +90,7 @@ export function chooseColumns(
       candidates[0];
     if (pick === undefined) {
       return {
+        severity: "error",
         code: "missing-column",
         path: [],
         message: `the rows have one column and the header names no value column besides the frequency (${names.map((name) => `"${name}"`).join(", ")}); add one, e.g. "frequency,raw"`,

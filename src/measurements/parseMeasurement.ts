@@ -1,5 +1,11 @@
 import type { Curve } from "../core/curve.js";
-import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
+import {
+  type Issue,
+  type IssueCode,
+  type Result,
+  TympanError,
+  isNonEmpty,
+} from "../core/issues.js";
 import {
   type ColumnChoice,
   chooseColumns,
@@ -322,10 +328,10 @@ function capped(issues: readonly [Issue, ...Issue[]]): [Issue, ...Issue[]] {
   ];
 }
 
-function lineIssue(code: string, line: number, message: string): Issue {
-  return { code, path: ["line", line], message };
+function lineIssue(code: IssueCode, line: number, message: string): Issue {
+  return { severity: "error", code, path: ["line", line], message };
 }
 
-function fileIssue(code: string, message: string): Issue {
-  return { code, path: [], message };
+function fileIssue(code: IssueCode, message: string): Issue {
+  return { severity: "error", code, path: [], message };
 }

@@ -48,12 +48,14 @@ export function scanLines(text: string): ScannedLines {
     const first = rows[0];
     if (first !== undefined) {
       issues.push({
+        severity: "error",
         code: "unexpected-text",
         path: ["line", line],
         message: `line ${line}: ${quote(trimmed)} is not a row of numbers, but the data started at line ${first.line}; delete the line, or start it with * to make it a comment`,
       });
     } else if (header !== undefined) {
       issues.push({
+        severity: "error",
         code: "unexpected-text",
         path: ["line", line],
         message: `line ${line}: ${quote(trimmed)} is a second line of text before the data (line ${header.line} was taken as the header row); a file has at most one header row: delete the extra line or start it with * to make it a comment`,

@@ -16,7 +16,9 @@ export interface Topology {
  * terminals of one element in different domains, sources shorted by their own terminals, sub-networks
  * with no path to ground, nodes fed only by flow sources, and loops of ideal potential sources.
  */
-export function checkTopology<D extends ElementBase>(primitives: readonly NetworkPrimitive<D>[]): {
+export function checkTopology<D extends ElementBase>(
+  primitives: readonly NetworkPrimitive<D>[],
+): {
   topology: Topology;
   issues: Issue[];
 } {
@@ -86,6 +88,7 @@ export function checkTopology<D extends ElementBase>(primitives: readonly Networ
       const parts = [...byDomain].map(([domain, ids]) => `${domain} (${[...ids].join(", ")})`);
       const involved = [...new Set([...byDomain.values()].flatMap((ids) => [...ids]))];
       issues.push({
+        severity: "error",
         code: "domain-mismatch",
         path: pathOf(involved),
         elementIds: involved,
@@ -105,6 +108,7 @@ export function checkTopology<D extends ElementBase>(primitives: readonly Networ
       const what =
         p.model.ports.length > 1 ? `port ${portIndex + 1} of "${p.originId}"` : `"${p.originId}"`;
       issues.push({
+        severity: "error",
         code: isSource ? "shorted-source" : "shorted-element",
         path: ["elements", p.originIndex, "nodes"],
         elementIds: [p.originId],
@@ -143,6 +147,7 @@ export function checkTopology<D extends ElementBase>(primitives: readonly Networ
     const members = new Set(group);
     const involved = elementsTouching(primitives, members);
     issues.push({
+      severity: "error",
       code: "floating-subnetwork",
       path: pathOf(involved),
       elementIds: involved,
@@ -152,6 +157,7 @@ export function checkTopology<D extends ElementBase>(primitives: readonly Networ
   if (flowOnly.length > 0) {
     const involved = elementsTouching(primitives, new Set(flowOnly));
     issues.push({
+      severity: "error",
       code: "flow-source-cutset",
       path: pathOf(involved),
       elementIds: involved,
@@ -206,6 +212,7 @@ export function checkTopology<D extends ElementBase>(primitives: readonly Networ
   }
   for (const ids of loopMembers.values()) {
     issues.push({
+      severity: "error",
       code: "source-loop",
       path: pathOf(ids),
       elementIds: ids,

@@ -124,6 +124,7 @@ export function tryChart(options: ChartOptions): Result<Chart> {
   checkRange(resolved.xRangeHz, ["xRangeHz"], "frequency axis", true, issues);
   if (resolved.panels.length === 0) {
     issues.push({
+      severity: "error",
       code: "chart-without-panels",
       path: ["panels"],
       message: "a chart needs at least one panel; add { yLabel, yUnit, series: [...] } to panels",
@@ -147,6 +148,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
   const log = panel.yScale === "log";
   if (panel.yScale !== "linear" && !log) {
     issues.push({
+      severity: "error",
       code: "invalid-y-scale",
       path: [...path, "yScale"],
       message: `yScale must be "linear" or "log" (got ${JSON.stringify(panel.yScale)})`,
@@ -157,6 +159,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
   }
   if (!(panel.yMinSpan >= 0 && Number.isFinite(panel.yMinSpan))) {
     issues.push({
+      severity: "error",
       code: "invalid-y-min-span",
       path: [...path, "yMinSpan"],
       message: `yMinSpan must be a finite number ≥ 0 (got ${panel.yMinSpan})`,
@@ -164,6 +167,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
   }
   if (!(panel.heightRatio > 0 && Number.isFinite(panel.heightRatio))) {
     issues.push({
+      severity: "error",
       code: "invalid-height-ratio",
       path: [...path, "heightRatio"],
       message: `heightRatio must be a finite number > 0 (got ${panel.heightRatio})`,
@@ -173,6 +177,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
     const seriesPath = [...path, "series", s];
     if (series.xHz.length !== series.y.length) {
       issues.push({
+        severity: "error",
         code: "series-length-mismatch",
         path: seriesPath,
         message:
@@ -184,6 +189,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
     const badX = series.xHz.findIndex((x) => !(x > 0 && Number.isFinite(x)));
     if (badX >= 0) {
       issues.push({
+        severity: "error",
         code: "invalid-frequency",
         path: [...seriesPath, "xHz", badX],
         message: `series "${series.name}" has frequency ${series.xHz[badX]} Hz at index ${badX}; frequencies must be finite and > 0`,
@@ -194,6 +200,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
     if (gaps > 0) {
       const first = series.y.findIndex((y) => !isPlottable(y, panel.yScale));
       warnings.push({
+        severity: "error",
         code: "points-not-plotted",
         path: [...seriesPath, "y"],
         message:
@@ -221,6 +228,7 @@ function checkRange(
   const ok = Number.isFinite(from) && Number.isFinite(to) && from < to && (!positive || from > 0);
   if (!ok) {
     issues.push({
+      severity: "error",
       code: "invalid-range",
       path,
       message: `${what} ${from} to ${to} is not usable; give finite numbers with from < to${positive ? " and from > 0" : ""}`,

@@ -26,7 +26,7 @@ describe("chartFromSimulation", () => {
   });
 
   it("uses the result's warnings as notes unless notes are given", () => {
-    expect(chartFromSimulation(result).notes).toEqual(result.warnings);
+    expect(chartFromSimulation(result).notes).toEqual(result.warnings!.map((warning) => warning.message));
     expect(chartFromSimulation(result, { notes: [] }).notes).toEqual([]);
   });
 

@@ -59,6 +59,7 @@ export function chartFromSimulation(
   const issues: Issue[] = probeIds
     .filter((id) => result.probes[id] === undefined)
     .map((id) => ({
+      severity: "error",
       code: "unknown-probe",
       path: ["probes"],
       message: `probe "${id}" is not in the simulation result; it has ${listOrNone(Object.keys(result.probes))}`,
@@ -66,6 +67,7 @@ export function chartFromSimulation(
   const plotsSomething = probeIds.length > 0 || result.inputImpedance !== undefined;
   if (!plotsSomething) {
     issues.push({
+      severity: "error",
       code: "nothing-to-plot",
       path: [],
       message:
@@ -112,7 +114,7 @@ export function chartFromSimulation(
     xRangeHz: settings.xRangeHz,
     panels,
     bands: settings.bands,
-    notes: settings.notes ?? result.warnings ?? [],
+    notes: settings.notes ?? (result.warnings ?? []).map((warning) => warning.message),
   });
 }
 

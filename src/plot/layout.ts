@@ -270,6 +270,7 @@ function checkRenderOptions(style: RenderOptions): void {
   const issues: Issue[] = [];
   if (!(style.widthPx >= MIN_WIDTH_PX && Number.isFinite(style.widthPx))) {
     issues.push({
+      severity: "error",
       code: "invalid-render-option",
       path: ["widthPx"],
       message: `widthPx must be a finite number ≥ ${MIN_WIDTH_PX} (got ${style.widthPx})`,
@@ -277,6 +278,7 @@ function checkRenderOptions(style: RenderOptions): void {
   }
   if (!(style.plotHeightPx >= MIN_PLOT_HEIGHT_PX && Number.isFinite(style.plotHeightPx))) {
     issues.push({
+      severity: "error",
       code: "invalid-render-option",
       path: ["plotHeightPx"],
       message: `plotHeightPx must be a finite number ≥ ${MIN_PLOT_HEIGHT_PX} (got ${style.plotHeightPx})`,

@@ -71,18 +71,21 @@ export function compileNetwork(
     const path = ["probes", index, "node"];
     if (probe.node === GROUND) {
       issues.push({
+        severity: "error",
         code: "probe-on-ground",
         path,
         message: `probe "${probe.id}" is on ground "0", whose potential is 0 by definition; probe another node`,
       });
     } else if (!nodeSet.has(probe.node)) {
       issues.push({
+        severity: "error",
         code: "unknown-probe-node",
         path,
         message: `probe "${probe.id}" is on node "${probe.node}", which does not exist in the expanded network`,
       });
     } else if (!topology.domainOf.has(probe.node)) {
       issues.push({
+        severity: "error",
         code: "probe-domain-unknown",
         path,
         message: `probe "${probe.id}" is on node "${probe.node}", which only couplings (gyrators, transformers) touch, so its unit is unknown; probe a node that an element of one domain connects to`,

@@ -206,6 +206,7 @@ export function driverContributions(
   if (motors.length === 0) {
     throw new TympanError([
       {
+        severity: "error",
         code: "no-drivers",
         path: ["probes", design.probes.indexOf(probes[0]!), "byDriver"],
         message: `probe "${probes[0]!.id}" asks for each driver's share, but the design has no transducer with a motor (dynamicDriver, balancedArmature, planarDriver, electrostaticTweeter); remove "byDriver"`,

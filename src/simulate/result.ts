@@ -4,8 +4,8 @@ export interface SimulationResult {
   readonly probes: Record<string, ProbeResult>;
   /** Impedance seen by the design's first voltage source (absent when it has none). */
   readonly inputImpedance?: InputImpedance;
-  /** Non-fatal notes (e.g. the 711 simulator is standardised only for 100 Hz–10 kHz). */
-  readonly warnings?: string[];
+  /** Non-fatal issues (e.g. the 711 simulator is standardised only for 100 Hz–10 kHz). */
+  readonly warnings?: Issue[];
 }
 
 export interface ProbeResult {
@@ -26,3 +26,4 @@ export interface InputImpedance {
 
 export type { Domain } from "../core/domain.js";
 import type { Domain } from "../core/domain.js";
+import type { Issue } from "../core/issues.js";

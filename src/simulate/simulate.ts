@@ -100,7 +100,7 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
     const domain = network.domainOfNode.get(probe.node)!;
     probes[id] = probeResult(share.re, share.im, 1, DB_REFERENCE[domain], domain);
   }
-  const warnings: string[] = [];
+  const warnings: Issue[] = [];
   let inputImpedance: SimulationResult["inputImpedance"];
   if (source) {
     // Per volt of drive, others off: the terminal voltage is 1 − Zout·I, the load Z = that / I.
@@ -108,16 +108,23 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
     inputImpedance = impedance(current, 1, source.outputImpedance, warnings, source.id);
   }
   if (design.probes.length === 0 && !source) {
-    warnings.push(
-      'the design has no probes and no voltage source, so there is nothing to report: add "probes": [{ "id": "…", "node": "…" }]',
-    );
+    warnings.push({
+      code: "nothing-to-report",
+      severity: "warning",
+      path: ["probes"],
+      message: "the design has no probes and no voltage source, so there is nothing to report",
+      hint: 'add "probes": [{ "id": "…", "node": "…" }]',
+    });
   }
   if (design.elements.some((element) => element.type === "ear711")) {
     const { fromHz, toHz } = EAR711_VALID_RANGE_HZ;
     if (frequencies.some((f) => f < fromHz || f > toHz)) {
-      warnings.push(
-        `IEC 60318-4 specifies the 711 ear simulator for ${fromHz} Hz–${toHz / 1000} kHz; outside that range the lumped model is an extrapolation`,
-      );
+      warnings.push({
+        code: "ear711-extrapolated",
+        severity: "note",
+        path: [],
+        message: `IEC 60318-4 specifies the 711 ear simulator for ${fromHz} Hz–${toHz / 1000} kHz; outside that range the lumped model is an extrapolation`,
+      });
     }
   }
   return {
@@ -166,7 +173,7 @@ function impedance(
   current: { re: Float64Array; im: Float64Array },
   voltage: number,
   outputImpedance: number,
-  warnings: string[],
+  warnings: Issue[],
   sourceId: string,
 ): { magnitudeOhm: number[]; phaseDeg: number[] } {
   const magnitudeOhm: number[] = [];
@@ -201,9 +208,13 @@ function impedance(
     phaseDeg.push((Math.atan2(zi, zr) * 180) / Math.PI);
   }
   if (open)
-    warnings.push(
-      `source "${sourceId}" drives no current at some frequencies: its load is open there`,
-    );
+    warnings.push({
+      code: "open-load",
+      severity: "warning",
+      path: [],
+      message: `source "${sourceId}" drives no current at some frequencies: its load is open there`,
+      elementIds: [sourceId],
+    });
   return { magnitudeOhm, phaseDeg };
 }
 
@@ -215,6 +226,7 @@ function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
   ) {
     return [
       {
+        severity: "error",
         code: "no-frequencies",
         path: [],
         message: "give at least one frequency in Hz, e.g. { frequencies: [100, 1000] }",
@@ -226,6 +238,7 @@ function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
       return [
         {
+          severity: "error",
           code: "invalid-frequency",
           path: ["frequencies", f],
           message: `frequencies must be finite numbers > 0 Hz (got ${String(value)} at position ${f})`,
@@ -235,6 +248,7 @@ function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
     if (value < FREQUENCY_RANGE_HZ.from || value > FREQUENCY_RANGE_HZ.to) {
       return [
         {
+          severity: "error",
           code: "frequency-out-of-range",
           path: ["frequencies", f],
           message: `${value} Hz (position ${f}) is outside ${FREQUENCY_RANGE_HZ.from} Hz–${FREQUENCY_RANGE_HZ.to / 1e6} MHz, the range the lumped and tube models are meant for and tested in`,
@@ -253,6 +267,7 @@ function checkAir(air: Air | undefined): Issue[] {
     const floor = name === "heatCapacityRatio" ? 1 : 0;
     if (typeof value !== "number" || !Number.isFinite(value) || value <= floor) {
       issues.push({
+        severity: "error",
         code: "invalid-air",
         path: ["air", name],
         message: `air.${name} must be a finite number above ${floor} (got ${String(value)}); STANDARD_AIR holds the usual values`,

@@ -341,6 +341,7 @@ export class FrequencySweep {
     const ids = [...new Set(shown.flatMap((k) => elementsOfUnknown[k] ?? []))];
     return new TympanError([
       {
+        severity: "error",
         code: "singular-network",
         path: ["elements"],
         elementIds: ids,

@@ -97,7 +97,7 @@ export function fitScenario(name: string): FitScenario | undefined {
 export const TIP_BORE_ID = "tipBore";
 
 function fitError(message: string): TympanError {
-  return new TympanError([{ code: "fit-not-applicable", path: [], message }]);
+  return new TympanError([{ severity: "error", code: "fit-not-applicable", path: [], message }]);
 }
 
 /**

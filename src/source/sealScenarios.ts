@@ -71,7 +71,9 @@ export function withLeak(
         ? `the design already has an element "${LEAK_ID}"; rename it to add a leak past the ear tip`
         : undefined;
   if (problem !== undefined) {
-    throw new TympanError([{ code: "fit-not-applicable", path: [], message: problem }]);
+    throw new TympanError([
+      { severity: "error", code: "fit-not-applicable", path: [], message: problem },
+    ]);
   }
   const duct = {
     id: LEAK_ID,

@@ -3,7 +3,7 @@ import { interpolateLogFrequency } from "../analysis/interpolate.js";
 import { type Design, validateDesign } from "../design/design.js";
 import { SPL_REFERENCE_PA } from "../core/air.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
-import { type Issue, TympanError } from "../core/issues.js";
+import { type Issue, type IssueCode, TympanError } from "../core/issues.js";
 import type { ElementDefinition } from "../elements/registry.js";
 import { simulate } from "../simulate/simulate.js";
 
@@ -40,8 +40,8 @@ export function sourceGrid(fromHz = 20, toHz = 20_000): number[] {
   return [...new Set(grid)].sort((a, b) => a - b);
 }
 
-function loadIssue(code: string, message: string): TympanError {
-  const issue: Issue = { code, path: [], message };
+function loadIssue(code: IssueCode, message: string): TympanError {
+  const issue: Issue = { severity: "error", code, path: [], message };
   return new TympanError([issue]);
 }
 

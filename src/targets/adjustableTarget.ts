@@ -61,6 +61,7 @@ export function adjustableTarget(options: AdjustableTargetOptions = {}): Curve {
   const issues: Issue[] = [];
   if (base.kind !== "response") {
     issues.push({
+      severity: "error",
       code: "target-needs-response",
       path: ["base", "kind"],
       message: `the base "${base.name ?? "curve"}" is an impedance; an adjustable target needs a frequency response in dB`,
@@ -69,6 +70,7 @@ export function adjustableTarget(options: AdjustableTargetOptions = {}): Curve {
   for (const [key, value] of Object.entries(controls)) {
     if (Number.isFinite(value)) continue;
     issues.push({
+      severity: "error",
       code: "invalid-target-control",
       path: [key],
       message: `${key} is ${String(value)}; give a finite number of dB (0 leaves the base as it is)`,

@@ -35,8 +35,14 @@ export function exampleResult(options: Partial<ExampleResultOptions> = {}): Simu
       phaseDeg: impedance.map((z) => (Math.atan2(z.im, z.re) * 180) / Math.PI),
     },
     warnings: [
-      "The IEC 60318-4 (711) ear simulator is standardised for 100 Hz–10 kHz; outside that range its " +
-        "load is extrapolated and the curve is indicative only.",
+      {
+        code: "ear711-extrapolated",
+        severity: "note",
+        path: [],
+        message:
+          "The IEC 60318-4 (711) ear simulator is standardised for 100 Hz–10 kHz; outside that range its " +
+          "load is extrapolated and the curve is indicative only.",
+      },
     ],
   };
 }

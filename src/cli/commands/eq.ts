@@ -1,19 +1,21 @@
 import type { Command } from "commander";
-import type { Curve } from "../../core/curve.js";
 import {
-  type RatingRig,
-  preferenceRating,
-  ratingValidity,
-} from "../../analysis/preferenceRating.js";
-import type { SeriesOptions } from "../../plot/chart.js";
-import { harmanInEar2019v2 } from "../../targets/harmanInEar2019v2.js";
-import { DEVICE_PRESETS, devicePreset } from "../../eq/devicePresets.js";
-import { type EqConstraints, parametricConstraints } from "../../eq/eqConstraints.js";
-import { formatEqualizerApo, preampForMaxBoost } from "../../eq/equalizerApo.js";
-import { type ParametricEqFit, fitParametricEq } from "../../eq/fitParametricEq.js";
-import { formatGraphicEq } from "../../eq/graphicEq.js";
+  type Curve,
+  type ParametricEqFit,
+  type RatingContext,
+  type SeriesOptions,
+  DEVICE_PRESETS,
+  eqConstraintsFor,
+  eqPreferenceRating,
+  fitParametricEq,
+  formatEqFitCsv,
+  formatEqSummaryComments,
+  formatEqualizerApo,
+  formatGraphicEq,
+  harmanInEar2019v2,
+  summarizeEqFit,
+} from "../../index.js";
 import { inFile, usageError } from "../errors.js";
-import { csvField } from "../formatResult.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 import {
@@ -24,6 +26,8 @@ import {
   readCurve,
   targetFromFlags,
 } from "../readCurve.js";
+
+type RatingRig = RatingContext["rig"];
 
 interface EqFlags extends TargetFlags {
   column?: string;
@@ -109,17 +113,19 @@ export function registerEq(program: Command, output: CliOutput): void {
       const fit = inFile(input, () =>
         fitParametricEq(measurement, target, { constraints, sampleRateHz }),
       );
-      const preampDb = preampForMaxBoost(fit.maxBoostDb);
+      const summary = summarizeEqFit(fit);
+      const preampDb = summary.preampDb;
       const name = measurement.name ?? input;
       if (format === "apo") {
-        output.out(formatEqualizerApo({ preampDb, filters: fit.filters }));
+        output.out(
+          `${formatEqSummaryComments(summary)}\n${formatEqualizerApo({ preampDb, filters: fit.filters })}`,
+        );
       } else if (format === "graphic") {
         output.out(formatGraphicEq(fit.filters, sampleRateHz));
       } else if (format === "csv") {
-        output.out(formatFitCsv(fit));
+        output.out(formatEqFitCsv(fit));
       } else {
         const rig = (flags.rig as RatingRig | undefined) ?? (isDesign ? "simulated" : "unknown");
-        const rating = predictedPreference(fit, rig);
         output.out(
           `${JSON.stringify({
             measurement: name,
@@ -128,16 +134,13 @@ export function registerEq(program: Command, output: CliOutput): void {
             sampleRateHz,
             maxBoostLimitDb: constraints.maxBoostDb,
             preampDb,
-            maxEqDb: fit.maxBoostDb,
+            maxEqDb: summary.maxEqDb,
+            trebleMaxEqDb: summary.trebleMaxEqDb,
+            cancellationIndex: summary.cancellationIndex,
+            weighedBand: summary.weighedBand,
             filters: fit.filters.map((filter) => ({ ...filter })),
-            residual: {
-              band: "20 Hz–10 kHz, level-matched",
-              beforeRmsDb: fit.before.rmsDb,
-              afterRmsDb: fit.after.rmsDb,
-              beforeMaxAbsDb: fit.before.maxAbsDb,
-              afterMaxAbsDb: fit.after.maxAbsDb,
-            },
-            preferenceRating: rating,
+            residual: summary.residual,
+            preferenceRating: eqPreferenceRating(fit, harmanInEar2019v2, rig),
           })}\n`,
         );
       }
@@ -169,35 +172,16 @@ async function readEqTarget(
   return { target: curve, targetLabel };
 }
 
-/** The slots and boost limit from --preset, --filters and --max-boost. */
-function constraintsFromFlags(flags: EqFlags): EqConstraints {
-  const preset = devicePreset(flags.preset);
-  if (preset === undefined) {
-    throw usageError(
-      `--preset ${flags.preset}: unknown device; choose one of ${DEVICE_PRESETS.map((p) => p.id).join(", ")}`,
-    );
+/** The slots and boost limit from --preset, --filters and --max-boost (checked by the library). */
+function constraintsFromFlags(flags: EqFlags) {
+  if (flags.maxBoost !== undefined && flags.maxBoost.trim() === "") {
+    throw usageError(`--max-boost ${flags.maxBoost}: give a number of dB ≥ 0, e.g. 6`);
   }
-  let constraints = preset.constraints;
-  if (flags.filters !== undefined) {
-    if (!preset.variableFilterCount) {
-      throw usageError(
-        `--filters: the ${preset.id} preset has a fixed set of ${preset.constraints.slots.length} filters; leave out --filters or use --preset parametric`,
-      );
-    }
-    const count = Number(flags.filters);
-    if (!Number.isInteger(count) || count < 1 || count > 30) {
-      throw usageError(`--filters ${flags.filters}: give a whole number of filters from 1 to 30`);
-    }
-    constraints = parametricConstraints(count, constraints.maxBoostDb);
-  }
-  if (flags.maxBoost !== undefined) {
-    const maxBoostDb = Number(flags.maxBoost);
-    if (flags.maxBoost.trim() === "" || !Number.isFinite(maxBoostDb) || maxBoostDb < 0) {
-      throw usageError(`--max-boost ${flags.maxBoost}: give a number of dB ≥ 0, e.g. 6`);
-    }
-    constraints = { ...constraints, maxBoostDb };
-  }
-  return constraints;
+  return eqConstraintsFor({
+    preset: flags.preset,
+    ...(flags.filters === undefined ? {} : { filterCount: Number(flags.filters) }),
+    ...(flags.maxBoost === undefined ? {} : { maxBoostDb: Number(flags.maxBoost) }),
+  });
 }
 
 function parseFormat(text: string): Format {
@@ -211,46 +195,6 @@ function positiveNumber(flag: string, text: string, unit: string): number {
     throw usageError(`--${flag} ${text}: give a positive number of ${unit}, e.g. 48000`);
   }
   return value;
-}
-
-/**
- * The in-ear preference rating before and after EQ. The model is defined against the Harman in-ear
- * 2019 v2 target, so both are computed against it whatever the EQ aimed at.
- */
-function predictedPreference(fit: ParametricEqFit, rig: RatingRig) {
-  const before: Curve = {
-    kind: "response",
-    frequencyHz: fit.frequencyHz,
-    values: fit.measurementDb,
-  };
-  const after: Curve = {
-    ...before,
-    values: fit.measurementDb.map((value, i) => value + fit.eqDb[i]!),
-  };
-  const validity = ratingValidity({
-    target: "harman-in-ear-2019v2",
-    rig,
-    model: "in-ear",
-  });
-  return {
-    target: harmanInEar2019v2.name ?? "Harman in-ear 2019 v2",
-    before: preferenceRating(before, harmanInEar2019v2).ppr,
-    after: preferenceRating(after, harmanInEar2019v2).ppr,
-    valid: validity.valid,
-    validity: validity.statement,
-  };
-}
-
-/** The fit's curves on its grid: measurement, target, EQ and the equalised curve level-matched. */
-function formatFitCsv(fit: ParametricEqFit): string {
-  const header = ["frequency_hz", "measurement_db", "target_db", "eq_db", "equalized_db"];
-  const rows = fit.frequencyHz.map((f, i) => {
-    const equalized = fit.measurementDb[i]! + fit.eqDb[i]! - fit.after.levelOffsetDb;
-    return [f, fit.measurementDb[i]!, fit.targetDb[i]!, fit.eqDb[i]!, equalized]
-      .map((value, column) => value.toFixed(column === 0 ? 2 : 3))
-      .join(",");
-  });
-  return `${[header.map(csvField).join(","), ...rows].join("\n")}\n`;
 }
 
 async function writeEqPlot(

@@ -115,6 +115,7 @@ export function registerRank(program: Command, output: CliOutput): void {
         throw new TympanError(
           [
             {
+              severity: "error",
               code: "nothing-to-rank",
               path: [],
               message: `no measurement could be scored (${skipped.length} skipped); give a folder of .csv, .txt or .frd measurements covering 20 Hz–10 kHz, or a phone_book.json with its L/R files`,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadDesign } from "../loadDesign.js";
-import { simulate } from "../../simulate/simulate.js";
+import { formatIssue, simulate } from "../../index.js";
 import { inFile, usageError } from "../errors.js";
 import { frequenciesFromFlags } from "../frequencyOptions.js";
 import { resultToCsv, resultToTable } from "../formatResult.js";
@@ -50,7 +50,8 @@ export function registerSimulate(program: Command, output: CliOutput): void {
       else if (flags.csv) {
         print(resultToCsv(result));
         // CSV has no place for notes: they go to standard error so they are not lost.
-        for (const warning of result.warnings ?? []) output.err(`tympan: note: ${warning}\n`);
+        for (const warning of result.warnings ?? [])
+          output.err(`tympan: ${formatIssue(warning)}\n`);
       } else print(resultToTable(result));
     });
 }

@@ -254,6 +254,7 @@ export const measuredReceiver: PrimitiveModel<MeasuredReceiver> = {
         if (place === undefined) {
           throw new TympanError([
             {
+              severity: "error",
               code: "frequency-outside-table",
               path: [],
               elementIds: [element.id],

@@ -1,0 +1,26 @@
+// Curves analysed and rated. The public part of analysis/: only re-exports.
+export { interpolateLogFrequency } from "./interpolate.js";
+export { preferenceRating, ratingValidity, PREFERENCE_GRID_HZ } from "./preferenceRating.js";
+export type {
+  PreferenceRating,
+  PreferenceModel,
+  RatingContext,
+  RatingValidity,
+} from "./preferenceRating.js";
+export { smoothFractionalOctave } from "./smoothFractionalOctave.js";
+export type { SmoothingOptions } from "./smoothFractionalOctave.js";
+export { normalize } from "./normalize.js";
+export type { Normalization } from "./normalize.js";
+export { averageChannels } from "./averageChannels.js";
+export { channelImbalance } from "./channelImbalance.js";
+export type {
+  ChannelImbalance,
+  ChannelImbalanceOptions,
+  ImbalanceBand,
+} from "./channelImbalance.js";
+export { smoothSavitzkyGolay, SAVITZKY_GOLAY_DEFAULTS } from "./savitzkyGolaySmoothing.js";
+export type { SavitzkyGolayOptions } from "./savitzkyGolaySmoothing.js";
+export { targetDeviation } from "./targetDeviation.js";
+export type { TargetDeviation, TargetDeviationOptions } from "./targetDeviation.js";
+export { sensitivity } from "./sensitivity.js";
+export type { Sensitivity } from "./sensitivity.js";

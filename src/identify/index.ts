@@ -1,0 +1,14 @@
+// Receivers identified from measured impedances. The public part of identify/: only re-exports.
+export { identifyThreeLoad, identifyAtFrequency } from "./threeLoadIdentification.js";
+export type {
+  IdentifiedReceiver,
+  PolarityReference,
+  ThreeLoadOptions,
+} from "./threeLoadIdentification.js";
+export {
+  knownLoadImpedance,
+  knownLoadElements,
+  parseKnownLoad,
+  describeKnownLoad,
+} from "./knownLoads.js";
+export type { KnownLoad } from "./knownLoads.js";

@@ -1,0 +1,26 @@
+// Node-only file access. The public part of io/, reached through src/node.ts: only re-exports.
+export { readDesignFile } from "./designFile.js";
+export {
+  MEASUREMENT_EXTENSIONS,
+  phoneBookFiles,
+  readMeasurementDatabase,
+  readMeasurementFolder,
+  readPhoneBook,
+} from "./measurementDatabase.js";
+export type {
+  DatabaseEntry,
+  MeasurementDatabase,
+  PhoneBookFile,
+  SkippedMeasurement,
+} from "./measurementDatabase.js";
+export { readMeasurementFile } from "./measurementFile.js";
+export { PNG_DEFAULTS, plotFontFiles, renderPng } from "./png.js";
+export type { PngOptions } from "./png.js";
+export {
+  THEVENIN_COLUMNS,
+  TWO_PORT_COLUMNS,
+  formatTwoPortCsv,
+  parseTwoPortCsv,
+  readTwoPortFile,
+} from "./twoPortFile.js";
+export { readUserTextFile } from "./userTextFile.js";

@@ -1,0 +1,7 @@
+// Simulating a design. The public part of simulate/: only re-exports.
+export { simulate, trySimulate } from "./simulate.js";
+export type { SimulateOptions } from "./simulate.js";
+export type { SimulationResult, ProbeResult, InputImpedance } from "./result.js";
+export { compileNetwork } from "./compileNetwork.js";
+export type { Network } from "./compileNetwork.js";
+export { FrequencySweep } from "./sweep.js";
