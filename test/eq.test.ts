@@ -12,7 +12,7 @@ const FILTER_LINE = /^Filter \d+: ON (PK|LSC|HSC) Fc \d+(\.\d)? Hz Gain -?\d+\.\
 
 describe("tympan eq", () => {
   itWithSharedData(
-    "prints exactly an EqualizerAPO preset: Preamp, then 10 filters (shelves as LSC/HSC)",
+    "prints an EqualizerAPO preset: its figures as # comments, Preamp, then 10 filters (shelves as LSC/HSC)",
     async () => {
       const { code, out, err } = await tympan(
         "eq",
@@ -28,7 +28,17 @@ describe("tympan eq", () => {
       );
       expect(err).toBe("");
       expect(code).toBe(0);
-      const lines = out.trimEnd().split("\n");
+      const all = out.trimEnd().split("\n");
+      const comments = all.filter((line) => line.startsWith("# "));
+      expect(comments.join("\n")).toMatch(
+        /^# residual \d+\.\d\d dB RMS \(before EQ \d+\.\d\d dB\)/,
+      );
+      expect(comments.join("\n")).toMatch(/# cancellation index \d+\.\d\d/);
+      expect(comments.join("\n")).toMatch(
+        /# max boost -?\d+\.\d dB, above 10 kHz -?\d+\.\d dB; preamp -?\d+\.\d dB/,
+      );
+      expect(comments.join("\n")).toMatch(/# weighed: 20 Hz–6 kHz point by point/);
+      const lines = all.filter((line) => !line.startsWith("#"));
       expect(lines).toHaveLength(11);
       expect(lines[0]).toMatch(/^Preamp: -?\d+\.\d dB$/);
       for (const line of lines.slice(1)) expect(line).toMatch(FILTER_LINE);
@@ -48,7 +58,16 @@ describe("tympan eq", () => {
       const result = JSON.parse(out);
       expect(result.filters).toHaveLength(10);
       expect(result.target).toBe("Harman in-ear 2019 v2");
-      expect(result.preampDb).toBeCloseTo(-Math.ceil(result.maxEqDb * 10 - 1e-9) / 10, 10);
+      // The preamp leaves 0.2 dB of headroom below the summed EQ's peak.
+      expect(result.preampDb).toBeCloseTo(
+        Math.min(0, -Math.ceil((result.maxEqDb + 0.2) * 10 - 1e-9) / 10),
+        10,
+      );
+      expect(result.cancellationIndex).toBeGreaterThanOrEqual(1);
+      expect(result.cancellationIndex).toBeLessThan(1.5);
+      expect(result.trebleMaxEqDb).toBeLessThanOrEqual(0);
+      expect(result.weighedBand).toMatchObject({ fullWeightToHz: 6000, pointByPointToHz: 10_000 });
+      expect(result.residual.band).toBe("20 Hz–10 kHz, level-matched");
       expect(result.maxEqDb).toBeLessThanOrEqual(6);
       expect(result.residual.afterRmsDb).toBeLessThan(result.residual.beforeRmsDb / 3);
       // The golden rating before EQ; toward Harman itself the rating rises.

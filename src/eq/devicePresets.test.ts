@@ -13,16 +13,35 @@ describe("DEVICE_PRESETS", () => {
     }
   });
 
-  it("the default is AutoEq's: shelves at 105 Hz and 10 kHz (Q 0.7), 8 peaking with Q 0.18248–6, +6 dB", () => {
-    const { constraints } = devicePreset("parametric")!;
-    expect(constraints.slots).toHaveLength(10);
-    expect(constraints.maxBoostDb).toBe(6);
-    expect(constraints.slots[0]).toMatchObject({ type: "low-shelf", fcHz: 105, q: 0.7 });
-    expect(constraints.slots[1]).toMatchObject({ type: "high-shelf", fcHz: 10_000, q: 0.7 });
-    for (const slot of constraints.slots.slice(2)) {
-      expect(slot.type).toBe("peaking");
-      expect(rangeOf(slot.q)).toEqual({ min: 0.18248, max: 6 });
-      expect(rangeOf(slot.fcHz)).toEqual({ min: 20, max: 10_000 });
+  it("every preset's fit keeps its limits: slot count, types, fixed fc and Q, ranges and the boost limit", async () => {
+    const { fitParametricEq } = await import("./fitParametricEq.js");
+    const grid = Array.from({ length: 200 }, (_, i) => 20 * 1000 ** (i / 199));
+    // A measurement with a bass dip, a presence peak and a treble roll-off.
+    const values = grid.map(
+      (f) =>
+        -4 * Math.exp(-((Math.log2(f / 60) / 1) ** 2)) +
+        5 * Math.exp(-((Math.log2(f / 3000) / 0.5) ** 2)) -
+        (f > 8000 ? 6 : 0),
+    );
+    const measurement = { kind: "response" as const, frequencyHz: grid, values };
+    const flat = { kind: "response" as const, frequencyHz: grid, values: grid.map(() => 0) };
+    for (const preset of DEVICE_PRESETS) {
+      const { constraints } = preset;
+      const fit = fitParametricEq(measurement, flat, { constraints });
+      expect(fit.filters).toHaveLength(constraints.slots.length);
+      expect(fit.maxBoostDb).toBeLessThanOrEqual(constraints.maxBoostDb);
+      fit.filters.forEach((filter, k) => {
+        const slot = constraints.slots[k]!;
+        expect(filter.type).toBe(slot.type);
+        for (const [value, range] of [
+          [filter.fcHz, rangeOf(slot.fcHz)],
+          [filter.q, rangeOf(slot.q)],
+          [filter.gainDb, slot.gainDb],
+        ] as const) {
+          expect(value).toBeGreaterThanOrEqual(range.min - 0.051 * Math.max(1, range.min));
+          expect(value).toBeLessThanOrEqual(range.max + 0.051 * Math.max(1, range.max));
+        }
+      });
     }
   });
 

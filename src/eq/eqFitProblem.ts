@@ -44,6 +44,11 @@ export interface EqFitProblemData {
   readonly frequencyHz: Float64Array;
   /** target − measurement on the grid, dB. */
   readonly desiredDb: Float64Array;
+  /**
+   * How much each point row counts (its residual is multiplied by this), at least up to the point
+   * band's end; 1 everywhere when not given.
+   */
+  readonly pointWeight?: Float64Array;
 }
 
 export interface EqFitWeights {
@@ -51,6 +56,8 @@ export interface EqFitWeights {
   /** Point-by-point fit up to here; only the average level counts above, Hz. */
   readonly pointBandToHz: number;
   readonly maxBoostDb: number;
+  /** The summed EQ's limit above the point band (≤ maxBoostDb), dB. */
+  readonly trebleMaxBoostDb: number;
   readonly maxSlopeDbPerOctave: number;
   /** Weight of a boost row, per dB over the limit. */
   readonly boostWeight: number;
@@ -60,6 +67,10 @@ export interface EqFitWeights {
   readonly gainWeight: number;
   /** Weight of the loudness row (a tie-breaker towards an EQ whose mean level is 0 dB), per dB. */
   readonly loudnessWeight: number;
+  /** Weight of a cancellation row (dB of one filter undone by another at a grid point), per dB. */
+  readonly cancelWeight: number;
+  /** Weight of a headroom row (dB of the summed EQ above 0 dB at a grid point), per dB. */
+  readonly headroomWeight: number;
 }
 
 /** Forward-difference steps: ln fc, ln Q, gain dB. */
@@ -84,7 +95,12 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
   private readonly trebleCount: number;
   private readonly buffer: Float64Array;
   private readonly pointResiduals: Float64Array;
+  /** The point rows' weights squared, and a work column weighted by them. */
+  private readonly pointWeight2: Float64Array;
+  private readonly weightedColumn: Float64Array;
   private readonly row: Float64Array;
+  /** Each filter's own response on the grid, dB (for the cancellation rows). */
+  private readonly filterDb: Float64Array[];
   /** Work arrays of normalEquations, allocated once: derivative columns and per-point products. */
   private readonly work: {
     derivative: Float64Array[];
@@ -123,7 +139,13 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
     this.trebleCount = f.length - this.pointCount;
     this.buffer = new Float64Array(f.length);
     this.pointResiduals = new Float64Array(this.pointCount);
+    this.pointWeight2 = Float64Array.from({ length: this.pointCount }, (_, i) => {
+      const weight = data.pointWeight?.[i] ?? 1;
+      return weight * weight;
+    });
+    this.weightedColumn = new Float64Array(this.pointCount);
     this.row = new Float64Array(this.lower.length);
+    this.filterDb = slots.map(() => new Float64Array(f.length));
     this.work = {
       derivative: Array.from({ length: this.lower.length }, () => new Float64Array(f.length)),
       ratio: new Float64Array(f.length),
@@ -178,6 +200,11 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
 
   cost(x: Float64Array): number {
     const eq = this.eqDb(x, this.buffer);
+    if (this.weights.cancelWeight > 0) {
+      this.slots.forEach((_, k) =>
+        chainResponseDbOnGrid([this.filterAt(x, k)], this.grid, this.filterDb[k]),
+      );
+    }
     return this.accumulate(eq, x, undefined);
   }
 
@@ -201,6 +228,10 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
         numerator[i] = base.n0 + base.n1 * c1 + base.n2 * c2;
         denominator[i] = base.d0 + base.d1 * c1 + base.d2 * c2;
         ratio[i] = (ratio[i]! * numerator[i]!) / denominator[i]!;
+      }
+      if (this.weights.cancelWeight > 0) {
+        const own = this.filterDb[k]!;
+        for (let i = 0; i < m; i++) own[i] = 10 * Math.log10(numerator[i]! / denominator[i]!);
       }
       const at = this.layout[k]!;
       const column = (index: number, step: number, moved: Biquad) => {
@@ -252,22 +283,27 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
     const points = this.pointCount;
     let cost = 0;
     const residual = this.pointResiduals;
+    const w2 = this.pointWeight2;
+    let weightSum = 0;
     for (let i = 0; i < points; i++) {
       const r = eq[i]! - desiredDb[i]! - offset;
       residual[i] = r;
-      cost += r * r;
+      cost += w2[i]! * r * r;
+      weightSum += w2[i]!;
     }
     if (linear) {
       const { derivative, active, jtj, jtr } = linear;
+      const weighted = this.weightedColumn;
       let sumResidual = 0;
-      for (let i = 0; i < points; i++) sumResidual += residual[i]!;
+      for (let i = 0; i < points; i++) sumResidual += w2[i]! * residual[i]!;
       for (let p = 0; p < n; p++) {
         if (p === c || !active[p]) continue;
         const column = derivative[p]!;
         let gradient = 0;
         let columnSum = 0;
         for (let i = 0; i < points; i++) {
-          const d = column[i]!;
+          const d = column[i]! * w2[i]!;
+          weighted[i] = d;
           gradient += d * residual[i]!;
           columnSum += d;
         }
@@ -276,15 +312,15 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
           if (q === c || !active[q]) continue;
           const other = derivative[q]!;
           let dot = 0;
-          for (let i = 0; i < points; i++) dot += column[i]! * other[i]!;
+          for (let i = 0; i < points; i++) dot += weighted[i]! * other[i]!;
           jtj[p * n + q] = jtj[p * n + q]! + dot;
         }
-        // The offset's column is −1 in every point row.
+        // The offset's column is −(the row's weight) in every point row.
         if (c > p) jtj[c * n + p] = jtj[c * n + p]! - columnSum;
         else jtj[p * n + c] = jtj[p * n + c]! - columnSum;
       }
       jtr[c] = jtr[c]! - sumResidual;
-      jtj[c * n + c] = jtj[c * n + c]! + points;
+      jtj[c * n + c] = jtj[c * n + c]! + weightSum;
     }
     const row = this.row;
     const addRow = (r: number) => {
@@ -316,7 +352,7 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
       }
     }
     for (let i = 0; i < m; i++) {
-      const over = eq[i]! - w.maxBoostDb;
+      const over = eq[i]! - (i < points ? w.maxBoostDb : w.trebleMaxBoostDb);
       if (over <= 0) continue;
       const r = w.boostWeight * over;
       cost += r * r;
@@ -344,6 +380,19 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
         addRow(r);
       }
     });
+    if (w.headroomWeight > 0) {
+      for (let i = 0; i < m; i++) {
+        if (eq[i]! <= 0) continue;
+        const r = w.headroomWeight * eq[i]!;
+        cost += r * r;
+        if (linear) {
+          for (let p = 0; p < n; p++) row[p] = w.headroomWeight * linear.derivative[p]![i]!;
+          row[c] = 0;
+          addRow(r);
+        }
+      }
+    }
+    if (w.cancelWeight > 0) cost += this.cancellation(linear);
     if (w.loudnessWeight > 0) {
       let mean = 0;
       for (let i = 0; i < points; i++) mean += eq[i]!;
@@ -370,6 +419,62 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
           linear.jtr[at.gainDb] = linear.jtr[at.gainDb]! + w.gainWeight * r;
           linear.jtj[at.gainDb * n + at.gainDb] =
             linear.jtj[at.gainDb * n + at.gainDb]! + w.gainWeight * w.gainWeight;
+        }
+      }
+    }
+    return cost;
+  }
+
+  /**
+   * The cancellation rows: at each grid point, with S₊ and S₋ the summed boosts and cuts of the
+   * filters there (dB), r = W_cancel · min(S₊, S₋), the part of one filter that another undoes. It is
+   * zero where the filters agree in sign, and Σ|eq_k| − |Σ eq_k| = 2·min(S₊, S₋), so the rows price
+   * exactly what the cancellation index (eqMetrics.ts) measures. The row's gradient is the sum of the
+   * derivatives of the smaller side's filters.
+   */
+  private cancellation(
+    linear:
+      | { derivative: Float64Array[]; active: boolean[]; jtj: Float64Array; jtr: Float64Array }
+      | undefined,
+  ): number {
+    const weight = this.weights.cancelWeight;
+    const m = this.buffer.length;
+    const n = this.parameterCount;
+    const columns: number[] = [];
+    const values: number[] = [];
+    let cost = 0;
+    for (let i = 0; i < m; i++) {
+      let boosts = 0;
+      let cuts = 0;
+      for (const own of this.filterDb) {
+        const v = own[i]!;
+        if (v > 0) boosts += v;
+        else cuts -= v;
+      }
+      const cancelled = Math.min(boosts, cuts);
+      if (!(cancelled > 0)) continue;
+      const r = weight * cancelled;
+      cost += r * r;
+      if (!linear) continue;
+      const side = boosts <= cuts ? 1 : -1;
+      columns.length = 0;
+      values.length = 0;
+      this.layout.forEach((at, k) => {
+        if (side * this.filterDb[k]![i]! <= 0) return;
+        for (const p of [at.logFc, at.logQ, at.gainDb]) {
+          if (p < 0 || !linear.active[p]) continue;
+          columns.push(p);
+          values.push(side * weight * linear.derivative[p]![i]!);
+        }
+      });
+      for (let a = 0; a < columns.length; a++) {
+        const p = columns[a]!;
+        const jp = values[a]!;
+        linear.jtr[p] = linear.jtr[p]! + jp * r;
+        for (let b = 0; b < columns.length; b++) {
+          const q = columns[b]!;
+          if (q > p) continue;
+          linear.jtj[p * n + q] = linear.jtj[p * n + q]! + jp * values[b]!;
         }
       }
     }

@@ -1,9 +1,12 @@
 /**
  * Fits a parametric EQ (RBJ biquads) that brings a measurement to a target, within a device's
  * constraints (eqConstraints.ts). The loss is eqFitProblem.ts's: the error point by point from 20 Hz
- * to 10 kHz and only its average level above, level-matched, with the summed EQ kept under the
- * maximum boost and each boosting peaking filter no steeper than 18 dB/octave, plus light
- * tie-breakers.
+ * to 10 kHz, weighted by how far the measurement deserves trust (desiredEq.ts: full up to 6 kHz, 0.3
+ * at 10 kHz), and only its average level above, level-matched; the summed EQ kept under the maximum
+ * boost, and above 10 kHz under 0 dB (the treble is cut to its average level, never chased with
+ * boosts); each boosting peaking filter no steeper than 18 dB/octave; and the two costs that make a
+ * preset natural: filters that undo each other (the cancellation rows) and EQ above 0 dB (the
+ * headroom rows, which the preamp would otherwise pay for).
  *
  * Three stages, all deterministic (the same input gives the same filters; no clock, no unseeded
  * randomness):
@@ -13,10 +16,12 @@
  *  2. Global stage: relocation hops. The filter that contributes least is taken out and tried on each
  *     of the largest lobes of the error left without it (with only that filter free, which is cheap),
  *     the best place is refined in full, and the move is kept if the loss drops; then the next
- *     weakest, until no filter's move helps or the hop budget is spent. Stages 1–2 run on every other
- *     grid point (1/35 octave: still several points across the narrowest, Q 6, filter).
+ *     weakest, until no filter's move helps or the hop budget is spent. Stages 1–2 run on every sixth
+ *     grid point (1/12 octave: three points across the narrowest, Q 6, filter; enough to rank basins).
  *  3. Local stage: bounded Levenberg–Marquardt over every parameter on the whole grid
  *     (boundedLevenbergMarquardt.ts).
+ *  4. Pruning: a filter whose removal (with the rest refined) costs less than 0.3 % of the loss
+ *     is dropped, its gain set to 0 — it was effort without effect, usually half of a cancelling pair.
  * Finally the filters are rounded to what EQ software takes (fc to 1 Hz, or 0.1 Hz below 100 Hz; Q to
  * 0.01; gain to 0.1 dB), and every reported figure is computed from the rounded filters.
  */
@@ -26,9 +31,9 @@ import {
   type LevenbergMarquardtResult,
   boundedLevenbergMarquardt,
 } from "./boundedLevenbergMarquardt.js";
+import { clippedBoosts, measurementWeights } from "./desiredEq.js";
 import {
   type EqConstraints,
-  type ValueRange,
   checkConstraints,
   parametricConstraints,
   rangeOf,
@@ -36,8 +41,9 @@ import {
 import { EqFitProblem } from "./eqFitProblem.js";
 import { type EqResidual, levelMatchedResidual } from "./eqResidual.js";
 import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
-import { largestLobes, prominentPeaks } from "./errorLobes.js";
+import { lobePlacements, onlyFree, placeOnPeaks, rankByContribution } from "./eqSearch.js";
 import { EQ_POINT_BAND_TO_HZ, curvesOnFitGrid } from "./fitGrid.js";
+import { roundWithinLimits } from "./roundFilters.js";
 
 export interface FitParametricEqOptions {
   /** Filter slots and maximum boost; AutoEq's default 10 filters and +6 dB when not given. */
@@ -55,13 +61,49 @@ export interface FitParametricEqOptions {
    * alone, so a curve made of the same kind of filters is recovered exactly.
    */
   readonly tieBreakWeight?: number;
+  /**
+   * Weight of the cancellation rows, per dB of one filter undone by another at a grid point
+   * (eqFitProblem.ts). 0 lets filters fight each other for the last hundredths of a dB.
+   */
+  readonly cancelWeight?: number;
+  /** Weight of the headroom rows, per dB of summed EQ above 0 dB at a grid point. */
+  readonly headroomWeight?: number;
+  /** The summed EQ's limit above 10 kHz, dB (capped by the constraints' maxBoostDb). */
+  readonly trebleMaxBoostDb?: number;
+  /** The weight of the error at 10 kHz, falling from 1 at 6 kHz (desiredEq.ts measurementWeights). */
+  readonly trebleWeight?: number;
+  /** Stages 1–2 (the search) use every this many points of the fit grid. */
+  readonly searchDecimation?: number;
+  /** Drop filters whose removal raises the loss by less than this fraction (0: keep every one). */
+  readonly pruneBelow?: number;
 }
 
 export const FIT_PARAMETRIC_EQ_DEFAULTS: Required<Omit<FitParametricEqOptions, "constraints">> = {
   sampleRateHz: DEFAULT_SAMPLE_RATE_HZ,
   maxSlopeDbPerOctave: 18,
-  globalHops: 16,
+  globalHops: 4,
   tieBreakWeight: 0.01,
+  cancelWeight: 0.3,
+  headroomWeight: 0.3,
+  trebleMaxBoostDb: 0,
+  trebleWeight: 0.3,
+  searchDecimation: 6,
+  pruneBelow: 3e-3,
+};
+
+/**
+ * The fit as it was before natural presets (issue 15): no cancellation or headroom cost, treble
+ * boosts up to the boost limit, every point up to 10 kHz trusted alike, a longer search, no pruning.
+ * For comparisons (bench/eq.js): its presets reach lower residuals with filters that fight.
+ */
+export const FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15: Omit<FitParametricEqOptions, "constraints"> = {
+  globalHops: 16,
+  cancelWeight: 0,
+  headroomWeight: 0,
+  trebleMaxBoostDb: Infinity,
+  trebleWeight: 1,
+  searchDecimation: 2,
+  pruneBelow: 0,
 };
 
 export interface ParametricEqFit {
@@ -90,23 +132,12 @@ const SHARPNESS_WEIGHT = 10;
 const BOOST_MARGIN_DB = 0.02;
 /** The tie-breakers' weight during the search, whatever the final stage uses (see the options). */
 const SEARCH_TIE_BREAK = 0.01;
-/**
- * In the point band the desired EQ is clipped at level + this × maxBoost (clippedBoosts): the fit may
- * sink the EQ by up to maxBoost below its level to reach a relative boost of twice the limit.
- */
-const POINT_BAND_HEADROOM_FACTOR = 2;
-/** Half-width of the moving average the peak and lobe search smooths the error with, octaves. */
-const LOBE_SMOOTHING_OCTAVES = 1 / 14;
-/** Lobes tried for each relocation. */
-const LOBE_CANDIDATES = 3;
 /** A relocation is kept when it lowers the loss by more than this fraction. */
 const HOP_IMPROVEMENT = 1e-3;
-/** The search's grid takes every this many points of the fit grid. */
-const SEARCH_DECIMATION = 2;
 /** Local-stage budgets: loose during the search (it only ranks basins), tight for the final one. */
 const SEARCH = { maxIterations: 40, relativeTolerance: 1e-4 } as const;
 const QUICK = { maxIterations: 15, relativeTolerance: 1e-3 } as const;
-const FINAL = { maxIterations: 100, relativeTolerance: 1e-7 } as const;
+const FINAL = { maxIterations: 30, relativeTolerance: 1e-5 } as const;
 
 /**
  * Fits the EQ that brings `measurement` to `target` (both dB responses covering 20 Hz–10 kHz).
@@ -118,10 +149,8 @@ export function fitParametricEq(
   target: Curve,
   options: FitParametricEqOptions = {},
 ): ParametricEqFit {
-  const { sampleRateHz, maxSlopeDbPerOctave, globalHops, tieBreakWeight } = {
-    ...FIT_PARAMETRIC_EQ_DEFAULTS,
-    ...options,
-  };
+  const settings = { ...FIT_PARAMETRIC_EQ_DEFAULTS, ...options };
+  const { sampleRateHz, maxSlopeDbPerOctave, globalHops, tieBreakWeight } = settings;
   const constraints = options.constraints ?? parametricConstraints();
   checkConstraints(constraints, sampleRateHz);
   const { frequencyHz, measurementDb, targetDb } = curvesOnFitGrid(measurement, target);
@@ -134,22 +163,31 @@ export function fitParametricEq(
     sampleRateHz,
     pointBandToHz: EQ_POINT_BAND_TO_HZ,
     maxBoostDb: constraints.maxBoostDb - BOOST_MARGIN_DB,
+    trebleMaxBoostDb: Math.min(constraints.maxBoostDb, settings.trebleMaxBoostDb) - BOOST_MARGIN_DB,
     maxSlopeDbPerOctave,
     boostWeight: BOOST_WEIGHT,
     sharpnessWeight: SHARPNESS_WEIGHT,
     gainWeight: SEARCH_TIE_BREAK,
     loudnessWeight: SEARCH_TIE_BREAK,
+    cancelWeight: settings.cancelWeight,
+    headroomWeight: settings.headroomWeight,
   };
-  const decimated = (values: Float64Array) => values.filter((_, i) => i % SEARCH_DECIMATION === 0);
+  const pointWeight = measurementWeights(frequencyHz, settings.trebleWeight);
+  const decimated = (values: Float64Array) =>
+    values.filter((_, i) => i % settings.searchDecimation === 0);
   const coarse = new EqFitProblem(
     constraints.slots,
-    { frequencyHz: decimated(frequencyHz), desiredDb: decimated(desiredDb) },
+    {
+      frequencyHz: decimated(frequencyHz),
+      desiredDb: decimated(desiredDb),
+      pointWeight: decimated(pointWeight),
+    },
     weights,
   );
   const fineProblem = (boostWeight: number) =>
     new EqFitProblem(
       constraints.slots,
-      { frequencyHz, desiredDb },
+      { frequencyHz, desiredDb, pointWeight },
       { ...weights, boostWeight, gainWeight: tieBreakWeight, loudnessWeight: tieBreakWeight },
     );
   let fine = fineProblem(BOOST_WEIGHT);
@@ -216,6 +254,17 @@ export function fitParametricEq(
     }
   }
 
+  // 4 (before the final stage, on the search grid). Pruning.
+  if (settings.pruneBelow > 0) {
+    for (const k of rankByContribution(coarse, best.x, free)) {
+      const without = Float64Array.from(best.x);
+      coarse.setFilter(without, k, { ...coarse.filterAt(best.x, k), gainDb: 0 });
+      const mask = onlyFree(coarse, (j) => j !== k);
+      const trial = refine(coarse, without, QUICK, mask);
+      if (trial.cost < best.cost * (1 + settings.pruneBelow)) best = trial;
+    }
+  }
+
   // 3. Local stage on the whole grid. The boost limit is a penalty, so a fit that still pokes above
   // it is refined again with the penalty ten times as heavy (a penalty method's usual escalation).
   let final = refine(fine, best.x, FINAL);
@@ -249,167 +298,8 @@ export function fitParametricEq(
   };
 }
 
-/** A mask fixing every parameter except those of the slots `free` selects, and the level offset. */
-function onlyFree(problem: EqFitProblem, free: (k: number) => boolean): boolean[] {
-  const fixed = new Array<boolean>(problem.parameterCount).fill(true);
-  fixed[problem.offsetIndex] = false;
-  problem.layout.forEach((at, k) => {
-    if (!free(k)) return;
-    for (const index of [at.logFc, at.logQ, at.gainDb]) if (index >= 0) fixed[index] = false;
-  });
-  return fixed;
-}
-
-/** The free filters (gain 0 now) placed on the most prominent peaks and dips of the error. */
-function placeOnPeaks(
-  problem: EqFitProblem,
-  x: Float64Array,
-  shapeFixed: readonly boolean[],
-): Float64Array {
-  const trial = Float64Array.from(x);
-  const rows = problem.pointRows;
-  const eq = problem.eqDb(x);
-  const offset = x[problem.offsetIndex]!;
-  const { frequencyHz, desiredDb } = problem.data;
-  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
-  const free = problem.slots.map((_, k) => k).filter((k) => !shapeFixed[k]);
-  const ranges = free.map((k) => rangeOf(problem.slots[k]!.fcHz));
-  const peaks = prominentPeaks(frequencyHz.subarray(0, rows), error, {
-    fcHz: {
-      min: Math.min(...ranges.map((range) => range.min)),
-      max: Math.max(...ranges.map((range) => range.max)),
-    },
-    smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
-    count: Infinity,
-  });
-  const used = new Set<number>();
-  free.forEach((k, j) => {
-    const range = ranges[j]!;
-    const index = peaks.findIndex(
-      (p, i) => !used.has(i) && p.fcHz >= range.min && p.fcHz <= range.max,
-    );
-    if (index < 0) return;
-    used.add(index);
-    problem.setFilter(trial, k, peaks[index]!);
-  });
-  return trial;
-}
-
-/** Filter `k` (its own gain 0 now) placed on each of the largest lobes of the remaining error. */
-function lobePlacements(problem: EqFitProblem, x: Float64Array, k: number): Float64Array[] {
-  const eq = problem.eqDb(x);
-  const offset = x[problem.offsetIndex]!;
-  const rows = problem.pointRows;
-  const { frequencyHz, desiredDb } = problem.data;
-  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
-  const lobes = largestLobes(frequencyHz.subarray(0, rows), error, {
-    fcHz: rangeOf(problem.slots[k]!.fcHz),
-    smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
-    count: LOBE_CANDIDATES,
-  });
-  return lobes.map((lobe) => {
-    const trial = Float64Array.from(x);
-    problem.setFilter(trial, k, lobe);
-    return trial;
-  });
-}
-
-/** Free filters ordered by how little the loss rises when each is switched off (weakest first). */
-function rankByContribution(
-  problem: EqFitProblem,
-  x: Float64Array,
-  free: readonly number[],
-): number[] {
-  const withAll = problem.cost(x);
-  const rise = free.map((k) => {
-    const without = Float64Array.from(x);
-    problem.setFilter(without, k, { ...problem.filterAt(x, k), gainDb: 0 });
-    return problem.cost(without) - withAll;
-  });
-  return free
-    .map((k, i) => ({ k, rise: rise[i]! }))
-    .sort((a, b) => a.rise - b.rise || a.k - b.k)
-    .map(({ k }) => k);
-}
-
-/**
- * Rounds fc (1 Hz, 0.1 Hz below 100 Hz), Q (0.01) and gain (0.1 dB) within each slot's ranges. If
- * rounding lifts the summed EQ above the maximum boost, the boosting filter that contributes most at
- * the peak gives up 0.1 dB, until the peak is within the limit.
- */
-function roundWithinLimits(
-  filters: readonly Biquad[],
-  constraints: EqConstraints,
-  frequencyHz: Float64Array,
-  sampleRateHz: number,
-): Biquad[] {
-  const grid = unitCircleGrid(frequencyHz, sampleRateHz);
-  const rounded = filters.map((filter, k) => {
-    const slot = constraints.slots[k]!;
-    return {
-      type: filter.type,
-      fcHz: roundInRange(filter.fcHz, filter.fcHz < 100 ? 0.1 : 1, rangeOf(slot.fcHz)),
-      q: roundInRange(filter.q, 0.01, rangeOf(slot.q)),
-      gainDb: roundInRange(filter.gainDb, 0.1, slot.gainDb),
-    };
-  });
-  for (let step = 0; step < 1000; step++) {
-    const eq = chainResponseDbOnGrid(rounded, grid);
-    const peak = eq.indexOf(Math.max(...eq));
-    if (eq[peak]! <= constraints.maxBoostDb) break;
-    const at = [frequencyHz[peak]!];
-    const contributions = rounded.map((filter, k) =>
-      filter.gainDb - 0.1 >= constraints.slots[k]!.gainDb.min
-        ? chainResponseDbOnGrid([filter], unitCircleGrid(at, sampleRateHz))[0]!
-        : -Infinity,
-    );
-    const k = contributions.indexOf(Math.max(...contributions));
-    if (!(contributions[k]! > 0)) break;
-    rounded[k] = { ...rounded[k]!, gainDb: Number((rounded[k]!.gainDb - 0.1).toFixed(1)) };
-  }
-  return rounded;
-}
-
-/** `value` rounded to a multiple of `step`, moved one step inwards if that leaves `range`. */
-function roundInRange(value: number, step: number, range: ValueRange): number {
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const fix = (v: number) => Number(v.toFixed(decimals));
-  let rounded = fix(Math.round(value / step) * step);
-  if (rounded < range.min) rounded = fix(Math.ceil(range.min / step - 1e-9) * step);
-  if (rounded > range.max) rounded = fix(Math.floor(range.max / step + 1e-9) * step);
-  // A range narrower than one step: keep the exact bound.
-  return rounded < range.min || rounded > range.max
-    ? Math.min(range.max, Math.max(range.min, value))
-    : rounded;
-}
-
 function mean(values: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return values.length > 0 ? sum / values.length : 0;
-}
-
-/**
- * The EQ the fit aims at, with boosts beyond what the limit allows clipped (as AutoEq clips its EQ
- * target). The level an EQ of peaks and shelves leaves alone is the desired EQ's mean over the point
- * band (20 Hz–10 kHz), and the residual is level-matched, so the fit may sink the whole EQ below that
- * level to make room under the absolute boost limit for a relative boost — at the cost of loudness,
- * which the listener pays for in volume. The clip bounds that trade:
- *  - in the point band, anything more than 2·maxBoost above the level is cut to that: the EQ may
- *    sit at most maxBoost lower to reach a peak up to 2·maxBoost above its level. A clip at
- *    level + maxBoost here gave up a broad presence dip that needs ~8 dB of relative boost (the
- *    Sennheiser IE 800 toward AutoEq's target: 0.67 dB RMS instead of 0.10 dB; AutoEq's own 0.50);
- *  - above the point band only the average level counts, and there anything more than maxBoost
- *    above the level is cut: a treble roll-off (a BA toward a planar) would otherwise have the fit
- *    pull the whole EQ down by tens of dB for a region that is not even fitted point by point.
- */
-function clippedBoosts(desiredDb: Float64Array, frequencyHz: Float64Array, maxBoostDb: number) {
-  const points = frequencyHz.findIndex((hz) => hz > EQ_POINT_BAND_TO_HZ);
-  const count = points < 0 ? desiredDb.length : points;
-  let sum = 0;
-  for (let i = 0; i < count; i++) sum += desiredDb[i]!;
-  const level = sum / count;
-  return desiredDb.map((value, i) =>
-    Math.min(value, level + (i < count ? POINT_BAND_HEADROOM_FACTOR : 1) * maxBoostDb),
-  );
 }

@@ -1,0 +1,96 @@
+/**
+ * The moves of the EQ fit's search (fitParametricEq.ts): where to put filters on the error that is
+ * left, which filter helps least, and which parameters a partial refinement may move. Each works on an
+ * EqFitProblem's parameter vector and returns new vectors; none runs the optimiser itself.
+ */
+import { rangeOf } from "./eqConstraints.js";
+import type { EqFitProblem } from "./eqFitProblem.js";
+import { largestLobes, prominentPeaks } from "./errorLobes.js";
+
+/** Half-width of the moving average the peak and lobe search smooths the error with, octaves. */
+const LOBE_SMOOTHING_OCTAVES = 1 / 14;
+/** Lobes tried for each relocation. */
+const LOBE_CANDIDATES = 3;
+
+/** A mask fixing every parameter except those of the slots `free` selects, and the level offset. */
+export function onlyFree(problem: EqFitProblem, free: (k: number) => boolean): boolean[] {
+  const fixed = new Array<boolean>(problem.parameterCount).fill(true);
+  fixed[problem.offsetIndex] = false;
+  problem.layout.forEach((at, k) => {
+    if (!free(k)) return;
+    for (const index of [at.logFc, at.logQ, at.gainDb]) if (index >= 0) fixed[index] = false;
+  });
+  return fixed;
+}
+
+/** The free filters (gain 0 now) placed on the most prominent peaks and dips of the error. */
+export function placeOnPeaks(
+  problem: EqFitProblem,
+  x: Float64Array,
+  shapeFixed: readonly boolean[],
+): Float64Array {
+  const trial = Float64Array.from(x);
+  const rows = problem.pointRows;
+  const eq = problem.eqDb(x);
+  const offset = x[problem.offsetIndex]!;
+  const { frequencyHz, desiredDb } = problem.data;
+  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
+  const free = problem.slots.map((_, k) => k).filter((k) => !shapeFixed[k]);
+  const ranges = free.map((k) => rangeOf(problem.slots[k]!.fcHz));
+  const peaks = prominentPeaks(frequencyHz.subarray(0, rows), error, {
+    fcHz: {
+      min: Math.min(...ranges.map((range) => range.min)),
+      max: Math.max(...ranges.map((range) => range.max)),
+    },
+    smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
+    count: Infinity,
+  });
+  const used = new Set<number>();
+  free.forEach((k, j) => {
+    const range = ranges[j]!;
+    const index = peaks.findIndex(
+      (p, i) => !used.has(i) && p.fcHz >= range.min && p.fcHz <= range.max,
+    );
+    if (index < 0) return;
+    used.add(index);
+    problem.setFilter(trial, k, peaks[index]!);
+  });
+  return trial;
+}
+
+/** Filter `k` (its own gain 0 now) placed on each of the largest lobes of the remaining error. */
+export function lobePlacements(problem: EqFitProblem, x: Float64Array, k: number): Float64Array[] {
+  const eq = problem.eqDb(x);
+  const offset = x[problem.offsetIndex]!;
+  const rows = problem.pointRows;
+  const { frequencyHz, desiredDb } = problem.data;
+  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
+  const lobes = largestLobes(frequencyHz.subarray(0, rows), error, {
+    fcHz: rangeOf(problem.slots[k]!.fcHz),
+    smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
+    count: LOBE_CANDIDATES,
+  });
+  return lobes.map((lobe) => {
+    const trial = Float64Array.from(x);
+    problem.setFilter(trial, k, lobe);
+    return trial;
+  });
+}
+
+/** Free filters ordered by how little the loss rises when each is switched off (weakest first). */
+export function rankByContribution(
+  problem: EqFitProblem,
+  x: Float64Array,
+  free: readonly number[],
+): number[] {
+  const withAll = problem.cost(x);
+  const rise = free.map((k) => {
+    const without = Float64Array.from(x);
+    problem.setFilter(without, k, { ...problem.filterAt(x, k), gainDb: 0 });
+    return problem.cost(without) - withAll;
+  });
+  return free
+    .map((k, i) => ({ k, rise: rise[i]! }))
+    .sort((a, b) => a.rise - b.rise || a.k - b.k)
+    .map(({ k }) => k);
+}

@@ -1,0 +1,110 @@
+/**
+ * Issue 15's properties of a natural preset, on every reference design (fitted to Harman in-ear
+ * 2019 v2) and every measurement in the shared data and test/fixtures/eq (fitted to AutoEq's own
+ * target column, beside AutoEq's published preset): filters that do not fight (cancellation index),
+ * no treble boost above 10 kHz, a preamp from the summed response with headroom; and against AutoEq,
+ * a residual at most 0.8× its own with a cancellation index, treble gain and preamp no worse than the
+ * issue's margins.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  itWithSharedData,
+  readSharedCurve,
+  sharedDataFile,
+} from "../../test/support/sharedData.js";
+import { REFERENCE_DESIGNS, harmanInEar2019v2, parseMeasurement, simulate } from "../index.js";
+import type { Curve } from "../core/curve.js";
+import type { Biquad } from "./biquad.js";
+import { cancellationIndex, presetPreampDb, trebleBoostDb } from "./eqMetrics.js";
+import { eqResidual } from "./eqResidual.js";
+import { parseEqualizerApo } from "./equalizerApo.js";
+import { fitParametricEq } from "./fitParametricEq.js";
+
+const AT_44K1 = { sampleRateHz: 44_100 };
+
+/** The natural-preset properties that hold whatever the comparison. */
+function expectNatural(filters: readonly Biquad[], sampleRateHz: number): void {
+  // Below AutoEq's own presets in issue 15 (1.2–2.4); 1.8 on the planar design, 1.0–1.3 on most.
+  expect(cancellationIndex(filters, sampleRateHz)).toBeLessThan(1.85);
+  expect(trebleBoostDb(filters, sampleRateHz)).toBeLessThanOrEqual(0.05);
+  expect(presetPreampDb(filters, sampleRateHz)).toBeLessThanOrEqual(0);
+}
+
+describe("natural presets: every reference design toward Harman in-ear 2019 v2", () => {
+  for (const { name, design } of REFERENCE_DESIGNS) {
+    it(`${name}: residual below 0.8× the error before EQ, filters that do not fight`, () => {
+      const result = simulate(design, { frequencies: harmanInEar2019v2.frequencyHz });
+      const curve: Curve = {
+        kind: "response",
+        frequencyHz: result.frequencyHz,
+        values: result.probes.drum!.db,
+      };
+      const fit = fitParametricEq(curve, harmanInEar2019v2);
+      // The planar design's error sits largely between 6 and 10 kHz, which a natural preset
+      // weighs less: 0.74× there, 0.3× or less elsewhere.
+      expect(fit.after.rmsDb).toBeLessThan(0.8 * fit.before.rmsDb);
+      expectNatural(fit.filters, fit.sampleRateHz);
+    });
+  }
+});
+
+/** An AutoEq result: its measurement (`raw`), the target it aimed at and its published preset. */
+function compareWithAutoEq(measurement: Curve, target: Curve, autoEq: readonly Biquad[]): void {
+  const fit = fitParametricEq(measurement, target, AT_44K1);
+  const ours = eqResidual(measurement, target, fit.filters, AT_44K1).rmsDb;
+  const theirs = eqResidual(measurement, target, autoEq, AT_44K1).rmsDb;
+  expect(ours).toBeLessThanOrEqual(0.8 * theirs);
+  expect(cancellationIndex(fit.filters, 44_100)).toBeLessThanOrEqual(
+    cancellationIndex(autoEq, 44_100) + 0.15,
+  );
+  expect(trebleBoostDb(fit.filters, 44_100)).toBeLessThanOrEqual(trebleBoostDb(autoEq, 44_100) + 1);
+  expect(presetPreampDb(fit.filters, 44_100)).toBeGreaterThanOrEqual(
+    presetPreampDb(autoEq, 44_100) - 1,
+  );
+  expectNatural(fit.filters, 44_100);
+}
+
+describe("natural presets against AutoEq's published ones (issue 15's bar)", () => {
+  itWithSharedData("AKG N400 (shared data)", () => {
+    const result = "autoeq-results/AKG N400.csv";
+    const path = sharedDataFile("autoeq-results/AKG N400 ParametricEQ.txt");
+    compareWithAutoEq(
+      readSharedCurve(result, "raw"),
+      readSharedCurve(result, "target"),
+      parseEqualizerApo(readFileSync(path, "utf8"), path).filters,
+    );
+  });
+
+  for (const name of ["Moondrop Blessing 2", "Moondrop Chu"]) {
+    it(`${name} (test/fixtures/eq)`, () => {
+      const folder = new URL("../../test/fixtures/eq/", import.meta.url);
+      const csv = readFileSync(new URL(`${name}.csv`, folder), "utf8");
+      const preset = readFileSync(new URL(`${name} ParametricEQ.txt`, folder), "utf8");
+      compareWithAutoEq(
+        parseMeasurement(csv, { source: name, column: "raw" }),
+        parseMeasurement(csv, { source: name, column: "target" }),
+        parseEqualizerApo(preset).filters,
+      );
+    });
+  }
+
+  itWithSharedData("the AKG N400 measurement toward Harman in-ear 2019 v2", () => {
+    const fit = fitParametricEq(readSharedCurve("measurements/AKG N400.csv"), harmanInEar2019v2);
+    expect(fit.after.rmsDb).toBeLessThan(fit.before.rmsDb / 3);
+    expectNatural(fit.filters, fit.sampleRateHz);
+  });
+});
+
+describe("cancellationIndex catches a preset whose filters cancel", () => {
+  it("issue 15's N400 pairs (+3.6 dB at 2464 Hz beside −2.7 dB at 2790 Hz; +5.2 dB shelf against −7.8 dB at 9854 Hz) fail the natural bound", () => {
+    const fighting: Biquad[] = [
+      { type: "high-shelf", fcHz: 10_000, q: 0.7, gainDb: 5.2 },
+      { type: "peaking", fcHz: 9854, q: 0.79, gainDb: -7.8 },
+      { type: "peaking", fcHz: 2464, q: 1.12, gainDb: 3.6 },
+      { type: "peaking", fcHz: 2790, q: 1.36, gainDb: -2.7 },
+    ];
+    expect(() => expectNatural(fighting, 48_000)).toThrow();
+    expect(cancellationIndex(fighting)).toBeGreaterThan(1.85);
+  });
+});
