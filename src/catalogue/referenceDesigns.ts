@@ -31,6 +31,7 @@ export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = [
   hybrid1dd7ba,
 ];
 
+/** The built-in reference design of that name (see REFERENCE_DESIGNS), or undefined. */
 export function referenceDesign(name: string): ReferenceDesign | undefined {
   return REFERENCE_DESIGNS.find((entry) => entry.name === name);
 }

@@ -15,6 +15,7 @@ export interface Air {
   readonly prandtlNumber: number;
 }
 
+/** The air every simulation assumes unless told otherwise: room air, the values of PHYSICS.md §1 (ρ = 1.21 kg/m³, c = 343 m/s). */
 export const STANDARD_AIR: Air = Object.freeze({
   densityKgPerM3: 1.21,
   speedOfSoundMPerS: 343,

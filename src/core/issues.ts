@@ -211,10 +211,12 @@ export function errorIssue(
   return { code, severity: "error", path, message, ...extra };
 }
 
+/** Every issue on its own line, as `formatIssue` writes one. */
 export function formatIssues(issues: readonly Issue[], source?: string): string {
   return issues.map((issue) => formatIssue(issue, source)).join("\n");
 }
 
+/** Whether a list has at least one item: the guard that turns `Issue[]` into the non-empty list TympanError takes. */
 export function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
   return items.length > 0;
 }

@@ -76,6 +76,7 @@ type ModelsMatchKeys = { [K in ElementType]: ElementModel<DefinitionOf<K> & { ty
 const modelsMatchKeys: ModelsMatchKeys = ELEMENT_MODELS;
 void modelsMatchKeys;
 
+/** Every element type a design may use, in the order `tympan elements` lists them. */
 export const ELEMENT_TYPES = Object.keys(ELEMENT_MODELS) as ElementType[];
 
 export function isElementType(type: unknown): type is ElementType {

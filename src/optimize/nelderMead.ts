@@ -21,6 +21,10 @@ export interface NelderMeadResult {
   readonly evaluations: number;
 }
 
+/**
+ * Minimises `objective` over a box by the Nelder–Mead simplex (reflection, expansion, contraction,
+ * shrink), with each trial point clamped to the bounds; deterministic for a given start.
+ */
 export function nelderMead(
   objective: (x: readonly number[]) => number,
   start: readonly number[],

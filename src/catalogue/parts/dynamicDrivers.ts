@@ -236,6 +236,7 @@ export const DD_12MM_GRAPHENE = dynamicDriverPart({
   },
 });
 
+/** The catalogue's dynamic drivers, each number with its provenance. */
 export const DYNAMIC_DRIVERS: readonly Part[] = [
   DD_6MM_PET,
   DD_10MM_PET,

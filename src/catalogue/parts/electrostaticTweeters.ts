@@ -74,4 +74,5 @@ export const EST_MODULE: Part = {
   },
 };
 
+/** The catalogue's electrostatic tweeter modules, each number with its provenance. */
 export const ELECTROSTATIC_TWEETERS: readonly Part[] = [EST_MODULE];

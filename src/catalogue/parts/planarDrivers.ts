@@ -66,6 +66,7 @@ export const PLANAR_14MM: Part = {
   },
 };
 
+/** The catalogue's planar-magnetic drivers, each number with its provenance. */
 export const PLANAR_DRIVERS: readonly Part[] = [PLANAR_14MM];
 
 /** The membrane area πa² of the 14.2 mm class (1.58 cm²). */
