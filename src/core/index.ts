@@ -13,5 +13,6 @@ export {
 } from "./issues.js";
 export type { Issue, IssueCode, IssueSeverity, Result } from "./issues.js";
 export { logFrequencies } from "./frequencyGrid.js";
+export { formatHz, signedDb } from "./format.js";
 export type { Curve } from "./curve.js";
 export type { Complex, ComplexSeries } from "./complexValue.js";
