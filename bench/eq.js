@@ -6,7 +6,10 @@
 // designed for), summed in closed form on AutoEq's grid (20·1.01^k Hz), residual = measurement + EQ −
 // target, level-matched (its mean removed), RMS over 20 Hz–10 kHz. Same constraints for ours: 10
 // filters (low shelf 105 Hz and high shelf 10 kHz, Q 0.7, + 8 peaking with Q 0.18–6), the summed
-// EQ ≤ +6 dB everywhere. The bar: ours at least 20 % below AutoEq's, each fit under 1 s.
+// EQ ≤ +6 dB everywhere. The bar (issue 15): ours ≤ 0.8× AutoEq's residual with a cancellation index
+// ≤ AutoEq's + 0.15, EQ above 10 kHz ≤ AutoEq's + 1 dB, preamp ≥ AutoEq's − 1 dB, and a fit under
+// 100 ms median; the fit as it was before issue 15 (FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15) runs beside it.
+// Also the Moondrop Blessing 2 and Chu results in test/fixtures/eq.
 //
 // Also: the predicted preference rating (in-ear model, against Harman in-ear 2019 v2) before and
 // after each EQ; the fit time (wall clock, performance.now) of the first run in this process and the
@@ -29,7 +32,11 @@ if (!existsSync(join(root, "dist", "index.js"))) {
   process.exit(1);
 }
 const {
+  FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15,
   REFERENCE_DESIGNS,
+  cancellationIndex,
+  presetPreampDb,
+  trebleBoostDb,
   eqResidual,
   eqResponseDb,
   fitParametricEq,
@@ -74,14 +81,24 @@ const compareWithAutoEq = (title, csvPath, presetPath) => {
   const measurement = parseMeasurement(csv, { source: csvPath, column: "raw" });
   const target = parseMeasurement(csv, { source: csvPath, column: "target" });
   const autoEq = parseEqualizerApo(readFileSync(presetPath, "utf8"), presetPath);
+  // (the filters of both are compared below with the same figures)
 
+  const before15 = { ...options, ...FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15 };
   const first = timed(() => fitParametricEq(measurement, target, options));
   const times = [];
+  const timesBefore = [];
   let fit = first.value;
+  let previous;
+  // Interleaved, so machine load falls on both alike.
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const { value, ms } = timed(() => fitParametricEq(measurement, target, options));
-    if (run >= WARMUP) times.push(ms);
+    const old = timed(() => fitParametricEq(measurement, target, before15));
+    if (run >= WARMUP) {
+      times.push(ms);
+      timesBefore.push(old.ms);
+    }
     fit = value;
+    previous = old.value;
   }
 
   const before = eqResidual(measurement, target, [], options);
@@ -106,6 +123,47 @@ const compareWithAutoEq = (title, csvPath, presetPath) => {
   console.log(
     row("max of the summed EQ (dB)", ["–", theirsMax.toFixed(2), fit.maxBoostDb.toFixed(2)]),
   );
+  const figures = (filters) => ({
+    ci: cancellationIndex(filters, SAMPLE_RATE_HZ),
+    treble: trebleBoostDb(filters, SAMPLE_RATE_HZ),
+    preamp: presetPreampDb(filters, SAMPLE_RATE_HZ),
+  });
+  const [a, b, c] = [autoEq.filters, previous.filters, fit.filters].map(figures);
+  const was = eqResidual(measurement, target, previous.filters, options);
+  console.log(row("", ["AutoEq", "before #15", "Tympan"]));
+  console.log(
+    row("residual ÷ AutoEq's (bar ≤ 0.8)", [
+      "1.00",
+      (was.rmsDb / theirs.rmsDb).toFixed(2),
+      (ours.rmsDb / theirs.rmsDb).toFixed(2),
+    ]),
+  );
+  console.log(
+    row(
+      "cancellation index (≤ AutoEq + 0.15)",
+      [a, b, c].map((f) => f.ci.toFixed(2)),
+    ),
+  );
+  console.log(
+    row(
+      "EQ max above 10 kHz, dB (≤ AutoEq + 1)",
+      [a, b, c].map((f) => f.treble.toFixed(1)),
+    ),
+  );
+  console.log(
+    row(
+      "preamp, dB (≥ AutoEq − 1)",
+      [a, b, c].map((f) => f.preamp.toFixed(1)),
+    ),
+  );
+  const natural =
+    ours.rmsDb <= 0.8 * theirs.rmsDb &&
+    c.ci <= a.ci + 0.15 &&
+    c.treble <= a.treble + 1 &&
+    c.preamp >= a.preamp - 1;
+  console.log(
+    `  issue 15's bar (residual, cancellation, treble, preamp): ${natural ? "met" : "NOT met"}`,
+  );
   console.log(
     row("PPR vs Harman in-ear 2019 v2", [
       ppr(measurement).toFixed(2),
@@ -119,7 +177,7 @@ const compareWithAutoEq = (title, csvPath, presetPath) => {
   );
   const medianMs = median(times);
   console.log(
-    `  fit time: first run ${first.ms.toFixed(0)} ms, median of ${RUNS} after warm-up ${medianMs.toFixed(0)} ms (bar: < 1000 ms); ${fit.localSolves} local solves`,
+    `  fit time: first run ${first.ms.toFixed(0)} ms, median of ${RUNS} after warm-up ${medianMs.toFixed(0)} ms (bar: < 100 ms), before issue 15 ${median(timesBefore).toFixed(0)} ms; ${fit.localSolves} local solves`,
   );
   console.log("\n  Tympan's preset (EqualizerAPO):");
   const apo = formatEqualizerApo({
@@ -195,6 +253,15 @@ if (!existsSync(csvPath) || !existsSync(presetPath)) {
   process.exit(0);
 }
 compareWithAutoEq("AKG N400 (oratory1990)", csvPath, presetPath);
+const fixtures = join(root, "test", "fixtures", "eq");
+for (const name of ["Moondrop Blessing 2", "Moondrop Chu"]) {
+  console.log("");
+  compareWithAutoEq(
+    `${name} (oratory1990, AutoEq 7153283)`,
+    join(fixtures, `${name}.csv`),
+    join(fixtures, `${name} ParametricEQ.txt`),
+  );
+}
 
 console.log("\nReference designs (simulated at the drum) fitted to Harman in-ear 2019 v2, 48 kHz:");
 console.log(row("design", ["RMS before", "RMS after", "fit ms"]));
