@@ -24,3 +24,4 @@ export { targetDeviation } from "./targetDeviation.js";
 export type { TargetDeviation, TargetDeviationOptions } from "./targetDeviation.js";
 export { sensitivity } from "./sensitivity.js";
 export type { Sensitivity } from "./sensitivity.js";
+export { groupDelaySeconds, unwrapDegrees } from "./groupDelay.js";

@@ -2,3 +2,4 @@
 export { validateDesign } from "./design.js";
 export type { Design, Probe } from "./design.js";
 export { bridged, withElement, withoutElements } from "./edits.js";
+export { parseDesignText } from "./designText.js";

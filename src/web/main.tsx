@@ -8,7 +8,7 @@ import { restoreFromUrl, startUrlSync } from "./state/urlSync.js";
 import { client } from "./state/worker.js";
 import { storedMeasurements } from "./storage/measurementStore.js";
 import { App } from "./ui/App.js";
-import { addMeasurementText } from "./ui/openFiles.js";
+import { addMeasurementTexts } from "./ui/openFiles.js";
 import { startSourceMatching } from "./ui/SourcePanel.js";
 import "./ui/styles.css";
 
@@ -23,9 +23,7 @@ async function start(): Promise<void> {
   startDesignSimulation();
   startGraphCurves();
   startSourceMatching();
-  for (const stored of await storedMeasurements()) {
-    await addMeasurementText(stored.fileName, stored.text, { store: false, id: stored.id });
-  }
+  await addMeasurementTexts(await storedMeasurements(), { store: false });
 }
 
 // Undo and redo from the keyboard anywhere on the page except in text a user is typing.

@@ -115,6 +115,11 @@ export function editParameter(edit: ParameterEdit): void {
     sameRun && history.past.length > 0 ? amend(history, next) : record(history, next);
 }
 
+/** The field was left or its value committed (Enter): the next keystroke starts a new undo step. */
+export function endTypingRun(): void {
+  lastEdit = undefined;
+}
+
 export function undoEdit(): void {
   lastEdit = undefined;
   if (designHistory.value) designHistory.value = undo(designHistory.value);

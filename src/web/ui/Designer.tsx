@@ -125,6 +125,7 @@ export function Designer() {
               yLabel="dB SPL"
               series={response.series}
               data={response.data as never}
+              {...(response.yRange ? { yRange: response.yRange } : {})}
               onDrawn={markDrawn}
             />
           ) : null}

@@ -2,7 +2,13 @@
 // accessible name is "<element id> <parameter>" (the page's contract); an invalid value shows the
 // library's issue under its field.
 import { useMemo, useRef, useState } from "preact/hooks";
-import { catalogue, currentDesign, designFailure, editParameter } from "../state/appState.js";
+import {
+  catalogue,
+  currentDesign,
+  designFailure,
+  editParameter,
+  endTypingRun,
+} from "../state/appState.js";
 import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.js";
 import { type ParameterRow, parameterRows } from "../view/parameterRows.js";
 
@@ -81,6 +87,7 @@ function ParameterField({ row, issue }: { row: ParameterRow; issue: string | und
           setTypingError(null);
           editParameter({ elementId: row.elementId, parameter: row.parameter, value });
         }}
+        onChange={endTypingRun}
         onBlur={() => {
           setDraft(null);
           setTypingError(null);

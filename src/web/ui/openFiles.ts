@@ -1,7 +1,7 @@
 // Files the user gives the page (picked, dropped, or a whole folder): designs go to the designer,
 // measurements to the graph tool, kept in IndexedDB. A file the reader rejects becomes an alert that
 // names the file and line; the other files still load.
-import { measurements, openDesign, showAlert } from "../state/appState.js";
+import { type Measurement, measurements, openDesign, showAlert } from "../state/appState.js";
 import { storeMeasurement } from "../storage/measurementStore.js";
 import { client } from "../state/worker.js";
 import { paletteColor } from "../view/palette.js";
@@ -13,8 +13,12 @@ export async function openDesignFile(file: File): Promise<void> {
   openDesign(reply.value, null, file.name);
 }
 
-/** Measurement files by name; a phone_book.json among them is reported (see addMeasurements). */
+/**
+ * Measurement files, read in parallel and added at once (one redraw, not one per file). A
+ * phone_book.json among them is reported: its files are added as the files they are.
+ */
 export async function addMeasurementFiles(files: Iterable<File>): Promise<void> {
+  const texts: { fileName: string; text: string }[] = [];
   for (const file of files) {
     if (/phone_book\.json$/i.test(file.name)) {
       showAlert(
@@ -22,39 +26,38 @@ export async function addMeasurementFiles(files: Iterable<File>): Promise<void> 
       );
       continue;
     }
-    const text = await file.text();
-    await addMeasurementText(file.name, text, { store: true });
+    texts.push({ fileName: file.name, text: await file.text() });
   }
+  await addMeasurementTexts(texts, { store: true });
 }
 
-/** Reads one measurement; `store` keeps it for the next visit. Returns whether it was read. */
-export async function addMeasurementText(
-  fileName: string,
-  text: string,
-  options: { store: boolean; id?: string },
-): Promise<boolean> {
-  const { reply } = await client.call("parseMeasurement", { fileName, text });
-  if (!reply.ok) {
-    showAlert(reply.message);
-    return false;
-  }
-  const id = options.id ?? uniqueId(reply.value.name);
-  measurements.value = [
-    ...measurements.value,
-    {
-      id,
-      fileName,
-      curve: reply.value,
-      hidden: false,
-      color: paletteColor(measurements.value.length),
-    },
-  ];
-  if (options.store) await storeMeasurement({ id, fileName, text }).catch(() => undefined);
-  return true;
+/** Reads measurements in the worker and adds those it could read; each one it could not is an alert. */
+export async function addMeasurementTexts(
+  files: readonly { fileName: string; text: string; id?: string }[],
+  options: { store: boolean },
+): Promise<void> {
+  const replies = await Promise.all(
+    files.map((file) =>
+      client.call("parseMeasurement", { fileName: file.fileName, text: file.text }),
+    ),
+  );
+  const added: Measurement[] = [];
+  replies.forEach(({ reply }, i) => {
+    const file = files[i]!;
+    if (!reply.ok) return showAlert(reply.message);
+    const id = file.id ?? uniqueId(reply.value.name, added);
+    const color = paletteColor(measurements.value.length + added.length);
+    added.push({ id, fileName: file.fileName, curve: reply.value, hidden: false, color });
+    if (options.store)
+      void storeMeasurement({ id, fileName: file.fileName, text: file.text }).catch(
+        () => undefined,
+      );
+  });
+  if (added.length > 0) measurements.value = [...measurements.value, ...added];
 }
 
-function uniqueId(name: string): string {
-  const taken = new Set(measurements.value.map((m) => m.id));
+function uniqueId(name: string, alsoTaken: readonly Measurement[]): string {
+  const taken = new Set([...measurements.value, ...alsoTaken].map((m) => m.id));
   let id = name;
   for (let n = 2; taken.has(id); n++) id = `${name} (${n})`;
   return id;

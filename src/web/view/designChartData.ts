@@ -7,6 +7,7 @@ import { TARGET_STYLE, paletteColor } from "./palette.js";
 export interface ChartData {
   readonly series: ChartSeries[];
   readonly data: (number | null)[][];
+  readonly yRange?: [number, number];
 }
 
 export function responseChart(view: DesignView): ChartData {
@@ -26,7 +27,16 @@ export function responseChart(view: DesignView): ChartData {
     });
     data.push(view.targetDb);
   }
-  return { series, data };
+  return { series, data, yRange: levelRange(view.splDb) };
+}
+
+/**
+ * The SPL axis: 50 dB below the loudest point of the total to 5 dB above, in 5 dB steps, so the
+ * shares that matter show and a driver's stop-band far below does not squash the total.
+ */
+function levelRange(totalDb: readonly number[]): [number, number] {
+  const top = Math.ceil((Math.max(...totalDb) + 5) / 5) * 5;
+  return [top - 55, top];
 }
 
 export function impedanceChart(view: DesignView): ChartData | undefined {

@@ -6,6 +6,7 @@ import {
   interpolateLogFrequency,
   type FitScenarioName,
   TympanError,
+  formatIssue,
   logFrequencies,
   normalize,
   preferenceRating,
@@ -33,6 +34,7 @@ export function simulateDesign(request: SimulateRequest): DesignView {
     throw new TympanError([
       {
         code: "no-probe",
+        severity: "error",
         path: ["probes"],
         message: 'the design has no probe to draw; add one, e.g. { "id": "drum", "node": "drum" }',
       },
@@ -56,7 +58,7 @@ export function simulateDesign(request: SimulateRequest): DesignView {
     targetName: target.name ?? request.target.base,
     ...(isAcoustic ? { rating: preferenceRating(response, target) } : {}),
     csv: simulationCsv(result),
-    warnings: result.warnings ?? [],
+    warnings: (result.warnings ?? []).map((warning) => formatIssue(warning)),
   };
 }
 

@@ -6,12 +6,18 @@ import {
   fitParametricEq,
   formatEqualizerApo,
   formatGraphicEq,
+  normalize,
   parametricConstraints,
   preampForMaxBoost,
   preferenceRating,
 } from "../../index.js";
 import type { EqView, FitEqRequest } from "./protocol.js";
 import { targetCurve } from "./targets.js";
+
+/** The 300 Hz–3 kHz mean level of a response (the amount normalize's "midband" takes away). */
+function midbandLevel(curve: Curve): number {
+  return curve.values[0]! - normalize(curve, "midband").values[0]!;
+}
 
 export function fitEq(request: FitEqRequest): EqView {
   const preset = devicePreset(request.presetId);
@@ -31,15 +37,22 @@ export function fitEq(request: FitEqRequest): EqView {
   const fit = fitParametricEq(measurement, target, { constraints });
   const eqPreset = { preampDb: preampForMaxBoost(fit.maxBoostDb), filters: fit.filters };
   const afterDb = fit.measurementDb.map((value, i) => value + fit.eqDb[i]!);
+  // Drawn level-matched (300 Hz–3 kHz means), as the fit compares them; the rating ignores level.
+  const onGrid = (values: number[]): Curve => ({
+    kind: "response",
+    frequencyHz: fit.frequencyHz,
+    values,
+  });
+  const shiftDb = midbandLevel(onGrid(fit.targetDb)) - midbandLevel(onGrid(fit.measurementDb));
   const rate = (values: number[]) =>
     preferenceRating({ kind: "response", frequencyHz: fit.frequencyHz, values }, target).ppr;
   return {
     preset: eqPreset,
     filters: fit.filters,
     frequencyHz: fit.frequencyHz,
-    beforeDb: fit.measurementDb,
+    beforeDb: fit.measurementDb.map((value) => value + shiftDb),
     eqDb: fit.eqDb,
-    afterDb,
+    afterDb: afterDb.map((value) => value + shiftDb),
     targetDb: fit.targetDb,
     ratingBefore: rate(fit.measurementDb),
     ratingAfter: rate(afterDb),

@@ -39,7 +39,7 @@ describe("handle (the worker protocol, without a worker)", () => {
   });
 
   it("simulate of an invalid value returns the library's issue with its path", () => {
-    const design = structuredClone(referenceDesign("single-ba")!.design) as {
+    const design = structuredClone(referenceDesign("single-ba")!.design) as unknown as {
       elements: Record<string, unknown>[];
     };
     const index = design.elements.findIndex((e) => e.type === "damper");

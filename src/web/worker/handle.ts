@@ -27,7 +27,9 @@ export function handle<K extends CallKind>(
   const handler = HANDLERS[kind] as
     ((request: Calls[K]["request"]) => Calls[K]["reply"]) | undefined;
   if (handler === undefined) {
-    return failure([{ code: "unknown-call", path: [], message: `no call "${String(kind)}"` }]);
+    return failure([
+      { code: "unknown-call", severity: "error", path: [], message: `no call "${String(kind)}"` },
+    ]);
   }
   try {
     return { ok: true, value: handler(request) };
@@ -37,7 +39,7 @@ export function handle<K extends CallKind>(
     }
     // Anything else is a plain message (a bad option) or a bug: still an issue, never a blank page.
     const message = error instanceof Error ? error.message : String(error);
-    return failure([{ code: "error", path: [], message }]);
+    return failure([{ code: "usage", severity: "error", path: [], message }]);
   }
 }
 

@@ -39,6 +39,7 @@ export function readDesign({ fileName, text }: FileText): Design {
       [
         {
           code: "unsupported",
+          severity: "error",
           path: [],
           message: "YAML designs open on the command line for now; save it as JSON",
         },
@@ -52,7 +53,14 @@ export function readDesign({ fileName, text }: FileText): Design {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TympanError(
-      [{ code: "syntax", path: [], message: `JSON syntax error: ${reason}` }],
+      [
+        {
+          code: "syntax-error",
+          severity: "error",
+          path: [],
+          message: `JSON syntax error: ${reason}`,
+        },
+      ],
       fileName,
     );
   }
@@ -105,7 +113,11 @@ interface PreparedCurve {
 function prepareCurve(curve: Curve, options: GraphOptions): PreparedCurve {
   const name = curve.name ?? "";
   if (curve.kind !== "response") {
-    return { name, db: onGrid(curve), issue: "an impedance curve: shown in Ω, not rated" };
+    return {
+      name,
+      db: GRAPH_GRID_HZ.map(() => null),
+      issue: "an impedance curve (Ω): not drawn on this dB graph, and not rated",
+    };
   }
   let rating: number | undefined;
   let issue: string | undefined;

@@ -1,0 +1,199 @@
+// The web app in a real headless Chromium, used as a person would: pick a design, edit a parameter,
+// download the CSV and compare it with the library, reopen the share link, add measurements in every
+// format, fit EQ, drop a junk file, and check accessibility. Screenshots of each view are kept in
+// test/browser/screenshots/ (git-ignored) to look at.
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Download, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logFrequencies, referenceDesign, simulate } from "../../src/index.js";
+import { seriousViolations } from "./support/axe.js";
+import {
+  ROOT,
+  type Server,
+  launchChromium,
+  openPage,
+  screenshot,
+  startServer,
+} from "./support/browser.js";
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  ({ page, errors } = await openPage(browser, server.url));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function downloadedText(click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [
+    Download,
+    void,
+  ];
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile((await download.path())!, "utf8"),
+  };
+}
+
+const TRIBRID = "tribrid-1dd-4ba-2est";
+const fixtures = join(ROOT, "test", "fixtures");
+
+describe("the designer", () => {
+  it("lists the reference designs in the Design combobox and draws the tribrid", async () => {
+    const design = page.getByRole("combobox", { name: "Design" });
+    await design.selectOption(TRIBRID);
+    await expect.poll(() => design.inputValue()).toBe(TRIBRID);
+    const options = await design.locator("option").allTextContents();
+    expect(options).toContain("single-dd");
+    await page
+      .getByText(/Preference rating \d+\.\d/)
+      .first()
+      .waitFor();
+    await screenshot(page, "designer");
+    expect(errors).toEqual([]);
+  });
+
+  it("redraws after an edit, puts it in the URL, and the CSV equals the library's result", async () => {
+    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    await field.fill("2.2");
+    await expect.poll(() => page.url()).toContain("p.Rmid.resistance=2.2");
+    // The redraw of that edit is recorded as a User Timing measure.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName("tympan:redraw").length))
+      .toBeGreaterThan(0);
+    const { text } = await downloadedText(() =>
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    );
+    const base = referenceDesign(TRIBRID)!.design;
+    const edited = {
+      ...base,
+      elements: base.elements.map((e) => (e.id === "Rmid" ? { ...e, resistance: 2.2 } : e)),
+    };
+    const expected = simulate(edited, {
+      frequencies: logFrequencies({ fromHz: 20, toHz: 20_000, points: 200 }),
+    });
+    const rows = text.trimEnd().split("\n");
+    const header = rows[0]!.split(",");
+    expect(header.slice(0, 3)).toEqual(["frequency_hz", "drum_db", "drum_phase_deg"]);
+    expect(rows).toHaveLength(201);
+    rows.slice(1).forEach((row, f) => {
+      const cells = row.split(",").map(Number);
+      expect(cells[0]! / expected.frequencyHz[f]!).toBeCloseTo(1, 12);
+      // Same code, same inputs; Chromium's V8 and Node's may round Math.sin/exp/log differently in
+      // the last bit, which the solve amplifies to ~1e-8 dB: agree to 1e-6 dB.
+      expect(Math.abs(cells[1]! - expected.probes.drum!.db[f]!)).toBeLessThan(1e-6);
+      expect(cells.at(-2)! / expected.inputImpedance!.magnitudeOhm[f]!).toBeCloseTo(1, 9);
+    });
+  });
+
+  it("shows the library's issue at an invalid value, keeps the page, and undo restores", async () => {
+    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    await field.fill("-1");
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Rmid|resistance/);
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "designer-invalid");
+    await field.blur();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => field.inputValue()).toBe("2.2");
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+  });
+
+  it("reopens the share link with the same design (Download design round-trips)", async () => {
+    const { text: before } = await downloadedText(() =>
+      page.getByRole("button", { name: "Download design" }).click(),
+    );
+    // A new tab of the same browser. Chromium runs --single-process here, where closing a context
+    // can take the browser down: the tab is left open until the browser closes.
+    const second = await page.context().newPage();
+    await second.goto(page.url());
+    await second.getByRole("spinbutton", { name: "Rmid resistance" }).waitFor();
+    expect(await second.getByRole("spinbutton", { name: "Rmid resistance" }).inputValue()).toBe(
+      "2.2",
+    );
+    const [download] = await Promise.all([
+      second.waitForEvent("download"),
+      second.getByRole("button", { name: "Download design" }).click(),
+    ]);
+    const after = await readFile((await download.path())!, "utf8");
+    expect(JSON.parse(after)).toEqual(JSON.parse(before));
+    expect(JSON.parse(after).elements.find((e: { id: string }) => e.id === "Rmid").resistance).toBe(
+      2.2,
+    );
+  });
+
+  it("has no serious or critical accessibility violations", async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe("the graph tool", () => {
+  it("adds measurements in every format the reader takes and rates each in its legend", async () => {
+    await page.getByRole("tab", { name: "Graph" }).click();
+    const folder = join(fixtures, "measurements");
+    const files = (await readdir(folder)).map((name) => join(folder, name));
+    files.push(
+      join(fixtures, "rank", "folder", "flat-ish.csv"),
+      join(fixtures, "rank", "folder", "tilted.csv"),
+    );
+    await page.getByLabel("Add measurement").setInputFiles(files);
+    await page
+      .locator(".legend")
+      .getByText(/flat-ish — rating \d+\.\d/)
+      .waitFor();
+    await expect
+      .poll(() => page.locator(".legend li").count())
+      .toBeGreaterThanOrEqual(files.length);
+    await screenshot(page, "graph");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("names the file and line of a junk file in an alert, and keeps the rest", async () => {
+    const before = await page.locator(".legend li").count();
+    await page.getByLabel("Add measurement").setInputFiles({
+      name: "junk.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("this is not\na measurement 1 2 3\n\u0001\u0002"),
+    });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/junk\.txt/);
+    expect(await page.locator(".legend li").count()).toBe(before);
+    await screenshot(page, "graph-junk-file");
+    await page.getByRole("button", { name: "Dismiss this message" }).click();
+  });
+});
+
+describe("the EQ panel", () => {
+  it("fits EQ to the design and downloads an EqualizerAPO preset", async () => {
+    await page.getByRole("tab", { name: "EQ" }).click();
+    await page.getByRole("button", { name: "Fit EQ" }).click();
+    await page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
+    const { text } = await downloadedText(() =>
+      page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
+    );
+    expect(text).toMatch(/^Preamp: -?\d+(\.\d+)? dB/);
+    expect(text).toMatch(/Filter 1: ON/);
+    await screenshot(page, "eq");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe("the source panel", () => {
+  it("shows headroom and hiss for a source", async () => {
+    await page.getByRole("tab", { name: "Source" }).click();
+    await page.getByText(/dB\(A\) SPL/).waitFor({ timeout: 30_000 });
+    await screenshot(page, "source");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
