@@ -15,7 +15,8 @@ import "./ui/styles.css";
 render(<App />, document.getElementById("app")!);
 
 async function start(): Promise<void> {
-  const { reply } = await client.call("catalogue", {});
+  const { reply, workerMs } = await client.call("catalogue", {});
+  performance.mark("tympan:catalogue", { detail: { workerMs } });
   if (!reply.ok) return showAlert(`the library did not start: ${reply.message}`);
   catalogue.value = reply.value;
   restoreFromUrl(location.hash);

@@ -12,26 +12,33 @@ import {
 } from "./appState.js";
 import { markEdit } from "./redrawTiming.js";
 import { client } from "./worker.js";
+import type { SimulateRequest } from "../worker/protocol.js";
 
 /** Points of the designer's curves (the "default resolution" is 200 points). */
 export const DESIGNER_POINTS = 200;
+
+/** What the designer asks the worker to simulate: the design with the page's target, fit and source. */
+export function simulateRequest(design: Design): SimulateRequest {
+  return {
+    design,
+    points: DESIGNER_POINTS,
+    target: target.value,
+    fit: fitScenario.value,
+    ...(outputImpedanceOhm.value !== undefined
+      ? { outputImpedanceOhm: outputImpedanceOhm.value }
+      : {}),
+  };
+}
 
 export function startDesignSimulation(): () => void {
   return effect(() => {
     const design = currentDesign.value;
     if (design === null) return;
-    const request = {
-      design,
-      points: DESIGNER_POINTS,
-      target: target.value,
-      fit: fitScenario.value,
-      ...(outputImpedanceOhm.value !== undefined
-        ? { outputImpedanceOhm: outputImpedanceOhm.value }
-        : {}),
-    };
+    const request = simulateRequest(design);
     markEdit();
     void client.latestOn("design", "simulate", request).then((result) => {
       if (result === undefined) return;
+      performance.mark("tympan:simulated", { detail: { workerMs: result.workerMs } });
       if (result.reply.ok) {
         designFailure.value = null;
         designView.value = result.reply.value;

@@ -2,7 +2,7 @@
 // target or the designer's design change.
 import { computed, effect, signal } from "@preact/signals";
 import type { GraphCurveInput, GraphView } from "../worker/protocol.js";
-import { designView, graphSettings, measurements, target } from "./appState.js";
+import { designView, graphSettings, measurements, tab, target } from "./appState.js";
 import { client } from "./worker.js";
 
 /** The id under which the designer's design appears in the graph. */
@@ -28,6 +28,8 @@ export const designCurve = computed<GraphCurveInput | undefined>(() => {
 
 export function startGraphCurves(): () => void {
   return effect(() => {
+    // Only while the graph is open: preparing its curves must not delay the designer's next redraw.
+    if (tab.value !== "graph") return;
     const inputs: GraphCurveInput[] = measurements.value.map((m) => ({ id: m.id, curve: m.curve }));
     const design = designCurve.value;
     if (design && showDesignInGraph.value) inputs.push(design);

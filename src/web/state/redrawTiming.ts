@@ -9,6 +9,10 @@ export function markEdit(): void {
 
 /** The charts took the new data: measure once the browser has painted the frame. */
 export function markDrawn(): void {
+  // Startup to first chart: a mark at the first drawn frame (its startTime is since navigation).
+  if (performance.getEntriesByName("tympan:first-chart").length === 0) {
+    requestAnimationFrame(() => performance.mark("tympan:first-chart"));
+  }
   const start = editStartedAt;
   if (start === undefined) return;
   editStartedAt = undefined;

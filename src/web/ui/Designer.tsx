@@ -10,9 +10,14 @@ import {
   designView,
   openDesign,
   redoEdit,
+  showAlert,
   undoEdit,
 } from "../state/appState.js";
+import { useMemo } from "preact/hooks";
+import type { Design } from "../../index.js";
+import { simulateRequest } from "../state/designSimulation.js";
 import { markDrawn } from "../state/redrawTiming.js";
+import { client } from "../state/worker.js";
 import { impedanceChart, phaseChart, responseChart } from "../view/designChartData.js";
 import { downloadText, safeFileName } from "./download.js";
 import { openDesignFile } from "./openFiles.js";
@@ -22,15 +27,29 @@ import { ScenarioControls } from "./ScenarioControls.js";
 import { TargetControls } from "./TargetControls.js";
 import { UPlotChart } from "./UPlotChart.js";
 
+/** Download CSV: the worker writes `tympan simulate --csv` of exactly what is drawn. */
+async function downloadCsv(design: Design, name: string): Promise<void> {
+  const { reply } = await client.call("simulationCsv", simulateRequest(design));
+  if (reply.ok) downloadText(`${safeFileName(name)}.csv`, reply.value, "text/csv");
+  else showAlert(reply.message);
+}
+
 export function Designer() {
   const designs = catalogue.value?.designs ?? [];
   const design = currentDesign.value;
   const view = designView.value;
   const history = designHistory.value;
   const failure = designFailure.value;
-  const response = view ? responseChart(view) : undefined;
-  const impedance = view ? impedanceChart(view) : undefined;
-  const phase = view ? phaseChart(view) : undefined;
+  // New chart data only for a new simulation: the charts redraw (and the redraw is timed) when the
+  // worker's answer arrives, not when the edit re-renders the page with the previous answer.
+  const { response, impedance, phase } = useMemo(
+    () => ({
+      response: view ? responseChart(view) : undefined,
+      impedance: view ? impedanceChart(view) : undefined,
+      phase: view ? phaseChart(view) : undefined,
+    }),
+    [view],
+  );
   const designName = design?.name ?? baseDesignName.value ?? designFileName.value ?? "design";
   return (
     <div class="designer">
@@ -58,7 +77,7 @@ export function Designer() {
           Open design file
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.yaml,.yml,application/json"
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               if (file) void openDesignFile(file);
@@ -98,10 +117,8 @@ export function Designer() {
         </button>
         <button
           type="button"
-          disabled={!view}
-          onClick={() =>
-            view && downloadText(`${safeFileName(designName)}.csv`, view.csv, "text/csv")
-          }
+          disabled={!view || !design}
+          onClick={() => design && void downloadCsv(design, designName)}
         >
           Download CSV
         </button>
@@ -142,8 +159,10 @@ export function Designer() {
           ) : null}
           {phase ? (
             <UPlotChart
-              title="Phase at the eardrum"
+              title="Phase and group delay at the eardrum"
               yLabel="phase (°)"
+              y2Label="group delay (ms)"
+              {...(phase.y2Range ? { y2Range: phase.y2Range } : {})}
               series={phase.series}
               data={phase.data as never}
               height={200}

@@ -1,6 +1,6 @@
 // The graph tool: measurements from files (picker, drop, folder), normalised, smoothed, against a
 // target with tone controls or a baseline, each with its preference rating in the legend.
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { graphSettings, measurements } from "../state/appState.js";
 import { DESIGN_CURVE_ID, graphView, showDesignInGraph } from "../state/graphCurves.js";
 import { missingMeasurements } from "../state/urlSync.js";
@@ -26,7 +26,10 @@ export function GraphTool() {
   const [dragging, setDragging] = useState(false);
   const settings = graphSettings.value;
   const view = graphView.value;
-  const chart = view ? graphChart(view, measurements.value) : undefined;
+  const chart = useMemo(
+    () => (view ? graphChart(view, measurements.value) : undefined),
+    [view, measurements.value],
+  );
   const missing = missingMeasurements(settings.measurements);
   const set = (change: Partial<typeof settings>) =>
     (graphSettings.value = { ...graphSettings.value, ...change });

@@ -1,8 +1,12 @@
 // Every numeric parameter of every element, editable in the unit a builder thinks in. The input's
 // accessible name is "<element id> <parameter>" (the page's contract); an invalid value shows the
 // library's issue under its field.
-import { useMemo, useRef, useState } from "preact/hooks";
+import { memo } from "preact/compat";
+import { useRef, useState } from "preact/hooks";
+import type { Design } from "../../index.js";
+import type { Catalogue } from "../worker/protocol.js";
 import {
+  type DesignIssue,
   catalogue,
   currentDesign,
   designFailure,
@@ -10,48 +14,72 @@ import {
   endTypingRun,
 } from "../state/appState.js";
 import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.js";
-import { type ParameterRow, parameterRows } from "../view/parameterRows.js";
+import { type ParameterRow, elementRows } from "../view/parameterRows.js";
 
 export function ParameterTable() {
   const design = currentDesign.value;
   const docs = catalogue.value?.parameters ?? {};
   // A field keeps the unit it was first shown in, so typing 0.5 into "µF" does not flip it to "nF".
   const units = useRef(new Map<string, DisplayUnit>());
-  const groups = useMemo(
-    () => (design ? parameterRows(design, docs, units.current) : []),
-    [design, docs],
-  );
-  for (const group of groups)
-    for (const row of group.rows) units.current.set(row.accessibleName, row.unit);
   const issues = designFailure.value?.issues ?? [];
   if (design === null) return null;
   return (
     <section class="parameters" aria-labelledby="parameters-heading">
       <h2 id="parameters-heading">Elements and parameters</h2>
-      {groups.map((group) => (
-        <fieldset key={group.elementId} class="element">
-          <legend>
-            <strong>{group.elementId}</strong> <span class="type">{group.type}</span>
-          </legend>
-          {group.rows.length === 0 ? <p class="none">no numeric parameters</p> : null}
-          {group.rows.map((row) => (
-            <ParameterField
-              key={row.accessibleName}
-              row={row}
-              issue={
-                issues.find(
-                  (issue) =>
-                    issue.elementId === row.elementId &&
-                    (issue.parameter === undefined || issue.parameter === row.parameter),
-                )?.message
-              }
-            />
-          ))}
-        </fieldset>
+      {design.elements.map((element) => (
+        <ElementGroup
+          key={element.id}
+          element={element}
+          docs={docs}
+          units={units.current}
+          issues={issues.filter((issue) => issue.elementId === element.id)}
+        />
       ))}
     </section>
   );
 }
+
+interface ElementGroupProps {
+  readonly element: Design["elements"][number];
+  readonly docs: Catalogue["parameters"];
+  readonly units: Map<string, DisplayUnit>;
+  readonly issues: readonly DesignIssue[];
+}
+
+/**
+ * One element's fields. An edit replaces only the edited element (the others keep their identity),
+ * so only its group re-renders: the tribrid has about 150 fields, and redrawing them all would cost
+ * the frame the charts need.
+ */
+const ElementGroup = memo(
+  ({ element, docs, units, issues }: ElementGroupProps) => {
+    const group = elementRows(element, docs, units);
+    for (const row of group.rows) units.set(row.accessibleName, row.unit);
+    return (
+      <fieldset class="element">
+        <legend>
+          <strong>{group.elementId}</strong> <span class="type">{group.type}</span>
+        </legend>
+        {group.rows.length === 0 ? <p class="none">no numeric parameters</p> : null}
+        {group.rows.map((row) => (
+          <ParameterField
+            key={row.accessibleName}
+            row={row}
+            issue={
+              issues.find(
+                (issue) => issue.parameter === undefined || issue.parameter === row.parameter,
+              )?.message
+            }
+          />
+        ))}
+      </fieldset>
+    );
+  },
+  (before, after) =>
+    before.element === after.element &&
+    before.docs === after.docs &&
+    JSON.stringify(before.issues) === JSON.stringify(after.issues),
+);
 
 function ParameterField({ row, issue }: { row: ParameterRow; issue: string | undefined }) {
   const id = `p-${row.elementId}-${row.parameter}`.replace(/[^\w-]/g, "_");

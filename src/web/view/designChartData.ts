@@ -8,6 +8,7 @@ export interface ChartData {
   readonly series: ChartSeries[];
   readonly data: (number | null)[][];
   readonly yRange?: [number, number];
+  readonly y2Range?: [number, number];
 }
 
 export function responseChart(view: DesignView): ChartData {
@@ -51,8 +52,28 @@ export function impedanceChart(view: DesignView): ChartData | undefined {
 }
 
 export function phaseChart(view: DesignView): ChartData {
-  return {
-    series: [{ label: `${view.probeId} phase (°)`, color: "#009E73", width: 1.5 }],
-    data: [view.frequencyHz, view.phaseDeg],
-  };
+  const series: ChartSeries[] = [
+    { label: `${view.probeId} phase (°)`, color: "#009E73", width: 1.5 },
+  ];
+  const data: (number | null)[][] = [view.frequencyHz, view.phaseDeg];
+  if (view.groupDelayMs) {
+    series.push({
+      label: "group delay (ms, right axis)",
+      color: "#CC79A7",
+      scale: "y2",
+      dash: [4, 3],
+    });
+    data.push(view.groupDelayMs);
+  }
+  return { series, data, ...(view.groupDelayMs ? { y2Range: delayRange(view.groupDelayMs) } : {}) };
+}
+
+/**
+ * The group-delay axis in whole milliseconds around the curve, at least −1…1 ms, and clipped to
+ * −5…20 ms: a phase step at a deep notch gives a spike no one needs to see to scale.
+ */
+function delayRange(delayMs: readonly number[]): [number, number] {
+  const low = Math.max(-5, Math.min(-1, Math.floor(Math.min(...delayMs))));
+  const high = Math.min(20, Math.max(1, Math.ceil(Math.max(...delayMs))));
+  return [low, high];
 }

@@ -25,31 +25,40 @@ export interface ElementRows {
 /** Fields every element has that are not parameters. */
 const NOT_PARAMETERS = new Set(["id", "type", "nodes"]);
 
+type ParameterDocs = Readonly<Record<string, Readonly<Record<string, ElementParameterDoc>>>>;
+
 export function parameterRows(
   design: Design,
-  docs: Readonly<Record<string, Readonly<Record<string, ElementParameterDoc>>>>,
+  docs: ParameterDocs,
   /** Units already chosen, by accessible name, so a field keeps its unit while being edited. */
   chosenUnits: ReadonlyMap<string, DisplayUnit> = new Map(),
 ): ElementRows[] {
-  return design.elements.map((element) => {
-    const fields = element as unknown as Record<string, unknown>;
-    const typeDocs = docs[element.type] ?? {};
-    const rows: ParameterRow[] = [];
-    for (const [parameter, value] of Object.entries(fields)) {
-      if (NOT_PARAMETERS.has(parameter) || typeof value !== "number") continue;
-      const doc = typeDocs[parameter];
-      const siUnit = doc?.unit ?? "";
-      const accessibleName = `${element.id} ${parameter}`;
-      rows.push({
-        elementId: element.id,
-        parameter,
-        value,
-        siUnit,
-        unit: chosenUnits.get(accessibleName) ?? displayUnit(siUnit, value),
-        description: doc?.description ?? "",
-        accessibleName,
-      });
-    }
-    return { elementId: element.id, type: element.type, rows };
-  });
+  return design.elements.map((element) => elementRows(element, docs, chosenUnits));
+}
+
+/** One element's rows: its numeric fields, in the order the design file gives them. */
+export function elementRows(
+  element: Design["elements"][number],
+  docs: ParameterDocs,
+  chosenUnits: ReadonlyMap<string, DisplayUnit> = new Map(),
+): ElementRows {
+  const fields = element as unknown as Record<string, unknown>;
+  const typeDocs = docs[element.type] ?? {};
+  const rows: ParameterRow[] = [];
+  for (const [parameter, value] of Object.entries(fields)) {
+    if (NOT_PARAMETERS.has(parameter) || typeof value !== "number") continue;
+    const doc = typeDocs[parameter];
+    const siUnit = doc?.unit ?? "";
+    const accessibleName = `${element.id} ${parameter}`;
+    rows.push({
+      elementId: element.id,
+      parameter,
+      value,
+      siUnit,
+      unit: chosenUnits.get(accessibleName) ?? displayUnit(siUnit, value),
+      description: doc?.description ?? "",
+      accessibleName,
+    });
+  }
+  return { elementId: element.id, type: element.type, rows };
 }

@@ -2,11 +2,13 @@
 import {
   type Curve,
   type Design,
+  type SimulationResult,
   FIT_SCENARIOS,
   interpolateLogFrequency,
   type FitScenarioName,
   TympanError,
   formatIssue,
+  groupDelaySeconds,
   logFrequencies,
   normalize,
   preferenceRating,
@@ -21,12 +23,22 @@ import { targetCurve } from "./targets.js";
 /** The designer's frequency axis: 20 Hz–20 kHz, log-spaced (the issue's "default resolution"). */
 export const DESIGNER_RANGE_HZ = { fromHz: 20, toHz: 20_000 } as const;
 
-export function simulateDesign(request: SimulateRequest): DesignView {
+/**
+ * The one place the worker simulates: the compile-once/evaluate-many path goes here when the
+ * library offers it.
+ */
+function simulateRequest(request: SimulateRequest): SimulationResult {
   const frequencies = logFrequencies({ ...DESIGNER_RANGE_HZ, points: request.points });
-  const design = prepare(request);
-  // The one place the worker simulates: the compile-once/evaluate-many path goes here when the
-  // library offers it.
-  const result = simulate(design, { frequencies });
+  return simulate(prepare(request), { frequencies });
+}
+
+/** `tympan simulate --csv` of what the designer shows: made on demand, not at every edit. */
+export function designCsv(request: SimulateRequest): string {
+  return simulationCsv(simulateRequest(request));
+}
+
+export function simulateDesign(request: SimulateRequest): DesignView {
+  const result = simulateRequest(request);
   const acoustic = Object.entries(result.probes).filter(([, p]) => p.domain === "acoustic");
   const chosen =
     acoustic.find(([id]) => id === "drum") ?? acoustic[0] ?? Object.entries(result.probes)[0];
@@ -50,6 +62,7 @@ export function simulateDesign(request: SimulateRequest): DesignView {
     probeId,
     splDb: probe.db,
     phaseDeg: probe.phaseDeg,
+    groupDelayMs: groupDelaySeconds(frequencyHz, probe.phaseDeg).map((s) => s * 1000),
     shares: acoustic
       .filter(([id]) => id.startsWith(`${probeId}/`))
       .map(([id, share]) => ({ id: id.slice(probeId.length + 1), db: share.db })),
@@ -57,7 +70,6 @@ export function simulateDesign(request: SimulateRequest): DesignView {
     targetDb: isAcoustic ? targetAtLevelOf(response, target) : [],
     targetName: target.name ?? request.target.base,
     ...(isAcoustic ? { rating: preferenceRating(response, target) } : {}),
-    csv: simulationCsv(result),
     warnings: (result.warnings ?? []).map((warning) => formatIssue(warning)),
   };
 }

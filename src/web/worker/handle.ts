@@ -2,7 +2,7 @@
 // Pure and synchronous, so the unit tests call it directly, without a worker.
 import { type Issue, TympanError, formatIssues } from "../../index.js";
 import { catalogue } from "./catalogue.js";
-import { simulateDesign } from "./designCalls.js";
+import { designCsv, simulateDesign } from "./designCalls.js";
 import { fitEq } from "./eqCalls.js";
 import { graphCurves, readDesign, readMeasurement } from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
@@ -13,6 +13,7 @@ type Handlers = { [K in CallKind]: (request: Calls[K]["request"]) => Calls[K]["r
 const HANDLERS: Handlers = {
   catalogue: () => catalogue(),
   simulate: simulateDesign,
+  simulationCsv: designCsv,
   parseDesign: readDesign,
   parseMeasurement: readMeasurement,
   graph: ({ curves, options }) => graphCurves(curves, options),

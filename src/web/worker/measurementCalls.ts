@@ -7,6 +7,7 @@ import {
   TympanError,
   interpolateLogFrequency,
   normalize,
+  parseDesignText,
   parseMeasurement,
   preferenceRating,
   smoothFractionalOctave,
@@ -31,40 +32,10 @@ export function readMeasurement({ fileName, text }: FileText): CurveData {
   };
 }
 
-/** A design file's text (JSON; YAML for .yaml/.yml), validated. */
+/** A design file's text (JSON; YAML for .yaml/.yml), parsed by the library and validated. */
 export function readDesign({ fileName, text }: FileText): Design {
-  const yaml = /\.ya?ml$/i.test(fileName);
-  if (yaml) {
-    throw new TympanError(
-      [
-        {
-          code: "unsupported",
-          severity: "error",
-          path: [],
-          message: "YAML designs open on the command line for now; save it as JSON",
-        },
-      ],
-      fileName,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TympanError(
-      [
-        {
-          code: "syntax-error",
-          severity: "error",
-          path: [],
-          message: `JSON syntax error: ${reason}`,
-        },
-      ],
-      fileName,
-    );
-  }
-  const validated = validateDesign(parsed);
+  const format = /\.ya?ml$/i.test(fileName) ? "yaml" : "json";
+  const validated = validateDesign(parseDesignText(text, format, fileName));
   if (!validated.ok) throw new TympanError(validated.issues, fileName);
   return validated.value;
 }

@@ -61,8 +61,6 @@ export interface DesignView {
   readonly targetDb: number[];
   readonly targetName: string;
   readonly rating?: PreferenceRating;
-  /** `tympan simulate --csv` of the unmodified design at these frequencies. */
-  readonly csv: string;
   readonly warnings: string[];
 }
 
@@ -155,6 +153,8 @@ export interface SourceView {
 export interface Calls {
   catalogue: { request: Record<string, never>; reply: Catalogue };
   simulate: { request: SimulateRequest; reply: DesignView };
+  /** `tympan simulate --csv` of the same request (Download CSV). */
+  simulationCsv: { request: SimulateRequest; reply: string };
   parseDesign: { request: FileText; reply: Design };
   parseMeasurement: { request: FileText; reply: CurveData };
   graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
