@@ -1,12 +1,37 @@
 // Curves analysed and rated. The public part of analysis/: only re-exports.
 export { interpolateLogFrequency } from "./interpolate.js";
-export { preferenceRating, ratingValidity, PREFERENCE_GRID_HZ } from "./preferenceRating.js";
+export {
+  preferenceRating,
+  ratingValidity,
+  PREFERENCE_GRID_HZ,
+  PREFERENCE_MODELS,
+  RATING_RIGS,
+  isPreferenceModel,
+  isRatingRig,
+} from "./preferenceRating.js";
 export type {
   PreferenceRating,
   PreferenceModel,
   RatingContext,
+  RatingRig,
+  RatingTarget,
   RatingValidity,
 } from "./preferenceRating.js";
+export { scoreCurve } from "./scoreCurve.js";
+export type { CurveScore, RatedTarget, ScoreOptions } from "./scoreCurve.js";
+export { rankCurves, rankingCsv } from "./rankCurves.js";
+export type { RankEntry, RankedCurve, Ranking } from "./rankCurves.js";
+export {
+  COMPARE_DEFAULTS,
+  COMPARE_GRID_HZ,
+  compareCurves,
+  comparisonCsv,
+} from "./compareCurves.js";
+export type { CompareInput, CompareOptions, ComparedCurve, Comparison } from "./compareCurves.js";
+export { designCurve } from "./designCurve.js";
+export type { DesignCurve } from "./designCurve.js";
+export { parseMeasurementChannel, tryParseMeasurementChannel } from "./measurementChannel.js";
+export type { MeasurementChannelOptions } from "./measurementChannel.js";
 export { smoothFractionalOctave } from "./smoothFractionalOctave.js";
 export type { SmoothingOptions } from "./smoothFractionalOctave.js";
 export { normalize } from "./normalize.js";

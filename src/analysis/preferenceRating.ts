@@ -219,6 +219,22 @@ export type RatingTarget = "harman-in-ear-2019v2" | "harman-over-ear-2018" | "ot
  */
 export type RatingRig = "gras" | "711" | "simulated" | "unknown";
 
+/** Every rig a rating can come from, for option lists and validation (RIG_DESCRIPTION's keys). */
+export const RATING_RIGS: readonly RatingRig[] = ["gras", "711", "simulated", "unknown"];
+
+/** Every preference model, for option lists and validation (MODELS' keys). */
+export const PREFERENCE_MODELS: readonly PreferenceModel[] = ["in-ear", "over-ear"];
+
+/** True when `text` names a rig of RATING_RIGS. */
+export function isRatingRig(text: string): text is RatingRig {
+  return (RATING_RIGS as readonly string[]).includes(text);
+}
+
+/** True when `text` names a model of PREFERENCE_MODELS. */
+export function isPreferenceModel(text: string): text is PreferenceModel {
+  return (PREFERENCE_MODELS as readonly string[]).includes(text);
+}
+
 export interface RatingContext {
   readonly target: RatingTarget;
   readonly rig: RatingRig;

@@ -14,5 +14,6 @@ export {
 export type { Issue, IssueCode, IssueSeverity, Result } from "./issues.js";
 export { logFrequencies } from "./frequencyGrid.js";
 export { formatHz, signedDb } from "./format.js";
+export { csvField } from "./csv.js";
 export type { Curve } from "./curve.js";
 export type { Complex, ComplexSeries } from "./complexValue.js";

@@ -2,7 +2,6 @@
 export { readDesignFile } from "./designFile.js";
 export {
   MEASUREMENT_EXTENSIONS,
-  phoneBookFiles,
   readMeasurementDatabase,
   readMeasurementFolder,
   readPhoneBook,
@@ -10,10 +9,10 @@ export {
 export type {
   DatabaseEntry,
   MeasurementDatabase,
-  PhoneBookFile,
-  SkippedMeasurement,
+  DatabaseOptions,
 } from "./measurementDatabase.js";
 export { readMeasurementFile } from "./measurementFile.js";
+export type { ReadMeasurementFileOptions } from "./measurementFile.js";
 export { PNG_DEFAULTS, plotFontFiles, renderPng } from "./png.js";
 export type { PngOptions } from "./png.js";
 export {

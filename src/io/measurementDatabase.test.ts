@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { TympanError } from "../core/issues.js";
 import {
-  phoneBookFiles,
   readMeasurementDatabase,
   readMeasurementFolder,
   readPhoneBook,
@@ -13,27 +11,6 @@ import {
 import { readMeasurementFile } from "./measurementFile.js";
 
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/rank/", import.meta.url));
-
-describe("phoneBookFiles", () => {
-  it("reads string phones, single files and file arrays with suffixes; skips malformed entries", () => {
-    const { files, skipped } = phoneBookFiles([
-      { name: "A", phones: ["One", { name: "Two", file: "A Two" }] },
-      { name: "B", phones: [{ name: "Three", file: ["B3a", "B3b"], suffix: ["v1"] }, 42] },
-      { phones: [] },
-    ]);
-    expect(files).toEqual([
-      { name: "A One", file: "One" },
-      { name: "A Two", file: "A Two" },
-      { name: "B Three v1", file: "B3a" },
-      { name: "B Three (B3b)", file: "B3b" },
-    ]);
-    expect(skipped).toHaveLength(2);
-  });
-
-  it("rejects a book that is not an array of brands", () => {
-    expect(() => phoneBookFiles({ brands: [] })).toThrow(TympanError);
-  });
-});
 
 describe("readPhoneBook", () => {
   it("averages L and R, uses a lone channel with a warning and skips a phone without files", async () => {
@@ -53,6 +30,32 @@ describe("readPhoneBook", () => {
     expect(mono?.warnings[0]?.message).toMatch(/only the left channel/);
     expect(skipped).toHaveLength(1);
     expect(skipped[0]?.reason).toMatch(/Beta Ghost: neither "Ghost L.txt" nor "Ghost R.txt"/);
+  });
+
+  it("reads one channel's files alone when a channel is asked for", async () => {
+    const book = join(FIXTURES, "squig", "phone_book.json");
+    const right = await readPhoneBook(book, { channel: "right" });
+    const alphaRight = await readMeasurementFile(join(FIXTURES, "squig", "Alpha Reference R.txt"));
+    const alpha = right.entries.find((entry) => entry.name === "Alpha Reference");
+    expect(alpha?.curve.values).toEqual(alphaRight.values);
+    expect(alpha?.sources).toEqual([join(FIXTURES, "squig", "Alpha Reference R.txt")]);
+    // Beta Mono has no R file: with the right channel asked for it is skipped, not read as left.
+    expect(right.entries.map((entry) => entry.name)).not.toContain("Beta Mono");
+    const left = await readPhoneBook(book, { channel: "left" });
+    const mono = left.entries.find((entry) => entry.name === "Beta Mono");
+    expect(mono?.warnings.some((w) => w.code === "single-channel")).toBe(false);
+  });
+
+  it("a channel over a folder reads stereo files by it and mono files as they are", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "tympan-stereo-"));
+    writeFileSync(join(folder, "stereo.csv"), "Frequency,Left,Right\n20,80,70\n1000,90,85\n");
+    writeFileSync(join(folder, "mono.csv"), "frequency,raw\n20,60\n1000,61\n");
+    const { entries, skipped } = await readMeasurementFolder(folder, { channel: "right" });
+    expect(skipped).toEqual([]);
+    expect(entries.map((entry) => [entry.name, entry.curve.values])).toEqual([
+      ["mono", [60, 61]],
+      ["stereo", [70, 85]],
+    ]);
   });
 
   it("names the file when the phone book is not JSON", async () => {

@@ -18,7 +18,15 @@ import { averageChannels as averageTwoChannels } from "../analysis/averageChanne
 import { channelImbalance } from "../analysis/channelImbalance.js";
 import type { Curve } from "../core/curve.js";
 import { type Issue, TympanError, formatIssues } from "../core/issues.js";
+import {
+  type PhoneBookFile,
+  type SkippedMeasurement,
+  phoneBookFiles,
+} from "../measurements/phoneBook.js";
+import type { Channel } from "../measurements/channels.js";
 import { readMeasurementFile } from "./measurementFile.js";
+
+export type { PhoneBookFile, SkippedMeasurement };
 
 /** One measured device, ready to score. */
 export interface DatabaseEntry {
@@ -29,12 +37,6 @@ export interface DatabaseEntry {
   readonly sources: readonly string[];
   /** Things worth telling the user, e.g. that only one channel was found. */
   readonly warnings: readonly Issue[];
-}
-
-/** A file or phone that could not be read, and why. */
-export interface SkippedMeasurement {
-  readonly source: string;
-  readonly reason: string;
 }
 
 export interface MeasurementDatabase {
@@ -50,14 +52,30 @@ export const MEASUREMENT_EXTENSIONS: readonly string[] = [".csv", ".txt", ".frd"
  *
  * @throws TympanError when the folder or phone book itself cannot be read (not for single files).
  */
-export async function readMeasurementDatabase(path: string): Promise<MeasurementDatabase> {
+export async function readMeasurementDatabase(
+  path: string,
+  options: DatabaseOptions = {},
+): Promise<MeasurementDatabase> {
   return extname(path).toLowerCase() === ".json"
-    ? readPhoneBook(path)
-    : readMeasurementFolder(path);
+    ? readPhoneBook(path, options)
+    : readMeasurementFolder(path, options);
+}
+
+/** How a collection is read. */
+export interface DatabaseOptions {
+  /**
+   * Which channel: in a phone book the `<file> L.txt` or `<file> R.txt` alone, or their average (the
+   * default); in a folder, the column of each stereo file ("Frequency,Left,Right"; files with one
+   * curve are read as they are).
+   */
+  readonly channel?: Channel;
 }
 
 /** Every .csv, .txt and .frd file directly in `folder`, in name order; unreadable files are skipped. */
-export async function readMeasurementFolder(folder: string): Promise<MeasurementDatabase> {
+export async function readMeasurementFolder(
+  folder: string,
+  options: DatabaseOptions = {},
+): Promise<MeasurementDatabase> {
   let names: string[];
   try {
     const dirents = await readdir(folder, { withFileTypes: true });
@@ -84,89 +102,13 @@ export async function readMeasurementFolder(folder: string): Promise<Measurement
     const source = join(folder, name);
     try {
       const notes: Issue[] = [];
-      const curve = await readMeasurementFile(source, { onNote: collectInto(notes) });
+      const curve = await readStereoAware(source, options.channel, notes);
       entries.push({ name: curve.name ?? name, curve, sources: [source], warnings: notes });
     } catch (error) {
       skipped.push({ source, reason: reasonOf(error) });
     }
   }
   return { entries, skipped };
-}
-
-/** One phone-book file (a measurement in L/R halves) with the name to show for it. */
-export interface PhoneBookFile {
-  readonly name: string;
-  /** The file stem: data lives in `<file> L.txt` and `<file> R.txt`. */
-  readonly file: string;
-}
-
-/**
- * The files a parsed phone book lists, in book order, and the entries it could not understand.
- *
- * @throws TympanError when the book is not an array of brands.
- */
-export function phoneBookFiles(
-  book: unknown,
-  source = "phone_book.json",
-): { files: PhoneBookFile[]; skipped: SkippedMeasurement[] } {
-  if (!Array.isArray(book)) {
-    throw new TympanError(
-      [
-        {
-          severity: "error",
-          code: "invalid-phone-book",
-          path: [],
-          message:
-            'a phone book is a JSON array of brands, e.g. [{ "name": "Brand", "phones": [{ "name": "Model", "file": "Model" }] }]',
-        },
-      ],
-      source,
-    );
-  }
-  const files: PhoneBookFile[] = [];
-  const skipped: SkippedMeasurement[] = [];
-  book.forEach((brand: unknown, b) => {
-    if (!isRecord(brand) || typeof brand.name !== "string" || !Array.isArray(brand.phones)) {
-      skipped.push({
-        source: `${source} [${b}]`,
-        reason: 'a brand needs a "name" and a "phones" array',
-      });
-      return;
-    }
-    const brandName = brand.name;
-    brand.phones.forEach((phone: unknown, p) => {
-      const where = `${source} ${brandName} phones[${p}]`;
-      if (typeof phone === "string") {
-        files.push({ name: `${brandName} ${phone}`, file: phone });
-        return;
-      }
-      if (!isRecord(phone) || typeof phone.name !== "string") {
-        skipped.push({ source: where, reason: 'a phone is a name or an object with a "name"' });
-        return;
-      }
-      const stems = phone.file === undefined ? [phone.name] : toStrings(phone.file);
-      const suffixes = phone.suffix === undefined ? [] : toStrings(phone.suffix);
-      if (stems === undefined || stems.length === 0 || suffixes === undefined) {
-        skipped.push({
-          source: `${where} (${phone.name})`,
-          reason: '"file" and "suffix" must be a string or an array of strings',
-        });
-        return;
-      }
-      const phoneName = `${brandName} ${phone.name}`;
-      stems.forEach((stem, i) => {
-        const suffix = suffixes[i];
-        const name =
-          suffix !== undefined
-            ? `${phoneName} ${suffix}`
-            : stems.length > 1
-              ? `${phoneName} (${stem})`
-              : phoneName;
-        files.push({ name, file: stem });
-      });
-    });
-  });
-  return { files, skipped };
 }
 
 /**
@@ -176,7 +118,10 @@ export function phoneBookFiles(
  *
  * @throws TympanError when the phone book cannot be read or is not an array of brands.
  */
-export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementDatabase> {
+export async function readPhoneBook(
+  phoneBookPath: string,
+  options: DatabaseOptions = {},
+): Promise<MeasurementDatabase> {
   let book: unknown;
   try {
     book = JSON.parse(await readFile(phoneBookPath, "utf8"));
@@ -200,6 +145,7 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
       ["left", "L"],
       ["right", "R"],
     ] as const) {
+      if (options.channel === (side === "left" ? "right" : "left")) continue;
       const path = join(folder, `${file} ${letter}.txt`);
       if (await exists(path)) channels.push({ side, path });
     }
@@ -220,7 +166,7 @@ export async function readPhoneBook(phoneBookPath: string): Promise<MeasurementD
       }
       const sources = channels.map((channel) => channel.path);
       const only = channels.length === 1 ? channels[0] : undefined;
-      if (only !== undefined) {
+      if (only !== undefined && options.channel !== only.side) {
         warnings.push({
           severity: "error",
           code: "single-channel",
@@ -264,19 +210,6 @@ function combineChannels(curves: readonly Curve[], name: string): Curve {
   return { ...(second === undefined ? first : averageTwoChannels(first, second)), name };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A string or an array of strings as an array; undefined for anything else. */
-function toStrings(value: unknown): string[] | undefined {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-    return value as string[];
-  }
-  return undefined;
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
@@ -297,7 +230,31 @@ function reasonOf(error: unknown): string {
   return String(error);
 }
 
+/**
+ * A file of a folder by the channel asked for when it is stereo; a file with one curve as it is (a
+ * channel choice over a folder must not reject its mono files).
+ */
+async function readStereoAware(
+  source: string,
+  channel: Channel | undefined,
+  notes: Issue[],
+): Promise<Curve> {
+  const onNote = collectInto(notes);
+  if (channel === undefined) return readMeasurementFile(source, { onNote });
+  try {
+    return await readMeasurementFile(source, { channel, onNote });
+  } catch (error) {
+    const mono =
+      error instanceof TympanError &&
+      error.issues.every((issue) => issue.code === "unknown-channel");
+    if (!mono) throw error;
+    return readMeasurementFile(source, { onNote });
+  }
+}
+
 /** A reader's notes kept as warnings of the entry they belong to. */
-function collectInto(warnings: Issue[]): (message: string) => void {
-  return (message) => warnings.push({ severity: "error", code: "reader-note", path: [], message });
+function collectInto(warnings: Issue[]): (message: string, issue: Issue) => void {
+  return (message, issue) => {
+    warnings.push({ ...issue, message });
+  };
 }

@@ -1,5 +1,6 @@
 import type { Issue } from "../core/issues.js";
 import { didYouMean } from "../core/suggest.js";
+import { channelColumns } from "./channels.js";
 import { isFrequencyName, isImpedanceName, isPhaseName, isResponseName } from "./columnNames.js";
 
 /** Which cells of a row hold the frequency, the value and the phase (0-based). */
@@ -9,6 +10,18 @@ export interface ColumnChoice {
   readonly phase: number | undefined;
   /** The value column's header name, when the file names its columns. */
   readonly valueName: string | undefined;
+  /** The channel read, when the header names a left and a right column and one of them is read. */
+  readonly channel?: "left" | "right";
+  /** The other channel's column name, left unread. */
+  readonly otherChannelName?: string;
+}
+
+/** What to read when the caller did not name a column. */
+export interface ColumnPreference {
+  /** The channel of a file with left and right columns; default left, with a note saying so. */
+  readonly channel?: "left" | "right";
+  /** A column read in preference to "raw" when the file has it, e.g. "target" for a target file. */
+  readonly preferColumn?: string;
 }
 
 /** The value column AutoEq files (measurements and results) are read by default. */
@@ -16,8 +29,9 @@ const AUTOEQ_VALUE_COLUMN = "raw";
 
 /**
  * Picks the columns to read. With names (a header row or REW's header comment): the frequency column
- * by name, else the first; the requested column, else "raw" (AutoEq), else the first level or
- * impedance column, else the first column that is neither frequency nor phase; the phase by name.
+ * by name, else the first; the requested column, else the preferred column, else the requested
+ * channel ("Left"/"Right"), else "raw" (AutoEq), else the left channel of a stereo file, else the first
+ * level or impedance column, else the first column that is neither frequency nor phase; the phase by name.
  * Without names: frequency, value and phase in that order, and more than three cells is an error
  * (which of them would be the value is a guess).
  * @param cellCount the number of cells in the first data row: a named phase column the rows do not
@@ -28,6 +42,7 @@ export function chooseColumns(
   requested: string | undefined,
   cellCount: number,
   firstRow: number,
+  preference: ColumnPreference = {},
 ): ColumnChoice | Issue {
   if (names === undefined) {
     if (requested !== undefined) {
@@ -84,8 +99,26 @@ export function chooseColumns(
       name: names[index] ?? "",
       index,
     })).filter(({ index }) => index !== frequency && index !== phaseIndex);
+    const channels = channelColumns(names);
+    if (preference.channel !== undefined && channels[preference.channel] === undefined) {
+      return {
+        severity: "error",
+        code: "unknown-channel",
+        path: ["channel"],
+        message: `there is no ${preference.channel} channel: the columns are ${names.map((name) => `"${name}"`).join(", ")}; leave out the channel option (--channel in the CLI), or name the columns "Left" and "Right"`,
+      };
+    }
+    const byName = (wanted: string | undefined) =>
+      wanted === undefined
+        ? undefined
+        : candidates.find(({ name }) => name.trim().toLowerCase() === wanted.toLowerCase());
+    const byIndex = (index: number | undefined) =>
+      index === undefined ? undefined : candidates.find((candidate) => candidate.index === index);
     const pick =
-      candidates.find(({ name }) => name.toLowerCase() === AUTOEQ_VALUE_COLUMN) ??
+      byName(preference.preferColumn) ??
+      byIndex(preference.channel === undefined ? undefined : channels[preference.channel]) ??
+      byName(AUTOEQ_VALUE_COLUMN) ??
+      byIndex(channels.right === undefined ? undefined : channels.left) ??
       candidates.find(({ name }) => isResponseName(name) || isImpedanceName(name)) ??
       candidates[0];
     if (pick === undefined) {
@@ -98,8 +131,24 @@ export function chooseColumns(
     }
     value = pick.index;
   }
+  const { left, right } = channelColumns(names);
+  const channel =
+    left !== undefined && right !== undefined
+      ? value === left
+        ? ("left" as const)
+        : value === right
+          ? ("right" as const)
+          : undefined
+      : undefined;
+  const other = channel === "left" ? right : channel === "right" ? left : undefined;
   // Asking for the phase column as the value reads it once, as the value.
-  return { frequency, value, phase: phase === value ? undefined : phase, valueName: names[value] };
+  return {
+    frequency,
+    value,
+    phase: phase === value ? undefined : phase,
+    valueName: names[value],
+    ...(channel === undefined ? {} : { channel, otherChannelName: names[other!] ?? "" }),
+  };
 }
 
 /**
@@ -112,6 +161,7 @@ export function unreadValueColumns(names: readonly string[], choice: ColumnChoic
       index !== choice.value &&
       index !== choice.frequency &&
       index !== choice.phase &&
+      name !== choice.otherChannelName &&
       (isResponseName(name) || isImpedanceName(name)),
   );
 }

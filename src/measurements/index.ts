@@ -5,3 +5,7 @@ export { formatCsv, formatRew, formatSquig } from "./formatMeasurement.js";
 export type { FormatMeasurementOptions } from "./formatMeasurement.js";
 export { detectDialect } from "./dialect.js";
 export type { Delimiter, Dialect } from "./dialect.js";
+export { CHANNELS, channelColumns, isLeftChannelName, isRightChannelName } from "./channels.js";
+export type { Channel } from "./channels.js";
+export { isPhoneBookText, phoneBookFiles } from "./phoneBook.js";
+export type { PhoneBookFile, SkippedMeasurement } from "./phoneBook.js";

@@ -332,11 +332,20 @@ describe("parseMeasurement says which columns it left unread", () => {
   };
 
   it("names the other value columns when it picked one by itself", () => {
-    const [note] = warnings("frequency,left,SPL right,SPL left\n20,1,84,83\n30,2,85,84\n");
+    const [note] = warnings("frequency,index,SPL near,SPL far\n20,1,84,83\n30,2,85,84\n");
     expect(note?.code).toBe("unread-columns");
-    expect(note?.message).toContain('read the column "SPL right"');
-    expect(note?.message).toContain('"SPL left"');
+    expect(note?.message).toContain('read the column "SPL near"');
+    expect(note?.message).toContain('"SPL far"');
     expect(note?.message).toContain("--column");
+  });
+
+  it("reads the left channel of a stereo file and says which channel it read", () => {
+    const notes = warnings("frequency,left,SPL right,SPL left\n20,1,84,83\n30,2,85,84\n");
+    expect(notes.map((note) => note.code)).toEqual(["channel-chosen"]);
+    expect(notes[0]?.message).toContain('read the left channel (column "SPL left")');
+    expect(notes[0]?.message).toContain('right channel (column "SPL right")');
+    const curve = parseMeasurement("Frequency,Left,Right\n20,80,70\n30,81,71\n");
+    expect(curve.values).toEqual([80, 81]);
   });
 
   it("an AutoEq result lists four of its other columns and counts the rest", () => {

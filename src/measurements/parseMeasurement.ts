@@ -26,6 +26,13 @@ export interface ParseMeasurementOptions {
   readonly column?: string;
   /** The curve's name; default the source's file name without folder and extension. */
   readonly name?: string;
+  /**
+   * The channel of a stereo file ("Frequency,Left,Right"), when no column is given; default the
+   * left, with a note saying so. Averaging both is analysis's parseMeasurementChannel.
+   */
+  readonly channel?: "left" | "right";
+  /** A column read instead of "raw" when the file has it and no column is given: "target" for a target. */
+  readonly preferColumn?: string;
 }
 
 /** At most this many problems are listed: a wrong file must not produce a message per line. */
@@ -109,12 +116,27 @@ function read(
   const names = scanned.header
     ? splitHeader(scanned.header.text, dialect.delimiter)
     : scanned.headerComment;
-  const choice = chooseColumns(names, options.column, firstCells.length, first.line);
+  const choice = chooseColumns(names, options.column, firstCells.length, first.line, {
+    ...(options.channel === undefined ? {} : { channel: options.channel }),
+    ...(options.preferColumn === undefined ? {} : { preferColumn: options.preferColumn }),
+  });
   if ("code" in choice) {
     issues.push(choice);
     return undefined;
   }
-  warnings.push(...unreadColumnNotes(names, choice, options.column, firstCells.length, first.line));
+  warnings.push(...unreadColumnNotes(names, choice, options, firstCells.length, first.line));
+  if (
+    choice.channel !== undefined &&
+    options.column === undefined &&
+    options.channel === undefined
+  ) {
+    warnings.push({
+      severity: "note",
+      code: "channel-chosen",
+      path: [],
+      message: `read the ${choice.channel} channel (column "${choice.valueName ?? ""}"); the file also has the ${choice.channel === "left" ? "right" : "left"} channel (column "${choice.otherChannelName ?? ""}"), not read (choose with the channel option, --channel left|right|average in the CLI)`,
+    });
+  }
   const detected = kindFromName(choice.valueName) ?? kindFromSource(options.source);
   const kind = options.kind ?? detected ?? "response";
   if (options.kind !== undefined && detected !== undefined && detected !== options.kind) {
@@ -224,16 +246,27 @@ function readRows(
 function unreadColumnNotes(
   names: readonly string[] | undefined,
   choice: ColumnChoice,
-  requested: string | undefined,
+  options: ParseMeasurementOptions,
   cellCount: number,
   firstLine: number,
 ): Issue[] {
   if (names === undefined) return [];
   const notes: Issue[] = [];
   const others = unreadValueColumns(names, choice);
-  if (requested === undefined && others.length > 0) {
-    const listed = others.slice(0, 4).map((name) => `"${name}"`);
-    const more = others.length > 4 ? ` and ${others.length - 4} more` : "";
+  const listed = others.slice(0, 4).map((name) => `"${name}"`);
+  const more = others.length > 4 ? ` and ${others.length - 4} more` : "";
+  const preferred =
+    options.column === undefined &&
+    options.preferColumn !== undefined &&
+    choice.valueName?.trim().toLowerCase() === options.preferColumn.toLowerCase();
+  if (preferred) {
+    notes.push({
+      severity: "note",
+      code: "preferred-column",
+      path: [],
+      message: `read the column "${choice.valueName ?? ""}", which is read in preference to "raw" when a file has it${others.length > 0 ? `; the file also has ${listed.join(", ")}${more}, not read` : ""}`,
+    });
+  } else if (options.column === undefined && others.length > 0) {
     notes.push(
       fileIssue(
         "unread-columns",

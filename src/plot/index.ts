@@ -44,3 +44,4 @@ export {
   type Scale,
   type Ticks,
 } from "./ticks.js";
+export { comparisonChart } from "./comparisonChart.js";

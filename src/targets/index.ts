@@ -6,3 +6,10 @@ export {
 } from "./harmanInEar2019v2WithoutBass.js";
 export { adjustableTarget, ADJUSTABLE_TARGET_DEFAULTS } from "./adjustableTarget.js";
 export type { AdjustableTargetOptions } from "./adjustableTarget.js";
+export {
+  BUILT_IN_TARGETS,
+  DEFAULT_TARGET_NAME,
+  adjustTarget,
+  builtInTarget,
+} from "./builtInTargets.js";
+export type { ToneControls } from "./builtInTargets.js";
