@@ -26,3 +26,26 @@ export {
   sourceAndFitClaims,
   voltageClaim,
 } from "./claims/sourceClaims.js";
+export {
+  DAMPER_AND_TUBE_INTO_711,
+  FIXTURE_INTO_711,
+  IMPEDANCE_BAND_HZ,
+  LOAD_CHAIN_SYNTAX,
+  RECEIVER_FIT_DEFAULTS,
+  RESPONSE_BAND_HZ,
+  describeLoadChain,
+  fitReceiver,
+  parseLoadChain,
+  receiverFitChart,
+  receiverFitDesign,
+} from "./receiverFit/index.js";
+export type {
+  FitProgress,
+  FittedValue,
+  LoadChain,
+  LoadSegment,
+  ReceiverDatasheet,
+  ReceiverFit,
+  ReceiverFitOptions,
+  SecondLoadBand,
+} from "./receiverFit/index.js";

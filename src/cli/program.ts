@@ -13,6 +13,7 @@ import { registerSimulate } from "./commands/simulate.js";
 import { registerSpec } from "./commands/spec.js";
 import { registerSource } from "./commands/source.js";
 import { registerFit } from "./commands/fit.js";
+import { registerFitReceiver } from "./commands/fitReceiver.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
 /** Where the CLI writes: standard output and standard error, replaceable for tests. */
@@ -55,6 +56,7 @@ export async function runCli(
   registerSpec(program, output);
   registerSource(program, output);
   registerFit(program, output);
+  registerFitReceiver(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

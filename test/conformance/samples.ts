@@ -465,14 +465,16 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
     ],
   },
   balancedArmature: {
-    // Every optional parameter at once (a vented rear cavity), so each rule is checked on a valid
-    // whole; the stiffness split keeps k_dia > k_mag and k_arm > k_mag so the suite's
+    // Every optional parameter at once (vented rear cavity and diaphragm), so each rule is checked
+    // on a valid whole; the stiffness split keeps k_dia > k_mag and k_arm > k_mag so the suite's
     // one-parameter changes (k_arm = 1e-3, k_dia = 0) stay stable.
     parameters: {
       ...BALANCED_ARMATURE,
       semiInductanceExponent: 0.5,
       rearVentRadius: 0.1e-3,
       rearVentLength: 0.5e-3,
+      diaphragmVentRadius: 20e-6,
+      diaphragmVentLength: 50e-6,
     },
     variants: [
       { ...BALANCED_ARMATURE },
@@ -503,6 +505,8 @@ export const SAMPLES: { readonly [K in ElementType]: Sample<K> } = {
       spoutRadius: "positive",
       rearVentRadius: "positive",
       rearVentLength: "positive",
+      diaphragmVentRadius: "positive",
+      diaphragmVentLength: "positive",
     },
     network: (dut) =>
       design(

@@ -25,7 +25,12 @@ const RECEIVER = {
   spoutLength: 0.61e-3,
   spoutRadius: 0.7e-3,
 };
-type Receiver = typeof RECEIVER & { rearVentRadius?: number; rearVentLength?: number };
+type Receiver = typeof RECEIVER & {
+  rearVentRadius?: number;
+  rearVentLength?: number;
+  diaphragmVentRadius?: number;
+  diaphragmVentLength?: number;
+};
 
 /** The receiver driven by `drive` (a source element on node "in"), its spout into a volume. */
 function intoVolume(receiver: Receiver, volumeM3: number, drive: Record<string, unknown>) {
@@ -218,6 +223,59 @@ describe("balancedArmature", () => {
     );
   });
 
+  it("leaks round the diaphragm through a diaphragm vent: the closed form at the vent's corner", () => {
+    // Tiny spout: front cavity and load are one volume V1; rear V2; vent R + jωM from front to rear.
+    const receiver = { ...RECEIVER, spoutLength: 1e-6, spoutRadius: 1e-3 };
+    const vent = { diaphragmVentRadius: 15e-6, diaphragmVentLength: 40e-6 };
+    const loadM3 = 1.25e-6;
+    const air = STANDARD_AIR;
+    const resistance = (8 * air.viscosityPaS * vent.diaphragmVentLength) / (Math.PI * 15e-6 ** 4);
+    const inertance =
+      ((4 / 3) * air.densityKgPerM3 * vent.diaphragmVentLength) / (Math.PI * 15e-6 ** 2);
+    const front = receiver.frontVolume + loadM3;
+    // The corner of the docs: f_v = ρc²/(2π·R_v)·(1/(V_f + V_L) + 1/V_r), about 31 Hz here.
+    const cornerHz = (RHO_C2 / (2 * Math.PI * resistance)) * (1 / front + 1 / receiver.rearVolume);
+    expect(cornerHz).toBeGreaterThan(10);
+    expect(cornerHz).toBeLessThan(100);
+    const frequencies = [cornerHz / 8, cornerHz, 8 * cornerHz];
+    const vented = simulate(intoVolume({ ...receiver, ...vent }, loadM3, CURRENT_DRIVE), {
+      frequencies,
+    });
+    const sealed = simulate(intoVolume(receiver, loadM3, CURRENT_DRIVE), { frequencies });
+    type C = [number, number];
+    const mul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
+    const div = (a: C, b: C): C => {
+      const d = b[0] * b[0] + b[1] * b[1];
+      return [(a[0] * b[0] + a[1] * b[1]) / d, (a[1] * b[0] - a[0] * b[1]) / d];
+    };
+    const add = (a: C, b: C): C => [a[0] + b[0], a[1] + b[1]];
+    const spoutAir = air.heatCapacityRatio * Math.PI * 1e-3 ** 2 * 1e-6;
+    frequencies.forEach((frequency, k) => {
+      const omega = 2 * Math.PI * frequency;
+      const z1: C = [0, -RHO_C2 / (omega * (front + spoutAir))];
+      const z2: C = [0, -RHO_C2 / (omega * receiver.rearVolume)];
+      const zv: C = [resistance, omega * inertance];
+      const series = add(z1, z2);
+      const zAc = div(mul(series, zv), add(series, zv));
+      const area = receiver.diaphragmArea;
+      const zm: C = add(
+        [receiver.mechanicalResistance, omega * receiver.movingMass - 680 / omega],
+        [area * area * zAc[0], area * area * zAc[1]],
+      );
+      const velocity = div([receiver.transduction * 1e-3, 0], zm);
+      const difference = mul(zAc, [area * velocity[0], area * velocity[1]]);
+      const expected = Math.hypot(...mul(difference, div(z1, series)));
+      const out = vented.probes.out!;
+      expect(Math.hypot(out.re[k]!, out.im[k]!) / expected - 1).toBeCloseTo(0, 3);
+    });
+    // Three octaves below the corner the vent costs the bass about 6 dB/octave; above it nothing.
+    const loss = vented.probes.out!.db.map((level, k) => level - sealed.probes.out!.db[k]!);
+    expect(loss[0]).toBeLessThan(-12); // −18 dB of the leak, less the air stiffness it frees
+    expect(loss[1]).toBeGreaterThan(-4);
+    expect(loss[1]).toBeLessThan(-1);
+    expect(Math.abs(loss[2]!)).toBeLessThan(0.2);
+  });
+
   it("rejects a net stiffness ≤ 0, naming the element, the three values and the fix", () => {
     const unstable = { ...RECEIVER, magneticStiffness: 6500 };
     const outcome = validateDesign(intoVolume(unstable, 1e-6, VOLTAGE_DRIVE));
@@ -244,6 +302,15 @@ describe("balancedArmature", () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.issues[0]!.path).toEqual(["elements", 1, "rearVentLength"]);
+    expect(outcome.issues[0]!.message).toContain('"rcv"');
+  });
+
+  it("asks for both diaphragm-vent parameters or neither", () => {
+    const halfVent = { ...RECEIVER, diaphragmVentLength: 40e-6 };
+    const outcome = validateDesign(intoVolume(halfVent, 1e-6, VOLTAGE_DRIVE));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues[0]!.path).toEqual(["elements", 1, "diaphragmVentRadius"]);
     expect(outcome.issues[0]!.message).toContain('"rcv"');
   });
 

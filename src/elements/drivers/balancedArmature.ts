@@ -26,6 +26,8 @@ const balancedArmatureSchema = elementSchema("balancedArmature", ["plus", "minus
   spoutRadius: positive("m"),
   rearVentRadius: positive("m").optional(),
   rearVentLength: positive("m").optional(),
+  diaphragmVentRadius: positive("m").optional(),
+  diaphragmVentLength: positive("m").optional(),
 }).superRefine((receiver, context) => {
   const { armatureStiffness, diaphragmStiffness, magneticStiffness } = receiver;
   const net = armatureStiffness + diaphragmStiffness - magneticStiffness;
@@ -42,17 +44,22 @@ const balancedArmatureSchema = elementSchema("balancedArmature", ["plus", "minus
         `${armatureStiffness + diaphragmStiffness} N/m or raise armatureStiffness or diaphragmStiffness`,
     });
   }
-  const hasRadius = receiver.rearVentRadius !== undefined;
-  const hasLength = receiver.rearVentLength !== undefined;
-  if (hasRadius !== hasLength) {
-    const missing = hasRadius ? "rearVentLength" : "rearVentRadius";
+  const ventPairs = [
+    ["rearVentRadius", "rearVentLength", "a rear vent", "a sealed rear volume"],
+    ["diaphragmVentRadius", "diaphragmVentLength", "a diaphragm vent", "a diaphragm without one"],
+  ] as const;
+  for (const [radius, length, what, without] of ventPairs) {
+    const hasRadius = receiver[radius] !== undefined;
+    const hasLength = receiver[length] !== undefined;
+    if (hasRadius === hasLength) continue;
+    const missing = hasRadius ? length : radius;
     context.addIssue({
       code: "custom",
       path: [missing],
       input: undefined,
       message:
-        `is missing: a rear vent needs both rearVentRadius and rearVentLength (in m); ` +
-        `give ${missing} or remove the other one for a sealed rear volume`,
+        `is missing: ${what} needs both ${radius} and ${length} (in m); ` +
+        `give ${missing} or remove the other one for ${without}`,
     });
   }
 });
@@ -82,6 +89,12 @@ export function netStiffness(receiver: BalancedArmature): number {
  * diaphragm is the rear cavity, sealed or vented to ambient through a duct (Poiseuille R + 4/3 mass;
  * include the end correction in rearVentLength). Below the mechanical resonance the motion is
  * stiffness-controlled, so the bass into a sealed load is flat: p = ρc²·Sd·x/V.
+ *
+ * A diaphragm vent (barometric relief: a pin hole in the diaphragm, or the gap at its edge) is a
+ * duct of the same formulas from the front cavity to the rear one. Into a sealed load it lets the
+ * pressure the diaphragm makes leak round it at very low frequencies: with the load's volume V_L the
+ * bass falls 6 dB/octave below f_v ≈ (ρc²/(2π·R_v))·(1/(V_f + V_L) + 1/V_r), R_v its resistance —
+ * the bass roll-off of vented receivers' datasheets (Knowles SWFK, WBFK).
  *
  * Inner nodes: #<id>/force (mechanical drive, port 2 of the motor), #<id>/front and #<id>/rear
  * (cavity pressures), #<id>/motor (the motor's electrical terminal, between the coil impedance and
@@ -137,6 +150,15 @@ export const balancedArmature: MacroModel<BalancedArmature> = {
     rearVentLength: {
       unit: "m",
       description: "length of that vent, end correction included (with rearVentRadius, or neither)",
+    },
+    diaphragmVentRadius: {
+      unit: "m",
+      description:
+        "radius of a vent through the diaphragm, front to rear cavity (with diaphragmVentLength, or neither)",
+    },
+    diaphragmVentLength: {
+      unit: "m",
+      description: "length of that vent (with diaphragmVentRadius, or neither)",
     },
   },
   schema: balancedArmatureSchema,
@@ -249,6 +271,15 @@ export const balancedArmature: MacroModel<BalancedArmature> = {
         nodes: [inner("rear"), "0"],
         radius: receiver.rearVentRadius,
         length: receiver.rearVentLength,
+      });
+    }
+    if (receiver.diaphragmVentRadius !== undefined && receiver.diaphragmVentLength !== undefined) {
+      parts.push({
+        id: `${id}/diaphragmVent`,
+        type: "duct",
+        nodes: [inner("front"), inner("rear")],
+        radius: receiver.diaphragmVentRadius,
+        length: receiver.diaphragmVentLength,
       });
     }
     return parts;

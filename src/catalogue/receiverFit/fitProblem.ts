@@ -1,0 +1,146 @@
+import { type Air, SPL_REFERENCE_PA } from "../../core/air.js";
+import type {
+  BoundedLeastSquaresProblem,
+  NormalEquations,
+} from "../../eq/boundedLevenbergMarquardt.js";
+import type { FitTargets } from "./datasheetData.js";
+import { type FitLayout, type FitParameter, receiverAt } from "./fitParameters.js";
+import type { LoadChain } from "./loadChain.js";
+import { type ReceiverEvaluation, ReceiverEvaluator } from "./receiverModel.js";
+
+/** dB per neper: an impedance ratio's logarithm counts like a level difference. */
+const DB_PER_NEPER = 20 / Math.LN10;
+/** Forward-difference step of the Jacobian in fit coordinates (a relative step for log ones). */
+const DIFFERENCE_STEP = 1e-6;
+
+/**
+ * The least-squares problem of a datasheet fit: residuals are the model's level minus the smoothed
+ * datasheet's, in dB, at each 1/24-octave point of each response's band, then ln|Z_model/Z_data| in
+ * dB (so 1 dB of level weighs as a 12 % impedance error) over the impedance band, and the phase
+ * error in the same units (radians × 20/ln 10) when the file has a phase.
+ */
+export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
+  readonly parameters: readonly FitParameter[];
+  readonly layout: FitLayout;
+  readonly lower: number[];
+  readonly upper: number[];
+  readonly rows: number;
+  readonly targets: FitTargets;
+  private readonly evaluator: ReceiverEvaluator;
+  private readonly driveVoltage: number;
+  /** Evaluations so far (for the benchmark and the progress line). */
+  evaluations = 0;
+
+  constructor(
+    targets: FitTargets,
+    loads: readonly LoadChain[],
+    layout: FitLayout,
+    parameters: readonly FitParameter[],
+    driveVoltage: number,
+    air: Air,
+  ) {
+    this.targets = targets;
+    this.layout = layout;
+    this.parameters = parameters;
+    this.driveVoltage = driveVoltage;
+    this.evaluator = new ReceiverEvaluator(targets.frequencyHz, loads, air);
+    this.lower = parameters.map((p) => (p.log ? Math.log(p.lower) : p.lower));
+    this.upper = parameters.map((p) => (p.log ? Math.log(p.upper) : p.upper));
+    const { impedance } = targets;
+    this.rows =
+      targets.responses.reduce((sum, response) => sum + response.indices.length, 0) +
+      impedance.indices.length * (impedance.phaseRad ? 2 : 1);
+  }
+
+  /** The receiver's impedance and responses at fit coordinates x. */
+  evaluate(x: ArrayLike<number>): ReceiverEvaluation {
+    this.evaluations++;
+    const { motors, fixture } = receiverAt(this.parameters, this.layout, x);
+    return this.evaluator.evaluate(motors, fixture);
+  }
+
+  /** SPL (dB re 20 µPa) at the drive voltage of response `index`, on the fit grid. */
+  levelDb(evaluation: ReceiverEvaluation, index: number): Float64Array {
+    const re = evaluation.pressureRe[index]!;
+    const im = evaluation.pressureIm[index]!;
+    return re.map(
+      (value, k) =>
+        20 * Math.log10((Math.hypot(value, im[k]!) * this.driveVoltage) / SPL_REFERENCE_PA),
+    );
+  }
+
+  residuals(x: ArrayLike<number>, out = new Float64Array(this.rows)): Float64Array {
+    const evaluation = this.evaluate(x);
+    let row = 0;
+    this.targets.responses.forEach((response, index) => {
+      const level = this.levelDb(evaluation, index);
+      response.indices.forEach((k, j) => (out[row++] = level[k]! - response.db[j]!));
+    });
+    const { indices, logMagnitude, phaseRad } = this.targets.impedance;
+    indices.forEach((k, j) => {
+      const re = evaluation.impedanceRe[k]!;
+      const im = evaluation.impedanceIm[k]!;
+      out[row++] = (0.5 * Math.log(re * re + im * im) - logMagnitude[j]!) * DB_PER_NEPER;
+      if (phaseRad) {
+        const difference = Math.atan2(im, re) - phaseRad[j]!;
+        out[row++] = Math.atan2(Math.sin(difference), Math.cos(difference)) * DB_PER_NEPER;
+      }
+    });
+    return out;
+  }
+
+  cost(x: Float64Array): number {
+    const r = this.residuals(x);
+    let sum = 0;
+    for (const value of r) sum += value * value;
+    return Number.isFinite(sum) ? sum : Infinity;
+  }
+
+  /** The Jacobian (rows × parameters, row-major) by forward differences, and the residuals at x. */
+  jacobian(x: ArrayLike<number>, fixed?: readonly boolean[]): { r: Float64Array; j: Float64Array } {
+    const n = this.parameters.length;
+    const r = this.residuals(x);
+    const j = new Float64Array(this.rows * n);
+    const shifted = Float64Array.from(x);
+    const column = new Float64Array(this.rows);
+    for (let c = 0; c < n; c++) {
+      if (fixed?.[c]) continue;
+      // Step inward at the upper bound so the model is never evaluated outside the box.
+      const step = x[c]! + DIFFERENCE_STEP > this.upper[c]! ? -DIFFERENCE_STEP : DIFFERENCE_STEP;
+      shifted[c] = x[c]! + step;
+      this.residuals(shifted, column);
+      shifted[c] = x[c]!;
+      for (let row = 0; row < this.rows; row++) j[row * n + c] = (column[row]! - r[row]!) / step;
+    }
+    return { r, j };
+  }
+
+  normalEquations(x: Float64Array, fixed?: readonly boolean[]): NormalEquations {
+    const n = this.parameters.length;
+    const { r, j } = this.jacobian(x, fixed);
+    return { ...normalMatrices(r, j, n), cost: r.reduce((sum, value) => sum + value * value, 0) };
+  }
+}
+
+/** JᵀJ and Jᵀr of a row-major Jacobian with n columns. */
+export function normalMatrices(
+  r: Float64Array,
+  j: Float64Array,
+  n: number,
+): { jtj: Float64Array; jtr: Float64Array } {
+  const rows = r.length;
+  const jtj = new Float64Array(n * n);
+  const jtr = new Float64Array(n);
+  for (let row = 0; row < rows; row++) {
+    const base = row * n;
+    const residual = r[row]!;
+    for (let a = 0; a < n; a++) {
+      const ja = j[base + a]!;
+      if (ja === 0) continue;
+      jtr[a] = jtr[a]! + ja * residual;
+      for (let b = 0; b <= a; b++) jtj[a * n + b] = jtj[a * n + b]! + ja * j[base + b]!;
+    }
+  }
+  for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) jtj[b * n + a] = jtj[a * n + b]!;
+  return { jtj, jtr };
+}

@@ -1,0 +1,337 @@
+import { type Air, STANDARD_AIR, bulkModulusPa } from "../../core/air.js";
+import { ductImpedance } from "../../elements/ducts/ductImpedance.js";
+import { DEFAULT_SEMI_INDUCTANCE_EXPONENT } from "../../elements/drivers/balancedArmature.js";
+import { transmissionLineAbcd } from "../../elements/tube/transmissionLine.js";
+import { tubePerUnitLength } from "../../elements/tube/tubeModel.js";
+import { type ChainResponse, type LoadChain, chainResponse, hasFixture } from "./loadChain.js";
+
+/**
+ * One balanced-armature motor with its cavities and spout: the numeric parameters of the
+ * `balancedArmature` element (same names, same units), the stiffness given as its net value.
+ */
+export interface ReceiverMotor {
+  readonly coilResistance: number;
+  readonly coilInductance: number;
+  readonly semiInductance: number;
+  readonly semiInductanceExponent?: number;
+  readonly transduction: number;
+  readonly movingMass: number;
+  /** k_arm + k_dia − k_mag (N/m): the only stiffness the linear response sees. */
+  readonly netStiffness: number;
+  readonly mechanicalResistance: number;
+  readonly diaphragmArea: number;
+  readonly frontVolume: number;
+  readonly rearVolume: number;
+  readonly spoutLength: number;
+  readonly spoutRadius: number;
+  readonly rearVentRadius?: number;
+  readonly rearVentLength?: number;
+  readonly diaphragmVentRadius?: number;
+  readonly diaphragmVentLength?: number;
+}
+
+/** The fitted short tube standing in for the maker's unpublished test fixture. */
+export interface FixtureTube {
+  readonly lengthM: number;
+  readonly radiusM: number;
+}
+
+/** A receiver's electrical input impedance and its response in each load, per frequency. */
+export interface ReceiverEvaluation {
+  /** Input impedance (Ω) in the first load, where the impedance is taken to be measured. */
+  readonly impedanceRe: Float64Array;
+  readonly impedanceIm: Float64Array;
+  /** Pressure (Pa per volt of drive) where each load's response is read, one array pair per load. */
+  readonly pressureRe: readonly Float64Array[];
+  readonly pressureIm: readonly Float64Array[];
+}
+
+/** Tube matrices kept per radius (a fit tries one fixture radius after another). */
+const CACHED_RADII = 64;
+
+/**
+ * Evaluates receivers made of one or more balanced-armature motors (wired in parallel, their spouts
+ * joined at one outlet) into known load chains, in closed form. It computes exactly what the engine
+ * computes for a design of `balancedArmature` elements, the fixture tube and the loads (the test
+ * checks it to 1e-9) but some hundred times faster, which a fit of thousands of evaluations needs;
+ * the loads' known parts (dampers, tubes, the 711) are simulated once, by the engine, in the
+ * constructor.
+ *
+ * Per motor, with s = jω, Ze = Re + sLe + K·sⁿ, Zm = Rm + sm + k/s, the spout's ABCD matrix and the
+ * outlet pressure p_X given, the network of the element (PHYSICS.md §6) reads
+ *   V = Ze·i + T·v,   T·i = Zm·v + Sd·(p_f − p_r),
+ *   Sd·v = Y_F·p_f − p_X/B + Y_v·(p_f − p_r),   Sd·v = Y_v·(p_f − p_r) − Y_r·p_r,
+ * with Y_F = sC_f + D/B the front cavity and the spout shorted at its outlet, Y_r = sC_r (+ a rear
+ * vent), Y_v a diaphragm vent. Eliminating gives p_f − p_r = Z_ac·Sd·v + G·p_X with
+ * Z_ac = (Y_r + Y_F)/S, G = Y_r/(B·S), S = Y_v·Y_F + Y_F·Y_r + Y_v·Y_r, so each motor is linear in
+ * (V, p_X): its outlet flow U = α·V + β·p_X and coil current i = γ·V + δ·p_X. The outlet node then
+ * gives p_X = Σα·V / (Y_load − Σβ).
+ */
+export class ReceiverEvaluator {
+  readonly frequencyHz: readonly number[];
+  private readonly omega: Float64Array;
+  private readonly loads: readonly LoadChain[];
+  private readonly known: readonly ChainResponse[];
+  private readonly air: Air;
+  private readonly perUnitLength = new Map<number, Float64Array>();
+  private readonly abcd = new Float64Array(8);
+  /** Per motor, the coefficients of motorCoefficients (reused from one evaluation to the next). */
+  private readonly coefficients: Float64Array[] = [];
+
+  constructor(
+    frequencyHz: readonly number[],
+    loads: readonly LoadChain[],
+    air: Air = STANDARD_AIR,
+  ) {
+    this.frequencyHz = frequencyHz;
+    this.omega = Float64Array.from(frequencyHz, (f) => 2 * Math.PI * f);
+    this.loads = loads;
+    this.air = air;
+    this.known = loads.map((load) => chainResponse(load, frequencyHz, air));
+  }
+
+  /** Whether load `index` starts with the fitted fixture. */
+  fixtureIn(index: number): boolean {
+    return hasFixture(this.loads[index]!);
+  }
+
+  /**
+   * The receiver's impedance (in the first load) and its response in every load, at 1 V drive.
+   * `fixture` is required when a load starts with the fixture.
+   */
+  evaluate(motors: readonly ReceiverMotor[], fixture?: FixtureTube): ReceiverEvaluation {
+    const count = this.omega.length;
+    const evaluation = {
+      impedanceRe: new Float64Array(count),
+      impedanceIm: new Float64Array(count),
+      pressureRe: this.loads.map(() => new Float64Array(count)),
+      pressureIm: this.loads.map(() => new Float64Array(count)),
+    };
+    while (this.coefficients.length < motors.length)
+      this.coefficients.push(new Float64Array(8 * count));
+    const coefficients = this.coefficients.slice(0, motors.length);
+    motors.forEach((motor, m) => this.motorCoefficients(motor, coefficients[m]!));
+    const fixtureLine = fixture === undefined ? undefined : this.tubeLine(fixture.radiusM);
+    const abcd = this.abcd;
+    this.loads.forEach((load, l) => {
+      const known = this.known[l]!;
+      const withFixture = hasFixture(load);
+      if (withFixture && fixture === undefined) {
+        throw new Error("a load starts with the fixture: give the fixture tube to evaluate it");
+      }
+      for (let k = 0; k < count; k++) {
+        // The load at the outlet: the known chain, behind the fixture tube when there is one.
+        let zRe = known.impedanceRe[k]!;
+        let zIm = known.impedanceIm[k]!;
+        let fixRe = 1;
+        let fixIm = 0;
+        if (withFixture) {
+          const at = 4 * k;
+          transmissionLineAbcd(
+            fixtureLine![at]!,
+            fixtureLine![at + 1]!,
+            fixtureLine![at + 2]!,
+            fixtureLine![at + 3]!,
+            fixture!.lengthM,
+            abcd,
+          );
+          // Z_in = (A·Z + B)/(C·Z + D)
+          const nRe = abcd[0]! * zRe - abcd[1]! * zIm + abcd[2]!;
+          const nIm = abcd[0]! * zIm + abcd[1]! * zRe + abcd[3]!;
+          const dRe = abcd[4]! * zRe - abcd[5]! * zIm + abcd[6]!;
+          const dIm = abcd[4]! * zIm + abcd[5]! * zRe + abcd[7]!;
+          const dd = dRe * dRe + dIm * dIm;
+          const innerRe = zRe;
+          const innerIm = zIm;
+          zRe = (nRe * dRe + nIm * dIm) / dd;
+          zIm = (nIm * dRe - nRe * dIm) / dd;
+          // Pressure after the fixture per pressure before it: 1/(A + B/Z_inner) = Z_inner/(A·Z_inner + B).
+          const nn = nRe * nRe + nIm * nIm;
+          fixRe = (innerRe * nRe + innerIm * nIm) / nn;
+          fixIm = (innerIm * nRe - innerRe * nIm) / nn;
+        }
+        // Y_load − Σβ, and Σα, Σγ, Σδ over the motors.
+        const zz = zRe * zRe + zIm * zIm;
+        let denRe = zRe / zz;
+        let denIm = -zIm / zz;
+        let alphaRe = 0;
+        let alphaIm = 0;
+        let gammaRe = 0;
+        let gammaIm = 0;
+        let deltaRe = 0;
+        let deltaIm = 0;
+        for (const c of coefficients) {
+          const at = 8 * k;
+          alphaRe += c[at]!;
+          alphaIm += c[at + 1]!;
+          denRe -= c[at + 2]!;
+          denIm -= c[at + 3]!;
+          gammaRe += c[at + 4]!;
+          gammaIm += c[at + 5]!;
+          deltaRe += c[at + 6]!;
+          deltaIm += c[at + 7]!;
+        }
+        const den = denRe * denRe + denIm * denIm;
+        const pxRe = (alphaRe * denRe + alphaIm * denIm) / den;
+        const pxIm = (alphaIm * denRe - alphaRe * denIm) / den;
+        // Read point: p_X · (fixture transfer) · (known chain transfer).
+        const qRe = pxRe * fixRe - pxIm * fixIm;
+        const qIm = pxRe * fixIm + pxIm * fixRe;
+        evaluation.pressureRe[l]![k] = qRe * known.transferRe[k]! - qIm * known.transferIm[k]!;
+        evaluation.pressureIm[l]![k] = qRe * known.transferIm[k]! + qIm * known.transferRe[k]!;
+        if (l === 0) {
+          // i = γ + δ·p_X per volt; Z = 1/i.
+          const iRe = gammaRe + deltaRe * pxRe - deltaIm * pxIm;
+          const iIm = gammaIm + deltaRe * pxIm + deltaIm * pxRe;
+          const ii = iRe * iRe + iIm * iIm;
+          evaluation.impedanceRe[k] = iRe / ii;
+          evaluation.impedanceIm[k] = -iIm / ii;
+        }
+      }
+    });
+    return evaluation;
+  }
+
+  /** Z', Y' of a tube of this radius at every frequency, computed once per radius. */
+  private tubeLine(radiusM: number): Float64Array {
+    let line = this.perUnitLength.get(radiusM);
+    if (line === undefined) {
+      if (this.perUnitLength.size >= CACHED_RADII) this.perUnitLength.clear();
+      line = new Float64Array(4 * this.omega.length);
+      const out = new Float64Array(4);
+      this.omega.forEach((omega, k) => {
+        tubePerUnitLength("exact", omega, radiusM, this.air, out);
+        line!.set(out, 4 * k);
+      });
+      this.perUnitLength.set(radiusM, line);
+    }
+    return line;
+  }
+
+  /**
+   * Per frequency, the motor's [α, β, γ, δ] (re, im each): outlet flow U = α·V + β·p_X and coil
+   * current i = γ·V + δ·p_X (see the class comment).
+   */
+  private motorCoefficients(motor: ReceiverMotor, out: Float64Array): void {
+    const bulk = bulkModulusPa(this.air);
+    const line = this.tubeLine(motor.spoutRadius);
+    const abcd = this.abcd;
+    const exponent = motor.semiInductanceExponent ?? DEFAULT_SEMI_INDUCTANCE_EXPONENT;
+    const cosN = Math.cos((exponent * Math.PI) / 2);
+    const sinN = Math.sin((exponent * Math.PI) / 2);
+    const frontC = motor.frontVolume / bulk;
+    const rearC = motor.rearVolume / bulk;
+    const rearVent =
+      motor.rearVentRadius !== undefined && motor.rearVentLength !== undefined
+        ? ductImpedance(motor.rearVentRadius, motor.rearVentLength, 1, this.air)
+        : undefined;
+    const vent =
+      motor.diaphragmVentRadius !== undefined && motor.diaphragmVentLength !== undefined
+        ? ductImpedance(motor.diaphragmVentRadius, motor.diaphragmVentLength, 1, this.air)
+        : undefined;
+    const { transduction: t, diaphragmArea: sd } = motor;
+    this.omega.forEach((omega, k) => {
+      const at = 4 * k;
+      transmissionLineAbcd(
+        line[at]!,
+        line[at + 1]!,
+        line[at + 2]!,
+        line[at + 3]!,
+        motor.spoutLength,
+        abcd,
+      );
+      const aRe = abcd[0]!;
+      const aIm = abcd[1]!;
+      const bRe = abcd[2]!;
+      const bIm = abcd[3]!;
+      const dRe = abcd[6]!;
+      const dIm = abcd[7]!;
+      // 1/B and D/B.
+      const bb = bRe * bRe + bIm * bIm;
+      const invBRe = bRe / bb;
+      const invBIm = -bIm / bb;
+      const yfRe = dRe * invBRe - dIm * invBIm;
+      const yfIm = dRe * invBIm + dIm * invBRe + omega * frontC;
+      // Y_r = jωC_r + 1/(R + jωM) of a rear vent.
+      let yrRe = 0;
+      let yrIm = omega * rearC;
+      if (rearVent !== undefined) {
+        const r = rearVent.resistance;
+        const x = omega * rearVent.inertance;
+        yrRe += r / (r * r + x * x);
+        yrIm -= x / (r * r + x * x);
+      }
+      let yvRe = 0;
+      let yvIm = 0;
+      if (vent !== undefined) {
+        const r = vent.resistance;
+        const x = omega * vent.inertance;
+        yvRe = r / (r * r + x * x);
+        yvIm = -x / (r * r + x * x);
+      }
+      // S = Y_v·Y_F + Y_F·Y_r + Y_v·Y_r; Z_ac = (Y_r + Y_F)/S; G = Y_r/(B·S).
+      const sRe = yvRe * yfRe - yvIm * yfIm + yfRe * yrRe - yfIm * yrIm + yvRe * yrRe - yvIm * yrIm;
+      const sIm = yvRe * yfIm + yvIm * yfRe + yfRe * yrIm + yfIm * yrRe + yvRe * yrIm + yvIm * yrRe;
+      const ss = sRe * sRe + sIm * sIm;
+      const invSRe = sRe / ss;
+      const invSIm = -sIm / ss;
+      const sumRe = yrRe + yfRe;
+      const sumIm = yrIm + yfIm;
+      const zacRe = sumRe * invSRe - sumIm * invSIm;
+      const zacIm = sumRe * invSIm + sumIm * invSRe;
+      const yrsRe = yrRe * invSRe - yrIm * invSIm;
+      const yrsIm = yrRe * invSIm + yrIm * invSRe;
+      const gRe = yrsRe * invBRe - yrsIm * invBIm;
+      const gIm = yrsRe * invBIm + yrsIm * invBRe;
+      // Zmt = Rm + jωm + k/(jω) + Sd²·Z_ac.
+      const zmtRe = motor.mechanicalResistance + sd * sd * zacRe;
+      const zmtIm = omega * motor.movingMass - motor.netStiffness / omega + sd * sd * zacIm;
+      const zmm = zmtRe * zmtRe + zmtIm * zmtIm;
+      const invZmRe = zmtRe / zmm;
+      const invZmIm = -zmtIm / zmm;
+      // Zin0 = Ze + T²/Zmt.
+      const semi = motor.semiInductance * Math.pow(omega, exponent);
+      const zinRe = motor.coilResistance + semi * cosN + t * t * invZmRe;
+      const zinIm = omega * motor.coilInductance + semi * sinN + t * t * invZmIm;
+      const zz = zinRe * zinRe + zinIm * zinIm;
+      const invZinRe = zinRe / zz;
+      const invZinIm = -zinIm / zz;
+      // Two drives: (V, p_X) = (1, 0) gives α, γ; (0, 1) gives β, δ.
+      for (let drive = 0; drive < 2; drive++) {
+        // i = (V + T·Sd·G·p_X/Zmt)/Zin0.
+        let iRe = drive === 0 ? invZinRe : 0;
+        let iIm = drive === 0 ? invZinIm : 0;
+        if (drive === 1) {
+          const uRe = t * sd * (gRe * invZmRe - gIm * invZmIm);
+          const uIm = t * sd * (gRe * invZmIm + gIm * invZmRe);
+          iRe = uRe * invZinRe - uIm * invZinIm;
+          iIm = uRe * invZinIm + uIm * invZinRe;
+        }
+        const px = drive === 1 ? 1 : 0;
+        // v = (T·i − Sd·G·p_X)/Zmt; Q = Sd·v.
+        const fRe = t * iRe - sd * gRe * px;
+        const fIm = t * iIm - sd * gIm * px;
+        const qRe = sd * (fRe * invZmRe - fIm * invZmIm);
+        const qIm = sd * (fRe * invZmIm + fIm * invZmRe);
+        // Δ = Z_ac·Q + G·p_X; p_r = (Y_v·Δ − Q)/Y_r; p_f = p_r + Δ.
+        const deltaRe = zacRe * qRe - zacIm * qIm + gRe * px;
+        const deltaIm = zacRe * qIm + zacIm * qRe + gIm * px;
+        const nRe = yvRe * deltaRe - yvIm * deltaIm - qRe;
+        const nIm = yvRe * deltaIm + yvIm * deltaRe - qIm;
+        const yy = yrRe * yrRe + yrIm * yrIm;
+        const prRe = (nRe * yrRe + nIm * yrIm) / yy;
+        const prIm = (nIm * yrRe - nRe * yrIm) / yy;
+        const pfRe = prRe + deltaRe;
+        const pfIm = prIm + deltaIm;
+        // U = (p_f − A·p_X)/B.
+        const wRe = pfRe - aRe * px;
+        const wIm = pfIm - aIm * px;
+        const base = 8 * k + 2 * drive;
+        out[base] = wRe * invBRe - wIm * invBIm;
+        out[base + 1] = wRe * invBIm + wIm * invBRe;
+        out[base + 4] = iRe;
+        out[base + 5] = iIm;
+      }
+    });
+  }
+}
