@@ -169,9 +169,12 @@ describe("SparseComplexLu", () => {
       const full = [new Float64Array(n), new Float64Array(n)] as const;
       for (let use = 0; use < 1600; use++) used.solveFor(bRe, bIm, wanted, a[0], a[1], driven);
       // (private, read here only to make sure the compiled code is what was tested)
-      expect(
-        (used as unknown as { partialEntry?: { code?: unknown } }).partialEntry?.code,
-      ).toBeTruthy();
+      const partials = (
+        used as unknown as {
+          partials: Map<Int32Array, Map<Int32Array, { entry?: { code?: unknown } }>>;
+        }
+      ).partials;
+      expect(partials.get(wanted)?.get(driven)?.entry?.code).toBeTruthy();
       forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
       expect(fresh.factor(m.re, m.im)).toBe(true);
       fresh.solveFor(bRe, bIm, wanted, f[0], f[1], driven);

@@ -3,11 +3,31 @@ import {
   compileElimination,
   compileSolve,
   planOperations,
-  type CompiledSolve,
-  type Elimination,
 } from "./compiledElimination.js";
-import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
-import { markowitzOrder, type PivotOrder } from "./markowitz.js";
+import type { FactorPlan } from "./factorPlan.js";
+import { markowitzOrder } from "./markowitz.js";
+import { type RowIndex, backwardError, rowIndex } from "./backwardError.js";
+import { equilibrate } from "./equilibration.js";
+import {
+  COMPILE_AFTER_USES,
+  type PlanCode,
+  type SolveCode,
+  planCode,
+  sharedPlan,
+  solveCode,
+} from "./planCache.js";
+import { backSteps, firstDrivenStep, substitute } from "./substitution.js";
+
+export { forgetSharedPlans } from "./planCache.js";
+
+/** One kind of partial solve (wanted unknowns, driven rows) along one plan. */
+interface PartialSolve {
+  plan: FactorPlan | undefined;
+  start: number;
+  steps: Int32Array;
+  /** Its shared code entry (only for a fixed set of driven rows). */
+  entry: SolveCode | undefined;
+}
 
 /**
  * Sparse complex LU factorisation for a fixed sparsity pattern solved at many frequencies.
@@ -27,12 +47,8 @@ export class SparseComplexLu {
   private readonly rows: Int32Array;
   /** Unknowns the ordering keeps for last (see `solveFor`). */
   private readonly last: Uint8Array;
-  /** Back-substitution steps `solveFor` needs, per list of wanted unknowns, for the current plan. */
-  private readonly stepsFor = new WeakMap<Int32Array, { plan: FactorPlan; steps: Int32Array }>();
-  /** The last `wanted` given to `solveFor`, for which plan, and its back-substitution steps. */
-  private lastWanted: Int32Array | undefined;
-  private lastPlan: FactorPlan | undefined;
-  private lastSteps: Int32Array = new Int32Array(0);
+  /** Partial solves by wanted unknowns, then driven rows (object identity: no lookups by value). */
+  private readonly partials = new Map<Int32Array, Map<Int32Array | undefined, PartialSolve>>();
   /** 0, 1, …, size − 1: what `solve` wants. */
   private readonly everyUnknown: Int32Array;
   private readonly cols: Int32Array;
@@ -46,22 +62,14 @@ export class SparseComplexLu {
   private readonly pivotBefore: Float64Array;
   private readonly residualRe: Float64Array;
   private readonly residualIm: Float64Array;
-  /** The slots grouped by row (for the residual): slots byRowSlot[byRowStart[i] … byRowStart[i+1]). */
-  private readonly byRowStart: Int32Array;
-  private readonly byRowSlot: Int32Array;
-  private readonly byRowCol: Int32Array;
+  private readonly byRow: RowIndex;
   private readonly correctionRe: Float64Array;
   private readonly correctionIm: Float64Array;
-  /** This pattern (size, rows, cols) as a key of PLAN_CACHE, made on the first ordering. */
+  /** This pattern (size, rows, cols) as a key of the shared plans, made on the first ordering. */
   private patternKey: string | undefined;
   /** The shared code of `codePlan` (see PlanCode). */
   private code: PlanCode | undefined;
   private codePlan: FactorPlan | undefined;
-  /** The last repeated partial solve (plan, wanted, driven) and its shared code entry. */
-  private partialEntry: SolveCode | undefined;
-  private partialPlan: FactorPlan | undefined;
-  private partialWanted: Int32Array | undefined;
-  private partialDriven: Int32Array | undefined;
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
 
@@ -89,14 +97,7 @@ export class SparseComplexLu {
     this.pivotBefore = new Float64Array(size);
     this.residualRe = new Float64Array(size);
     this.residualIm = new Float64Array(size);
-    this.byRowStart = new Int32Array(size + 1);
-    for (let s = 0; s < rows.length; s++) this.byRowStart[rows[s]! + 1]!++;
-    for (let i = 0; i < size; i++)
-      this.byRowStart[i + 1] = this.byRowStart[i + 1]! + this.byRowStart[i]!;
-    const next = this.byRowStart.slice(0, size);
-    this.byRowSlot = new Int32Array(rows.length);
-    for (let s = 0; s < rows.length; s++) this.byRowSlot[next[rows[s]!]!++] = s;
-    this.byRowCol = Int32Array.from(this.byRowSlot, (s) => cols[s]!);
+    this.byRow = rowIndex(size, rows, cols);
     this.correctionRe = new Float64Array(size);
     this.correctionIm = new Float64Array(size);
   }
@@ -117,27 +118,14 @@ export class SparseComplexLu {
   orderAndFactor(re: Float64Array, im: Float64Array): boolean {
     const n = this.size;
     const { rows, cols } = this;
-    // Equilibrate rows so that the threshold test compares like with like across domains.
-    const rowScale = new Float64Array(n);
-    for (let s = 0; s < rows.length; s++) {
-      const magnitude = Math.abs(re[s]!) + Math.abs(im[s]!);
-      const r = rows[s]!;
-      if (magnitude > rowScale[r]! || Number.isNaN(magnitude)) rowScale[r] = magnitude;
+    // Equilibrate so that the threshold and negligibility tests compare like with like across
+    // domains whose impedances differ by many decades.
+    const scaled = equilibrate(n, rows, cols, re, im);
+    if (!scaled.ok) {
+      this.singularRows = scaled.rows;
+      return false;
     }
-    for (let r = 0; r < n; r++) {
-      const largest = rowScale[r]!;
-      if (!(largest > 0) || !Number.isFinite(largest)) {
-        this.singularRows = [r];
-        return false;
-      }
-      rowScale[r] = 1 / largest;
-    }
-    const scaledRe = new Float64Array(re.length);
-    const scaledIm = new Float64Array(im.length);
-    for (let s = 0; s < rows.length; s++) {
-      scaledRe[s] = re[s]! * rowScale[rows[s]!]!;
-      scaledIm[s] = im[s]! * rowScale[rows[s]!]!;
-    }
+    const { re: scaledRe, im: scaledIm } = scaled;
     const outcome = markowitzOrder(n, rows, cols, scaledRe, scaledIm, this.last);
     this.orderings++;
     if (!outcome.ok) {
@@ -176,108 +164,62 @@ export class SparseComplexLu {
     driven?: Int32Array,
   ): void {
     const plan = this.plan!;
-    const { lu, work: y, inversePivot } = this;
+    const n = this.size;
+    const partial = this.partialSolve(plan, wanted, driven);
+    const entry = partial.entry;
     // A partial solve that repeats (a sweep's outputs at every frequency) is compiled to
     // straight-line code once it is clear that it does (see COMPILE_AFTER_USES); the code is shared
-    // by every factorisation along the same plan.
-    // (Complete solves stay loops: as straight-line code they are too long for the engine to
-    // optimise.)
-    const entry =
-      driven !== undefined && wanted !== this.everyUnknown
-        ? this.partialSolveEntry(plan, wanted, driven)
-        : undefined;
+    // by every factorisation along the same plan. (Complete solves stay loops: as straight-line
+    // code they are too long for the engine to optimise.)
     if (entry?.code) {
-      entry.code(bRe, bIm, lu, inversePivot, xRe, xIm);
+      entry.code(bRe, bIm, this.lu, this.inversePivot, xRe, xIm);
       return;
     }
-    const { rowOrder, rowStart, colIndex, diagonal, rowStep } = plan;
-    const n = this.size;
-    let start = n;
-    if (driven !== undefined) {
-      for (let d = 0; d < driven.length; d++) {
-        const step = rowStep[driven[d]!]!;
-        if (step < start) start = step;
-      }
-    } else {
-      start = 0;
-      while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
-    }
-    let steps = this.lastSteps;
-    if (wanted !== this.lastWanted || plan !== this.lastPlan) {
-      steps = this.backSteps(plan, wanted);
-      this.lastWanted = wanted;
-      this.lastPlan = plan;
-      this.lastSteps = steps;
-    }
     if (entry !== undefined && entry.code === undefined && ++entry.uses >= COMPILE_AFTER_USES) {
-      entry.code = compileSolve(plan, n, start, steps, wanted) ?? null;
+      entry.code = compileSolve(plan, n, partial.start, partial.steps, wanted) ?? null;
       if (entry.code) {
-        entry.code(bRe, bIm, lu, inversePivot, xRe, xIm);
+        entry.code(bRe, bIm, this.lu, this.inversePivot, xRe, xIm);
         return;
       }
     }
-    // y is zero before `start`; back substitution reads it from its earliest step on.
-    const earliest = steps.length > 0 ? steps[steps.length - 1]! : n;
-    if (earliest < start) y.fill(0, 2 * earliest, 2 * start);
-    for (let k = start; k < n; k++) {
-      const r = rowOrder[k]!;
-      let sr = bRe[r]!;
-      let si = bIm[r]!;
-      // y is zero before `start`: skip the L entries there (a driven row eliminated last can have
-      // a long L row of fill, all of it in those columns).
-      const end = diagonal[k]!;
-      let p = rowStart[k]!;
-      if (p < end && colIndex[p]! < start) p = firstAtLeast(colIndex, p, end, start);
-      for (; p < end; p++) {
-        const j = 2 * colIndex[p]!;
-        const lr = lu[2 * p]!;
-        const li = lu[2 * p + 1]!;
-        sr -= lr * y[j]! - li * y[j + 1]!;
-        si -= lr * y[j + 1]! + li * y[j]!;
-      }
-      y[2 * k] = sr;
-      y[2 * k + 1] = si;
+    let start = partial.start;
+    if (driven === undefined) {
+      // Forward substitution starts at the first row with a non-zero right side.
+      const { rowOrder } = plan;
+      start = 0;
+      while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
     }
-    for (let q = 0; q < steps.length; q++) {
-      const i = steps[q]!;
-      let sr = y[2 * i]!;
-      let si = y[2 * i + 1]!;
-      for (let p = diagonal[i]! + 1, end = rowStart[i + 1]!; p < end; p++) {
-        const j = 2 * colIndex[p]!;
-        const ur = lu[2 * p]!;
-        const ui = lu[2 * p + 1]!;
-        sr -= ur * y[j]! - ui * y[j + 1]!;
-        si -= ur * y[j + 1]! + ui * y[j]!;
-      }
-      const pr = inversePivot[2 * i]!;
-      const pi = inversePivot[2 * i + 1]!;
-      y[2 * i] = sr * pr - si * pi;
-      y[2 * i + 1] = sr * pi + si * pr;
-    }
-    for (let w = 0; w < wanted.length; w++) {
-      const unknown = wanted[w]!;
-      const k = plan.colStep[unknown]!;
-      xRe[unknown] = y[2 * k]!;
-      xIm[unknown] = y[2 * k + 1]!;
-    }
+    const { lu, work, inversePivot } = this;
+    substitute(plan, n, lu, inversePivot, work, bRe, bIm, start, partial.steps, wanted, xRe, xIm);
   }
 
-  /** The shared code entry of a partial solve (wanted unknowns, driven rows) along `plan`. */
-  private partialSolveEntry(plan: FactorPlan, wanted: Int32Array, driven: Int32Array): SolveCode {
-    if (
-      plan !== this.partialPlan ||
-      wanted !== this.partialWanted ||
-      driven !== this.partialDriven ||
-      this.partialEntry === undefined
-    ) {
-      let start = this.size;
-      for (let d = 0; d < driven.length; d++) start = Math.min(start, plan.rowStep[driven[d]!]!);
-      this.partialPlan = plan;
-      this.partialWanted = wanted;
-      this.partialDriven = driven;
-      this.partialEntry = solveCode(this.codeOf(plan), `${start};${wanted.join(",")}`);
+  /** The partial solve of (wanted, driven) along `plan`: start, back steps and shared code. */
+  private partialSolve(
+    plan: FactorPlan,
+    wanted: Int32Array,
+    driven: Int32Array | undefined,
+  ): PartialSolve {
+    let byDriven = this.partials.get(wanted);
+    if (byDriven === undefined) {
+      byDriven = new Map();
+      this.partials.set(wanted, byDriven);
     }
-    return this.partialEntry;
+    let partial = byDriven.get(driven);
+    if (partial === undefined) {
+      partial = { plan: undefined, start: 0, steps: new Int32Array(0), entry: undefined };
+      byDriven.set(driven, partial);
+    }
+    if (partial.plan !== plan) {
+      const n = this.size;
+      partial.plan = plan;
+      partial.steps = backSteps(plan, n, wanted);
+      partial.start = driven === undefined ? 0 : firstDrivenStep(plan, n, driven);
+      partial.entry =
+        driven !== undefined && wanted !== this.everyUnknown
+          ? solveCode(this.codeOf(plan), `${partial.start};${wanted.join(",")}`)
+          : undefined;
+    }
+    return partial;
   }
 
   /** The shared code of `plan`. */
@@ -287,25 +229,6 @@ export class SparseComplexLu {
       this.code = planCode(plan);
     }
     return this.code;
-  }
-
-  /** Pivot steps of the wanted unknowns and every later step their U rows reach, descending. */
-  private backSteps(plan: FactorPlan, wanted: Int32Array): Int32Array {
-    const cached = this.stepsFor.get(wanted);
-    if (cached?.plan === plan) return cached.steps;
-    const needed = new Uint8Array(this.size);
-    for (const unknown of wanted) needed[plan.colStep[unknown]!] = 1;
-    // U rows only reach later steps, so one pass from the start closes the set.
-    for (let i = 0; i < this.size; i++) {
-      if (!needed[i]) continue;
-      for (let p = plan.diagonal[i]! + 1; p < plan.rowStart[i + 1]!; p++)
-        needed[plan.colIndex[p]!] = 1;
-    }
-    const steps: number[] = [];
-    for (let i = this.size - 1; i >= 0; i--) if (needed[i]) steps.push(i);
-    const result = Int32Array.from(steps);
-    this.stepsFor.set(wanted, { plan, steps: result });
-    return result;
   }
 
   /**
@@ -325,52 +248,17 @@ export class SparseComplexLu {
     driven?: Int32Array,
   ): number {
     this.solveFor(bRe, bIm, this.everyUnknown, xRe, xIm, driven);
-    let error = this.backwardError(re, im, bRe, bIm, xRe, xIm);
+    const { byRow, residualRe, residualIm } = this;
+    let error = backwardError(byRow, re, im, bRe, bIm, xRe, xIm, residualRe, residualIm);
     if (!(error > REFINE_ABOVE)) return error;
-    const { residualRe, residualIm, correctionRe, correctionIm } = this;
+    const { correctionRe, correctionIm } = this;
     this.solve(residualRe, residualIm, correctionRe, correctionIm);
     for (let i = 0; i < this.size; i++) {
       xRe[i] = xRe[i]! + correctionRe[i]!;
       xIm[i] = xIm[i]! + correctionIm[i]!;
     }
-    error = this.backwardError(re, im, bRe, bIm, xRe, xIm);
+    error = backwardError(byRow, re, im, bRe, bIm, xRe, xIm, residualRe, residualIm);
     return error;
-  }
-
-  /** ω of `solveRefined`; leaves the residual b − A·x in residualRe/Im. */
-  private backwardError(
-    re: Float64Array,
-    im: Float64Array,
-    bRe: Float64Array,
-    bIm: Float64Array,
-    xRe: Float64Array,
-    xIm: Float64Array,
-  ): number {
-    const { residualRe, residualIm, byRowStart, byRowSlot, byRowCol } = this;
-    const n = this.size;
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      let rr = bRe[i]!;
-      let ri = bIm[i]!;
-      let scale = Math.abs(rr) + Math.abs(ri);
-      for (let p = byRowStart[i]!, end = byRowStart[i + 1]!; p < end; p++) {
-        const s = byRowSlot[p]!;
-        const j = byRowCol[p]!;
-        const ar = re[s]!;
-        const ai = im[s]!;
-        const vr = xRe[j]!;
-        const vi = xIm[j]!;
-        rr -= ar * vr - ai * vi;
-        ri -= ar * vi + ai * vr;
-        scale += (Math.abs(ar) + Math.abs(ai)) * (Math.abs(vr) + Math.abs(vi));
-      }
-      residualRe[i] = rr;
-      residualIm[i] = ri;
-      if (scale === 0) continue;
-      const error = (Math.abs(rr) + Math.abs(ri)) / scale;
-      if (error > worst || Number.isNaN(error)) worst = error;
-    }
-    return worst;
   }
 
   /** Whether refactorisations along the current plan run compiled code (see compiledElimination). */
@@ -476,99 +364,6 @@ export class SparseComplexLu {
     return true;
   }
 }
-
-/**
- * Plans by pattern and pivot order, shared by every factorisation of that pattern along that order
- * (a plan is a pure function of the two), most recently used last. A design simulated again and
- * again — an optimiser's evaluations, an interactive edit — usually orders the same way each time,
- * and then finds its plan built and its code compiled (and optimised by the engine) by the earlier
- * runs. Results do not depend on whether a plan came from here: the code does the loop's arithmetic.
- */
-const PLAN_CACHE = new Map<string, FactorPlan>();
-/** Plans kept in PLAN_CACHE (the least recently used goes first). */
-const PLAN_CACHE_LIMIT = 32;
-
-function sharedPlan(
-  patternKey: string,
-  n: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  order: PivotOrder,
-): FactorPlan {
-  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")}`;
-  let plan = PLAN_CACHE.get(key);
-  if (plan !== undefined) {
-    PLAN_CACHE.delete(key);
-  } else {
-    plan = buildFactorPlan(n, rows, cols, order);
-    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
-  }
-  PLAN_CACHE.set(key, plan);
-  return plan;
-}
-
-/**
- * Empties PLAN_CACHE: factorisations started afterwards build their own plans (and run the loops
- * until their own code is compiled). For tests and cold-start measurements; results are the same.
- */
-export function forgetSharedPlans(): void {
-  PLAN_CACHE.clear();
-}
-
-/** A compiled solve and its uses so far (code: undefined until tried, null if not possible). */
-interface SolveCode {
-  uses: number;
-  code: CompiledSolve | null | undefined;
-}
-
-/** Code compiled for one plan, shared by every factorisation along it. */
-interface PlanCode {
-  /** Factorisations along the plan so far (counted until COMPILE_AFTER_USES). */
-  factorisations: number;
-  /** The compiled elimination: undefined until tried, null where not possible (too large, CSP). */
-  elimination: Elimination | null | undefined;
-  /** Compiled partial solves, by first driven step and wanted unknowns. */
-  readonly solves: Map<string, SolveCode>;
-}
-
-const PLAN_CODE = new WeakMap<FactorPlan, PlanCode>();
-
-function planCode(plan: FactorPlan): PlanCode {
-  let code = PLAN_CODE.get(plan);
-  if (code === undefined) {
-    code = { factorisations: 0, elimination: undefined, solves: new Map() };
-    PLAN_CODE.set(plan, code);
-  }
-  return code;
-}
-
-function solveCode(code: PlanCode, key: string): SolveCode {
-  let entry = code.solves.get(key);
-  if (entry === undefined) {
-    entry = { uses: 0, code: undefined };
-    code.solves.set(key, entry);
-  }
-  return entry;
-}
-
-/** First p in [lo, hi) with colIndex[p] ≥ column (colIndex ascending there); hi when none. */
-function firstAtLeast(colIndex: Int32Array, lo: number, hi: number, column: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (colIndex[mid]! < column) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Factorisations along one plan (or repeats of one solve) after which its code is compiled (when
- * small enough: see MAX_COMPILED_OPERATIONS), counted over every use of the plan (see PLAN_CACHE).
- * Until the engine optimises it, the generated code is slower than the loop, so this is more than
- * one sweep of the usual 1000 points needs: a one-off simulation never pays for compiling, and a
- * design swept again and again (an optimiser, an interactive edit) wins.
- */
-const COMPILE_AFTER_USES = 1500;
 
 /** Componentwise backward error above which `solveRefined` refines (a few units of rounding). */
 const REFINE_ABOVE = 1e-15;

@@ -1,10 +1,11 @@
 import type { Air } from "../core/air.js";
 import type { Domain } from "../core/domain.js";
 import type { Issue } from "../core/issues.js";
-import type { Stamp, StampContext } from "../network/elementModel.js";
+import type { Stamp } from "../network/elementModel.js";
 import { type PrimitiveInstance, expandElements } from "../design/expand.js";
-import { GROUND, checkTopology } from "../network/topology.js";
-import type { Design } from "../design/design.js";
+import { GROUND, type Topology, checkTopology } from "../network/topology.js";
+import type { Design, Probe } from "../design/design.js";
+import { NetworkRecipe, type PrimitiveKey } from "./networkRecipe.js";
 
 /**
  * A design compiled for modified nodal analysis: unknowns (node potentials, then branch flows), the
@@ -63,11 +64,48 @@ export function compileNetwork(
   air: Air,
   rewire?: (primitives: PrimitiveInstance[]) => PrimitiveInstance[],
 ): CompileOutcome {
+  const outcome = compileRecipe(design, air, rewire);
+  return outcome.ok ? { ok: true, network: outcome.recipe.network() } : outcome;
+}
+
+/**
+ * Like `compileNetwork`, but keeps how the network was realised, primitive by primitive, so that
+ * edited element values can be realised again into it (see NetworkRecipe.update). Each primitive of
+ * the expansion is keyed by its design element and its position in that element's expansion.
+ */
+export function compileRecipe(
+  design: Design,
+  air: Air,
+  rewire?: (primitives: PrimitiveInstance[]) => PrimitiveInstance[],
+):
+  | { readonly ok: true; readonly recipe: NetworkRecipe }
+  | { readonly ok: false; readonly issues: Issue[] } {
   const expanded = expandElements(design.elements, air);
+  const keyOf = new Map<PrimitiveInstance, PrimitiveKey>();
+  let position = 0;
+  expanded.forEach((primitive, index) => {
+    if (index > 0 && expanded[index - 1]!.originIndex !== primitive.originIndex) position = 0;
+    keyOf.set(primitive, { originIndex: primitive.originIndex, position: position++ });
+  });
   const primitives = rewire ? rewire(expanded) : expanded;
   const { topology, issues } = checkTopology(primitives);
+  issues.push(...checkProbes(design.probes, topology));
+  if (issues.length > 0) return { ok: false, issues };
+  const recipe = new NetworkRecipe(
+    primitives,
+    primitives.map((primitive) => keyOf.get(primitive)),
+    topology.nodes,
+    topology.domainOf,
+    air,
+  );
+  return { ok: true, recipe };
+}
+
+/** Probes must be on nodes of the expanded network that have a domain (and not on ground). */
+function checkProbes(probes: readonly Probe[], topology: Topology): Issue[] {
+  const issues: Issue[] = [];
   const nodeSet = new Set(topology.nodes);
-  for (const [index, probe] of design.probes.entries()) {
+  for (const [index, probe] of probes.entries()) {
     const path = ["probes", index, "node"];
     if (probe.node === GROUND) {
       issues.push({
@@ -92,119 +130,5 @@ export function compileNetwork(
       });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-
-  const unknownOfNode = new Map<string, number>();
-  const unknownLabels: string[] = [];
-  const elementsOfUnknown: Set<string>[] = [];
-  for (const node of topology.nodes) {
-    unknownOfNode.set(node, unknownLabels.length);
-    unknownLabels.push(`node "${node}"`);
-    elementsOfUnknown.push(new Set());
-  }
-  const slotOf = new Map<string, number>();
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const stamps: Stamp[] = [];
-  const constants: [slot: number, re: number, im: number][] = [];
-  const sources: [row: number, value: number][] = [];
-  const timesJOmega: [slot: number, coefficient: number][] = [];
-  const overJOmega: [slot: number, coefficient: number][] = [];
-  let inputSource: Network["inputSource"];
-  const dynamic = new Set<number>();
-  const slotAt = (row: number, col: number) => {
-    if (row < 0 || col < 0) return -1;
-    const key = `${row},${col}`;
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = rows.length;
-      slotOf.set(key, slot);
-      rows.push(row);
-      cols.push(col);
-    }
-    return slot;
-  };
-  const entry = (row: number, col: number) => {
-    const slot = slotAt(row, col);
-    if (slot >= 0) dynamic.add(slot);
-    return slot;
-  };
-
-  for (const primitive of primitives) {
-    const { definition, model } = primitive;
-    const terminalUnknowns = definition.nodes.map((node) =>
-      node === GROUND ? -1 : unknownOfNode.get(node)!,
-    );
-    for (const k of terminalUnknowns) if (k >= 0) elementsOfUnknown[k]!.add(primitive.originId);
-    const context: StampContext = {
-      air,
-      node: (terminal) => terminalUnknowns[terminal]!,
-      branch: () => {
-        unknownLabels.push(`flow in "${definition.id}"`);
-        elementsOfUnknown.push(new Set([primitive.originId]));
-        return unknownLabels.length - 1;
-      },
-      entry,
-      addConstant: (row, col, re, im = 0) => {
-        const slot = slotAt(row, col);
-        if (slot >= 0) constants.push([slot, re, im]);
-      },
-      addTimesJOmega: (row, col, coefficient) => {
-        const slot = slotAt(row, col);
-        if (slot >= 0) timesJOmega.push([slot, coefficient]);
-      },
-      addOverJOmega: (row, col, coefficient) => {
-        const slot = slotAt(row, col);
-        if (slot >= 0) overJOmega.push([slot, coefficient]);
-      },
-      addSource: (row, value) => {
-        if (row >= 0) sources.push([row, value]);
-      },
-    };
-    const realization = model.realize(definition, context);
-    if (realization.stamp) stamps.push(realization.stamp);
-    if (
-      inputSource === undefined &&
-      definition.type === "voltageSource" &&
-      realization.sourceBranch !== undefined
-    ) {
-      inputSource = {
-        id: definition.id,
-        branch: realization.sourceBranch,
-        voltage: definition.voltage,
-        outputImpedance: definition.outputImpedance ?? 0,
-      };
-    }
-  }
-  const size = unknownLabels.length;
-  const constantRe = new Float64Array(rows.length);
-  const constantIm = new Float64Array(rows.length);
-  for (const [slot, re, im] of constants) {
-    constantRe[slot] = constantRe[slot]! + re;
-    constantIm[slot] = constantIm[slot]! + im;
-  }
-  const sourceRe = new Float64Array(size);
-  for (const [row, value] of sources) sourceRe[row] = sourceRe[row]! + value;
-  return {
-    ok: true,
-    network: {
-      size,
-      rows: Int32Array.from(rows),
-      cols: Int32Array.from(cols),
-      constantRe,
-      constantIm,
-      sourceRe,
-      timesJOmegaSlots: Int32Array.from(timesJOmega, ([slot]) => slot),
-      timesJOmegaCoefficients: Float64Array.from(timesJOmega, ([, coefficient]) => coefficient),
-      overJOmegaSlots: Int32Array.from(overJOmega, ([slot]) => slot),
-      overJOmegaCoefficients: Float64Array.from(overJOmega, ([, coefficient]) => coefficient),
-      stamps,
-      dynamicSlots: Int32Array.from(dynamic).sort(),
-      unknownOfNode,
-      domainOfNode: topology.domainOf,
-      unknownLabels,
-      elementsOfUnknown: elementsOfUnknown.map((ids) => [...ids]),
-      ...(inputSource ? { inputSource } : {}),
-    },
-  };
+  return issues;
 }

@@ -7,7 +7,8 @@ import { type PrimitiveInstance, expandElements } from "../design/expand.js";
 import { potentialSourceStamp } from "../network/stamps.js";
 import { GROUND } from "../network/topology.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
-import { compileNetwork, type Network } from "./compileNetwork.js";
+import { compileRecipe, type Network } from "./compileNetwork.js";
+import type { NetworkRecipe } from "./networkRecipe.js";
 import { FrequencySweep } from "./sweep.js";
 
 /*
@@ -111,17 +112,17 @@ function connectedTo(
 
 /**
  * The design with every motor replaced by a force source (value 0: the drives come as right-hand
- * sides), cut down to the piece connected to the probes. Returns the network and each motor's force
+ * sides), cut down to the piece connected to the probes. Returns its recipe and each motor's force
  * branch unknown (-1 when the motor's port is not connected to any probe: its share is zero).
  */
-function forceDrivenNetwork(
+function forceDrivenRecipe(
   design: Design,
   air: Air,
   motors: readonly Motor[],
   probes: readonly Probe[],
 ) {
   const branches = motors.map(() => -1);
-  const compiled = compileNetwork({ ...design, probes: [...probes] }, air, (primitives) => {
+  const compiled = compileRecipe({ ...design, probes: [...probes] }, air, (primitives) => {
     const ports = motorPorts(primitives, motors);
     const motorIds = new Set(motors.map((motor) => motor.partId));
     const kept = primitives.filter((p) => !motorIds.has(p.definition.id));
@@ -145,7 +146,7 @@ function forceDrivenNetwork(
     );
   });
   if (!compiled.ok) throw new TympanError(compiled.issues as never);
-  return { network: compiled.network, branches };
+  return { recipe: compiled.recipe, branches };
 }
 
 /** Complex values per probe and frequency. */
@@ -166,26 +167,130 @@ export function motorForceNodes(design: Design, air: Air): string[] {
 }
 
 /**
- * The probe's response to a unit drive at each of `rows` of the share network A (G_r = (A⁻¹)_{p,r}),
+ * The probe's response to a unit drive at each of the share network's rows (G_r = (A⁻¹)_{p,r}),
  * by one solve with the transpose: y = A⁻ᵀ·e_p gives G_r = y_r for every r at once, so the cost does
  * not grow with the number of motors. The transposed network is the same slots with rows and
  * columns swapped (the stamps write by slot), driven by a unit source at the probe's row.
  */
-function responsesToUnitDrives(
-  network: Network,
-  probeUnknown: number,
-  rows: readonly number[],
-  frequencies: readonly number[],
-): ComplexSeries[] {
+function transposed(network: Network, probeUnknown: number): Network {
   const sourceRe = new Float64Array(network.size);
   sourceRe[probeUnknown] = 1;
-  const transposed: Network = { ...network, rows: network.cols, cols: network.rows, sourceRe };
-  // The rows are only reported, not ordered last: a force source grounded on one side makes its
-  // transposed row −y₊ = 0, which eliminated first gives y₊ exactly 0 (ordered last, rounding noise
-  // there would fail the sweep's componentwise accuracy check).
-  const values = new FrequencySweep(transposed, [], { alsoReport: rows }).run(frequencies);
-  // The only source is 1, so the values need no rescaling.
-  return rows.map((_, r): ComplexSeries => ({ re: values.re[r]!, im: values.im[r]! }));
+  return { ...network, rows: network.cols, cols: network.rows, sourceRe };
+}
+
+/**
+ * Each driver's share of the `byDriver` probes, compiled once for a design and a frequency grid:
+ * the share network (every motor a force source) and one transposed sweep per probe. Element values
+ * edited in the design are taken in with `update`, keeping the sweeps' pivot orders.
+ */
+export class DriverShares {
+  private readonly motors: readonly Motor[];
+  private readonly ports: readonly { plus: string; minus: string }[];
+  private readonly recipe: NetworkRecipe;
+  private readonly branches: readonly number[];
+  private network: Network;
+  /** The design's own sources inside the share network: they drive the remainder "other". */
+  private sourceRows: number[];
+  /** Rows whose responses are wanted: motor branches, then sources. */
+  private driven: number[];
+  private readonly sweeps: FrequencySweep[];
+
+  /** Throws a TympanError ("no-drivers") when the design has no transducer with a motor. */
+  constructor(
+    design: Design,
+    private readonly probes: readonly Probe[],
+    private readonly frequencies: readonly number[],
+    air: Air,
+  ) {
+    this.motors = findMotors(design.elements, air);
+    if (this.motors.length === 0) {
+      throw new TympanError([
+        {
+          severity: "error",
+          code: "no-drivers",
+          path: ["probes", design.probes.indexOf(probes[0]!), "byDriver"],
+          message: `probe "${probes[0]!.id}" asks for each driver's share, but the design has no transducer with a motor (dynamicDriver, balancedArmature, planarDriver, electrostaticTweeter); remove "byDriver"`,
+        },
+      ]);
+    }
+    this.ports = motorPorts(expandElements(design.elements, air), this.motors);
+    const { recipe, branches } = forceDrivenRecipe(design, air, this.motors, probes);
+    this.recipe = recipe;
+    this.branches = branches;
+    this.network = recipe.network();
+    this.sourceRows = sourceRowsOf(this.network);
+    this.driven = [...new Set([...branches.filter((branch) => branch >= 0), ...this.sourceRows])];
+    // The rows are only reported, not ordered last: a force source grounded on one side makes its
+    // transposed row −y₊ = 0, which eliminated first gives y₊ exactly 0 (ordered last, rounding
+    // noise there would fail the sweep's componentwise accuracy check).
+    this.sweeps = probes.map(
+      (probe) =>
+        new FrequencySweep(transposed(this.network, this.probeUnknown(probe)), [], {
+          alsoReport: this.driven,
+        }),
+    );
+  }
+
+  private probeUnknown(probe: Probe): number {
+    return this.network.unknownOfNode.get(probe.node)!;
+  }
+
+  /**
+   * Takes in design element `originIndex`, now expanded as `expansion` (see NetworkRecipe.update).
+   * False when the share network's structure changed: make a new DriverShares.
+   */
+  update(originIndex: number, expansion: readonly PrimitiveInstance[], air: Air): boolean {
+    if (!this.recipe.update(originIndex, expansion, air)) return false;
+    const network = this.recipe.network();
+    const sourceRows = sourceRowsOf(network);
+    if (sourceRows.join() !== this.sourceRows.join()) return false;
+    this.network = network;
+    return this.probes.every((probe, p) =>
+      this.sweeps[p]!.setNetwork(transposed(network, this.probeUnknown(probe))),
+    );
+  }
+
+  /**
+   * The shares of each probe, keyed "<probe id>/<driver id>" (and "<probe id>/other" when
+   * something other than the motors reaches the probe). `potentialOf` gives the complex potential
+   * of each of `motorForceNodes` in the full simulation (true values, not unit-scaled).
+   */
+  compute(potentialOf: (node: string) => ComplexSeries): Map<string, ComplexSeries> {
+    const { frequencies, motors, branches, network, sourceRows, driven } = this;
+    const count = frequencies.length;
+    const potential = (node: string) => (node === GROUND ? zeros(count) : potentialOf(node));
+    // Motor forces of the full simulation: the potential across each motor's mechanical port.
+    const forces = this.ports.map((port) =>
+      difference(potential(port.plus), potential(port.minus)),
+    );
+    const shares = new Map<string, ComplexSeries>();
+    const driverIds = [...new Set(motors.map((motor) => motor.driverId))];
+    this.probes.forEach((probe, p) => {
+      // The only source is 1, so the values need no rescaling.
+      const values = this.sweeps[p]!.run(frequencies);
+      const response = (row: number): ComplexSeries => {
+        const r = driven.indexOf(row);
+        return { re: values.re[r]!, im: values.im[r]! };
+      };
+      const totals = new Map(driverIds.map((id) => [id, zeros(count)]));
+      motors.forEach((motor, k) => {
+        if (branches[k]! >= 0)
+          accumulateProduct(totals.get(motor.driverId)!, response(branches[k]!), forces[k]!);
+      });
+      const other = zeros(count);
+      for (const row of sourceRows) {
+        const drive = network.sourceRe[row]!;
+        const { re, im } = response(row);
+        for (let f = 0; f < count; f++) {
+          other.re[f] = other.re[f]! + re[f]! * drive;
+          other.im[f] = other.im[f]! + im[f]! * drive;
+        }
+      }
+      for (const id of driverIds) shares.set(`${probe.id}/${id}`, totals.get(id)!);
+      if (!isNegligible(other, totals)) shares.set(`${probe.id}/other`, other);
+    });
+    return shares;
+  }
 }
 
 /**
@@ -200,57 +305,14 @@ export function driverContributions(
   air: Air,
   potentialOf: (node: string) => ComplexSeries,
 ): Map<string, ComplexSeries> {
-  const motors = findMotors(design.elements, air);
-  const shares = new Map<string, ComplexSeries>();
-  if (probes.length === 0) return shares;
-  if (motors.length === 0) {
-    throw new TympanError([
-      {
-        severity: "error",
-        code: "no-drivers",
-        path: ["probes", design.probes.indexOf(probes[0]!), "byDriver"],
-        message: `probe "${probes[0]!.id}" asks for each driver's share, but the design has no transducer with a motor (dynamicDriver, balancedArmature, planarDriver, electrostaticTweeter); remove "byDriver"`,
-      },
-    ]);
-  }
-  // Motor forces of the full simulation: the potential across each motor's mechanical port.
-  const ports = motorPorts(expandElements(design.elements, air), motors);
-  const potential = (node: string) =>
-    node === GROUND ? zeros(frequencies.length) : potentialOf(node);
-  const forces = ports.map((port) => difference(potential(port.plus), potential(port.minus)));
+  if (probes.length === 0) return new Map();
+  return new DriverShares(design, probes, frequencies, air).compute(potentialOf);
+}
 
-  const { network, branches } = forceDrivenNetwork(design, air, motors, probes);
-  // The design's own sources inside the share network drive the remainder "other".
-  const sourceRows: number[] = [];
-  network.sourceRe.forEach((value, row) => value !== 0 && sourceRows.push(row));
-  const driven = [...new Set([...branches.filter((branch) => branch >= 0), ...sourceRows])];
-  const driverIds = [...new Set(motors.map((motor) => motor.driverId))];
-  for (const probe of probes) {
-    const responses = responsesToUnitDrives(
-      network,
-      network.unknownOfNode.get(probe.node)!,
-      driven,
-      frequencies,
-    );
-    const response = (row: number) => responses[driven.indexOf(row)]!;
-    const totals = new Map(driverIds.map((id) => [id, zeros(frequencies.length)]));
-    motors.forEach((motor, k) => {
-      if (branches[k]! >= 0)
-        accumulateProduct(totals.get(motor.driverId)!, response(branches[k]!), forces[k]!);
-    });
-    const other = zeros(frequencies.length);
-    for (const row of sourceRows) {
-      const drive = network.sourceRe[row]!;
-      const { re, im } = response(row);
-      for (let f = 0; f < frequencies.length; f++) {
-        other.re[f] = other.re[f]! + re[f]! * drive;
-        other.im[f] = other.im[f]! + im[f]! * drive;
-      }
-    }
-    for (const id of driverIds) shares.set(`${probe.id}/${id}`, totals.get(id)!);
-    if (!isNegligible(other, totals)) shares.set(`${probe.id}/other`, other);
-  }
-  return shares;
+function sourceRowsOf(network: Network): number[] {
+  const rows: number[] = [];
+  network.sourceRe.forEach((value, row) => value !== 0 && rows.push(row));
+  return rows;
 }
 
 function zeros(length: number): ComplexSeries {

@@ -52,7 +52,7 @@ export interface SweepOptions {
  * matrix by slot, which the backward-error check and any re-ordering need.
  */
 export class FrequencySweep {
-  readonly network: Network;
+  network: Network;
   /** The unknowns `run` reports, in order (indices; -1 reads as ground, i.e. 0). */
   private readonly reported: readonly number[];
   /** The same without ground, for the partial solves. */
@@ -63,21 +63,21 @@ export class FrequencySweep {
   private readonly matrixRe: Float64Array;
   private readonly matrixIm: Float64Array;
   /** The sources divided by `sourceScale`: the right-hand side actually solved for. */
-  private readonly rhsRe: Float64Array;
-  private readonly rhsIm: Float64Array;
+  private rhsRe: Float64Array;
+  private rhsIm: Float64Array;
   private readonly xRe: Float64Array;
   private readonly xIm: Float64Array;
 
   /** Largest source amplitude (1 when every source is 0). */
-  private readonly sourceScale: number;
+  private sourceScale = 1;
 
   /**
    * The network's jω terms merged per slot: slot jSlots[k] gets j·(ω·jTimes[k] − jOver[k]/ω)
    * (capacitance-like and inductance-like coefficients together).
    */
-  private readonly jSlots: Int32Array;
-  private readonly jTimes: Float64Array;
-  private readonly jOver: Float64Array;
+  private jSlots = new Int32Array(0);
+  private jTimes = new Float64Array(0);
+  private jOver = new Float64Array(0);
 
   /** The direct layout below was built for this value of `lu.orderings` (-1: not yet). */
   private layoutOrdering = -1;
@@ -93,11 +93,15 @@ export class FrequencySweep {
   /** Input source's branch, and how its current per volt comes out of the solves. */
   private readonly inputBranch: number;
   /**
-   * Set when the input source is not the only drive (or is 0 V): then a second right-hand side, a
-   * unit drive on it alone, is solved. Otherwise the sweep's own current, divided by the source's
-   * unit-scaled value, already is the current per volt.
+   * A unit drive on the input source's branch alone: solved for as a second right-hand side when
+   * the input source is not the only drive (or is 0 V). Otherwise the sweep's own current, divided
+   * by the source's unit-scaled value, already is the current per volt.
    */
-  private readonly unitDriveRe: Float64Array | undefined;
+  private readonly unitDriveRe: Float64Array;
+  /** [inputBranch]: the unit drive's only row and the only unknown wanted from its solve. */
+  private readonly inputOnly: Int32Array;
+  /** Whether the input source is the only drive (see unitDriveRe). */
+  private inputAlone = false;
   private readonly unitDriveIm: Float64Array;
   private readonly driveRe: Float64Array;
   private readonly driveIm: Float64Array;
@@ -105,35 +109,25 @@ export class FrequencySweep {
   constructor(network: Network, outputs: readonly number[], options: SweepOptions = {}) {
     this.network = network;
     this.inputBranch = options.inputBranch ?? -1;
-    const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
-    this.sourceScale = largest > 0 ? largest : 1;
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
     const alsoReport = options.alsoReport ?? [];
     this.reported = [...outputs, ...alsoReport];
     // Sources are frequency-independent: the right-hand side is set once, and the rows it drives
     // are known (the partial solves rely on b being zero elsewhere).
-    this.rhsRe = network.sourceRe.map((value) => value / this.sourceScale);
-    this.rhsIm = new Float64Array(network.size);
-    const driven: number[] = [];
-    for (let row = 0; row < network.size; row++) {
-      if (this.rhsRe[row] !== 0 || this.rhsIm[row] !== 0) driven.push(row);
-    }
-    this.driven = Int32Array.from(driven);
+    this.driven = drivenRows(network);
     const branch = this.inputBranch;
-    const alone = branch >= 0 && driven.length === 1 && driven[0] === branch;
-    this.unitDriveRe =
-      branch >= 0 && !alone
-        ? Float64Array.from({ length: network.size }, (_, row) => (row === branch ? 1 : 0))
-        : undefined;
+    this.inputOnly = Int32Array.of(branch);
+    this.unitDriveRe = new Float64Array(network.size);
     this.unitDriveIm = new Float64Array(network.size);
     this.driveRe = new Float64Array(network.size);
     this.driveIm = new Float64Array(network.size);
+    if (branch >= 0) this.unitDriveRe[branch] = 1;
     if (branch >= 0 && !this.outputs.includes(branch)) {
       this.outputs = Int32Array.from([...this.outputs, branch]);
     }
     // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
     this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
-      eliminateLast: [...this.outputs, ...driven],
+      eliminateLast: [...this.outputs, ...this.driven],
     });
     const extra = alsoReport.filter((unknown) => unknown >= 0 && !this.outputs.includes(unknown));
     if (extra.length > 0) this.outputs = Int32Array.from([...this.outputs, ...new Set(extra)]);
@@ -141,6 +135,38 @@ export class FrequencySweep {
     this.matrixIm = new Float64Array(network.rows.length);
     this.xRe = new Float64Array(network.size);
     this.xIm = new Float64Array(network.size);
+    this.rhsRe = new Float64Array(network.size);
+    this.rhsIm = new Float64Array(network.size);
+    this.load(network);
+  }
+
+  /**
+   * Takes the values of `network`, which must have this sweep's pattern (the same `rows` and
+   * `cols` arrays, as NetworkRecipe.network gives them) and the same driven rows; the pivot order
+   * and its compiled code are kept (the first frequency of the next run verifies that the order
+   * still serves). False, changing nothing, when the network does not fit: make a new sweep.
+   */
+  setNetwork(network: Network): boolean {
+    const { rows, cols, dynamicSlots } = this.network;
+    if (network.rows !== rows || network.cols !== cols || network.dynamicSlots !== dynamicSlots)
+      return false;
+    const driven = drivenRows(network);
+    if (driven.length !== this.driven.length || driven.some((row, k) => row !== this.driven[k]))
+      return false;
+    this.network = network;
+    this.load(network);
+    return true;
+  }
+
+  /** The value-dependent part of set-up: scaled sources and the merged jω terms. */
+  private load(network: Network): void {
+    const largest = network.sourceRe.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    this.sourceScale = largest > 0 ? largest : 1;
+    for (let row = 0; row < network.size; row++)
+      this.rhsRe[row] = network.sourceRe[row]! / this.sourceScale;
+    const branch = this.inputBranch;
+    // When the input source is the only drive, its own current already is the current per volt.
+    this.inputAlone = branch >= 0 && this.driven.length === 1 && this.driven[0] === branch;
     const merged = new Map<number, [times: number, over: number]>();
     const { timesJOmegaSlots, timesJOmegaCoefficients, overJOmegaSlots, overJOmegaCoefficients } =
       network;
@@ -158,6 +184,7 @@ export class FrequencySweep {
     this.jSlots = Int32Array.from(slots);
     this.jTimes = Float64Array.from(slots, (slot) => merged.get(slot)![0]);
     this.jOver = Float64Array.from(slots, (slot) => merged.get(slot)![1]);
+    this.layoutOrdering = -1;
   }
 
   /**
@@ -319,13 +346,15 @@ export class FrequencySweep {
     if (branch < 0) return;
     let ir: number;
     let ii: number;
-    if (this.unitDriveRe === undefined) {
+    if (this.inputAlone) {
       // The input source is the only drive, at ±1 after scaling: its current is already per volt.
       const drive = this.rhsRe[branch]!;
       ir = xRe[branch]! / drive;
       ii = xIm[branch]! / drive;
     } else {
-      this.lu.solve(this.unitDriveRe, this.unitDriveIm, this.driveRe, this.driveIm);
+      // Its branch is eliminated last (an output), so this solve visits only the factor's tail.
+      const only = this.inputOnly;
+      this.lu.solveFor(this.unitDriveRe, this.unitDriveIm, only, this.driveRe, this.driveIm, only);
       ir = this.driveRe[branch]!;
       ii = this.driveIm[branch]!;
     }
@@ -349,4 +378,11 @@ export class FrequencySweep {
       },
     ]);
   }
+}
+
+/** Rows where the right-hand side is not zero. */
+function drivenRows(network: Network): Int32Array {
+  const driven: number[] = [];
+  network.sourceRe.forEach((value, row) => value !== 0 && driven.push(row));
+  return Int32Array.from(driven);
 }

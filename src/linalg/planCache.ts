@@ -1,0 +1,89 @@
+import type { CompiledSolve, Elimination } from "./compiledElimination.js";
+import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
+import type { PivotOrder } from "./markowitz.js";
+
+/**
+ * Plans by pattern and pivot order, shared by every factorisation of that pattern along that order
+ * (a plan is a pure function of the two), most recently used last. A design simulated again and
+ * again — an optimiser's evaluations, an interactive edit — usually orders the same way each time,
+ * and then finds its plan built and its code compiled (and optimised by the engine) by the earlier
+ * runs. Results do not depend on whether a plan came from here: the code does the loop's arithmetic.
+ */
+const PLAN_CACHE = new Map<string, FactorPlan>();
+/** Plans kept in PLAN_CACHE (the least recently used goes first). */
+const PLAN_CACHE_LIMIT = 32;
+
+/** The plan of this pattern (identified by `patternKey`) along `order`, built or from the cache. */
+export function sharedPlan(
+  patternKey: string,
+  n: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  order: PivotOrder,
+): FactorPlan {
+  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")}`;
+  let plan = PLAN_CACHE.get(key);
+  if (plan !== undefined) {
+    PLAN_CACHE.delete(key);
+  } else {
+    plan = buildFactorPlan(n, rows, cols, order);
+    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
+  }
+  PLAN_CACHE.set(key, plan);
+  return plan;
+}
+
+/**
+ * Empties PLAN_CACHE: factorisations started afterwards build their own plans (and run the loops
+ * until their own code is compiled). For tests and cold-start measurements; results are the same.
+ */
+export function forgetSharedPlans(): void {
+  PLAN_CACHE.clear();
+}
+
+/** A compiled solve and its uses so far (code: undefined until tried, null if not possible). */
+export interface SolveCode {
+  uses: number;
+  code: CompiledSolve | null | undefined;
+}
+
+/** Code compiled for one plan, shared by every factorisation along it. */
+export interface PlanCode {
+  /** Factorisations along the plan so far (counted until COMPILE_AFTER_USES). */
+  factorisations: number;
+  /** The compiled elimination: undefined until tried, null where not possible (too large, CSP). */
+  elimination: Elimination | null | undefined;
+  /** Compiled partial solves, by first driven step and wanted unknowns. */
+  readonly solves: Map<string, SolveCode>;
+}
+
+const PLAN_CODE = new WeakMap<FactorPlan, PlanCode>();
+
+/** The shared code record of `plan`. */
+export function planCode(plan: FactorPlan): PlanCode {
+  let code = PLAN_CODE.get(plan);
+  if (code === undefined) {
+    code = { factorisations: 0, elimination: undefined, solves: new Map() };
+    PLAN_CODE.set(plan, code);
+  }
+  return code;
+}
+
+/** The shared record of one partial solve along a plan, by key (first driven step; wanted). */
+export function solveCode(code: PlanCode, key: string): SolveCode {
+  let entry = code.solves.get(key);
+  if (entry === undefined) {
+    entry = { uses: 0, code: undefined };
+    code.solves.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Factorisations along one plan (or repeats of one solve) after which its code is compiled (when
+ * small enough: see MAX_COMPILED_OPERATIONS), counted over every use of the plan (see PLAN_CACHE).
+ * Until the engine optimises it, the generated code is slower than the loop, so this is more than
+ * one sweep of the usual 1000 points needs: a one-off simulation never pays for compiling, and a
+ * design swept again and again (an optimiser, an interactive edit) wins.
+ */
+export const COMPILE_AFTER_USES = 1500;

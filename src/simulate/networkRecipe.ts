@@ -1,0 +1,305 @@
+import type { Air } from "../core/air.js";
+import type { Stamp, StampContext } from "../network/elementModel.js";
+import type { PrimitiveInstance } from "../design/expand.js";
+import { GROUND } from "../network/topology.js";
+import type { Network } from "./compileNetwork.js";
+
+/*
+ * How a network's equations were put together, primitive by primitive, so that a primitive whose
+ * values changed (a parameter edited in a compiled design) can be realised again into the same
+ * unknowns and slots without compiling the design afresh. The sums are redone over every primitive
+ * in the original order, so an updated network is bit for bit the network a fresh compile of the
+ * edited design would give.
+ */
+
+/** Where a primitive came from: its design element's index and its position in that expansion. */
+export interface PrimitiveKey {
+  readonly originIndex: number;
+  readonly position: number;
+}
+
+/** What one primitive added to the equations, in the order it added it. */
+interface PrimitiveRecord {
+  primitive: PrimitiveInstance;
+  readonly key: PrimitiveKey | undefined;
+  /** Unknown of each terminal (-1: ground). */
+  readonly terminals: readonly number[];
+  /** Branch unknowns it created, in order. */
+  readonly branches: number[];
+  /** Flat [slot, re, im, …]. */
+  constants: number[];
+  /** Flat [slot, coefficient, …]. */
+  timesJOmega: number[];
+  overJOmega: number[];
+  /** Flat [row, value, …]. */
+  sources: number[];
+  stamp: Stamp | undefined;
+  sourceBranch: number | undefined;
+  /** model.source(definition): a changed kind of source is a change of topology. */
+  sourceKind: string | undefined;
+}
+
+/** Thrown inside a re-realisation that asks for an unknown or slot the network does not have. */
+class StructureChanged extends Error {}
+
+export class NetworkRecipe {
+  private readonly records: PrimitiveRecord[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  private readonly dynamic = new Set<number>();
+  /** What does not change when values do: the pattern, the unknowns and their labels. */
+  private base: Omit<
+    Network,
+    | "constantRe"
+    | "constantIm"
+    | "sourceRe"
+    | "timesJOmegaSlots"
+    | "timesJOmegaCoefficients"
+    | "overJOmegaSlots"
+    | "overJOmegaCoefficients"
+    | "stamps"
+    | "inputSource"
+  >;
+
+  /**
+   * Realises `primitives` (whose nodes `nodes` lists, ground excluded, in unknown order).
+   * `keys[i]` says where primitive i came from; primitives without a key are never updated.
+   */
+  constructor(
+    primitives: readonly PrimitiveInstance[],
+    keys: readonly (PrimitiveKey | undefined)[],
+    nodes: readonly string[],
+    domainOfNode: Network["domainOfNode"],
+    air: Air,
+  ) {
+    const unknownOfNode = new Map<string, number>();
+    const unknownLabels: string[] = [];
+    const elementsOfUnknown: Set<string>[] = [];
+    for (const node of nodes) {
+      unknownOfNode.set(node, unknownLabels.length);
+      unknownLabels.push(`node "${node}"`);
+      elementsOfUnknown.push(new Set());
+    }
+    const slotAt = (row: number, col: number): number => {
+      if (row < 0 || col < 0) return -1;
+      const key = `${row},${col}`;
+      let slot = this.slotOf.get(key);
+      if (slot === undefined) {
+        slot = this.rows.length;
+        this.slotOf.set(key, slot);
+        this.rows.push(row);
+        this.cols.push(col);
+      }
+      return slot;
+    };
+    primitives.forEach((primitive, index) => {
+      const terminals = primitive.definition.nodes.map((node) =>
+        node === GROUND ? -1 : unknownOfNode.get(node)!,
+      );
+      for (const k of terminals) if (k >= 0) elementsOfUnknown[k]!.add(primitive.originId);
+      const record = this.realize(primitive, keys[index], terminals, air, {
+        slot: slotAt,
+        entry: (row, col) => {
+          const slot = slotAt(row, col);
+          if (slot >= 0) this.dynamic.add(slot);
+          return slot;
+        },
+        branch: () => {
+          unknownLabels.push(`flow in "${primitive.definition.id}"`);
+          elementsOfUnknown.push(new Set([primitive.originId]));
+          return unknownLabels.length - 1;
+        },
+      });
+      this.records.push(record);
+    });
+    this.base = {
+      size: unknownLabels.length,
+      rows: Int32Array.from(this.rows),
+      cols: Int32Array.from(this.cols),
+      dynamicSlots: Int32Array.from(this.dynamic).sort(),
+      unknownOfNode,
+      domainOfNode,
+      unknownLabels,
+      elementsOfUnknown: elementsOfUnknown.map((ids) => [...ids]),
+    };
+  }
+
+  /** Realises one primitive, recording what it adds; `at` finds slots and branches. */
+  private realize(
+    primitive: PrimitiveInstance,
+    key: PrimitiveKey | undefined,
+    terminals: readonly number[],
+    air: Air,
+    at: {
+      slot: (row: number, col: number) => number;
+      entry: (row: number, col: number) => number;
+      branch: () => number;
+    },
+  ): PrimitiveRecord {
+    const { definition, model } = primitive;
+    const record: PrimitiveRecord = {
+      primitive,
+      key,
+      terminals,
+      branches: [],
+      constants: [],
+      timesJOmega: [],
+      overJOmega: [],
+      sources: [],
+      stamp: undefined,
+      sourceBranch: undefined,
+      sourceKind: model.source?.(definition),
+    };
+    const context: StampContext = {
+      air,
+      node: (terminal) => terminals[terminal]!,
+      branch: () => {
+        const branch = at.branch();
+        record.branches.push(branch);
+        return branch;
+      },
+      entry: at.entry,
+      addConstant: (row, col, re, im = 0) => {
+        const slot = at.slot(row, col);
+        if (slot >= 0) record.constants.push(slot, re, im);
+      },
+      addTimesJOmega: (row, col, coefficient) => {
+        const slot = at.slot(row, col);
+        if (slot >= 0) record.timesJOmega.push(slot, coefficient);
+      },
+      addOverJOmega: (row, col, coefficient) => {
+        const slot = at.slot(row, col);
+        if (slot >= 0) record.overJOmega.push(slot, coefficient);
+      },
+      addSource: (row, value) => {
+        if (row >= 0) record.sources.push(row, value);
+      },
+    };
+    const realization = model.realize(definition, context);
+    record.stamp = realization.stamp;
+    record.sourceBranch = realization.sourceBranch;
+    return record;
+  }
+
+  /** The network as realised so far. */
+  network(): Network {
+    const size = this.base.size;
+    const slots = this.base.rows.length;
+    const constantRe = new Float64Array(slots);
+    const constantIm = new Float64Array(slots);
+    const sourceRe = new Float64Array(size);
+    const timesSlots: number[] = [];
+    const timesCoefficients: number[] = [];
+    const overSlots: number[] = [];
+    const overCoefficients: number[] = [];
+    const stamps: Stamp[] = [];
+    let inputSource: Network["inputSource"];
+    // In primitive order, term by term: the same sums in the same order as the first realisation.
+    for (const record of this.records) {
+      const { constants, timesJOmega, overJOmega, sources } = record;
+      for (let c = 0; c < constants.length; c += 3) {
+        const slot = constants[c]!;
+        constantRe[slot] = constantRe[slot]! + constants[c + 1]!;
+        constantIm[slot] = constantIm[slot]! + constants[c + 2]!;
+      }
+      for (let c = 0; c < timesJOmega.length; c += 2) {
+        timesSlots.push(timesJOmega[c]!);
+        timesCoefficients.push(timesJOmega[c + 1]!);
+      }
+      for (let c = 0; c < overJOmega.length; c += 2) {
+        overSlots.push(overJOmega[c]!);
+        overCoefficients.push(overJOmega[c + 1]!);
+      }
+      for (let c = 0; c < sources.length; c += 2) {
+        const row = sources[c]!;
+        sourceRe[row] = sourceRe[row]! + sources[c + 1]!;
+      }
+      if (record.stamp) stamps.push(record.stamp);
+      const definition = record.primitive.definition;
+      if (
+        inputSource === undefined &&
+        definition.type === "voltageSource" &&
+        record.sourceBranch !== undefined
+      ) {
+        inputSource = {
+          id: definition.id,
+          branch: record.sourceBranch,
+          voltage: definition.voltage,
+          outputImpedance: definition.outputImpedance ?? 0,
+        };
+      }
+    }
+    return {
+      ...this.base,
+      constantRe,
+      constantIm,
+      sourceRe,
+      timesJOmegaSlots: Int32Array.from(timesSlots),
+      timesJOmegaCoefficients: Float64Array.from(timesCoefficients),
+      overJOmegaSlots: Int32Array.from(overSlots),
+      overJOmegaCoefficients: Float64Array.from(overCoefficients),
+      stamps,
+      ...(inputSource ? { inputSource } : {}),
+    };
+  }
+
+  /**
+   * Realises again the primitives of design element `originIndex`, now expanded as `expansion`
+   * (its primitives in expansion order). True when they fit the network's unknowns and slots
+   * (same types and nodes, the same branches and entries); false when the element's structure
+   * changed, and then the recipe is left as it was (compile the design afresh).
+   */
+  update(originIndex: number, expansion: readonly PrimitiveInstance[], air: Air): boolean {
+    const replaced: [index: number, record: PrimitiveRecord][] = [];
+    const lookup = (row: number, col: number): number => {
+      if (row < 0 || col < 0) return -1;
+      const slot = this.slotOf.get(`${row},${col}`);
+      if (slot === undefined) throw new StructureChanged();
+      return slot;
+    };
+    try {
+      for (let index = 0; index < this.records.length; index++) {
+        const old = this.records[index]!;
+        if (old.key?.originIndex !== originIndex) continue;
+        const primitive = expansion[old.key.position];
+        if (primitive === undefined || !sameShape(primitive, old.primitive)) return false;
+        let nextBranch = 0;
+        const record = this.realize(primitive, old.key, old.terminals, air, {
+          slot: lookup,
+          entry: (row, col) => {
+            const slot = lookup(row, col);
+            if (slot >= 0 && !this.dynamic.has(slot)) throw new StructureChanged();
+            return slot;
+          },
+          branch: () => {
+            const branch = old.branches[nextBranch++];
+            if (branch === undefined) throw new StructureChanged();
+            return branch;
+          },
+        });
+        if (record.branches.length !== old.branches.length) return false;
+        if (record.sourceKind !== old.sourceKind) return false;
+        replaced.push([index, record]);
+      }
+    } catch (error) {
+      if (error instanceof StructureChanged) return false;
+      throw error;
+    }
+    for (const [index, record] of replaced) this.records[index] = record;
+    return true;
+  }
+}
+
+/** Same type, id and nodes: the same place in the network. */
+function sameShape(a: PrimitiveInstance, b: PrimitiveInstance): boolean {
+  const x = a.definition;
+  const y = b.definition;
+  return (
+    x.type === y.type &&
+    x.id === y.id &&
+    a.model.type === b.model.type &&
+    x.nodes.length === y.nodes.length &&
+    x.nodes.every((node, k) => node === y.nodes[k])
+  );
+}
