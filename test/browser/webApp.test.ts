@@ -131,8 +131,25 @@ describe("the designer", () => {
     );
   });
 
+  it("works from the keyboard: arrow keys step a value, Ctrl+Z undoes it", async () => {
+    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    await field.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.url()).toContain("p.Rmid.resistance=3.2");
+    await field.blur();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => field.inputValue()).toBe("2.2");
+    // A purchasable part offers E12 values; a slider moves it on a log scale.
+    expect(await page.locator("datalist#p-Rmid-resistance-values option").count()).toBeGreaterThan(
+      10,
+    );
+    await page.getByRole("slider", { name: "Rmid resistance, log scale" }).waitFor();
+  });
+
   it("has no serious or critical accessibility violations", async () => {
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("spinbutton", { name: "Cmid capacitance" }).scrollIntoViewIfNeeded();
+    await screenshot(page, "designer-parameters");
   });
 });
 
@@ -175,7 +192,12 @@ describe("the graph tool", () => {
 
 describe("the EQ panel", () => {
   it("fits EQ to the design and downloads an EqualizerAPO preset", async () => {
-    await page.getByRole("tab", { name: "EQ" }).click();
+    // The tabs follow the ARIA pattern: arrow keys move between them.
+    await page.getByRole("tab", { name: "Graph" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect
+      .poll(() => page.getByRole("tab", { name: "EQ" }).getAttribute("aria-selected"))
+      .toBe("true");
     await page.getByRole("button", { name: "Fit EQ" }).click();
     await page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
     const { text } = await downloadedText(() =>

@@ -178,7 +178,8 @@ export function Designer() {
           ) : null}
         </div>
       </div>
-      <ParameterTable />
+      {/* A new design starts the fields afresh: units and slider scales chosen from its values. */}
+      <ParameterTable key={`${baseDesignName.value}|${designFileName.value}`} />
     </div>
   );
 }

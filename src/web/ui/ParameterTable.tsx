@@ -14,27 +14,39 @@ import {
   endTypingRun,
 } from "../state/appState.js";
 import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.js";
-import { type ParameterRow, elementRows } from "../view/parameterRows.js";
+import {
+  type ParameterRow,
+  elementRows,
+  isPurchasable,
+  isSlidable,
+  nearbyValues,
+  sliderRange,
+  sliderValue,
+} from "../view/parameterRows.js";
 
 export function ParameterTable() {
   const design = currentDesign.value;
   const docs = catalogue.value?.parameters ?? {};
   // A field keeps the unit it was first shown in, so typing 0.5 into "µF" does not flip it to "nF".
   const units = useRef(new Map<string, DisplayUnit>());
+  const anchors = useRef(new Map<string, number>());
   const issues = designFailure.value?.issues ?? [];
   if (design === null) return null;
   return (
     <section class="parameters" aria-labelledby="parameters-heading">
       <h2 id="parameters-heading">Elements and parameters</h2>
-      {design.elements.map((element) => (
-        <ElementGroup
-          key={element.id}
-          element={element}
-          docs={docs}
-          units={units.current}
-          issues={issues.filter((issue) => issue.elementId === element.id)}
-        />
-      ))}
+      <div class="element-columns">
+        {design.elements.map((element) => (
+          <ElementGroup
+            key={element.id}
+            element={element}
+            docs={docs}
+            units={units.current}
+            anchors={anchors.current}
+            issues={issues.filter((issue) => issue.elementId === element.id)}
+          />
+        ))}
+      </div>
     </section>
   );
 }
@@ -43,6 +55,8 @@ interface ElementGroupProps {
   readonly element: Design["elements"][number];
   readonly docs: Catalogue["parameters"];
   readonly units: Map<string, DisplayUnit>;
+  /** Each slider's centre: the value when its field was first shown. */
+  readonly anchors: Map<string, number>;
   readonly issues: readonly DesignIssue[];
 }
 
@@ -52,7 +66,7 @@ interface ElementGroupProps {
  * the frame the charts need.
  */
 const ElementGroup = memo(
-  ({ element, docs, units, issues }: ElementGroupProps) => {
+  ({ element, docs, units, anchors, issues }: ElementGroupProps) => {
     const group = elementRows(element, docs, units);
     for (const row of group.rows) units.set(row.accessibleName, row.unit);
     return (
@@ -65,6 +79,8 @@ const ElementGroup = memo(
           <ParameterField
             key={row.accessibleName}
             row={row}
+            type={element.type}
+            anchors={anchors}
             issue={
               issues.find(
                 (issue) => issue.parameter === undefined || issue.parameter === row.parameter,
@@ -81,8 +97,23 @@ const ElementGroup = memo(
     JSON.stringify(before.issues) === JSON.stringify(after.issues),
 );
 
-function ParameterField({ row, issue }: { row: ParameterRow; issue: string | undefined }) {
+interface FieldProps {
+  readonly row: ParameterRow;
+  readonly type: string;
+  readonly issue: string | undefined;
+  readonly anchors: Map<string, number>;
+}
+
+function ParameterField({ row, type, issue, anchors }: FieldProps) {
   const id = `p-${row.elementId}-${row.parameter}`.replace(/[^\w-]/g, "_");
+  const preferred = catalogue.value?.preferredValues ?? [];
+  const choices = isPurchasable(type, row.parameter) ? nearbyValues(preferred, row.value) : [];
+  if (!anchors.has(row.accessibleName) && row.value > 0) anchors.set(row.accessibleName, row.value);
+  const anchor = anchors.get(row.accessibleName);
+  const slider =
+    isSlidable(type, row.parameter) && anchor !== undefined ? sliderRange(anchor) : undefined;
+  const edit = (value: number) =>
+    editParameter({ elementId: row.elementId, parameter: row.parameter, value });
   const shown = toDisplay(row.value, row.unit);
   // While the user types, keep their text (e.g. "0." or "") instead of the last valid value.
   const [draft, setDraft] = useState<string | null>(null);
@@ -102,6 +133,7 @@ function ParameterField({ row, issue }: { row: ParameterRow; issue: string | und
         aria-invalid={message ? "true" : undefined}
         aria-describedby={message ? `${id}-issue` : `${id}-unit`}
         value={draft ?? shown}
+        {...(choices.length > 0 ? { list: `${id}-values` } : {})}
         onInput={(event) => {
           const text = event.currentTarget.value;
           setDraft(text);
@@ -113,7 +145,7 @@ function ParameterField({ row, issue }: { row: ParameterRow; issue: string | und
             return;
           }
           setTypingError(null);
-          editParameter({ elementId: row.elementId, parameter: row.parameter, value });
+          edit(value);
         }}
         onChange={endTypingRun}
         onBlur={() => {
@@ -124,6 +156,27 @@ function ParameterField({ row, issue }: { row: ParameterRow; issue: string | und
       <span id={`${id}-unit`} class="unit">
         {row.unit.label}
       </span>
+      {choices.length > 0 ? (
+        <datalist id={`${id}-values`}>
+          {choices.map((value) => (
+            <option key={value} value={toDisplay(value, row.unit)} />
+          ))}
+        </datalist>
+      ) : null}
+      {slider ? (
+        <input
+          type="range"
+          class="slider"
+          aria-label={`${row.accessibleName}, log scale`}
+          aria-valuetext={`${shown} ${row.unit.label}`}
+          min={slider.min}
+          max={slider.max}
+          step={slider.step}
+          value={Math.log10(row.value)}
+          onInput={(event) => edit(sliderValue(Number(event.currentTarget.value)))}
+          onChange={endTypingRun}
+        />
+      ) : null}
       {message ? (
         <p id={`${id}-issue`} class="issue">
           {message}

@@ -62,3 +62,44 @@ export function elementRows(
   }
   return { elementId: element.id, type: element.type, rows };
 }
+
+/** Parameters sold in preferred values (E12): the field offers those near its value. */
+const PURCHASABLE = new Set([
+  "resistor resistance",
+  "capacitor capacitance",
+  "inductor inductance",
+]);
+
+/** Parameters with a log-scale slider: the crossover parts and dampers a builder tunes by ear. */
+const SLIDABLE = new Set([...PURCHASABLE, "damper ratingCgsOhm"]);
+
+/** Whether a parameter of an element type is sold in preferred values. */
+export function isPurchasable(type: string, parameter: string): boolean {
+  return PURCHASABLE.has(`${type} ${parameter}`);
+}
+
+/** Whether a parameter of an element type gets a slider. */
+export function isSlidable(type: string, parameter: string): boolean {
+  return SLIDABLE.has(`${type} ${parameter}`);
+}
+
+/** The preferred values within a decade either side of `value` (for the field's suggestions). */
+export function nearbyValues(preferred: readonly number[], value: number): number[] {
+  if (!(value > 0)) return [];
+  return preferred.filter((v) => v >= value / 10 && v <= value * 10);
+}
+
+/**
+ * A log-scale slider over two decades centred on `anchor` (the value when the field was first
+ * shown, so the scale does not move while it is dragged): position = log10(value).
+ */
+export function sliderRange(anchor: number): { min: number; max: number; step: number } {
+  const centre = Math.log10(anchor);
+  // 1/200 decade a step: 1.2 %, finer than the 10 % E12 spacing.
+  return { min: centre - 1, max: centre + 1, step: 0.005 };
+}
+
+/** A slider position as a value with three significant digits (what a part could be ordered as). */
+export function sliderValue(position: number): number {
+  return Number((10 ** position).toPrecision(3));
+}

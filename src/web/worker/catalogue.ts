@@ -8,6 +8,7 @@ import {
   REFERENCE_DESIGNS,
   SOURCE_PRESETS,
   SOURCE_PRESET_NAMES,
+  preferredValues,
 } from "../../index.js";
 import type { Catalogue } from "./protocol.js";
 import { TARGETS } from "./targets.js";
@@ -28,6 +29,7 @@ export function catalogue(): Catalogue {
       id,
       description: SOURCE_PRESETS[id].description,
     })),
+    preferredValues: preferredValues("E12", 1e-12, 1e7),
     fitScenarios: FIT_SCENARIO_NAMES.map((id) => ({
       id,
       description: FIT_SCENARIOS[id].description,

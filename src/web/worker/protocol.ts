@@ -43,6 +43,8 @@ export interface Catalogue {
   readonly devicePresets: { id: string; name: string; variableFilterCount: boolean }[];
   readonly sourcePresets: { id: string; description: string }[];
   readonly fitScenarios: { id: string; description: string }[];
+  /** E12 values (IEC 60063) from 1 pF to 10 MΩ: what resistors, capacitors and inductors are sold in. */
+  readonly preferredValues: number[];
 }
 
 /** What the designer draws for one simulation. */
