@@ -1,5 +1,5 @@
 /** `tympan fit`: the response under each fit and tip, a chosen subset, plots and errors. */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,6 +42,37 @@ describe("tympan fit", () => {
     expect(noTip.err).toContain('"tipBore"');
     const sealOnly = await tympan("fit", "examples/case-a.json", "--fit", "broken-seal");
     expect(sealOnly.code).toBe(0);
+  });
+
+  it('takes the tip bore a design marks with a top-level "tipBore" key', async () => {
+    const designs = JSON.parse((await tympan("designs", "--json")).out) as {
+      name: string;
+      design: { elements: { id: string }[] };
+    }[];
+    const quadBa = designs.find((entry) => entry.name === "quad-ba")!.design;
+    const renamed = {
+      ...quadBa,
+      tipBore: "stem",
+      elements: quadBa.elements.map((e) => (e.id === "tipBore" ? { ...e, id: "stem" } : e)),
+    };
+    const file = join(mkdtempSync(join(tmpdir(), "tympan-fit-")), "renamed.json");
+    writeFileSync(file, JSON.stringify(renamed));
+    const marked = await tympan("fit", file, "--fit", "wide-bore-tip", "--json");
+    const stock = await tympan("fit", "quad-ba", "--fit", "wide-bore-tip", "--json");
+    expect(marked.code).toBe(0);
+    expect(JSON.parse(marked.out).fits[0].db).toEqual(JSON.parse(stock.out).fits[0].db);
+    const unmarked = await tympan("fit", "examples/case-a.json", "--fit", "foam-tip");
+    expect(unmarked.err).toMatch(/add "tipBore": "<id of the tube between nozzle and ear>"/);
+  });
+
+  it("refuses to overwrite --plot before computing or printing anything", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tympan-fit-")), "fit.svg");
+    writeFileSync(file, "mine");
+    const refused = await tympan("fit", "single-dd", "--plot", file);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err).toMatch(/^tympan: --plot: .*fit\.svg already exists; pass --force/);
+    expect(readFileSync(file, "utf8")).toBe("mine");
   });
 
   it("draws the plot", async () => {

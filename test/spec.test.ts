@@ -24,10 +24,36 @@ describe("tympan spec", () => {
     const folder = mkdtempSync(join(tmpdir(), "tympan-spec-"));
     const zma = join(folder, "iem.zma");
     writeFileSync(zma, "10 32 0\n1000 32 0\n20000 32 0\n");
-    const { code, out } = await tympan("spec", zma, "--sensitivity", "100 dB/mW");
+    const { code, out, err } = await tympan("spec", zma, "--sensitivity", "100 dB/mW");
     expect(code).toBe(0);
     expect(out).toContain("100.0 dB SPL/mW, 114.9 dB SPL/V");
-    expect(out).toContain("flat at the 1 kHz sensitivity");
+    // The assumptions are notes, on standard error, each as `tympan: <file>: note: …`.
+    expect(err).toMatch(
+      /^tympan: note: no frequency response given: .*flat at the 1 kHz sensitivity/m,
+    );
+  });
+
+  it("says an impedance file alone has no measured frequency response, instead of inventing one", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "tympan-spec-"));
+    const zma = join(folder, "iem.zma");
+    writeFileSync(zma, "10 32 0\n1000 32 0\n20000 32 0\n");
+    const { out } = await tympan("spec", zma, "--sensitivity", "100 dB/mW");
+    expect(out).toMatch(/frequency response {2}not measured/);
+    expect(out).not.toMatch(/below .* to above/);
+    const json = JSON.parse(
+      (await tympan("spec", zma, "--sensitivity", "100 dB/mW", "--json")).out,
+    );
+    expect(json.responseKnown).toBe(false);
+    expect(json.notes.map((note: { code: string }) => note.code)).toContain(
+      "response-not-measured",
+    );
+  });
+
+  it("says a missing impedance file does not exist, rather than asking for --sensitivity", async () => {
+    const missing = await tympan("spec", "nope.zma");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^tympan: nope\.zma: no such file/);
+    expect(missing.err).not.toContain("--sensitivity");
   });
 
   it("says what is missing or wrong, exit 2", async () => {

@@ -47,6 +47,6 @@ export { smoothSavitzkyGolay, SAVITZKY_GOLAY_DEFAULTS } from "./savitzkyGolaySmo
 export type { SavitzkyGolayOptions } from "./savitzkyGolaySmoothing.js";
 export { targetDeviation } from "./targetDeviation.js";
 export type { TargetDeviation, TargetDeviationOptions } from "./targetDeviation.js";
-export { sensitivity } from "./sensitivity.js";
+export { milliwattMinusVoltDb, sensitivity } from "./sensitivity.js";
 export type { Sensitivity } from "./sensitivity.js";
 export { groupDelaySeconds, unwrapDegrees } from "./groupDelay.js";

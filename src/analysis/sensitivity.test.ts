@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../simulate/simulate.js";
-import { sensitivity } from "./sensitivity.js";
+import { milliwattMinusVoltDb, sensitivity } from "./sensitivity.js";
 
 describe("sensitivity", () => {
   it("turns a level at 1 V into dB SPL per mW through the input impedance", () => {
@@ -30,5 +30,17 @@ describe("sensitivity", () => {
   it("names what is missing", () => {
     const result = { frequencyHz: [1000], probes: {} };
     expect(() => sensitivity(result, "drum", 1)).toThrow(/"drum"/);
+  });
+});
+
+describe("milliwattMinusVoltDb", () => {
+  it("is −10·log10(P(1 V)/1 mW) with P = cos φ/|Z|", () => {
+    // 32 Ω resistive: 1 V gives 31.25 mW, so dB/mW = dB/V − 14.949 dB.
+    expect(milliwattMinusVoltDb(32, 0)).toBeCloseTo(-10 * Math.log10(31.25), 12);
+    // At 60° only half the volt-amperes are real power: 3.01 dB more per mW.
+    expect(milliwattMinusVoltDb(32, 60) - milliwattMinusVoltDb(32, 0)).toBeCloseTo(
+      10 * Math.log10(2),
+      12,
+    );
   });
 });

@@ -46,7 +46,17 @@ export function sensitivity(
   const impedanceOhm = Math.exp(at(z.magnitudeOhm.map(Math.log)));
   const impedancePhaseDeg = at(z.phaseDeg);
   const dbSplPerVolt = level - 20 * Math.log10(Math.abs(terminalVoltage));
-  const powerPerVoltSquared = Math.cos((impedancePhaseDeg * Math.PI) / 180) / impedanceOhm;
-  const dbSplPerMilliwatt = dbSplPerVolt - 10 * Math.log10(powerPerVoltSquared / 1e-3);
+  const dbSplPerMilliwatt = dbSplPerVolt + milliwattMinusVoltDb(impedanceOhm, impedancePhaseDeg);
   return { dbSplPerMilliwatt, dbSplPerVolt, impedanceOhm, impedancePhaseDeg };
+}
+
+/**
+ * How much a sensitivity per milliwatt exceeds the same sensitivity per volt (dB), for an input
+ * impedance |Z|∠φ (Ω, degrees): 1 V rms across it delivers the real power P = cos φ/|Z| (W), so
+ * dB/mW = dB/V − 10·log10(P / 1 mW). The one conversion between the two figures; a spec sheet's
+ * dB/mW and a measured IEM's dB/V both go through it.
+ */
+export function milliwattMinusVoltDb(impedanceOhm: number, phaseDeg: number): number {
+  const powerPerVoltSquared = Math.cos((phaseDeg * Math.PI) / 180) / impedanceOhm;
+  return -10 * Math.log10(powerPerVoltSquared / 1e-3);
 }

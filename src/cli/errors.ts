@@ -1,29 +1,37 @@
-import { TympanError, formatIssues } from "../core/issues.js";
+import { TympanError, formatIssue } from "../index.js";
+import type { Issue } from "../index.js";
 
 /** Exit code for bad input (invalid design, bad arguments, unreadable file). */
 export const EXIT_BAD_INPUT = 2;
-/** Exit code for a failure of Tympan itself. */
-export const EXIT_INTERNAL = 1;
+/** Exit code for a failure of Tympan itself: EX_SOFTWARE of BSD's sysexits.h. */
+export const EXIT_INTERNAL = 70;
 
 /** A bad command-line argument, reported like any other input problem. */
 export function usageError(message: string): TympanError {
   return new TympanError([{ severity: "error", code: "usage", path: [], message }]);
 }
 
-/** Prints an error for a person (no stack trace unless TYMPAN_DEBUG is set) and gives the exit code. */
+/** Every issue is printed one way: `tympan: <formatIssue>`, one line each. */
+export function issueLines(issues: readonly Issue[], source?: string): string {
+  return issues
+    .flatMap((issue) => formatIssue(issue, source).split("\n"))
+    .map((line) => `tympan: ${line}\n`)
+    .join("");
+}
+
+/**
+ * Prints an error for a person and gives the exit code: a TympanError's issues (exit 2), or for
+ * anything else one line saying Tympan failed and how to report it (exit 70); the stack trace only
+ * when TYMPAN_DEBUG is set.
+ */
 export function reportError(error: unknown, write: (text: string) => void): number {
   if (error instanceof TympanError) {
-    write(
-      `${formatIssues(error.issues, error.source)
-        .split("\n")
-        .map((line) => `tympan: ${line}`)
-        .join("\n")}\n`,
-    );
+    write(issueLines(error.issues, error.source));
     return EXIT_BAD_INPUT;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
   write(
-    `tympan: internal error: ${message}\nPlease report this with the command and design file that caused it.\n`,
+    `tympan: internal error: ${message}. This is a bug in tympan; please report it with the command and the files it read (TYMPAN_DEBUG=1 prints the stack trace).\n`,
   );
   if (process.env.TYMPAN_DEBUG && error instanceof Error && error.stack) write(`${error.stack}\n`);
   return EXIT_INTERNAL;

@@ -25,11 +25,16 @@ export interface Design {
   readonly tympan: 1;
   readonly name?: string;
   readonly description?: string;
+  /**
+   * The id of the tube between nozzle and ear that is the ear tip's bore, which `tympan fit`'s tip
+   * variants replace; without it, the tube with id "tipBore" is taken.
+   */
+  readonly tipBore?: string;
   readonly elements: readonly ElementDefinition[];
   readonly probes: readonly Probe[];
 }
 
-const TOP_LEVEL_KEYS = ["tympan", "name", "description", "elements", "probes"];
+const TOP_LEVEL_KEYS = ["tympan", "name", "description", "tipBore", "elements", "probes"];
 const PROBE_KEYS = ["id", "node", "byDriver"];
 
 /**
@@ -71,7 +76,7 @@ export function validateDesign(input: unknown): Result<Design> {
       ),
     );
   }
-  for (const key of ["name", "description"] as const) {
+  for (const key of ["name", "description", "tipBore"] as const) {
     if (input[key] !== undefined && typeof input[key] !== "string") {
       issues.push(issue("invalid-type", [key], `"${key}" must be a string`));
     }
@@ -83,6 +88,7 @@ export function validateDesign(input: unknown): Result<Design> {
     tympan: 1,
     ...(typeof input.name === "string" ? { name: input.name } : {}),
     ...(typeof input.description === "string" ? { description: input.description } : {}),
+    ...(typeof input.tipBore === "string" ? { tipBore: input.tipBore } : {}),
     elements,
     probes,
   };

@@ -23,3 +23,15 @@ export {
   readTwoPortFile,
 } from "./twoPortFile.js";
 export { readUserTextFile } from "./userTextFile.js";
+export { MAX_USER_FILE_BYTES } from "./userTextFile.js";
+export {
+  isBuiltInDesignName,
+  isDesignInput,
+  isUnknownName,
+  loadDesign,
+  unknownNameError,
+} from "./designInput.js";
+export type { LoadedDesign } from "./designInput.js";
+export { checkOutputPath } from "./outputPath.js";
+export { readSourceLoad } from "./sourceLoadInput.js";
+export type { MeasuredIemOptions } from "./sourceLoadInput.js";

@@ -1,5 +1,5 @@
 // Simulating a design. The public part of simulate/: only re-exports.
-export { simulate, trySimulate, compileDesign } from "./simulate.js";
+export { simulate, trySimulate, compileDesign, FREQUENCY_RANGE_HZ } from "./simulate.js";
 export { CompiledDesign } from "./compiledDesign.js";
 export type { ParameterChange } from "./compiledDesign.js";
 export type { SimulateOptions } from "./simulate.js";
@@ -7,3 +7,7 @@ export type { SimulationResult, ProbeResult, InputImpedance } from "./result.js"
 export { compileNetwork } from "./compileNetwork.js";
 export type { Network } from "./compileNetwork.js";
 export { FrequencySweep } from "./sweep.js";
+export { simulationCsv } from "./simulationCsv.js";
+export { simulationTable } from "./simulationTable.js";
+export { MAX_FREQUENCY_POINTS, frequencyGrid } from "./frequencyGrid.js";
+export type { FrequencyGridText } from "./frequencyGrid.js";

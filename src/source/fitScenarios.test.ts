@@ -4,7 +4,13 @@ import { ductImpedance } from "../elements/ducts/ductImpedance.js";
 import { STANDARD_AIR } from "../core/air.js";
 import { simulate } from "../simulate/simulate.js";
 import type { Design } from "../design/design.js";
-import { FIT_SCENARIOS, FIT_SCENARIO_NAMES, fitChangeDb, withFit } from "./fitScenarios.js";
+import {
+  FIT_SCENARIOS,
+  FIT_SCENARIO_NAMES,
+  fitChangeDb,
+  tipBoreId,
+  withFit,
+} from "./fitScenarios.js";
 import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import { SEAL_SCENARIOS, sealLossDb } from "./sealScenarios.js";
 
@@ -71,6 +77,35 @@ describe("fit scenarios", () => {
     expect(bore.length).toBeCloseTo(5e-3, 12);
     expect(fitted.elements).toHaveLength(design.elements.length);
     expect(fitChangeDb(design, FIT_SCENARIOS["wide-bore-tip"], [9000])[0]).toBeGreaterThan(2);
+  });
+
+  it('replaces the tube a design marks as its tip bore with a top-level "tipBore" key', () => {
+    const quadBa = referenceDesign("quad-ba")!.design;
+    const renamed: Design = {
+      ...quadBa,
+      tipBore: "stem",
+      elements: quadBa.elements.map((e) => (e.id === "tipBore" ? { ...e, id: "stem" } : e)),
+    };
+    expect(tipBoreId(renamed)).toBe("stem");
+    expect(tipBoreId(quadBa)).toBe("tipBore");
+    const fitted = withFit(renamed, FIT_SCENARIOS["wide-bore-tip"]);
+    const stem = fitted.elements.find((e) => e.id === "stem") as unknown as { radius: number };
+    expect(stem.radius).toBeCloseTo(2e-3, 12);
+    // The same physics as the reference design's own "tipBore": the same drum level.
+    const db = (d: Design) => simulate(d, { frequencies: [9000] }).probes.drum!.db[0]!;
+    expect(db(fitted)).toBeCloseTo(db(withFit(quadBa, FIT_SCENARIOS["wide-bore-tip"])), 9);
+  });
+
+  it("names what to add when the tip bore is missing, and a marked bore that is not a tube", () => {
+    expect(() => withFit(caseA, FIT_SCENARIOS["foam-tip"])).toThrow(
+      /add "tipBore": "<id of the tube between nozzle and ear>" at the top level/,
+    );
+    expect(() => withFit({ ...caseA, tipBore: "ear" }, FIT_SCENARIOS["foam-tip"])).toThrow(
+      /names "ear" as its "tipBore", but "ear" has type "ear711", not "tube"/,
+    );
+    expect(() => withFit({ ...caseA, tipBore: "nope" }, FIT_SCENARIOS["foam-tip"])).toThrow(
+      /has no element of that id/,
+    );
   });
 
   it("names what is missing when a design cannot take a fit", () => {

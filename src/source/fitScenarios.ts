@@ -14,8 +14,9 @@ export type { LeakPath } from "./sealScenarios.js";
  * resistance R = 8ηl/(πr⁴)/N and mass M = (4/3)ρl/(πr²)/N for N holes of radius r and length l. With a
  * stiff source (a sealed BA or planar) the leak's mass and the canal's compliance form a high-pass at
  * f_H = 1/(2π√(M·C)); a resistive leak (many fine pores, R ≫ ωM) gives a gentler corner at
- * f = 1/(2π·R·C) with no resonance. A tip variant replaces the tip's bore (the element "tipBore",
- * as the reference designs name it; 5 mm × Ø3 mm for their silicone tip).
+ * f = 1/(2π·R·C) with no resonance. A tip variant replaces the tip's bore: the tube the design names
+ * in its top-level "tipBore" key, else the tube whose id is "tipBore" (as in the reference designs;
+ * 5 mm × Ø3 mm for their silicone tip).
  */
 
 export interface FitScenario {
@@ -28,6 +29,10 @@ export interface FitScenario {
   readonly tipBore?: { readonly lengthMm: number; readonly diameterMm: number };
 }
 
+/**
+ * The named fits (kind "seal": how well the stock tip seals) and ear-tip variants (kind "tip"), each
+ * with its leak and tip bore and a description saying where its figures come from.
+ */
 export const FIT_SCENARIOS = {
   "deep-seal": {
     name: "deep-seal",
@@ -81,6 +86,7 @@ export const FIT_SCENARIOS = {
 
 export type FitScenarioName = keyof typeof FIT_SCENARIOS;
 
+/** The names of FIT_SCENARIOS, in the order `tympan fit` shows them. */
 export const FIT_SCENARIO_NAMES = Object.keys(FIT_SCENARIOS) as FitScenarioName[];
 
 /**
@@ -89,30 +95,49 @@ export const FIT_SCENARIO_NAMES = Object.keys(FIT_SCENARIOS) as FitScenarioName[
  */
 export const STOCK_TIP_BORE = { lengthMm: 5, diameterMm: 3 } as const;
 
+/** The fit scenario of that name (FIT_SCENARIOS), or undefined. */
 export function fitScenario(name: string): FitScenario | undefined {
   return Object.hasOwn(FIT_SCENARIOS, name) ? FIT_SCENARIOS[name as FitScenarioName] : undefined;
 }
 
-/** The element id of the tip's bore that tip variants replace (as in the reference designs). */
+/**
+ * The element id a tip bore has when the design does not name it with a top-level "tipBore" key (as
+ * in the reference designs).
+ */
 export const TIP_BORE_ID = "tipBore";
 
-function fitError(message: string): TympanError {
-  return new TympanError([{ severity: "error", code: "fit-not-applicable", path: [], message }]);
+/**
+ * The id of the design's ear-tip bore, the tube that tip variants replace: the design's top-level
+ * "tipBore" key when it has one (`"tipBore": "<tube id>"`), else "tipBore".
+ */
+export function tipBoreId(design: Design): string {
+  return design.tipBore ?? TIP_BORE_ID;
 }
 
 /**
  * The design fitted as in the scenario: its ear tip's bore replaced (tip variants) and a leak from the
  * ear's entrance (the first node of its ear711 element) to ambient. Throws a TympanError naming what
- * is missing when the design has no ear711 element, or no "tipBore" tube for a tip variant.
+ * is missing when the design has no ear711 element, or, for a tip variant, no tip-bore tube (see
+ * tipBoreId), saying what to add.
  */
 export function withFit(design: Design, scenario: FitScenario): Design {
   let elements = [...design.elements];
   if (scenario.tipBore !== undefined) {
-    const index = elements.findIndex((element) => element.id === TIP_BORE_ID);
+    const id = tipBoreId(design);
+    const named = id !== TIP_BORE_ID;
+    const index = elements.findIndex((element) => element.id === id);
     if (index < 0 || elements[index]!.type !== "tube") {
-      throw fitError(
-        `${scenario.name} replaces the ear tip's bore, a tube element with id "${TIP_BORE_ID}" (as in the reference designs); ${design.name ?? "this design"} has none: name the tube between nozzle and ear "${TIP_BORE_ID}"`,
-      );
+      const what = `${design.name ?? "this design"}`;
+      throw new TympanError([
+        {
+          severity: "error",
+          code: named ? "invalid-tip-bore" : "tip-bore-missing",
+          path: named ? ["tipBore"] : [],
+          message: named
+            ? `${scenario.name} replaces the ear tip's bore; ${what} names "${id}" as its "tipBore", but ${index < 0 ? "has no element of that id" : `"${id}" has type "${elements[index]!.type}", not "tube"`}`
+            : `${scenario.name} replaces the ear tip's bore, and ${what} does not say which tube that is: add "tipBore": "<id of the tube between nozzle and ear>" at the top level of the design (or give that tube the id "${TIP_BORE_ID}")`,
+        },
+      ]);
     }
     elements[index] = {
       ...elements[index]!,

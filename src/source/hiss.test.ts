@@ -13,6 +13,7 @@ function flatLoad(ohm = 32): SourceLoad {
     impedanceIm: f.map(() => 0),
     impedancePhaseKnown: true,
     drumPaPerVolt: f.map(() => 1),
+    responseKnown: true,
     notes: [],
   };
 }

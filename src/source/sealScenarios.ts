@@ -14,6 +14,7 @@ export interface SealScenario {
   readonly leak?: LeakPath;
 }
 
+/** How well the ear tip seals: a perfect seal, a shallow fit's small leak and a broken seal's leak. */
 export const SEAL_SCENARIOS = {
   sealed: { name: "sealed", description: "a perfect seal: no leak" },
   leaky: {

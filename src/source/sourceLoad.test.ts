@@ -70,8 +70,14 @@ describe("loadFromMeasurement", () => {
     const at1k = load.frequencyHz.indexOf(1000);
     expect(20 * Math.log10(load.drumPaPerVolt[at1k]! / 20e-6)).toBeCloseTo(114.949, 3);
     expect(load.impedancePhaseKnown).toBe(false);
-    expect(load.notes.join(" ")).toMatch(/resistive/);
-    expect(load.notes.join(" ")).toMatch(/flat at the 1 kHz sensitivity/);
+    expect(load.responseKnown).toBe(false);
+    expect(load.notes.map((issue) => issue.code)).toEqual([
+      "phase-assumed",
+      "response-not-measured",
+    ]);
+    expect(load.notes.every((issue) => issue.severity === "note")).toBe(true);
+    expect(load.notes[0]!.message).toMatch(/resistive/);
+    expect(load.notes[1]!.message).toMatch(/flat at the 1 kHz sensitivity/);
   });
 
   it("takes the response's shape, set to the sensitivity at 1 kHz", () => {
@@ -86,6 +92,8 @@ describe("loadFromMeasurement", () => {
     expect(db[0]).toBeCloseTo(130, 9);
     expect(db[load.frequencyHz.indexOf(1000)]).toBeCloseTo(120, 9);
     expect(db[db.length - 1]).toBeCloseTo(110, 9);
+    expect(load.responseKnown).toBe(true);
+    expect(load.notes.map((issue) => issue.code)).toContain("response-shape");
   });
 
   it("uses the phase when the file has it", () => {

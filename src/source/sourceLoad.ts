@@ -1,5 +1,6 @@
 import type { Curve } from "../core/curve.js";
 import { interpolateLogFrequency } from "../analysis/interpolate.js";
+import { milliwattMinusVoltDb } from "../analysis/sensitivity.js";
 import { type Design, validateDesign } from "../design/design.js";
 import { SPL_REFERENCE_PA } from "../core/air.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
@@ -25,8 +26,14 @@ export interface SourceLoad {
   readonly impedancePhaseKnown: boolean;
   /** |p_drum| per volt rms across the terminals (Pa/V). */
   readonly drumPaPerVolt: readonly number[];
-  /** Assumptions the figures rest on, in plain words, for the output. */
-  readonly notes: readonly string[];
+  /**
+   * False when no frequency response was measured (an impedance file alone): drumPaPerVolt is then
+   * flat at the 1 kHz sensitivity, an assumption, so the response's shape and its −10 dB points are
+   * unknown.
+   */
+  readonly responseKnown: boolean;
+  /** Assumptions the figures rest on, as notes (severity "note"), for the output. */
+  readonly notes: readonly Issue[];
 }
 
 /**
@@ -43,6 +50,11 @@ export function sourceGrid(fromHz = 20, toHz = 20_000): number[] {
 function loadIssue(code: IssueCode, message: string): TympanError {
   const issue: Issue = { severity: "error", code, path: [], message };
   return new TympanError([issue]);
+}
+
+/** An assumption the load rests on, said once in the output. */
+function note(code: IssueCode, message: string): Issue {
+  return { severity: "note", code, path: [], message };
 }
 
 /**
@@ -99,8 +111,12 @@ export function loadFromDesign(
     impedanceIm: z.magnitudeOhm.map((m, i) => m * Math.sin((z.phaseDeg[i]! * Math.PI) / 180)),
     impedancePhaseKnown: true,
     drumPaPerVolt: probe.re.map((re, i) => Math.hypot(re, probe.im[i]!)),
+    responseKnown: true,
     notes: [
-      `simulated at the "${probeId}" probe of ${name} (an IEC 60318-4 ear simulator's drum in the reference designs; the standard covers 100 Hz–10 kHz)`,
+      note(
+        "simulated-at-probe",
+        `simulated at the "${probeId}" probe of ${name} (an IEC 60318-4 ear simulator's drum in the reference designs; the standard covers 100 Hz–10 kHz)`,
+      ),
     ],
   };
 }
@@ -158,11 +174,16 @@ export function loadFromMeasurement(
       `${name} covers ${first}–${last} Hz; the sensitivity is at 1 kHz, so the impedance must include 1 kHz`,
     );
   }
-  const notes: string[] = [];
+  const notes: Issue[] = [];
   const fromHz = Math.max(20, first);
   const toHz = Math.min(20_000, last);
   if (fromHz > 20 || toHz < 20_000)
-    notes.push(`the impedance covers ${fromHz}–${toHz} Hz only: figures are for that range`);
+    notes.push(
+      note(
+        "partial-range",
+        `the impedance covers ${fromHz}–${toHz} Hz only: figures are for that range`,
+      ),
+    );
   const grid = sourceGrid(fromHz, toHz);
   const magnitude = interpolateLogFrequency(impedance, grid);
   if (magnitude.some((value) => !(value > 0))) {
@@ -174,20 +195,24 @@ export function loadFromMeasurement(
     : grid.map(() => 0);
   if (!phaseKnown)
     notes.push(
-      "the impedance file has no phase: the impedance is taken as resistive (0°), which gives the largest level loss through an output impedance",
+      note(
+        "phase-assumed",
+        "the impedance file has no phase: the impedance is taken as resistive (0°), which gives the largest level loss through an output impedance",
+      ),
     );
   const at1k = grid.indexOf(1000);
-  const cosPhi = Math.cos((phase[at1k]! * Math.PI) / 180);
-  // P per V² = cos φ / |Z|: dB/V = dB/mW + 10·log10(P(1 V) / 1 mW).
   const dbPerVolt =
     sensitivity.per === "V"
       ? sensitivity.db
-      : sensitivity.db + 10 * Math.log10(cosPhi / magnitude[at1k]! / 1e-3);
+      : sensitivity.db - milliwattMinusVoltDb(magnitude[at1k]!, phase[at1k]!);
   let shapeDb: number[];
   if (response === undefined) {
     shapeDb = grid.map(() => 0);
     notes.push(
-      "no frequency response given: the pressure per volt is taken as flat at the 1 kHz sensitivity (give --response for the hiss spectrum's shape)",
+      note(
+        "response-not-measured",
+        "no frequency response given: the pressure per volt is taken as flat at the 1 kHz sensitivity, so the response's shape and range are unknown (give --response for them)",
+      ),
     );
   } else {
     if (response.kind !== "response")
@@ -199,10 +224,18 @@ export function loadFromMeasurement(
     const rFirst = response.frequencyHz[0]!;
     const rLast = response.frequencyHz[response.frequencyHz.length - 1]!;
     if (rFirst > fromHz || rLast < toHz)
-      notes.push(`the response covers ${rFirst}–${rLast} Hz; outside that its end values are held`);
+      notes.push(
+        note(
+          "partial-range",
+          `the response covers ${rFirst}–${rLast} Hz; outside that its end values are held`,
+        ),
+      );
     shapeDb = values.map((value) => value - values[at1k]!);
     notes.push(
-      `response shape from ${response.name ?? "the response file"}, set to the sensitivity at 1 kHz`,
+      note(
+        "response-shape",
+        `response shape from ${response.name ?? "the response file"}, set to the sensitivity at 1 kHz`,
+      ),
     );
   }
   return {
@@ -212,6 +245,7 @@ export function loadFromMeasurement(
     impedanceIm: magnitude.map((m, i) => m * Math.sin((phase[i]! * Math.PI) / 180)),
     impedancePhaseKnown: phaseKnown,
     drumPaPerVolt: shapeDb.map((db) => SPL_REFERENCE_PA * 10 ** ((dbPerVolt + db) / 20)),
+    responseKnown: response !== undefined,
     notes,
   };
 }

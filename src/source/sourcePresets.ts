@@ -9,6 +9,7 @@ import type { SourceModel } from "./sourceModel.js";
  * --noise, --max-voltage and --max-current.
  */
 
+/** The four illustrative source presets (phone, usb-dongle, portable-dac-amp, desktop-amp). */
 export const SOURCE_PRESETS = {
   phone: {
     name: "phone",
@@ -60,6 +61,7 @@ export const SOURCE_PRESETS = {
 
 export type SourcePresetName = keyof typeof SOURCE_PRESETS;
 
+/** The names of SOURCE_PRESETS, in the order `tympan source` compares them. */
 export const SOURCE_PRESET_NAMES = Object.keys(SOURCE_PRESETS) as SourcePresetName[];
 
 /** The preset of that name, or undefined. */

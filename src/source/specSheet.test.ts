@@ -28,6 +28,7 @@ describe("specSheet", () => {
       impedanceIm: f.map((x) => 2 * Math.PI * x * 1e-3),
       impedancePhaseKnown: true,
       drumPaPerVolt: f.map((x) => (x / 100 / Math.hypot(1, x / 100)) * 1),
+      responseKnown: true,
       notes: [],
     };
     const sheet = specSheet(load);

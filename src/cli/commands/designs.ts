@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { REFERENCE_DESIGNS } from "../../catalogue/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../../index.js";
 
 interface DesignsFlags {
   json?: boolean;

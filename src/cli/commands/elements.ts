@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { ELEMENT_MODELS } from "../../elements/registry.js";
+import { ELEMENT_MODELS } from "../../index.js";
 
 /** `tympan elements`: every element type with its nodes and parameters. */
 export function registerElements(program: Command, print: (text: string) => void): void {

@@ -1,9 +1,13 @@
 import type { Command } from "commander";
-import { loadDesign } from "../loadDesign.js";
-import { formatIssue, simulate } from "../../index.js";
-import { inFile, usageError } from "../errors.js";
-import { frequenciesFromFlags } from "../frequencyOptions.js";
-import { resultToCsv, resultToTable } from "../formatResult.js";
+import {
+  checkOutputPath,
+  frequencyGrid,
+  loadDesign,
+  simulate,
+  simulationCsv,
+  simulationTable,
+} from "../../node.js";
+import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writePlot } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 
@@ -32,15 +36,18 @@ export function registerSimulate(program: Command, output: CliOutput): void {
     .option("--at <f1,f2,...>", "frequencies in Hz, comma-separated")
     .option("--from <Hz>", "start of the log-spaced sweep (default 20)")
     .option("--to <Hz>", "end of the log-spaced sweep (default 20000)")
-    .option("--points <n>", "number of log-spaced points (default 1000)")
+    .option("--points <n>", "number of log-spaced points (default 1000, at most 100000)")
     .option("--json", "print the full result as JSON")
     .option("--csv", "print the result as CSV")
     .option("--plot <file>", "also draw the levels and impedance to an .svg or .png file")
     .option("--force", "allow --plot to replace an existing file")
     .action(async (designPath: string, flags: SimulateFlags) => {
       if (flags.json && flags.csv) throw usageError("give --json or --csv, not both");
-      const frequencies = frequenciesFromFlags(flags);
-      if (flags.plot !== undefined) checkPlotPath(flags.plot);
+      const frequencies = frequencyGrid(flags);
+      if (flags.plot !== undefined) {
+        checkPlotPath(flags.plot);
+        await checkOutputPath(flags.plot, flags.force ?? false, "--plot");
+      }
       const { design, name } = await loadDesign(designPath);
       const result = inFile(designPath, () => simulate(design, { frequencies }));
       if (flags.plot !== undefined) {
@@ -48,10 +55,9 @@ export function registerSimulate(program: Command, output: CliOutput): void {
       }
       if (flags.json) print(`${JSON.stringify(result)}\n`);
       else if (flags.csv) {
-        print(resultToCsv(result));
+        print(simulationCsv(result));
         // CSV has no place for notes: they go to standard error so they are not lost.
-        for (const warning of result.warnings ?? [])
-          output.err(`tympan: ${formatIssue(warning)}\n`);
-      } else print(resultToTable(result));
+        output.err(issueLines(result.warnings ?? []));
+      } else print(simulationTable(result));
     });
 }
