@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "./simulate.js";
-import { csvField, simulationCsv } from "./simulationCsv.js";
+import { simulationCsv } from "./simulationCsv.js";
 
 const divider = {
   tympan: 1,
@@ -35,8 +35,12 @@ describe("simulationCsv", () => {
     expect(row[1]).toBe(result.probes.out!.db[0]);
   });
 
-  it("quotes probe ids that hold a comma", () => {
-    expect(csvField('a,"b"')).toBe('"a,""b"""');
-    expect(csvField("plain")).toBe("plain");
+  it("writes a probe id from a file as an inert, quoted CSV name", () => {
+    const hostile = {
+      ...divider,
+      probes: [{ id: '=cmd|"x",y', node: "out" }],
+    };
+    const header = simulationCsv(simulate(hostile, { frequencies: [100] })).split("\n")[0]!;
+    expect(header).toContain(`"'=cmd|""x"",y_db"`);
   });
 });

@@ -1,3 +1,4 @@
+import { csvField } from "../core/csv.js";
 import { DOMAIN_UNITS } from "../core/domain.js";
 import type { SimulationResult } from "./result.js";
 
@@ -28,9 +29,4 @@ export function simulationCsv(result: SimulationResult): string {
     lines.push([frequency, ...columns.map((column) => column[f]!)].map(String).join(","));
   });
   return `${lines.join("\n")}\n`;
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
