@@ -22,6 +22,7 @@ export interface SavitzkyGolayOptions {
   readonly trebleToHz: number;
 }
 
+/** AutoEq's windows: 1/12 octave, 2 octaves in the treble, blended between 6 and 8 kHz. */
 export const SAVITZKY_GOLAY_DEFAULTS: SavitzkyGolayOptions = {
   windowOctaves: 1 / 12,
   trebleWindowOctaves: 2,
@@ -29,6 +30,12 @@ export const SAVITZKY_GOLAY_DEFAULTS: SavitzkyGolayOptions = {
   trebleToHz: 8000,
 };
 
+/**
+ * The response smoothed as AutoEq smooths it before fitting (see SavitzkyGolayOptions): quadratic
+ * Savitzky–Golay over 1/12 octave, 2 octaves in the treble. Frequencies, name and kind are kept.
+ *
+ * @throws TympanError when the curve is not a usable, near log-spaced response or the options are invalid.
+ */
 export function smoothSavitzkyGolay(
   curve: Curve,
   options: Partial<SavitzkyGolayOptions> = {},

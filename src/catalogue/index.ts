@@ -49,3 +49,17 @@ export type {
   ReceiverFitOptions,
   SecondLoadBand,
 } from "./receiverFit/index.js";
+export {
+  comparisonMarkdown,
+  referenceComparison,
+  sourceAndFitMarkdown,
+} from "./referenceReport.js";
+export type { ReferenceComparison } from "./referenceReport.js";
+export {
+  REPORT_TABLE_FREQUENCIES_HZ,
+  designReportChart,
+  reportFrequencies,
+  reportStems,
+  reportSummaryMarkdown,
+} from "./designReport.js";
+export type { ReportEntry } from "./designReport.js";

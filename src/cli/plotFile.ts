@@ -1,9 +1,11 @@
 import { extname } from "node:path";
-import { renderPng } from "../io/png.js";
-import type { ChartOptions } from "../plot/chart.js";
-import { chartFromSimulation } from "../plot/fromSimulation.js";
-import { renderSvg } from "../plot/svg.js";
-import type { SimulationResult } from "../simulate/result.js";
+import {
+  type ChartOptions,
+  type SimulationResult,
+  chartFromSimulation,
+  renderSvg,
+} from "../index.js";
+import { checkOutputPath, renderPng } from "../node.js";
 import { usageError } from "./errors.js";
 import { writeOutputFile } from "./outputFile.js";
 
@@ -13,6 +15,15 @@ export function checkPlotPath(path: string): void {
   if (extension !== ".svg" && extension !== ".png") {
     throw usageError(`--plot ${path}: the file name must end in .svg or .png`);
   }
+}
+
+/**
+ * Checks a --plot path before any work is done: .svg or .png, not a folder, and not an existing file
+ * unless `force` (a command must not compute and print, then refuse at the end).
+ */
+export async function checkPlotOutput(path: string, force: boolean): Promise<void> {
+  checkPlotPath(path);
+  await checkOutputPath(path, force, "--plot");
 }
 
 /** Draws a simulation result to an .svg or .png file. */

@@ -1,85 +1,37 @@
 import type { Command } from "commander";
-import type { RatingTarget } from "../analysis/preferenceRating.js";
-import { adjustableTarget } from "../targets/adjustableTarget.js";
-import type { Curve } from "../core/curve.js";
-import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./loadDesign.js";
-import { readMeasurementFile } from "../io/measurementFile.js";
-import { simulate } from "../simulate/simulate.js";
-import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
-import { harmanInEar2019v2WithoutBass } from "../targets/harmanInEar2019v2WithoutBass.js";
-import { inFile, usageError } from "./errors.js";
-
-/** Built-in targets by name, with the id the preference model knows them by. */
-export const BUILT_IN_TARGETS: Readonly<
-  Record<string, { readonly curve: Curve; readonly id: RatingTarget }>
-> = {
-  "harman-in-ear-2019v2": { curve: harmanInEar2019v2, id: "harman-in-ear-2019v2" },
-  // The preference model was fitted with the full target: a rating against this one is informative.
-  "harman-in-ear-2019v2-without-bass": { curve: harmanInEar2019v2WithoutBass, id: "other" },
-};
+import {
+  type Channel,
+  type Curve,
+  type Issue,
+  type RatedTarget,
+  BUILT_IN_TARGETS,
+  CHANNELS,
+  DEFAULT_TARGET_NAME,
+  adjustTarget,
+} from "../index.js";
+import { readCurveInput, readTargetInput } from "../node.js";
+import { usageError } from "./errors.js";
 
 /** Receives what a reader did without being asked (see readMeasurementFile). */
-export type NoteSink = (message: string) => void;
-
-/** A target by built-in name or file. */
-export async function readTarget(
-  nameOrFile: string,
-  onNote?: NoteSink,
-  column?: string,
-): Promise<{ curve: Curve; builtIn: boolean }> {
-  const builtIn = BUILT_IN_TARGETS[nameOrFile];
-  if (builtIn && column !== undefined) {
-    throw usageError(
-      `${nameOrFile} is a built-in target with one curve; a column (${column}) can only be read from a target file`,
-    );
-  }
-  if (builtIn) return { curve: builtIn.curve, builtIn: true };
-  const options = { ...(onNote ? { onNote } : {}), ...(column !== undefined ? { column } : {}) };
-  return { curve: await readMeasurementFile(nameOrFile, options), builtIn: false };
-}
+export type NoteSink = (message: string, issue?: Issue) => void;
 
 /**
- * A measurement file as it is, or a design (a built-in name, or .json, .yaml) simulated at `frequencies` and read at its
- * drum probe (else its first acoustic probe): a simulated design is a curve like any other.
+ * A measurement file as it is, or a design (a built-in name, or .json, .yaml) simulated at
+ * `frequencies` and read at its drum probe (else its first acoustic probe): readCurveInput.
  */
 export async function readCurve(
   input: string,
   frequencies: readonly number[],
   column?: string,
   onNote?: NoteSink,
-): Promise<{ curve: Curve; isDesign: boolean; shares: Curve[] }> {
-  if (await isUnknownName(input))
-    throw unknownNameError(input, "a measurement file or a .json/.yaml design file");
-  if (await isDesignInput(input)) {
-    const { design, name } = await loadDesign(input);
-    const result = inFile(input, () => simulate(design, { frequencies }));
-    const acoustic = Object.entries(result.probes).filter(
-      ([, probe]) => probe.domain === "acoustic",
-    );
-    const chosen = acoustic.find(([id]) => id === "drum") ?? acoustic[0];
-    if (chosen === undefined) {
-      throw usageError(
-        `${input}: the design has no acoustic probe to read; add one, e.g. { "id": "drum", "node": "drum" }`,
-      );
-    }
-    const asCurve = ([id, probe]: [string, { db: number[] }]): Curve => ({
-      kind: "response",
-      frequencyHz: result.frequencyHz,
-      values: probe.db,
-      name: `${name} (${id})`,
-    });
-    // Per-driver shares of the chosen probe ("drum/woofer"), when the design asks for them.
-    const shares = acoustic.filter(([id]) => id.startsWith(`${chosen[0]}/`)).map(asCurve);
-    return { curve: asCurve(chosen), isDesign: true, shares };
-  }
-  return {
-    curve: await readMeasurementFile(input, {
-      ...(column !== undefined ? { column } : {}),
-      ...(onNote ? { onNote } : {}),
-    }),
-    isDesign: false,
-    shares: [],
-  };
+  channel?: Channel,
+): Promise<{ curve: Curve; isDesign: boolean; shares: readonly Curve[] }> {
+  return readCurveInput(input, {
+    frequencies,
+    ...(column === undefined ? {} : { column }),
+    ...(channel === undefined ? {} : { channel }),
+    ...(onNote === undefined ? {} : { onNote }),
+  });
 }
 
 export interface TargetFlags {
@@ -100,8 +52,8 @@ export function addTargetOptions(command: Command): Command {
   return command
     .option(
       "--target <name|file>",
-      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file`,
-      "harman-in-ear-2019v2",
+      `a built-in target (${Object.keys(BUILT_IN_TARGETS).join(", ")}) or a file (an AutoEq result is read by its target column)`,
+      DEFAULT_TARGET_NAME,
     )
     .option(
       "--bass <dB>",
@@ -112,6 +64,24 @@ export function addTargetOptions(command: Command): Command {
     .option("--tilt <dB/octave>", "adjust the target: tilt pivoting at 1 kHz");
 }
 
+/** The --channel option: which channel of a stereo file ("Frequency,Left,Right") to read. */
+export function addChannelOption(command: Command): Command {
+  return command.option(
+    "--channel <channel>",
+    `the channel of a stereo measurement (Frequency,Left,Right): ${CHANNELS.join(", ")} (default left, with a note)`,
+  );
+}
+
+/** The channel --channel names, or undefined when not given. */
+export function channelFromFlag(text: string | undefined): Channel | undefined {
+  if (text === undefined) return undefined;
+  const channel = CHANNELS.find((name) => name === text.trim().toLowerCase());
+  if (channel === undefined) {
+    throw usageError(`--channel ${text}: choose one of ${CHANNELS.join(", ")}`);
+  }
+  return channel;
+}
+
 /**
  * The target the flags describe, and how the preference model knows it: an adjusted or user-supplied
  * target is "other", so a rating against it is informative only.
@@ -120,8 +90,11 @@ export async function targetFromFlags(
   flags: TargetFlags,
   onNote?: NoteSink,
   column?: string,
-): Promise<{ curve: Curve; id: RatingTarget }> {
-  const { curve: base, builtIn } = await readTarget(flags.target, onNote, column);
+): Promise<RatedTarget> {
+  const base = await readTargetInput(flags.target, {
+    ...(column === undefined ? {} : { column }),
+    ...(onNote === undefined ? {} : { onNote }),
+  });
   const control = (flag: string, text: string | undefined) => {
     if (text === undefined) return 0;
     const value = Number(text);
@@ -129,14 +102,13 @@ export async function targetFromFlags(
       throw usageError(`--${flag}: "${text}" is not a number of dB`);
     return value;
   };
-  const adjustments = {
-    bassDb: control("bass", flags.bass),
-    earGainDb: control("ear-gain", flags.earGain),
-    trebleDb: control("treble", flags.treble),
-    tiltDbPerOctave: control("tilt", flags.tilt),
-  };
-  const adjusted = Object.values(adjustments).some((value) => value !== 0);
-  const curve = adjusted ? adjustableTarget({ ...adjustments, base }) : base;
-  const id = !adjusted && builtIn ? BUILT_IN_TARGETS[flags.target]!.id : "other";
-  return { curve, id };
+  return adjustTarget(
+    { curve: base.curve, id: base.id },
+    {
+      bassDb: control("bass", flags.bass),
+      earGainDb: control("ear-gain", flags.earGain),
+      trebleDb: control("treble", flags.treble),
+      tiltDbPerOctave: control("tilt", flags.tilt),
+    },
+  );
 }

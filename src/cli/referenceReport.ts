@@ -1,106 +1,18 @@
 import { join } from "node:path";
-import { allClaims } from "../catalogue/claims/claims.js";
-import {
-  type DesignFigures,
-  allDesignFigures,
-  impedanceChart,
-  responseChart,
-  sealChart,
-} from "../catalogue/comparison.js";
-import { renderPng } from "../io/png.js";
-import { chart } from "../plot/chart.js";
-import type { ChartOptions } from "../plot/chart.js";
-import { renderSvg } from "../plot/svg.js";
-import { sourceAndFitClaims } from "../catalogue/claims/sourceClaims.js";
-import { SOURCE_PRESETS, SOURCE_PRESET_NAMES } from "../source/sourcePresets.js";
+import { chart, referenceComparison, renderSvg } from "../index.js";
+import { renderPng } from "../node.js";
 import { writeOutputFile } from "./outputFile.js";
 
 /**
- * The comparison page of the reference designs, written into the report folder: three charts (SPL at
- * the drum, impedance, the seal scenario) as SVG and PNG, and the Markdown that opens summary.md: a
- * table of the designs' figures and one of the seeds' claims.
+ * Writes the comparison page of the reference designs into the report folder (referenceComparison:
+ * three charts as SVG and PNG) and returns its Markdown, which opens summary.md.
  */
 export async function writeComparison(folder: string): Promise<string> {
-  const figures = allDesignFigures();
-  const charts: [string, ChartOptions][] = [
-    ["compare-response", responseChart(figures)],
-    ["compare-impedance", impedanceChart(figures)],
-    ["compare-seal", sealChart()],
-  ];
-  for (const [stem, options] of charts) {
+  const { charts, markdown } = referenceComparison();
+  for (const { stem, chart: options } of charts) {
     const described = chart(options);
     await writeOutputFile(join(folder, `${stem}.svg`), renderSvg(described), true);
     await writeOutputFile(join(folder, `${stem}.png`), await renderPng(described), true);
   }
-  return comparisonMarkdown(figures);
-}
-
-function comparisonMarkdown(figures: readonly DesignFigures[]): string {
-  const lines = [
-    "# Tympan: the reference designs compared",
-    "",
-    "Every configuration the buyer's guides argue about, simulated as a whole IEM (1 V drive, crossover, drivers, tubes, dampers, vents, nozzle and ear tip) into the IEC 60318-4 (711) ear simulator.",
-    "",
-    "![Response at the drum](compare-response.svg)",
-    "",
-    "| design | what it is | dB SPL/mW @1 kHz | dB SPL/V @1 kHz | impedance @1 kHz (Ω) | minimum impedance (Ω) | worst deviation from Harman, 20 Hz–10 kHz | in-ear preference rating | bass lost at 50 Hz, broken seal |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...figures.map(
-      (entry) =>
-        `| ${entry.name} | ${entry.summary} | ${entry.sensitivityDbPerMilliwatt.toFixed(1)} | ${entry.sensitivityDbPerVolt.toFixed(1)} | ${entry.impedanceAt1kHzOhm.toFixed(1)} | ${entry.minimumImpedanceOhm.toFixed(1)} | ${entry.worstDeviationDb.toFixed(1)} dB at ${formatHz(entry.worstDeviationAtHz)} | ${entry.preferenceRating.toFixed(1)} | ${entry.brokenSealLossAt50HzDb.toFixed(1)} dB |`,
-    ),
-    "",
-    "Deviation: after setting design and target to 0 dB at 1 kHz. The preference rating (Olive et al. 2017) is informative: a simulated 711 is not a measured GRAS coupler.",
-    "",
-    "![Impedance](compare-impedance.svg)",
-    "",
-    "![What a broken seal does](compare-seal.svg)",
-    "",
-    "## The seeds' claims, computed",
-    "",
-    "| # | claim | holds | figures |",
-    "|---:|---|:---:|---|",
-    ...allClaims().map(
-      (claim, index) =>
-        `| ${index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
-    ),
-    "",
-    ...sourceAndFitMarkdown(allClaims().length),
-  ];
-  return `${lines.join("\n")}\n`;
-}
-
-/**
- * The source-matching and fit section: the source presets and the seeds' claims about hiss, power,
- * output impedance and the seal, numbered after the design claims.
- */
-export function sourceAndFitMarkdown(firstNumber: number): string[] {
-  return [
-    "## Sources and fit, computed",
-    "",
-    "Source presets (`tympan source <design> --source <preset>`; every figure illustrative, see its note):",
-    "",
-    "| preset | what it is | output impedance (Ω) | max voltage (V rms) | max current (mA rms) | noise (µV, A-weighted) | why plausible |",
-    "|---|---|---:|---:|---:|---:|---|",
-    ...SOURCE_PRESET_NAMES.map((name) => {
-      const preset = SOURCE_PRESETS[name];
-      return `| ${name} | ${preset.description} | ${preset.outputImpedanceOhm} | ${preset.maxVoltageVrms} | ${preset.maxCurrentArms * 1000} | ${preset.noiseMicrovoltsA} | ${preset.provenance} |`;
-    }),
-    "",
-    "Hiss is compared band by band (one-third octaves, 125 Hz–8 kHz) with the threshold of hearing at the 711's drum (ISO 389-2 / ANSI S3.6 insert-earphone RETSPL), the noise floor taken as white over 20 Hz–20 kHz.",
-    "",
-    "| # | claim | holds | figures |",
-    "|---:|---|:---:|---|",
-    ...sourceAndFitClaims().map(
-      (claim, index) =>
-        `| ${firstNumber + index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
-    ),
-    "",
-  ];
-}
-
-function formatHz(frequencyHz: number): string {
-  return frequencyHz >= 1000
-    ? `${(frequencyHz / 1000).toFixed(1)} kHz`
-    : `${frequencyHz.toFixed(0)} Hz`;
+  return markdown;
 }

@@ -6,11 +6,7 @@ export {
   readMeasurementFolder,
   readPhoneBook,
 } from "./measurementDatabase.js";
-export type {
-  DatabaseEntry,
-  MeasurementDatabase,
-  DatabaseOptions,
-} from "./measurementDatabase.js";
+export type { DatabaseEntry, MeasurementDatabase, DatabaseOptions } from "./measurementDatabase.js";
 export { readMeasurementFile } from "./measurementFile.js";
 export type { ReadMeasurementFileOptions } from "./measurementFile.js";
 export { PNG_DEFAULTS, plotFontFiles, renderPng } from "./png.js";
@@ -33,5 +29,13 @@ export {
 } from "./designInput.js";
 export type { LoadedDesign } from "./designInput.js";
 export { checkOutputPath } from "./outputPath.js";
+export {
+  isMeasurementCollection,
+  readCurveInput,
+  readCurveInputs,
+  readTargetInput,
+} from "./curveInputs.js";
+export type { CurveEntry, CurveInput, CurveInputOptions, NoteSink } from "./curveInputs.js";
 export { readSourceLoad } from "./sourceLoadInput.js";
 export type { MeasuredIemOptions } from "./sourceLoadInput.js";
+export { loadReportEntries, reportDesignInputs } from "./reportDesigns.js";

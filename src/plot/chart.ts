@@ -78,6 +78,7 @@ export interface Chart extends Required<Omit<ChartOptions, "panels">> {
   readonly panels: readonly Panel[];
 }
 
+/** What a chart takes when its options leave it out: no subtitle, 20 Hz–20 kHz, no bands or notes. */
 export const CHART_DEFAULTS = {
   subtitle: "",
   xRangeHz: [20, 20_000],
@@ -85,6 +86,7 @@ export const CHART_DEFAULTS = {
   notes: [],
 } as const satisfies Omit<Chart, "title" | "panels">;
 
+/** What a panel takes when its options leave it out (linear y axis, height ratio 1, …). */
 export const PANEL_DEFAULTS = {
   yScale: "linear",
   yRange: null,
@@ -92,6 +94,7 @@ export const PANEL_DEFAULTS = {
   heightRatio: 1,
 } as const satisfies Omit<Panel, "yLabel" | "yUnit" | "series">;
 
+/** What a series takes when its options leave it out: solid, a palette colour. */
 export const SERIES_DEFAULTS = {
   dash: "solid",
   color: null,

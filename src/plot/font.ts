@@ -64,3 +64,28 @@ export function textWidthPx(text: string, sizePx: number, weight: FontWeight = 4
   }
   return (perMille * sizePx) / 1000;
 }
+
+/** Cuts `content` with an ellipsis so it fits `width`. */
+export function truncate(content: string, width: number, sizePx: number): string {
+  if (textWidthPx(content, sizePx) <= width) return content;
+  const chars = [...content];
+  while (chars.length > 0 && textWidthPx(`${chars.join("")}…`, sizePx) > width) chars.pop();
+  return `${chars.join("")}…`;
+}
+
+/** Greedy word wrap to `width`. */
+export function wrap(content: string, width: number, sizePx: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of content.split(/\s+/).filter((w) => w !== "")) {
+    const candidate = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && textWidthPx(candidate, sizePx) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}

@@ -25,8 +25,28 @@ describe("chartFromSimulation", () => {
     expect(chart.panels[0]?.series[0]?.y).toBe(result.probes.drum?.db);
   });
 
+  it("calls a probe with drivers' shares beside it its total, so the sum is not read as a driver", () => {
+    const drum = result.probes.drum!;
+    const withShares: SimulationResult = {
+      ...result,
+      probes: { drum, "drum/woofer": drum, "drum/tweeter": drum, canal: drum },
+    };
+    const chart = chartFromSimulation(withShares);
+    expect(chart.panels[0]?.series.map((s) => s.name)).toEqual([
+      "drum (total)",
+      "drum/woofer",
+      "drum/tweeter",
+      "canal",
+    ]);
+    // Shares not drawn: the probe is just "drum".
+    const alone = chartFromSimulation(withShares, { probes: ["drum"] });
+    expect(alone.panels[0]?.series.map((s) => s.name)).toEqual(["drum"]);
+  });
+
   it("uses the result's warnings as notes unless notes are given", () => {
-    expect(chartFromSimulation(result).notes).toEqual(result.warnings!.map((warning) => warning.message));
+    expect(chartFromSimulation(result).notes).toEqual(
+      result.warnings!.map((warning) => warning.message),
+    );
     expect(chartFromSimulation(result, { notes: [] }).notes).toEqual([]);
   });
 

@@ -24,6 +24,7 @@ export interface FromSimulationOptions {
   readonly notes: readonly string[] | null;
 }
 
+/** The defaults of chartFromSimulation: every probe, a log impedance axis, 40 dB minimum level span, 20 Hz–20 kHz. */
 export const FROM_SIMULATION_DEFAULTS: FromSimulationOptions = {
   title: "Simulated response",
   subtitle: "",
@@ -86,7 +87,7 @@ export function chartFromSimulation(
       yMinSpan: settings.levelMinSpanDb,
       heightRatio: panels.length === 0 ? 1 : settings.secondaryHeightRatio,
       series: ids.map((id) => ({
-        name: id,
+        name: seriesName(id, probeIds),
         xHz: result.frequencyHz,
         y: result.probes[id]?.db ?? [],
       })),
@@ -116,6 +117,14 @@ export function chartFromSimulation(
     bands: settings.bands,
     notes: settings.notes ?? (result.warnings ?? []).map((warning) => warning.message),
   });
+}
+
+/**
+ * A probe's legend name: its id, or "drum (total)" when per-driver shares of it ("drum/woofer") are
+ * drawn too, so the sum is not mistaken for one more driver.
+ */
+function seriesName(id: string, probeIds: readonly string[]): string {
+  return probeIds.some((other) => other.startsWith(`${id}/`)) ? `${id} (total)` : id;
 }
 
 function listOrNone(ids: readonly string[]): string {

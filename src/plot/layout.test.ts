@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { chart } from "./chart.js";
 import { exampleResult } from "../../test/support/exampleResult.js";
 import { chartFromSimulation } from "./fromSimulation.js";
-import { layoutChart, wrap } from "./layout.js";
-import { textWidthPx } from "./font.js";
+import { textWidthPx, wrap } from "./font.js";
+import { layoutChart } from "./layout.js";
+import { renderSvg } from "./svg.js";
 
 describe("layoutChart", () => {
   const layout = layoutChart(chartFromSimulation(exampleResult({ points: 50 })));
@@ -24,6 +25,45 @@ describe("layoutChart", () => {
     }
     expect(layout.xTitle.y).toBeGreaterThan(bottom);
     expect(layout.heightPx).toBeGreaterThan(layout.xTitle.y);
+  });
+
+  it("wraps a long subtitle inside the chart instead of cutting it off, and moves the panels down", () => {
+    const subtitle =
+      "a broken seal: a leak r 0.5 mm × 5 mm (PHYSICS.md §4's example: with a stiff source into 1.25 cm³ the bass falls 12 dB/octave below the leak's corner), the same leak for every design";
+    const base = chartFromSimulation(exampleResult({ points: 50 }));
+    const short = layoutChart(base);
+    const long = layoutChart(chart({ ...base, subtitle }));
+    expect(long.subtitle.length).toBeGreaterThan(1);
+    for (const line of long.subtitle) {
+      expect(line.x + textWidthPx(line.text, line.sizePx)).toBeLessThanOrEqual(long.widthPx);
+    }
+    expect(long.subtitle.map((line) => line.text).join(" ")).toBe(subtitle);
+    expect(long.panels[0]!.plot.y).toBeGreaterThan(short.panels[0]!.plot.y);
+    expect(layoutChart(chart({ ...base, subtitle: "" })).subtitle).toEqual([]);
+  });
+
+  it("draws dotted and dashed legend swatches with round caps, as the curves are drawn", () => {
+    const svg = renderSvg(
+      chart({
+        title: "dots",
+        panels: [
+          {
+            yLabel: "SPL",
+            yUnit: "dB",
+            series: (["solid", "dashed", "dotted"] as const).map((dash) => ({
+              name: dash,
+              xHz: [20, 20_000],
+              y: [0, 1],
+              dash,
+            })),
+          },
+        ],
+      }),
+    );
+    const swatches = svg.match(/<path d="M[\d.]+ [\d.]+H[\d.]+"[^>]*>/g) ?? [];
+    expect(swatches).toHaveLength(3);
+    for (const swatch of swatches) expect(swatch).toContain('stroke-linecap="round"');
+    expect(swatches[2]).toContain('stroke-dasharray="1.5 3"');
   });
 
   it("tells series apart past the palette's 8 colours: the second round is dashed, the third dotted", () => {

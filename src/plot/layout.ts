@@ -5,7 +5,7 @@
  */
 import { isNonEmpty, TympanError, type Issue } from "../core/issues.js";
 import { axisTitle, isPlottable, type Chart, type Dash, type Panel } from "./chart.js";
-import { PLOT_FONT_STACK, textWidthPx, type FontWeight } from "./font.js";
+import { PLOT_FONT_STACK, textWidthPx, truncate, wrap, type FontWeight } from "./font.js";
 import { fitDomain, formatTick, logTicks, scale, ticks, type Scale } from "./ticks.js";
 
 export interface RenderOptions {
@@ -111,7 +111,8 @@ export interface ChartLayout {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly title: TextBox;
-  readonly subtitle: TextBox | null;
+  /** The subtitle's lines, wrapped to the chart's width (none without a subtitle). */
+  readonly subtitle: readonly TextBox[];
   readonly panels: readonly PanelLayout[];
   readonly xTitle: TextBox;
   readonly notes: readonly TextBox[];
@@ -144,10 +145,11 @@ export function layoutChart(chart: Chart, options: Partial<RenderOptions> = {}):
   let y = PAD;
   const title = text(chart.title, plotLeft, y + FONT_SIZE.title, FONT_SIZE.title, 600, INK.text);
   y += FONT_SIZE.title * 1.35;
-  let subtitle: TextBox | null = null;
-  if (chart.subtitle !== "") {
-    subtitle = text(chart.subtitle, plotLeft, y + FONT_SIZE.subtitle, FONT_SIZE.subtitle, 400);
-    subtitle = { ...subtitle, fill: INK.secondaryText };
+  // A long subtitle (a design's description, a scenario) wraps rather than running off the edge.
+  const subtitle: TextBox[] = [];
+  for (const line of wrap(chart.subtitle, style.widthPx - PAD - plotLeft, FONT_SIZE.subtitle)) {
+    const box = text(line, plotLeft, y + FONT_SIZE.subtitle, FONT_SIZE.subtitle, 400);
+    subtitle.push({ ...box, fill: INK.secondaryText });
     y += FONT_SIZE.subtitle * 1.45;
   }
   y += 8;
@@ -373,29 +375,4 @@ function layoutLegend(
     x += itemWidth + LEGEND_GAP;
   }
   return { items, heightPx: entries.length === 0 ? 0 : (row + 1) * LEGEND_ROW };
-}
-
-/** Cuts `content` with an ellipsis so it fits `width`. */
-function truncate(content: string, width: number, sizePx: number): string {
-  if (textWidthPx(content, sizePx) <= width) return content;
-  const chars = [...content];
-  while (chars.length > 0 && textWidthPx(`${chars.join("")}…`, sizePx) > width) chars.pop();
-  return `${chars.join("")}…`;
-}
-
-/** Greedy word wrap to `width`. */
-export function wrap(content: string, width: number, sizePx: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of content.split(/\s+/).filter((w) => w !== "")) {
-    const candidate = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && textWidthPx(candidate, sizePx) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line !== "") lines.push(line);
-  return lines;
 }

@@ -63,7 +63,7 @@ export function renderSvg(
     `<rect width="${layout.widthPx}" height="${layout.heightPx}" fill="${escape(style.background)}"/>`,
     textElement(layout.title),
   );
-  if (layout.subtitle !== null) out.push(textElement(layout.subtitle));
+  for (const line of layout.subtitle) out.push(textElement(line));
 
   layout.panels.forEach((panel, p) => {
     const chartPanel = chart.panels[p];
@@ -252,7 +252,7 @@ function legend(panel: PanelLayout): string[] {
     const { swatch } = item;
     const mark =
       item.kind === "series"
-        ? `<path d="M${num(swatch.x)} ${num(swatch.y)}H${num(swatch.x + swatch.width)}" stroke="${escape(item.color)}" stroke-width="${SERIES_WIDTH + 0.75}"${DASH_ARRAY[item.dash] === null ? "" : ` stroke-dasharray="${DASH_ARRAY[item.dash]}"`}/>`
+        ? `<path d="M${num(swatch.x)} ${num(swatch.y)}H${num(swatch.x + swatch.width)}" stroke="${escape(item.color)}" stroke-width="${SERIES_WIDTH + 0.75}" stroke-linecap="round"${DASH_ARRAY[item.dash] === null ? "" : ` stroke-dasharray="${DASH_ARRAY[item.dash]}"`}/>`
         : `<rect x="${num(swatch.x)}" y="${num(swatch.y)}" width="${num(swatch.width)}" height="${num(swatch.height)}" fill="${escape(item.color)}" fill-opacity="${INK.bandOpacity * 2}"/>`;
     return [mark, textElement(item.label)];
   });

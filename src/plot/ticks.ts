@@ -143,6 +143,9 @@ export interface Scale {
   fromPx(px: number): number;
 }
 
+/**
+ * A linear or log mapping from `domain` (data units: Hz, dB, Ω) to `range` (pixels), with its inverse.
+ */
 export function scale(
   type: YScale,
   domain: readonly [number, number],

@@ -27,6 +27,7 @@ export interface AdjustableTargetOptions {
   readonly base?: Curve;
 }
 
+/** Every control at 0 dB on the Harman in-ear 2019 v2 target: adjustableTarget() with these is the target itself. */
 export const ADJUSTABLE_TARGET_DEFAULTS: Required<AdjustableTargetOptions> = {
   bassDb: 0,
   earGainDb: 0,
