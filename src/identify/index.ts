@@ -12,3 +12,16 @@ export {
   describeKnownLoad,
 } from "./knownLoads.js";
 export type { KnownLoad } from "./knownLoads.js";
+export {
+  checkComplexImpedance,
+  commonImpedanceGrid,
+  complexImpedanceOnGrid,
+  identifyFromImpedances,
+  parseKnownLoads,
+} from "./measuredImpedances.js";
+export type { Three } from "./measuredImpedances.js";
+export {
+  formatIdentification,
+  identificationNotes,
+  identificationProvenance,
+} from "./identificationReport.js";

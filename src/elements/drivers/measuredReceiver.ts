@@ -275,3 +275,33 @@ export const measuredReceiver: PrimitiveModel<MeasuredReceiver> = {
     };
   },
 };
+
+/**
+ * A complex series tabulated at `frequencyHz` (increasing), evaluated at `gridHz` the way a
+ * measuredReceiver evaluates its table: ln|X| and unwrapped phase linear in ln f, exact at the table's
+ * own frequencies. Every grid frequency must lie inside the table (1e-9 relative slack); identification
+ * uses this to put measured impedances on one grid with the same interpolation the element will use.
+ */
+export function complexSeriesOnGrid(
+  frequencyHz: readonly number[],
+  series: ComplexSeries,
+  gridHz: readonly number[],
+): ComplexSeries {
+  const table = logPolar(series);
+  const logFrequency = Float64Array.from(frequencyHz, Math.log);
+  const out = new Float64Array(2);
+  const re: number[] = [];
+  const im: number[] = [];
+  for (const f of gridHz) {
+    const at = locate(frequencyHz, logFrequency, f);
+    if (at === undefined) {
+      throw new RangeError(
+        `${f} Hz is outside the table's ${frequencyHz[0]}–${frequencyHz[frequencyHz.length - 1]} Hz`,
+      );
+    }
+    valueAt(table, at.k, at.fraction, out, 0);
+    re.push(out[0]!);
+    im.push(out[1]!);
+  }
+  return { re, im };
+}
