@@ -11,7 +11,7 @@ import {
   preferredValues,
 } from "../../index.js";
 import type { Catalogue } from "./protocol.js";
-import { TARGETS } from "./targets.js";
+import { targetList } from "./targets.js";
 
 export function catalogue(): Catalogue {
   return {
@@ -19,7 +19,7 @@ export function catalogue(): Catalogue {
     parameters: Object.fromEntries(
       Object.values(ELEMENT_MODELS).map((model) => [model.type, { ...model.parameters }]),
     ),
-    targets: Object.entries(TARGETS).map(([id, curve]) => ({ id, name: curve.name ?? id })),
+    targets: targetList(),
     devicePresets: DEVICE_PRESETS.map(({ id, name, variableFilterCount }) => ({
       id,
       name,

@@ -12,12 +12,12 @@ import {
   logFrequencies,
   normalize,
   preferenceRating,
-  simulate,
+  simulationCsv,
   validateDesign,
   withFit,
 } from "../../index.js";
 import type { DesignView, SimulateRequest } from "./protocol.js";
-import { simulationCsv } from "./simulationCsv.js";
+import { evaluateDesign } from "./designSession.js";
 import { targetCurve } from "./targets.js";
 
 /** The designer's frequency axis: 20 Hz–20 kHz, log-spaced (the issue's "default resolution"). */
@@ -29,7 +29,7 @@ export const DESIGNER_RANGE_HZ = { fromHz: 20, toHz: 20_000 } as const;
  */
 function simulateRequest(request: SimulateRequest): SimulationResult {
   const frequencies = logFrequencies({ ...DESIGNER_RANGE_HZ, points: request.points });
-  return simulate(prepare(request), { frequencies });
+  return evaluateDesign(prepare(request), frequencies);
 }
 
 /** `tympan simulate --csv` of what the designer shows: made on demand, not at every edit. */

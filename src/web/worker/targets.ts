@@ -1,35 +1,38 @@
-// The targets the app offers, by id, and the tone controls applied to them (the library's
-// adjustableTarget, the same as the command line's --bass, --ear-gain, --treble and --tilt).
+// The targets the app offers are the library's built-in targets (the ids `tympan --target` takes),
+// with the tone controls applied by the library's adjustTarget, as `--bass/--ear-gain/--treble/--tilt`.
 import {
+  BUILT_IN_TARGETS,
   type Curve,
-  adjustableTarget,
-  harmanInEar2019v2,
-  harmanInEar2019v2WithoutBass,
+  DEFAULT_TARGET_NAME,
+  adjustTarget,
+  builtInTarget,
 } from "../../index.js";
 import type { TargetSpec } from "./protocol.js";
 
-/** The built-in targets, under the ids `tympan --target` takes. */
-export const TARGETS: Readonly<Record<string, Curve>> = {
-  "harman-in-ear-2019v2": harmanInEar2019v2,
-  "harman-in-ear-2019v2-without-bass": harmanInEar2019v2WithoutBass,
-};
-
 export const DEFAULT_TARGET: TargetSpec = {
-  base: "harman-in-ear-2019v2",
+  base: DEFAULT_TARGET_NAME,
   bassDb: 0,
   earGainDb: 0,
   trebleDb: 0,
   tiltDbPerOctave: 0,
 };
 
-/** The target curve a spec describes; unknown ids fall back to nothing but an error. */
+/** Built-in target ids and their display names. */
+export function targetList(): { id: string; name: string }[] {
+  return Object.entries(BUILT_IN_TARGETS).map(([id, target]) => ({
+    id,
+    name: target.curve.name ?? id,
+  }));
+}
+
+/** The target curve a spec describes. */
 export function targetCurve(spec: TargetSpec): Curve {
-  const base = TARGETS[spec.base];
+  const base = builtInTarget(spec.base);
   if (base === undefined) {
     throw new Error(
-      `no built-in target "${spec.base}"; choose one of ${Object.keys(TARGETS).join(", ")}`,
+      `no built-in target "${spec.base}"; choose one of ${Object.keys(BUILT_IN_TARGETS).join(", ")}`,
     );
   }
   const { bassDb, earGainDb, trebleDb, tiltDbPerOctave } = spec;
-  return adjustableTarget({ base, bassDb, earGainDb, trebleDb, tiltDbPerOctave });
+  return adjustTarget(base, { bassDb, earGainDb, trebleDb, tiltDbPerOctave }).curve;
 }
