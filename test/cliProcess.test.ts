@@ -69,3 +69,22 @@ describe("bad invocations: exit 2 and a message saying what is wrong and where",
     );
   });
 });
+
+describe("warnings and notes", () => {
+  it("go to standard error as `tympan: <issue>`, beside a table as beside CSV", () => {
+    for (const format of [[], ["--csv"]]) {
+      const { code, out, err } = tympan(
+        "simulate",
+        "examples/case-d.json",
+        "--at",
+        "20,1000",
+        ...format,
+      );
+      expect(code).toBe(0);
+      expect(err).toMatch(
+        /^tympan: note: IEC 60318-4 specifies the 711 ear simulator for 100 Hz–10 kHz/m,
+      );
+      expect(out).not.toContain("IEC 60318-4");
+    }
+  });
+});

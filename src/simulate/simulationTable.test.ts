@@ -32,7 +32,7 @@ describe("simulationTable", () => {
     expect(lines[3]!.length).toBe(lines[0]!.length);
   });
 
-  it("prints the result's warnings after the table", () => {
+  it("leaves the result's warnings to the caller", () => {
     const result = simulate(divider, { frequencies: [1000] });
     const warned = {
       ...result,
@@ -40,6 +40,6 @@ describe("simulationTable", () => {
         { code: "warning" as const, severity: "warning" as const, path: [], message: "look" },
       ],
     };
-    expect(simulationTable(warned).trimEnd().split("\n").at(-1)).toBe("warning: look");
+    expect(simulationTable(warned)).toBe(simulationTable(result));
   });
 });

@@ -1,12 +1,12 @@
 import { DOMAIN_UNITS } from "../core/domain.js";
-import { formatIssue } from "../core/issues.js";
 import type { SimulationResult } from "./result.js";
 
 /**
  * A simulation result as a table for people, as `tympan simulate` prints it: a row per frequency
  * with each probe's level (dB SPL, dBV or dB re 1 N, two decimals) and phase (°, one decimal), then
  * the impedance |Z| (Ω, five significant digits) and its phase; columns right-aligned under a
- * header and a rule. The result's warnings follow the table, one formatted issue a line.
+ * header and a rule. The result's warnings are not included: they are Issues for the caller to
+ * show (the command line prints them on standard error).
  */
 export function simulationTable(result: SimulationResult): string {
   const headers = ["Hz"];
@@ -36,6 +36,5 @@ export function simulationTable(result: SimulationResult): string {
   const row = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]!)).join("  ");
   const lines = [row(headers), row(widths.map((w) => "-".repeat(w)))];
   result.frequencyHz.forEach((_, f) => lines.push(row(all.map((column) => column[f]!))));
-  for (const warning of result.warnings ?? []) lines.push(formatIssue(warning));
   return `${lines.join("\n")}\n`;
 }

@@ -54,10 +54,10 @@ export function registerSimulate(program: Command, output: CliOutput): void {
         await writePlot(flags.plot, result, name, flags.force ?? false, designPath);
       }
       if (flags.json) print(`${JSON.stringify(result)}\n`);
-      else if (flags.csv) {
-        print(simulationCsv(result));
-        // CSV has no place for notes: they go to standard error so they are not lost.
+      else {
+        print(flags.csv ? simulationCsv(result) : simulationTable(result));
+        // The JSON carries its warnings; beside a table or CSV they go to standard error.
         output.err(issueLines(result.warnings ?? []));
-      } else print(simulationTable(result));
+      }
     });
 }
