@@ -14,7 +14,9 @@
  *
  * The magnitude is evaluated in closed form on the unit circle, z = e^{jw}, w = 2π·f/fs:
  *
- *   |H|² = (b0² + b1² + b2² + 2(b0b1 + b1b2)cos w + 2b0b2 cos 2w) / (same with a)
+ *   |H|² = (b0² + b1² + b2² + 2(b0b1 + b1b2)cos w + 2b0b2 cos 2w) / (same with a),
+ *
+ * evaluated in u = 1 − cos w (eqResponse.ts says why).
  */
 import { TympanError, type Issue } from "../core/issues.js";
 
@@ -104,20 +106,20 @@ export function biquadResponseDb(
   sampleRateHz: number = DEFAULT_SAMPLE_RATE_HZ,
 ): number[] {
   const { b0, b1, b2, a1, a2 } = biquadCoefficients(filter, sampleRateHz);
-  const numeratorConstant = b0 * b0 + b1 * b1 + b2 * b2;
-  const numeratorCos = 2 * (b0 * b1 + b1 * b2);
-  const numeratorCos2 = 2 * b0 * b2;
-  const denominatorConstant = 1 + a1 * a1 + a2 * a2;
-  const denominatorCos = 2 * (a1 + a1 * a2);
-  const denominatorCos2 = 2 * a2;
+  // In u = 1 − cos w, exact to rounding where u and the response's terms are tiny (eqResponse.ts).
+  const numeratorAtDc = b0 + b1 + b2;
+  const denominatorAtDc = 1 + a1 + a2;
+  const n0 = numeratorAtDc * numeratorAtDc;
+  const n1 = 2 * (b0 * b1 + b1 * b2) + 8 * b0 * b2;
+  const n2 = 4 * b0 * b2;
+  const d0 = denominatorAtDc * denominatorAtDc;
+  const d1 = 2 * (a1 + a1 * a2) + 8 * a2;
+  const d2 = 4 * a2;
   const result = new Array<number>(frequenciesHz.length);
   for (let i = 0; i < frequenciesHz.length; i++) {
-    const w = (2 * Math.PI * (frequenciesHz[i] as number)) / sampleRateHz;
-    const cosW = Math.cos(w);
-    const cos2W = 2 * cosW * cosW - 1;
-    const numerator = numeratorConstant + numeratorCos * cosW + numeratorCos2 * cos2W;
-    const denominator = denominatorConstant + denominatorCos * cosW + denominatorCos2 * cos2W;
-    result[i] = 10 * Math.log10(numerator / denominator);
+    const half = Math.sin((Math.PI * (frequenciesHz[i] as number)) / sampleRateHz);
+    const u = 2 * half * half;
+    result[i] = 10 * Math.log10((n0 - u * (n1 - u * n2)) / (d0 - u * (d1 - u * d2)));
   }
   return result;
 }

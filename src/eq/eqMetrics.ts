@@ -48,6 +48,25 @@ export function presetPreampDb(
   return Math.min(0, preampForMaxBoost(Math.max(...summed) + PREAMP_HEADROOM_DB));
 }
 
+/**
+ * The level a listener hears after the preamp, dB: the summed EQ's mean over 20 Hz–10 kHz (on the
+ * log-spaced grid, so a mean on a log-frequency axis) plus presetPreampDb. A preset of cuts only
+ * needs no preamp but is as much quieter as one that boosts and takes a preamp; this says which
+ * is louder, whatever the preamp.
+ */
+export function levelAfterPreampDb(
+  filters: readonly Biquad[],
+  sampleRateHz: number = DEFAULT_SAMPLE_RATE_HZ,
+): number {
+  const summed = chainResponseDbOnGrid(
+    filters,
+    unitCircleGrid(eqFitGrid(EQ_POINT_BAND_TO_HZ), sampleRateHz),
+  );
+  let sum = 0;
+  for (const value of summed) sum += value;
+  return sum / summed.length + presetPreampDb(filters, sampleRateHz);
+}
+
 /** The summed EQ's maximum above 10 kHz (to 20 kHz), dB: the treble boost a preset gives. */
 export function trebleBoostDb(
   filters: readonly Biquad[],

@@ -4,18 +4,27 @@
  */
 import { type IssueCode, TympanError, errorIssue } from "../core/issues.js";
 import { DEVICE_PRESETS, devicePreset } from "./devicePresets.js";
-import { type EqConstraints, parametricConstraints } from "./eqConstraints.js";
+import { type EqConstraints, parametricConstraints, rangeOf } from "./eqConstraints.js";
 
 export interface EqSetupOptions {
   /** A DEVICE_PRESETS id; "parametric" (AutoEq's default layout) when not given. */
   readonly preset?: string;
   /** Filters of a variable-count preset (2 shelves + N − 2 peaking), 1–30. */
   readonly filterCount?: number;
-  /** The summed EQ's limit, dB ≥ 0 (the preset's +6 dB when not given). */
+  /** The summed EQ's limit, dB, 0–MAX_EQ_BOOST_DB (the preset's +6 dB when not given). */
   readonly maxBoostDb?: number;
+  /** The sample rate the filters are designed at, Hz (checked against the preset when given). */
+  readonly sampleRateHz?: number;
 }
 
 export const MAX_EQ_FILTERS = 30;
+/**
+ * The largest boost limit taken, dB. Illustrative: beyond about 30 dB of boost a preset trades the
+ * whole of a 16-bit signal's headroom for one band, which no EQ app offers as a default.
+ */
+export const MAX_EQ_BOOST_DB = 30;
+/** The highest sample rate taken, Hz: 768 kHz, the highest PCM rate audio interfaces offer. */
+export const MAX_EQ_SAMPLE_RATE_HZ = 768_000;
 
 function setupError(code: IssueCode, path: string, message: string): TympanError {
   return new TympanError([errorIssue(code, [path], message)]);
@@ -59,14 +68,35 @@ export function eqConstraintsFor(options: EqSetupOptions = {}): EqConstraints {
   }
   if (options.maxBoostDb !== undefined) {
     const maxBoostDb = options.maxBoostDb;
-    if (!Number.isFinite(maxBoostDb) || maxBoostDb < 0) {
+    if (!Number.isFinite(maxBoostDb) || maxBoostDb < 0 || maxBoostDb > MAX_EQ_BOOST_DB) {
       throw setupError(
         "invalid-max-boost",
         "maxBoostDb",
-        `--max-boost ${maxBoostDb}: give a number of dB ≥ 0, e.g. 6`,
+        `--max-boost ${maxBoostDb}: give a number of dB from 0 to ${MAX_EQ_BOOST_DB}, e.g. 6`,
       );
     }
     constraints = { ...constraints, maxBoostDb };
   }
+  if (options.sampleRateHz !== undefined) checkSampleRate(options.sampleRateHz, constraints, id);
   return constraints;
+}
+
+/**
+ * The sample rate must put Nyquist above every frequency the preset may place a filter at (a filter
+ * at or above Nyquist has no response), and stay within MAX_EQ_SAMPLE_RATE_HZ.
+ */
+function checkSampleRate(sampleRateHz: number, constraints: EqConstraints, presetId: string): void {
+  const highestFcHz = Math.max(...constraints.slots.map((slot) => rangeOf(slot.fcHz).max));
+  const lowestHz = Math.ceil((2 * highestFcHz) / 0.999);
+  if (
+    !Number.isFinite(sampleRateHz) ||
+    sampleRateHz < lowestHz ||
+    sampleRateHz > MAX_EQ_SAMPLE_RATE_HZ
+  ) {
+    throw setupError(
+      "invalid-sample-rate",
+      "sampleRateHz",
+      `--sample-rate ${sampleRateHz}: the ${presetId} preset places filters up to ${highestFcHz} Hz, so give a sample rate from ${lowestHz} to ${MAX_EQ_SAMPLE_RATE_HZ} Hz, e.g. 48000`,
+    );
+  }
 }

@@ -6,7 +6,12 @@
 import type { Curve } from "../core/curve.js";
 import { type RatingRig, preferenceRating, ratingValidity } from "../analysis/preferenceRating.js";
 import { RELIABLE_TO_HZ } from "./desiredEq.js";
-import { cancellationIndex, presetPreampDb, trebleBoostDb } from "./eqMetrics.js";
+import {
+  cancellationIndex,
+  levelAfterPreampDb,
+  presetPreampDb,
+  trebleBoostDb,
+} from "./eqMetrics.js";
 import type { ParametricEqFit } from "./fitParametricEq.js";
 import { EQ_POINT_BAND_TO_HZ } from "./fitGrid.js";
 
@@ -22,6 +27,8 @@ export interface EqFitSummary {
   readonly maxEqDb: number;
   /** The preset's preamp (eqMetrics.ts presetPreampDb), dB ≤ 0. */
   readonly preampDb: number;
+  /** The EQ's mean over 20 Hz–10 kHz plus the preamp (eqMetrics.ts levelAfterPreampDb), dB. */
+  readonly levelAfterPreampDb: number;
   readonly cancellationIndex: number;
   /** The summed EQ's maximum above 10 kHz, dB. */
   readonly trebleMaxEqDb: number;
@@ -46,15 +53,31 @@ export function summarizeEqFit(fit: ParametricEqFit): EqFitSummary {
     },
     maxEqDb: fit.maxBoostDb,
     preampDb: presetPreampDb(fit.filters, fit.sampleRateHz),
+    levelAfterPreampDb: levelAfterPreampDb(fit.filters, fit.sampleRateHz),
     cancellationIndex: cancellationIndex(fit.filters, fit.sampleRateHz),
     trebleMaxEqDb: trebleBoostDb(fit.filters, fit.sampleRateHz),
-    weighedBand: {
-      fromHz: fit.frequencyHz[0]!,
-      fullWeightToHz: RELIABLE_TO_HZ,
+    weighedBand: weighedBand(fit),
+  };
+}
+
+const TREBLE = "above 10 kHz the average level only (cut, never boosted)";
+
+/** How the fit weighed the error: a measurement less from 6 to 10 kHz, a simulation fully to 10 kHz. */
+function weighedBand(fit: ParametricEqFit): EqFitSummary["weighedBand"] {
+  const fromHz = fit.frequencyHz[0]!;
+  if (fit.weightAt10kHz >= 1) {
+    return {
+      fromHz,
+      fullWeightToHz: EQ_POINT_BAND_TO_HZ,
       pointByPointToHz: EQ_POINT_BAND_TO_HZ,
-      description:
-        "20 Hz–6 kHz point by point, 6–10 kHz with falling weight, above 10 kHz the average level only (cut, never boosted)",
-    },
+      description: `20 Hz–10 kHz point by point (a simulated design: its ear model holds to 10 kHz), ${TREBLE}`,
+    };
+  }
+  return {
+    fromHz,
+    fullWeightToHz: RELIABLE_TO_HZ,
+    pointByPointToHz: EQ_POINT_BAND_TO_HZ,
+    description: `20 Hz–6 kHz point by point, 6–10 kHz with weight falling to ${fit.weightAt10kHz.toFixed(2)} (a measurement: the seating moves it), ${TREBLE}`,
   };
 }
 
@@ -111,7 +134,7 @@ export function formatEqSummaryComments(summary: EqFitSummary): string {
   const r = summary.residual;
   return [
     `# residual ${r.afterRmsDb.toFixed(2)} dB RMS (before EQ ${r.beforeRmsDb.toFixed(2)} dB), ${r.band}`,
-    `# max boost ${summary.maxEqDb.toFixed(1)} dB, above 10 kHz ${summary.trebleMaxEqDb.toFixed(1)} dB; preamp ${summary.preampDb.toFixed(1)} dB`,
+    `# max boost ${summary.maxEqDb.toFixed(1)} dB, above 10 kHz ${summary.trebleMaxEqDb.toFixed(1)} dB; preamp ${summary.preampDb.toFixed(1)} dB, level after it ${summary.levelAfterPreampDb.toFixed(1)} dB (20 Hz–10 kHz mean)`,
     `# cancellation index ${summary.cancellationIndex.toFixed(2)} (1: no filter undoes another)`,
     `# weighed: ${summary.weighedBand.description}`,
   ].join("\n");

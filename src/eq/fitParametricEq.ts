@@ -1,12 +1,14 @@
 /**
  * Fits a parametric EQ (RBJ biquads) that brings a measurement to a target, within a device's
  * constraints (eqConstraints.ts). The loss is eqFitProblem.ts's: the error point by point from 20 Hz
- * to 10 kHz, weighted by how far the measurement deserves trust (desiredEq.ts: full up to 6 kHz, 0.3
- * at 10 kHz), and only its average level above, level-matched; the summed EQ kept under the maximum
- * boost, and above 10 kHz under 0 dB (the treble is cut to its average level, never chased with
- * boosts); each boosting peaking filter no steeper than 18 dB/octave; and the two costs that make a
- * preset natural: filters that undo each other (the cancellation rows) and EQ above 0 dB (the
- * headroom rows, which the preamp would otherwise pay for).
+ * to 10 kHz, weighted by how far the curve deserves trust (desiredEq.ts: a measurement fully up to
+ * 6 kHz, 0.3 at 10 kHz; a simulated design fully up to 10 kHz, where its ear model holds), and only
+ * its average level above, level-matched; the summed EQ kept under the maximum boost, and above
+ * 10 kHz under 0 dB (the treble is cut to its average level, never chased with boosts); each
+ * boosting peaking filter no steeper than 18 dB/octave; and the costs that make a preset natural:
+ * filters that undo each other (the cancellation rows), boosts above the EQ's own level (the
+ * headroom rows: what the preamp takes back from the listener's volume) and an EQ whose level
+ * drifts from 0 dB (the loudness row: a preset does not sink the whole curve to avoid a preamp).
  *
  * Three stages, all deterministic (the same input gives the same filters; no clock, no unseeded
  * randomness):
@@ -66,11 +68,28 @@ export interface FitParametricEqOptions {
    * (eqFitProblem.ts). 0 lets filters fight each other for the last hundredths of a dB.
    */
   readonly cancelWeight?: number;
-  /** Weight of the headroom rows, per dB of summed EQ above 0 dB at a grid point. */
+  /**
+   * Weight of the headroom rows, per dB of the summed EQ above its own level (its mean over
+   * 20 Hz–10 kHz) at a grid point: the boosts the preamp takes back from the listener's volume.
+   */
   readonly headroomWeight?: number;
+  /**
+   * Weight of the loudness row, per dB of the EQ's level (its mean over 20 Hz–10 kHz) away from 0 dB,
+   * at least the tie-breakers' weight: keeps presets from sinking the whole curve (or lifting it).
+   */
+  readonly levelWeight?: number;
   /** The summed EQ's limit above 10 kHz, dB (capped by the constraints' maxBoostDb). */
   readonly trebleMaxBoostDb?: number;
-  /** The weight of the error at 10 kHz, falling from 1 at 6 kHz (desiredEq.ts measurementWeights). */
+  /**
+   * What the curve is: a coupler "measurement" (the default), whose 6–10 kHz band depends on the
+   * seating and is weighed less (trebleWeight), or a "simulation" of a design, whose ear model holds
+   * to 10 kHz and is weighed fully up to there. Above 10 kHz both count only by their average level.
+   */
+  readonly source?: "measurement" | "simulation";
+  /**
+   * The weight of a measurement's error at 10 kHz, falling from 1 at 6 kHz (desiredEq.ts
+   * measurementWeights); a simulation's is 1 whatever this says.
+   */
   readonly trebleWeight?: number;
   /** Stages 1–2 (the search) use every this many points of the fit grid. */
   readonly searchDecimation?: number;
@@ -80,11 +99,13 @@ export interface FitParametricEqOptions {
 
 export const FIT_PARAMETRIC_EQ_DEFAULTS: Required<Omit<FitParametricEqOptions, "constraints">> = {
   sampleRateHz: DEFAULT_SAMPLE_RATE_HZ,
+  source: "measurement",
   maxSlopeDbPerOctave: 18,
   globalHops: 4,
   tieBreakWeight: 0.01,
   cancelWeight: 0.3,
-  headroomWeight: 0.3,
+  headroomWeight: 0.05,
+  levelWeight: 0.15,
   trebleMaxBoostDb: 0,
   trebleWeight: 0.3,
   searchDecimation: 6,
@@ -100,6 +121,7 @@ export const FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15: Omit<FitParametricEqOptions, "co
   globalHops: 16,
   cancelWeight: 0,
   headroomWeight: 0,
+  levelWeight: 0,
   trebleMaxBoostDb: Infinity,
   trebleWeight: 1,
   searchDecimation: 2,
@@ -124,6 +146,8 @@ export interface ParametricEqFit {
   readonly eqDb: number[];
   /** Local-stage runs the fit took (a measure of work, not of time). */
   readonly localSolves: number;
+  /** The weight the error had at 10 kHz (1 from 20 Hz to 6 kHz; 1 throughout for a simulation). */
+  readonly weightAt10kHz: number;
 }
 
 /** Penalty weights (eqFitProblem.ts); the boost limit is tightened by a margin for rounding. */
@@ -168,11 +192,12 @@ export function fitParametricEq(
     boostWeight: BOOST_WEIGHT,
     sharpnessWeight: SHARPNESS_WEIGHT,
     gainWeight: SEARCH_TIE_BREAK,
-    loudnessWeight: SEARCH_TIE_BREAK,
+    loudnessWeight: Math.max(SEARCH_TIE_BREAK, settings.levelWeight),
     cancelWeight: settings.cancelWeight,
     headroomWeight: settings.headroomWeight,
   };
-  const pointWeight = measurementWeights(frequencyHz, settings.trebleWeight);
+  const weightAt10kHz = settings.source === "simulation" ? 1 : settings.trebleWeight;
+  const pointWeight = measurementWeights(frequencyHz, weightAt10kHz);
   const decimated = (values: Float64Array) =>
     values.filter((_, i) => i % settings.searchDecimation === 0);
   const coarse = new EqFitProblem(
@@ -188,7 +213,12 @@ export function fitParametricEq(
     new EqFitProblem(
       constraints.slots,
       { frequencyHz, desiredDb, pointWeight },
-      { ...weights, boostWeight, gainWeight: tieBreakWeight, loudnessWeight: tieBreakWeight },
+      {
+        ...weights,
+        boostWeight,
+        gainWeight: tieBreakWeight,
+        loudnessWeight: Math.max(tieBreakWeight, settings.levelWeight),
+      },
     );
   let fine = fineProblem(BOOST_WEIGHT);
   let localSolves = 0;
@@ -295,6 +325,7 @@ export function fitParametricEq(
     targetDb: Array.from(targetDb),
     eqDb: Array.from(eq),
     localSolves,
+    weightAt10kHz,
   };
 }
 

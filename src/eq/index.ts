@@ -49,6 +49,8 @@ export { eqFitGrid } from "./fitGrid.js";
 export { cancellationIndex } from "./eqMetrics.js";
 /** The preamp a preset needs: −(its summed maximum) less 0.2 dB of headroom. */
 export { presetPreampDb } from "./eqMetrics.js";
+/** The level after the preamp: the summed EQ's mean over 20 Hz–10 kHz plus the preamp, dB. */
+export { levelAfterPreampDb } from "./eqMetrics.js";
 /** The summed EQ's maximum above 10 kHz, dB. */
 export { trebleBoostDb } from "./eqMetrics.js";
 export { PREAMP_HEADROOM_DB } from "./eqMetrics.js";

@@ -16,7 +16,12 @@ import {
 import { REFERENCE_DESIGNS, harmanInEar2019v2, parseMeasurement, simulate } from "../index.js";
 import type { Curve } from "../core/curve.js";
 import type { Biquad } from "./biquad.js";
-import { cancellationIndex, presetPreampDb, trebleBoostDb } from "./eqMetrics.js";
+import {
+  cancellationIndex,
+  levelAfterPreampDb,
+  presetPreampDb,
+  trebleBoostDb,
+} from "./eqMetrics.js";
 import { eqResidual } from "./eqResidual.js";
 import { parseEqualizerApo } from "./equalizerApo.js";
 import { fitParametricEq } from "./fitParametricEq.js";
@@ -33,18 +38,21 @@ function expectNatural(filters: readonly Biquad[], sampleRateHz: number): void {
 
 describe("natural presets: every reference design toward Harman in-ear 2019 v2", () => {
   for (const { name, design } of REFERENCE_DESIGNS) {
-    it(`${name}: residual below 0.8× the error before EQ, filters that do not fight`, () => {
+    it(`${name}: residual at most 0.5× the error before EQ (weighed as a simulation), filters that do not fight, level kept`, () => {
       const result = simulate(design, { frequencies: harmanInEar2019v2.frequencyHz });
       const curve: Curve = {
         kind: "response",
         frequencyHz: result.frequencyHz,
         values: result.probes.drum!.db,
       };
-      const fit = fitParametricEq(curve, harmanInEar2019v2);
-      // The planar design's error sits largely between 6 and 10 kHz, which a natural preset
-      // weighs less: 0.74× there, 0.3× or less elsewhere.
-      expect(fit.after.rmsDb).toBeLessThan(0.8 * fit.before.rmsDb);
+      const fit = fitParametricEq(curve, harmanInEar2019v2, { source: "simulation" });
+      // The planar design's error sits largely between 6 and 10 kHz: weighed as a measurement it
+      // kept 0.74× of it; the ear model holds to 10 kHz, so a design is weighed fully there.
+      expect(fit.after.rmsDb).toBeLessThanOrEqual(0.5 * fit.before.rmsDb);
       expectNatural(fit.filters, fit.sampleRateHz);
+      // No sinking of the whole EQ to dodge a preamp: the level after the preamp stays within the
+      // boost limit of 0 dB (issue 15's first fit sank single-ba's EQ mean to about −9 dB).
+      expect(levelAfterPreampDb(fit.filters, fit.sampleRateHz)).toBeGreaterThan(-6.5);
     });
   }
 });
@@ -61,6 +69,11 @@ function compareWithAutoEq(measurement: Curve, target: Curve, autoEq: readonly B
   expect(trebleBoostDb(fit.filters, 44_100)).toBeLessThanOrEqual(trebleBoostDb(autoEq, 44_100) + 1);
   expect(presetPreampDb(fit.filters, 44_100)).toBeGreaterThanOrEqual(
     presetPreampDb(autoEq, 44_100) - 1,
+  );
+  // The preamp alone can be dodged by a preset of cuts (no preamp, as quiet): the level after the
+  // preamp (the EQ's mean over 20 Hz–10 kHz plus the preamp) is what the listener hears.
+  expect(levelAfterPreampDb(fit.filters, 44_100)).toBeGreaterThanOrEqual(
+    levelAfterPreampDb(autoEq, 44_100) - 1,
   );
   expectNatural(fit.filters, 44_100);
 }

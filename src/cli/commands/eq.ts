@@ -97,8 +97,8 @@ export function registerEq(program: Command, output: CliOutput): void {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
       if (flags.plot !== undefined) checkPlotPath(flags.plot);
-      const sampleRateHz = positiveNumber("sample-rate", flags.sampleRate, "Hz");
-      const constraints = constraintsFromFlags(flags);
+      const sampleRateHz = numberFlag("sample-rate", flags.sampleRate, "Hz, e.g. 48000");
+      const constraints = constraintsFromFlags(flags, sampleRateHz);
       if (flags.toward !== undefined && command.getOptionValueSource("target") === "cli") {
         throw usageError("give either --target or --toward, not both");
       }
@@ -111,7 +111,11 @@ export function registerEq(program: Command, output: CliOutput): void {
         note,
       );
       const fit = inFile(input, () =>
-        fitParametricEq(measurement, target, { constraints, sampleRateHz }),
+        fitParametricEq(measurement, target, {
+          constraints,
+          sampleRateHz,
+          source: isDesign ? "simulation" : "measurement",
+        }),
       );
       const summary = summarizeEqFit(fit);
       const preampDb = summary.preampDb;
@@ -134,6 +138,7 @@ export function registerEq(program: Command, output: CliOutput): void {
             sampleRateHz,
             maxBoostLimitDb: constraints.maxBoostDb,
             preampDb,
+            levelAfterPreampDb: summary.levelAfterPreampDb,
             maxEqDb: summary.maxEqDb,
             trebleMaxEqDb: summary.trebleMaxEqDb,
             cancellationIndex: summary.cancellationIndex,
@@ -172,15 +177,20 @@ async function readEqTarget(
   return { target: curve, targetLabel };
 }
 
-/** The slots and boost limit from --preset, --filters and --max-boost (checked by the library). */
-function constraintsFromFlags(flags: EqFlags) {
-  if (flags.maxBoost !== undefined && flags.maxBoost.trim() === "") {
-    throw usageError(`--max-boost ${flags.maxBoost}: give a number of dB ≥ 0, e.g. 6`);
-  }
+/**
+ * The slots and boost limit from --preset, --filters and --max-boost, checked with the sample rate
+ * by the library (ranges); here only that each flag is a number at all, named with what was typed.
+ */
+function constraintsFromFlags(flags: EqFlags, sampleRateHz: number) {
   return eqConstraintsFor({
     preset: flags.preset,
-    ...(flags.filters === undefined ? {} : { filterCount: Number(flags.filters) }),
-    ...(flags.maxBoost === undefined ? {} : { maxBoostDb: Number(flags.maxBoost) }),
+    sampleRateHz,
+    ...(flags.filters === undefined
+      ? {}
+      : { filterCount: numberFlag("filters", flags.filters, "filters from 1 to 30, e.g. 10") }),
+    ...(flags.maxBoost === undefined
+      ? {}
+      : { maxBoostDb: numberFlag("max-boost", flags.maxBoost, "dB, e.g. 6") }),
   });
 }
 
@@ -189,10 +199,11 @@ function parseFormat(text: string): Format {
   throw usageError(`--format ${text}: choose one of ${FORMATS.join(", ")}`);
 }
 
-function positiveNumber(flag: string, text: string, unit: string): number {
+/** A flag's text as a finite number, or a usage error naming the flag and what was typed. */
+function numberFlag(flag: string, text: string, what: string): number {
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw usageError(`--${flag} ${text}: give a positive number of ${unit}, e.g. 48000`);
+  if (text.trim() === "" || !Number.isFinite(value)) {
+    throw usageError(`--${flag} ${JSON.stringify(text)} is not a number: give a number of ${what}`);
   }
   return value;
 }

@@ -1,0 +1,345 @@
+/**
+ * The residual rows of the EQ fit (eqFitProblem.ts says what each means) summed into Σ r² and, for a
+ * Levenberg–Marquardt step, into the normal equations JᵀJ and Jᵀr — built without forming J.
+ *
+ * Why this shape: every per-point row (the point rows, the boost rows, the headroom rows) has a
+ * Jacobian proportional to the same column of derivatives ∂eq_i/∂x at its grid point, up to a level
+ * term, so their products fold into one per-point weight e_i and one per-point gradient factor g_i:
+ *
+ *   JᵀJ += Σ_i e_i·d_i·d_iᵀ,   Jᵀr += Σ_i g_i·d_i
+ *
+ * one pass of dot products over the active derivative columns (the bulk of a fit's time), with the
+ * level terms (the headroom rows' mean, the loudness row, the level offset, the treble row) added as
+ * rank-one corrections from column sums taken in the same pass. A row per point and parameter pair
+ * would cost the same again for every kind of row.
+ */
+
+/** What the rows need to know at one parameter vector. */
+export interface RowState {
+  /** The summed EQ on the grid, dB. */
+  readonly eq: Float64Array;
+  /** The summed boosts S₊ and cuts S₋ of the filters at each grid point, dB (both ≥ 0). */
+  readonly boostsDb: Float64Array;
+  readonly cutsDb: Float64Array;
+  /** side[k][i]: 1 when filter k boosts at grid point i, 2 when it cuts, 0 when it is flat there. */
+  readonly side: readonly Uint8Array[];
+}
+
+/** The fixed parts: the problem's layout, data and weights. */
+export interface RowSetup {
+  readonly desiredDb: Float64Array;
+  /** The point rows' weights squared (length: the point band's grid points). */
+  readonly pointWeight2: Float64Array;
+  /** Per slot: parameter indices of ln fc, ln Q, gain (−1: fixed by the slot). */
+  readonly layout: readonly { logFc: number; logQ: number; gainDb: number }[];
+  /** Per slot: the indices of its free parameters. */
+  readonly slotParameters: readonly Int32Array[];
+  /** Per slot: the fixed Q of a slot that fixes it, and whether it is a peaking filter. */
+  readonly fixedQ: readonly number[];
+  readonly peaking: readonly boolean[];
+  readonly offsetIndex: number;
+  readonly parameterCount: number;
+  readonly weights: {
+    readonly maxBoostDb: number;
+    readonly trebleMaxBoostDb: number;
+    readonly maxSlopeDbPerOctave: number;
+    readonly boostWeight: number;
+    readonly sharpnessWeight: number;
+    readonly gainWeight: number;
+    readonly loudnessWeight: number;
+    readonly cancelWeight: number;
+    readonly headroomWeight: number;
+  };
+}
+
+/** The Jacobian's columns and the normal equations being built (lower triangle of JᵀJ). */
+export interface LinearTerms {
+  /** derivative[p][i] = ∂eq_i/∂x_p; columns of inactive parameters are not read. */
+  readonly derivative: readonly Float64Array[];
+  readonly active: readonly boolean[];
+  readonly jtj: Float64Array;
+  readonly jtr: Float64Array;
+}
+
+/** Work arrays, allocated once per problem. */
+export class RowWork {
+  readonly e: Float64Array;
+  readonly g: Float64Array;
+  readonly headroom: Float64Array;
+  readonly weighted: Float64Array;
+  readonly meanColumn: Float64Array;
+  readonly headroomColumn: Float64Array;
+  readonly offsetColumn: Float64Array;
+  readonly trebleColumn: Float64Array;
+  readonly columns: Int32Array;
+  readonly values: Float64Array;
+  constructor(gridPoints: number, parameterCount: number) {
+    this.e = new Float64Array(gridPoints);
+    this.g = new Float64Array(gridPoints);
+    this.headroom = new Float64Array(gridPoints);
+    this.weighted = new Float64Array(gridPoints);
+    this.meanColumn = new Float64Array(parameterCount);
+    this.headroomColumn = new Float64Array(parameterCount);
+    this.offsetColumn = new Float64Array(parameterCount);
+    this.trebleColumn = new Float64Array(parameterCount);
+    this.columns = new Int32Array(parameterCount);
+    this.values = new Float64Array(parameterCount);
+  }
+}
+
+/** Σ r² over every row; with `linear`, also adds the rows into its JᵀJ (lower triangle) and Jᵀr. */
+export function accumulateRows(
+  setup: RowSetup,
+  x: ArrayLike<number>,
+  state: RowState,
+  work: RowWork,
+  linear?: LinearTerms,
+): number {
+  const { eq } = state;
+  const { desiredDb, pointWeight2: w2, weights: w } = setup;
+  const m = eq.length;
+  const points = w2.length;
+  const c = setup.offsetIndex;
+  const offset = x[c] as number;
+  const { e, g, headroom } = work;
+
+  // The EQ's level: its mean over the point band (what the loudness row holds near 0 dB and what
+  // the headroom rows measure the boosts from).
+  let level = 0;
+  for (let i = 0; i < points; i++) level += eq[i]!;
+  level /= points;
+
+  let cost = 0;
+  let weightSum = 0;
+  let weightedResidualSum = 0;
+  const boost2 = w.boostWeight * w.boostWeight;
+  const head2 = w.headroomWeight * w.headroomWeight;
+  let headroomCount = 0;
+  let headroomSum = 0;
+  for (let i = 0; i < m; i++) {
+    let ei = 0;
+    let gi = 0;
+    if (i < points) {
+      const r = eq[i]! - desiredDb[i]! - offset;
+      const wi = w2[i]!;
+      cost += wi * r * r;
+      ei = wi;
+      gi = wi * r;
+      weightSum += wi;
+      weightedResidualSum += wi * r;
+    }
+    const over = eq[i]! - (i < points ? w.maxBoostDb : w.trebleMaxBoostDb);
+    if (over > 0) {
+      cost += boost2 * over * over;
+      ei += boost2;
+      gi += boost2 * over;
+    }
+    const above = eq[i]! - level;
+    if (head2 > 0 && above > 0) {
+      cost += head2 * above * above;
+      ei += head2;
+      gi += head2 * above;
+      headroom[i] = head2;
+      headroomCount += head2;
+      headroomSum += head2 * above;
+    } else {
+      headroom[i] = 0;
+    }
+    e[i] = ei;
+    g[i] = gi;
+  }
+
+  const trebleCount = m - points;
+  let trebleResidual = 0;
+  if (trebleCount > 0) {
+    let mean = 0;
+    for (let i = points; i < m; i++) mean += eq[i]! - desiredDb[i]!;
+    mean /= trebleCount;
+    trebleResidual = Math.sqrt(trebleCount) * (mean - offset);
+    cost += trebleResidual * trebleResidual;
+  }
+  const loudnessScale = w.loudnessWeight * Math.sqrt(points);
+  const loudnessResidual = loudnessScale * level;
+  cost += loudnessResidual * loudnessResidual;
+
+  if (linear) {
+    const { derivative, active, jtj, jtr } = linear;
+    const n = setup.parameterCount;
+    const { weighted, meanColumn, headroomColumn, offsetColumn, trebleColumn } = work;
+    const trebleScale = trebleCount > 0 ? Math.sqrt(trebleCount) / trebleCount : 0;
+    for (let p = 0; p < n; p++) {
+      meanColumn[p] = 0;
+      headroomColumn[p] = 0;
+      offsetColumn[p] = 0;
+      trebleColumn[p] = 0;
+      if (p === c || !active[p]) continue;
+      const column = derivative[p]!;
+      let gradient = 0;
+      let sum = 0;
+      let pointSum = 0;
+      let headroomDot = 0;
+      let trebleSum = 0;
+      for (let i = 0; i < points; i++) {
+        const d = column[i]!;
+        weighted[i] = d * e[i]!;
+        gradient += d * g[i]!;
+        sum += d;
+        pointSum += d * w2[i]!;
+        headroomDot += d * headroom[i]!;
+      }
+      for (let i = points; i < m; i++) {
+        const d = column[i]!;
+        weighted[i] = d * e[i]!;
+        gradient += d * g[i]!;
+        headroomDot += d * headroom[i]!;
+        trebleSum += d;
+      }
+      jtr[p] = jtr[p]! + gradient;
+      meanColumn[p] = sum / points;
+      headroomColumn[p] = headroomDot;
+      offsetColumn[p] = -pointSum;
+      trebleColumn[p] = trebleScale * trebleSum;
+      for (let q = 0; q <= p; q++) {
+        if (q === c || !active[q]) continue;
+        const other = derivative[q]!;
+        let dot = 0;
+        for (let i = 0; i < m; i++) dot += weighted[i]! * other[i]!;
+        jtj[p * n + q] = jtj[p * n + q]! + dot;
+      }
+    }
+    // Rank-one corrections. Headroom rows are h·(d_i − d̄): Σ h²(d_i − d̄)(d_i − d̄)ᵀ adds
+    // −u·d̄ᵀ − d̄·uᵀ + (Σh²)·d̄·d̄ᵀ to the folded Σ h²·d_i·d_iᵀ (u = Σ h²·d_i); the loudness row
+    // (scale·d̄) adds scale²·d̄·d̄ᵀ; the treble row is one row (its column sums, −√N for c).
+    const meanWeight = headroomCount + loudnessScale * loudnessScale;
+    const meanGradient = loudnessScale * loudnessResidual - headroomSum;
+    trebleColumn[c] = trebleCount > 0 ? -Math.sqrt(trebleCount) : 0;
+    for (let p = 0; p < n; p++) {
+      const pActive = p === c || active[p];
+      if (!pActive) continue;
+      const mp = meanColumn[p]!;
+      const up = headroomColumn[p]!;
+      const tp = trebleColumn[p]!;
+      jtr[p] = jtr[p]! + meanGradient * mp + tp * trebleResidual;
+      for (let q = 0; q <= p; q++) {
+        if (!(q === c || active[q])) continue;
+        const mq = meanColumn[q]!;
+        jtj[p * n + q] =
+          jtj[p * n + q]! +
+          meanWeight * mp * mq -
+          up * mq -
+          mp * headroomColumn[q]! +
+          tp * trebleColumn[q]!;
+      }
+    }
+    // The level offset's column is −(the row's weight) in every point row.
+    for (let p = 0; p < c; p++) if (active[p]) jtj[c * n + p] = jtj[c * n + p]! + offsetColumn[p]!;
+    for (let p = c + 1; p < n; p++)
+      if (active[p]) jtj[p * n + c] = jtj[p * n + c]! + offsetColumn[p]!;
+    jtr[c] = jtr[c]! - weightedResidualSum;
+    jtj[c * n + c] = jtj[c * n + c]! + weightSum;
+  }
+
+  cost += sharpnessRows(setup, x, linear);
+  if (w.cancelWeight > 0) cost += cancellationRows(setup, state, work, linear);
+  if (w.gainWeight > 0) {
+    const n = setup.parameterCount;
+    for (const at of setup.layout) {
+      const r = w.gainWeight * (x[at.gainDb] as number);
+      cost += r * r;
+      if (linear && linear.active[at.gainDb]) {
+        linear.jtr[at.gainDb] = linear.jtr[at.gainDb]! + w.gainWeight * r;
+        linear.jtj[at.gainDb * n + at.gainDb] =
+          linear.jtj[at.gainDb * n + at.gainDb]! + w.gainWeight * w.gainWeight;
+      }
+    }
+  }
+  return cost;
+}
+
+/**
+ * Sharpness: a boosting peaking filter's steepest slope is ≈ 0.9 dB/octave per dB·Q (RBJ peaking,
+ * Q ≥ 1; checked in the tests), so gain ≤ (20/18)·maxSlope/Q keeps it within maxSlope.
+ */
+function sharpnessRows(setup: RowSetup, x: ArrayLike<number>, linear?: LinearTerms): number {
+  const w = setup.weights;
+  const n = setup.parameterCount;
+  const sharpness = (20 / 18) * w.maxSlopeDbPerOctave;
+  let cost = 0;
+  setup.layout.forEach((at, k) => {
+    if (!setup.peaking[k]) return;
+    const gain = x[at.gainDb] as number;
+    const q = at.logQ < 0 ? setup.fixedQ[k]! : Math.exp(x[at.logQ] as number);
+    const over = gain - sharpness / q;
+    if (gain <= 0 || over <= 0) return;
+    const r = w.sharpnessWeight * over;
+    cost += r * r;
+    if (!linear) return;
+    const g = at.gainDb;
+    const jg = linear.active[g] ? w.sharpnessWeight : 0;
+    const jq = at.logQ >= 0 && linear.active[at.logQ] ? (w.sharpnessWeight * sharpness) / q : 0;
+    linear.jtr[g] = linear.jtr[g]! + jg * r;
+    linear.jtj[g * n + g] = linear.jtj[g * n + g]! + jg * jg;
+    if (at.logQ >= 0) {
+      const lq = at.logQ;
+      linear.jtr[lq] = linear.jtr[lq]! + jq * r;
+      linear.jtj[lq * n + lq] = linear.jtj[lq * n + lq]! + jq * jq;
+      if (lq > g) linear.jtj[lq * n + g] = linear.jtj[lq * n + g]! + jq * jg;
+      else linear.jtj[g * n + lq] = linear.jtj[g * n + lq]! + jq * jg;
+    }
+  });
+  return cost;
+}
+
+/**
+ * The cancellation rows: at each grid point, r = W_cancel · min(S₊, S₋), the part of one filter
+ * that another undoes. It is zero where the filters agree in sign, and Σ|eq_k| − |Σ eq_k| =
+ * 2·min(S₊, S₋), so the rows price exactly what the cancellation index (eqMetrics.ts) measures. The
+ * row's gradient is the sum of the derivatives of the smaller side's filters.
+ */
+function cancellationRows(
+  setup: RowSetup,
+  state: RowState,
+  work: RowWork,
+  linear?: LinearTerms,
+): number {
+  const weight = setup.weights.cancelWeight;
+  const { boostsDb, cutsDb, side: filterSide } = state;
+  const m = boostsDb.length;
+  const n = setup.parameterCount;
+  const { columns, values } = work;
+  let cost = 0;
+  for (let i = 0; i < m; i++) {
+    const boosts = boostsDb[i]!;
+    const cuts = cutsDb[i]!;
+    const cancelled = Math.min(boosts, cuts);
+    if (!(cancelled > 0)) continue;
+    const r = weight * cancelled;
+    cost += r * r;
+    if (!linear) continue;
+    const side = boosts <= cuts ? 1 : 2;
+    const sign = side === 1 ? weight : -weight;
+    let count = 0;
+    for (let k = 0; k < filterSide.length; k++) {
+      if (filterSide[k]![i] !== side) continue;
+      const own = setup.slotParameters[k]!;
+      for (let j = 0; j < own.length; j++) {
+        const p = own[j]!;
+        if (!linear.active[p]) continue;
+        columns[count] = p;
+        values[count] = sign * linear.derivative[p]![i]!;
+        count++;
+      }
+    }
+    for (let a = 0; a < count; a++) {
+      const p = columns[a]!;
+      const jp = values[a]!;
+      linear.jtr[p] = linear.jtr[p]! + jp * r;
+      for (let b = 0; b < count; b++) {
+        const q = columns[b]!;
+        if (q > p) continue;
+        linear.jtj[p * n + q] = linear.jtj[p * n + q]! + jp * values[b]!;
+      }
+    }
+  }
+  return cost;
+}
