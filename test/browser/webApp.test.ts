@@ -174,6 +174,22 @@ describe("the graph tool", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("reads a squig.link folder: phone_book.json names the phones, missing ones are reported", async () => {
+    await page.getByLabel("Add folder").setInputFiles(join(fixtures, "rank", "squig"));
+    await page
+      .locator(".legend")
+      .getByText(/^Alpha Reference L — rating \d+\.\d/)
+      .waitFor();
+    await page
+      .locator(".legend")
+      .getByText(/^Beta Tilted R — rating/)
+      .waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Ghost/);
+    await screenshot(page, "graph-phone-book");
+    await page.getByRole("button", { name: "Dismiss this message" }).first().click();
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+  });
+
   it("names the file and line of a junk file in an alert, and keeps the rest", async () => {
     const before = await page.locator(".legend li").count();
     await page.getByLabel("Add measurement").setInputFiles({

@@ -7,6 +7,8 @@ export interface StoredMeasurement {
   readonly id: string;
   readonly fileName: string;
   readonly text: string;
+  /** The curve's name when it is not the file's (a phone book's phone). */
+  readonly name?: string;
 }
 
 function open(): Promise<IDBDatabase> {

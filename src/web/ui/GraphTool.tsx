@@ -66,10 +66,11 @@ export function GraphTool() {
           <input
             type="file"
             multiple
-            {...{ webkitdirectory: "" }}
+            {...{ webkitdirectory: true }}
             onChange={(event) => {
+              // A folder's measurement files, and its phone_book.json if it is a squig.link database.
               const files = Array.from(event.currentTarget.files ?? []).filter((f) =>
-                /\.(txt|csv|tsv|frd|zma)$/i.test(f.name),
+                /\.(txt|csv|tsv|frd|zma)$|phone_book\.json$/i.test(f.name),
               );
               event.currentTarget.value = "";
               void addMeasurementFiles(files);
@@ -87,7 +88,6 @@ export function GraphTool() {
             <option value="1000">60 dB at 1 kHz</option>
             <option value="midband">average 300 Hz–3 kHz</option>
             <option value="loudness">loudness 100 Hz–10 kHz</option>
-            <option value="none">off (as measured)</option>
           </select>
         </label>
         <label>

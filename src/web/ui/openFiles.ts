@@ -14,26 +14,61 @@ export async function openDesignFile(file: File): Promise<void> {
 }
 
 /**
- * Measurement files, read in parallel and added at once (one redraw, not one per file). A
- * phone_book.json among them is reported: its files are added as the files they are.
+ * Measurement files, read in parallel and added at once (one redraw, not one per file). A squig.link
+ * phone_book.json among them names its phones: their "<file> L.txt" and "R.txt" are added under the
+ * phone's name, and phones whose files were not given are reported.
  */
 export async function addMeasurementFiles(files: Iterable<File>): Promise<void> {
-  const texts: { fileName: string; text: string }[] = [];
-  for (const file of files) {
-    if (/phone_book\.json$/i.test(file.name)) {
-      showAlert(
-        `${file.name}: a squig.link phone book; add its measurement files (the "<file> L.txt" and "R.txt" beside it) directly — they are read by name`,
-      );
-      continue;
-    }
-    texts.push({ fileName: file.name, text: await file.text() });
+  const all = Array.from(files);
+  const book = all.find((file) => /phone_book\.json$/i.test(file.name));
+  const names = book ? await phoneNames(book, all) : new Map<string, string>();
+  const texts: { fileName: string; text: string; name?: string }[] = [];
+  for (const file of all) {
+    if (file === book || /\.json$/i.test(file.name)) continue;
+    const name = names.get(file.name);
+    texts.push({ fileName: file.name, text: await file.text(), ...(name ? { name } : {}) });
   }
   await addMeasurementTexts(texts, { store: true });
 }
 
+/** File name → curve name for the files a phone book lists ("Alpha Reference L.txt" → "Alpha Reference L"). */
+async function phoneNames(book: File, files: readonly File[]): Promise<Map<string, string>> {
+  const { reply } = await client.call("phoneBook", {
+    fileName: book.name,
+    text: await book.text(),
+  });
+  const names = new Map<string, string>();
+  if (!reply.ok) {
+    showAlert(reply.message);
+    return names;
+  }
+  const given = new Set(files.map((file) => file.name));
+  const missing: string[] = [];
+  for (const { name, file } of reply.value.files) {
+    let found = false;
+    for (const side of ["L", "R"]) {
+      if (given.has(`${file} ${side}.txt`)) {
+        names.set(`${file} ${side}.txt`, `${name} ${side}`);
+        found = true;
+      }
+    }
+    if (!found) missing.push(name);
+  }
+  const notes = [
+    ...reply.value.skipped,
+    ...(missing.length > 0
+      ? [
+          `${book.name} lists ${missing.join(", ")}, whose "<file> L.txt"/"R.txt" were not among the files given; add them with the book (or add the whole folder)`,
+        ]
+      : []),
+  ];
+  if (notes.length > 0) showAlert(notes.join("\n"));
+  return names;
+}
+
 /** Reads measurements in the worker and adds those it could read; each one it could not is an alert. */
 export async function addMeasurementTexts(
-  files: readonly { fileName: string; text: string; id?: string }[],
+  files: readonly { fileName: string; text: string; id?: string; name?: string }[],
   options: { store: boolean },
 ): Promise<void> {
   const replies = await Promise.all(
@@ -49,9 +84,12 @@ export async function addMeasurementTexts(
     const color = paletteColor(measurements.value.length + added.length);
     added.push({ id, fileName: file.fileName, curve: reply.value, hidden: false, color });
     if (options.store)
-      void storeMeasurement({ id, fileName: file.fileName, text: file.text }).catch(
-        () => undefined,
-      );
+      void storeMeasurement({
+        id,
+        fileName: file.fileName,
+        text: file.text,
+        ...(file.name ? { name: file.name } : {}),
+      }).catch(() => undefined);
   });
   if (added.length > 0) measurements.value = [...measurements.value, ...added];
 }

@@ -4,7 +4,7 @@ import { type Issue, TympanError, formatIssues } from "../../index.js";
 import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
 import { fitEq } from "./eqCalls.js";
-import { graphCurves, readDesign, readMeasurement } from "./measurementCalls.js";
+import { graphCurves, readDesign, readMeasurement, readPhoneBook } from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
 import { matchSource } from "./sourceCalls.js";
 
@@ -16,6 +16,7 @@ const HANDLERS: Handlers = {
   simulationCsv: designCsv,
   parseDesign: readDesign,
   parseMeasurement: readMeasurement,
+  phoneBook: readPhoneBook,
   graph: ({ curves, options }) => graphCurves(curves, options),
   fitEq,
   source: matchSource,

@@ -1,29 +1,55 @@
 // Reading the user's files and preparing the graph tool's curves: the library's reader, normalisation,
 // smoothing and rating, as `tympan compare` uses them.
 import {
+  type Comparison,
   type Curve,
   type Design,
   type Normalization,
   TympanError,
-  interpolateLogFrequency,
-  normalize,
+  compareCurves,
   parseDesignText,
   parseMeasurement,
-  preferenceRating,
-  smoothFractionalOctave,
+  phoneBookFiles,
   validateDesign,
 } from "../../index.js";
-import type { CurveData, FileText, GraphCurveInput, GraphOptions, GraphView } from "./protocol.js";
+import type {
+  CurveData,
+  FileText,
+  GraphCurveInput,
+  GraphOptions,
+  GraphView,
+  PhoneBookView,
+} from "./protocol.js";
 import { targetCurve } from "./targets.js";
 
-/** The graph's frequency axis: 1/48 octave from 20 Hz to 20 kHz (squig.link draws on about the same). */
-export const GRAPH_GRID_HZ: readonly number[] = Array.from(
-  { length: Math.floor(48 * Math.log2(1000)) + 1 },
-  (_, i) => 20 * 2 ** (i / 48),
-);
+/** A squig.link phone_book.json: the phones it lists and their file stems (library's phoneBookFiles). */
+export function readPhoneBook({ fileName, text }: FileText): PhoneBookView {
+  let book: unknown;
+  try {
+    book = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TympanError(
+      [
+        {
+          code: "syntax-error",
+          severity: "error",
+          path: [],
+          message: `JSON syntax error: ${reason}`,
+        },
+      ],
+      fileName,
+    );
+  }
+  const { files, skipped } = phoneBookFiles(book, fileName);
+  return { files, skipped: skipped.map((entry) => `${entry.source}: ${entry.reason}`) };
+}
 
-export function readMeasurement({ fileName, text }: FileText): CurveData {
-  const curve = parseMeasurement(text, { source: fileName });
+export function readMeasurement({ fileName, text, name }: FileText): CurveData {
+  const curve = parseMeasurement(text, {
+    source: fileName,
+    ...(name !== undefined ? { name } : {}),
+  });
   return {
     name: curve.name ?? fileName,
     kind: curve.kind,
@@ -40,98 +66,82 @@ export function readDesign({ fileName, text }: FileText): Design {
   return validated.value;
 }
 
+/**
+ * The graph: the library's compareCurves (the same overlay, normalisation, smoothing, baseline and
+ * ratings as `tympan compare`). A curve it cannot take (an impedance, a curve that misses the
+ * normalisation frequency) is left out with the library's reason, and the rest are compared: one
+ * bad file must not empty the graph.
+ */
 export function graphCurves(curves: GraphCurveInput[], options: GraphOptions): GraphView {
   const target = targetCurve(options.target);
-  const prepared = curves.map(({ id, curve }) => ({
-    id,
-    ...prepareOrExplain(toCurve(curve), options),
-  }));
-  const baseline =
-    options.baseline === "target"
-      ? onGrid(normalizeFor(target, options))
-      : prepared.find((curve) => curve.id === options.baseline)?.db;
-  const minus = (db: (number | null)[]) =>
-    baseline
-      ? db.map((v, i) => (v === null || baseline[i] === null ? null : v - baseline[i]!))
-      : db;
+  const excluded = new Map<string, string>();
+  for (const { id, curve } of curves) {
+    if (curve.kind !== "response") {
+      excluded.set(id, "an impedance curve (Ω): not drawn on this dB graph, and not rated");
+    }
+  }
+  for (;;) {
+    const included = curves.filter(({ id }) => !excluded.has(id));
+    const baselineIndex = included.findIndex(({ id }) => id === options.baseline);
+    try {
+      const comparison = compareCurves(
+        included.map(({ id, curve }) => ({ label: id, curve: toCurve(curve) })),
+        {
+          target,
+          normalization: normalization(options.normalize),
+          ...(options.smoothingOctaveFraction > 0
+            ? { smoothingFraction: 1 / options.smoothingOctaveFraction }
+            : {}),
+          ...(baselineIndex >= 0 ? { baseline: baselineIndex } : {}),
+        },
+      );
+      return graphView(curves, comparison, excluded, options.baseline === "target");
+    } catch (error) {
+      const label = error instanceof TympanError ? error.source : undefined;
+      if (label === undefined || !included.some(({ id }) => id === label)) throw error;
+      excluded.set(label, (error as TympanError).issues[0].message);
+    }
+  }
+}
+
+function graphView(
+  inputs: GraphCurveInput[],
+  comparison: Comparison,
+  excluded: ReadonlyMap<string, string>,
+  relativeToTarget: boolean,
+): GraphView {
+  const compared = new Map(comparison.curves.map((curve) => [curve.label, curve]));
+  const empty = comparison.grid.map(() => null);
   return {
-    frequencyHz: [...GRAPH_GRID_HZ],
-    curves: prepared.map((curve) => ({ ...curve, db: minus(curve.db) })),
+    frequencyHz: [...comparison.grid],
+    curves: inputs.map(({ id, curve }) => {
+      const result = compared.get(id);
+      if (result === undefined)
+        return { id, name: curve.name, db: empty, issue: excluded.get(id) ?? "" };
+      return {
+        id,
+        name: result.name,
+        // "Baseline: the target" shows each curve's deviation from it (the target is then 0 dB).
+        db: [...(relativeToTarget ? result.deviationDb : result.levelDb)],
+        ...(result.rating !== undefined
+          ? { rating: result.rating }
+          : { issue: "not rated: the in-ear model needs 20 Hz–10 kHz" }),
+      };
+    }),
     target: {
-      name: target.name ?? options.target.base,
-      db: minus(onGrid(normalizeFor(target, options))),
+      name: comparison.target.name,
+      db: relativeToTarget ? comparison.grid.map(() => 0) : [...comparison.target.levelDb],
     },
   };
 }
 
-/** One curve that cannot be prepared (normalised outside its range…) is drawn empty and says why. */
-function prepareOrExplain(curve: Curve, options: GraphOptions): PreparedCurve {
-  try {
-    return prepareCurve(curve, options);
-  } catch (error) {
-    const issue = error instanceof TympanError ? error.issues[0].message : String(error);
-    return { name: curve.name ?? "", db: GRAPH_GRID_HZ.map(() => null), issue };
-  }
-}
-
-interface PreparedCurve {
-  readonly name: string;
-  readonly db: (number | null)[];
-  readonly rating?: number;
-  readonly issue?: string;
-}
-
-function prepareCurve(curve: Curve, options: GraphOptions): PreparedCurve {
-  const name = curve.name ?? "";
-  if (curve.kind !== "response") {
-    return {
-      name,
-      db: GRAPH_GRID_HZ.map(() => null),
-      issue: "an impedance curve (Ω): not drawn on this dB graph, and not rated",
-    };
-  }
-  let rating: number | undefined;
-  let issue: string | undefined;
-  try {
-    rating = preferenceRating(curve, targetCurve(options.target)).ppr;
-  } catch (error) {
-    issue = error instanceof TympanError ? error.issues[0].message : String(error);
-  }
-  let shown = normalizeFor(curve, options);
-  if (options.smoothingOctaveFraction > 0) {
-    shown = smoothFractionalOctave(shown, 1 / options.smoothingOctaveFraction);
-  }
-  return {
-    name,
-    db: onGrid(shown),
-    ...(rating !== undefined ? { rating } : {}),
-    ...(issue ? { issue } : {}),
-  };
-}
-
-function normalizeFor(curve: Curve, options: GraphOptions): Curve {
-  const method = normalization(options.normalize);
-  return method === undefined ? curve : normalize(curve, method);
-}
-
-function normalization(text: string): Normalization | undefined {
-  if (text === "none" || text === "") return undefined;
+function normalization(text: string): Normalization {
   if (text === "midband" || text === "loudness") return text;
   const hz = Number(text);
   if (!Number.isFinite(hz) || hz <= 0)
     throw new Error(`normalise at "${text}": give a frequency in Hz`);
   // squig.link puts 60 dB at its reference frequency; the same here, so levels look familiar.
   return { at: hz, level: 60 };
-}
-
-/** The curve on the graph grid; null outside its measured range (a gap, nothing invented). */
-function onGrid(curve: Curve): (number | null)[] {
-  const first = curve.frequencyHz[0]!;
-  const last = curve.frequencyHz[curve.frequencyHz.length - 1]!;
-  const inside = GRAPH_GRID_HZ.filter((f) => f >= first && f <= last);
-  const values = inside.length > 0 ? interpolateLogFrequency(curve, inside) : [];
-  let next = 0;
-  return GRAPH_GRID_HZ.map((f) => (f >= first && f <= last ? values[next++]! : null));
 }
 
 function toCurve(data: CurveData): Curve {

@@ -80,6 +80,15 @@ export interface SimulateRequest {
 export interface FileText {
   readonly fileName: string;
   readonly text: string;
+  /** The curve's name, when not the file's (a phone book's "Brand Model L"). */
+  readonly name?: string;
+}
+
+/** The phones a phone_book.json lists: each name with its file stem ("<stem> L.txt", "R.txt"). */
+export interface PhoneBookView {
+  readonly files: { name: string; file: string }[];
+  /** Entries the book has but that could not be understood, as sentences. */
+  readonly skipped: string[];
 }
 
 export interface GraphCurveInput {
@@ -89,7 +98,7 @@ export interface GraphCurveInput {
 
 export interface GraphOptions {
   readonly target: TargetSpec;
-  /** "none", "midband", "loudness" or a frequency in Hz as text, e.g. "500". */
+  /** "midband", "loudness" or a frequency in Hz as text, e.g. "500". */
   readonly normalize: string;
   /** Fractional-octave smoothing width, e.g. 12 for 1/12 octave; 0 for none. */
   readonly smoothingOctaveFraction: number;
@@ -159,6 +168,7 @@ export interface Calls {
   simulationCsv: { request: SimulateRequest; reply: string };
   parseDesign: { request: FileText; reply: Design };
   parseMeasurement: { request: FileText; reply: CurveData };
+  phoneBook: { request: FileText; reply: PhoneBookView };
   graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
   fitEq: { request: FitEqRequest; reply: EqView };
   source: { request: SourceRequest; reply: SourceView };
