@@ -17,8 +17,13 @@ export interface ReceiverDatasheet {
   readonly driveVoltage?: number;
 }
 
-/** Band of the response residual: where the 711 is standardised (IEC 60318-4). */
+/** Band of the reported response residual: where the 711 is standardised (IEC 60318-4). */
 export const RESPONSE_BAND_HZ = { fromHz: 100, toHz: 10_000 } as const;
+/**
+ * Band the responses are fitted over: down to 20 Hz as well, where a coupler is a plain volume and a
+ * vented receiver's bass roll-off shows (the 711's own model holds there; only the standard stops).
+ */
+export const RESPONSE_FIT_BAND_HZ = { fromHz: 20, toHz: 10_000 } as const;
 /** Band of the impedance residual. */
 export const IMPEDANCE_BAND_HZ = { fromHz: 20, toHz: 10_000 } as const;
 /** Points per octave of the fit grid, and the smoothing the data get first (1/24 octave). */
@@ -50,8 +55,8 @@ const CONSTANT_RATIO = 1.01;
 
 /**
  * Smooths the datasheet's curves to 1/24 octave (the drawn line's jitter, ±0.3 dB on the shared
- * digitised curves, averages out) and samples them on a 1/24-octave grid: responses over
- * 100 Hz–10 kHz, the impedance over 20 Hz–10 kHz, each cut to what the file covers. Returns the
+ * digitised curves, averages out) and samples them on a 1/24-octave grid over 20 Hz–10 kHz, each cut
+ * to what the file covers. Returns the
  * warnings a broken file deserves (an impedance constant or below 1 Ω everywhere, a phase that is
  * zero everywhere, no stated drive) with the targets.
  * @throws TympanError when a curve covers too little of its band to fit (less than an octave).
@@ -102,7 +107,7 @@ export function fitTargets(datasheet: ReceiverDatasheet): FitTargets {
     toHz: Math.min(band.toHz, curve.frequencyHz[curve.frequencyHz.length - 1]!),
   });
   const bands = datasheet.responses.map(({ curve }, index) => {
-    const band = covered(curve, RESPONSE_BAND_HZ);
+    const band = covered(curve, RESPONSE_FIT_BAND_HZ);
     assertOctave(band, curve.name ?? `response ${index + 1}`, RESPONSE_BAND_HZ);
     return band;
   });

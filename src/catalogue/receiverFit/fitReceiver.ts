@@ -1,7 +1,7 @@
 import { type Air, STANDARD_AIR } from "../../core/air.js";
 import type { Issue } from "../../core/issues.js";
 import { boundedLevenbergMarquardt } from "../../eq/boundedLevenbergMarquardt.js";
-import { type ReceiverDatasheet, fitTargets } from "./datasheetData.js";
+import { RESPONSE_BAND_HZ, type ReceiverDatasheet, fitTargets } from "./datasheetData.js";
 import { ReceiverFitProblem } from "./fitProblem.js";
 import {
   type FitLayout,
@@ -45,11 +45,11 @@ export interface FitProgress {
   readonly bestRmsDb: number;
 }
 
-/** What fitReceiver uses for each option left out: one motor, no diaphragm vent, 12 starts, seed 1, the damper-and-tube load. */
+/** What fitReceiver uses for each option left out: one motor, no diaphragm vent, 8 starts, seed 1, the damper-and-tube load. */
 export const RECEIVER_FIT_DEFAULTS = {
   motors: 1,
   diaphragmVent: false,
-  starts: 12,
+  starts: 8,
   seed: 1,
   secondLoad: DAMPER_AND_TUBE_INTO_711,
 } as const;
@@ -58,7 +58,7 @@ export const RECEIVER_FIT_DEFAULTS = {
 const ASSUMED_DRIVE_V = 0.1;
 /** How far the perturbed starts reach from the datasheet guess: ±1 natural-log unit (×/÷ 2.7). */
 const START_SPREAD = 1;
-const START_ITERATIONS = 60;
+const START_ITERATIONS = 25;
 const POLISH_ITERATIONS = 300;
 
 /** One fitted (or held) number with its 95 % interval. */
@@ -279,14 +279,13 @@ function residualSummary(
   const evaluation = problem.evaluate(x);
   const responses = targets.responses.map((response, index) => {
     const level = problem.levelDb(evaluation, index);
-    const sum = response.indices.reduce(
-      (total, k, j) => total + (level[k]! - response.db[j]!) ** 2,
-      0,
+    const reported = response.indices.flatMap((k, j) =>
+      targets.frequencyHz[k]! >= RESPONSE_BAND_HZ.fromHz * (1 - 1e-9)
+        ? [level[k]! - response.db[j]!]
+        : [],
     );
-    return {
-      load: describeLoadChain(loads[index]!),
-      rmsDb: Math.sqrt(sum / response.indices.length),
-    };
+    const sum = reported.reduce((total, error) => total + error * error, 0);
+    return { load: describeLoadChain(loads[index]!), rmsDb: Math.sqrt(sum / reported.length) };
   });
   const { indices, logMagnitude } = targets.impedance;
   if (indices.length === 0) return { responses };

@@ -46,8 +46,29 @@ export interface ReceiverEvaluation {
   readonly pressureIm: readonly Float64Array[];
 }
 
-/** Tube matrices kept per radius (a fit tries one fixture radius after another). */
-const CACHED_RADII = 64;
+/** Entries kept per cache before it is emptied (a fit tries one value after another). */
+const CACHED_ENTRIES = 64;
+
+/** Every parameter a motor's coefficients depend on: its cache key. */
+const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
+  "coilResistance",
+  "coilInductance",
+  "semiInductance",
+  "semiInductanceExponent",
+  "transduction",
+  "movingMass",
+  "netStiffness",
+  "mechanicalResistance",
+  "diaphragmArea",
+  "frontVolume",
+  "rearVolume",
+  "spoutLength",
+  "spoutRadius",
+  "rearVentRadius",
+  "rearVentLength",
+  "diaphragmVentRadius",
+  "diaphragmVentLength",
+];
 
 /**
  * Evaluates receivers made of one or more balanced-armature motors (wired in parallel, their spouts
@@ -75,8 +96,12 @@ export class ReceiverEvaluator {
   private readonly air: Air;
   private readonly perUnitLength = new Map<number, Float64Array>();
   private readonly abcd = new Float64Array(8);
-  /** Per motor, the coefficients of motorCoefficients (reused from one evaluation to the next). */
-  private readonly coefficients: Float64Array[] = [];
+  /**
+   * Motors' coefficients and tubes' matrices by their parameters: a finite-difference Jacobian
+   * changes one parameter at a time, so most evaluations reuse all but one of them.
+   */
+  private readonly motorCache = new Map<string, Float64Array>();
+  private readonly tubeCache = new Map<string, Float64Array>();
 
   constructor(
     frequencyHz: readonly number[],
@@ -107,12 +132,19 @@ export class ReceiverEvaluator {
       pressureRe: this.loads.map(() => new Float64Array(count)),
       pressureIm: this.loads.map(() => new Float64Array(count)),
     };
-    while (this.coefficients.length < motors.length)
-      this.coefficients.push(new Float64Array(8 * count));
-    const coefficients = this.coefficients.slice(0, motors.length);
-    motors.forEach((motor, m) => this.motorCoefficients(motor, coefficients[m]!));
-    const fixtureLine = fixture === undefined ? undefined : this.tubeLine(fixture.radiusM);
-    const abcd = this.abcd;
+    const coefficients = motors.map((motor) => {
+      const key = MOTOR_KEYS.map((name) => motor[name]).join(";");
+      let cached = this.motorCache.get(key);
+      if (cached === undefined) {
+        if (this.motorCache.size >= CACHED_ENTRIES) this.motorCache.clear();
+        cached = new Float64Array(8 * count);
+        this.motorCoefficients(motor, cached);
+        this.motorCache.set(key, cached);
+      }
+      return cached;
+    });
+    const fixtureAbcd =
+      fixture === undefined ? undefined : this.tubeMatrices(fixture.radiusM, fixture.lengthM);
     this.loads.forEach((load, l) => {
       const known = this.known[l]!;
       const withFixture = hasFixture(load);
@@ -126,15 +158,7 @@ export class ReceiverEvaluator {
         let fixRe = 1;
         let fixIm = 0;
         if (withFixture) {
-          const at = 4 * k;
-          transmissionLineAbcd(
-            fixtureLine![at]!,
-            fixtureLine![at + 1]!,
-            fixtureLine![at + 2]!,
-            fixtureLine![at + 3]!,
-            fixture!.lengthM,
-            abcd,
-          );
+          const abcd = fixtureAbcd!.subarray(8 * k, 8 * k + 8);
           // Z_in = (A·Z + B)/(C·Z + D)
           const nRe = abcd[0]! * zRe - abcd[1]! * zIm + abcd[2]!;
           const nIm = abcd[0]! * zIm + abcd[1]! * zRe + abcd[3]!;
@@ -192,11 +216,36 @@ export class ReceiverEvaluator {
     return evaluation;
   }
 
+  /** A tube's ABCD matrices at every frequency (8 numbers each, as transmissionLineAbcd), cached. */
+  private tubeMatrices(radiusM: number, lengthM: number): Float64Array {
+    const key = `${radiusM};${lengthM}`;
+    let matrices = this.tubeCache.get(key);
+    if (matrices === undefined) {
+      if (this.tubeCache.size >= CACHED_ENTRIES) this.tubeCache.clear();
+      const line = this.tubeLine(radiusM);
+      matrices = new Float64Array(8 * this.omega.length);
+      for (let k = 0; k < this.omega.length; k++) {
+        const at = 4 * k;
+        transmissionLineAbcd(
+          line[at]!,
+          line[at + 1]!,
+          line[at + 2]!,
+          line[at + 3]!,
+          lengthM,
+          this.abcd,
+        );
+        matrices.set(this.abcd, 8 * k);
+      }
+      this.tubeCache.set(key, matrices);
+    }
+    return matrices;
+  }
+
   /** Z', Y' of a tube of this radius at every frequency, computed once per radius. */
   private tubeLine(radiusM: number): Float64Array {
     let line = this.perUnitLength.get(radiusM);
     if (line === undefined) {
-      if (this.perUnitLength.size >= CACHED_RADII) this.perUnitLength.clear();
+      if (this.perUnitLength.size >= CACHED_ENTRIES) this.perUnitLength.clear();
       line = new Float64Array(4 * this.omega.length);
       const out = new Float64Array(4);
       this.omega.forEach((omega, k) => {
@@ -214,8 +263,7 @@ export class ReceiverEvaluator {
    */
   private motorCoefficients(motor: ReceiverMotor, out: Float64Array): void {
     const bulk = bulkModulusPa(this.air);
-    const line = this.tubeLine(motor.spoutRadius);
-    const abcd = this.abcd;
+    const spout = this.tubeMatrices(motor.spoutRadius, motor.spoutLength);
     const exponent = motor.semiInductanceExponent ?? DEFAULT_SEMI_INDUCTANCE_EXPONENT;
     const cosN = Math.cos((exponent * Math.PI) / 2);
     const sinN = Math.sin((exponent * Math.PI) / 2);
@@ -231,15 +279,7 @@ export class ReceiverEvaluator {
         : undefined;
     const { transduction: t, diaphragmArea: sd } = motor;
     this.omega.forEach((omega, k) => {
-      const at = 4 * k;
-      transmissionLineAbcd(
-        line[at]!,
-        line[at + 1]!,
-        line[at + 2]!,
-        line[at + 3]!,
-        motor.spoutLength,
-        abcd,
-      );
+      const abcd = spout.subarray(8 * k, 8 * k + 8);
       const aRe = abcd[0]!;
       const aIm = abcd[1]!;
       const bRe = abcd[2]!;

@@ -190,8 +190,7 @@ function summary(fit: ReceiverFit, loads: readonly LoadChain[], out: string | un
 }
 
 function parameterLine(value: FittedValue, motorCount: number): string {
-  const owner =
-    value.motor === undefined ? "fixture " : motorCount > 1 ? `motor ${value.motor + 1} ` : "";
+  const owner = value.motor !== undefined && motorCount > 1 ? `motor ${value.motor + 1} ` : "";
   const name = `${owner}${value.name}`;
   const flag = value.held ? "held" : value.atBound ? `at ${value.atBound} bound` : "";
   const interval = value.held ? "" : `${number(value.low)} – ${number(value.high)}`;
