@@ -17,6 +17,7 @@ import { dirname, extname, join } from "node:path";
 import { averageChannels as averageTwoChannels } from "../analysis/averageChannels.js";
 import { channelImbalance } from "../analysis/channelImbalance.js";
 import type { Curve } from "../core/curve.js";
+import { formatHz } from "../core/format.js";
 import { type Issue, TympanError, formatIssues } from "../core/issues.js";
 import {
   type PhoneBookFile,
@@ -182,7 +183,7 @@ export async function readPhoneBook(
             severity: "error",
             code: "channel-imbalance",
             path: [],
-            message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${Math.round(imbalance.atHz)} Hz, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,
+            message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${formatHz(imbalance.atHz)}, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,
           });
         }
       }
