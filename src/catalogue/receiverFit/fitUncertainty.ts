@@ -13,9 +13,9 @@ const UNCONSTRAINED = 1e-12;
 /** Halvings of a step along a principal axis before giving up on it. */
 const MAX_HALVINGS = 12;
 /** Levenberg–Marquardt iterations of a profile's refit. */
-const PROFILE_ITERATIONS = 8;
+const PROFILE_ITERATIONS = 4;
 /** Halvings towards the best before a profile gives up. */
-const PROFILE_HALVINGS = 3;
+const PROFILE_HALVINGS = 2;
 /** Random directions explored per parameter around each centre, and their seed. */
 const RANDOM_DIRECTIONS_PER_PARAMETER = 2;
 const RANDOM_DIRECTIONS_SEED = 11;
