@@ -14,6 +14,8 @@ import { registerSpec } from "./commands/spec.js";
 import { registerSource } from "./commands/source.js";
 import { registerFit } from "./commands/fit.js";
 import { registerFitReceiver } from "./commands/fitReceiver.js";
+import { registerOptimize } from "./commands/optimize.js";
+import { registerTolerance } from "./commands/tolerance.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
 /** Where the CLI writes: standard output and standard error, replaceable for tests. */
@@ -57,6 +59,8 @@ export async function runCli(
   registerSource(program, output);
   registerFit(program, output);
   registerFitReceiver(program, output);
+  registerOptimize(program, output);
+  registerTolerance(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

@@ -1,4 +1,36 @@
-// Optimisers. The public part of optimize/: only re-exports.
+// Optimisers, tuning towards a target with orderable parts, and tolerance analysis. The public
+// part of optimize/: only re-exports.
 export { nelderMead } from "./nelderMead.js";
 export { PREFERRED_SERIES, preferredValues, nearestPreferredValue } from "./preferredValues.js";
 export type { PreferredSeries } from "./preferredValues.js";
+export { differentialEvolution } from "./differentialEvolution.js";
+export { defaultBounds, parameterKind } from "./parameterKinds.js";
+export type { ParameterKind } from "./parameterKinds.js";
+export { purchasableNeighbours, snapToPurchasable } from "./purchasable.js";
+export { parseFreeParameter, resolveFreeParameters } from "./parameterPaths.js";
+export type { FreeParameter, FreeParameterRequest, ParameterPath } from "./parameterPaths.js";
+export { TUNING_GRID_HZ } from "./tuningScore.js";
+export type { TuningFigures, TuningGoal, TuningObjective } from "./tuningScore.js";
+export { OPTIMIZE_DEFAULTS, defaultEvaluations, optimizeDesign } from "./optimizeDesign.js";
+export type {
+  OptimizeOptions,
+  OptimizeProgress,
+  OptimizeResult,
+  TunedValue,
+} from "./optimizeDesign.js";
+export { parseToleranceOverride, resolveTolerances } from "./toleranceSpec.js";
+export type { AppliedTolerance, ToleranceOverride } from "./toleranceSpec.js";
+export { TOLERANCE_DEFAULTS, toleranceAnalysis } from "./toleranceAnalysis.js";
+export type { ProbeBands, ToleranceAnalysis, ToleranceOptions } from "./toleranceAnalysis.js";
+export { optimizeChart, toleranceChart } from "./tuningCharts.js";
+export { DEFAULT_TOLERANCES, TRANSDUCER_SPREADS } from "../catalogue/stock/tolerances.js";
+export type {
+  DefaultTolerance,
+  TransducerQuantity,
+  TransducerSpread,
+} from "../catalogue/stock/tolerances.js";
+export {
+  STOCK_DAMPER_RATINGS,
+  STOCK_TUBING_INNER_DIAMETERS_MM,
+  TUBE_LENGTH_STEP_M,
+} from "../catalogue/stock/stockParts.js";

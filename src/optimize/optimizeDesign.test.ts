@@ -133,9 +133,11 @@ describe("optimizeDesign(design, options)", () => {
 
   it("names the flag for a bad band or no free parameter", () => {
     const design = lowPass(R0, M0);
-    expect(() => optimizeDesign(design, { free: [] })).toThrow(/--free is needed/);
+    expect(() => optimizeDesign(design, { free: [] })).toThrow(
+      /--free: name at least one parameter/,
+    );
     expect(() => optimizeDesign(design, { free: ["R.resistance"], bandHz: [10, 5000] })).toThrow(
-      /--band 10:5000/,
+      /--band: 10:5000/,
     );
   });
 });

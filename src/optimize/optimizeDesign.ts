@@ -1,3 +1,5 @@
+import { designCurve } from "../analysis/designCurve.js";
+import { interpolateLogFrequency } from "../analysis/interpolate.js";
 import type { RatedTarget } from "../analysis/scoreCurve.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import type { Design } from "../design/design.js";
@@ -13,6 +15,7 @@ import {
   parseFreeParameter,
   pathError,
   resolveFreeParameters,
+  validDesign,
 } from "./parameterPaths.js";
 import { purchasableNeighbours, purchasableSteps } from "./purchasable.js";
 import {
@@ -85,6 +88,14 @@ export interface OptimizeResult {
     readonly snap: number;
     readonly total: number;
   };
+  /** The drum levels before and after on the tuning grid, and the target there (dB). */
+  readonly responses: {
+    readonly frequencyHz: readonly number[];
+    readonly probeId: string;
+    readonly before: readonly number[];
+    readonly after: readonly number[];
+    readonly target: readonly number[];
+  };
   readonly warnings: readonly Issue[];
 }
 
@@ -109,16 +120,14 @@ export function defaultEvaluations(count: number): number {
  * Evaluations run on the preference model's 121-point grid through one compiled design.
  * Deterministic for a seed. Throws a TympanError for an invalid design or a bad request.
  */
-export function optimizeDesign(design: Design, options: OptimizeOptions): OptimizeResult {
+export function optimizeDesign(raw: unknown, options: OptimizeOptions): OptimizeResult {
+  const design = validDesign(raw);
   const goal = tuningGoal(options);
   const requests = options.free.map((entry) =>
     typeof entry === "string" ? parseFreeParameter(entry) : entry,
   );
   if (requests.length === 0)
-    throw pathError(
-      "--free",
-      "is needed: name at least one parameter to tune, e.g. --free Rmid.resistance",
-    );
+    throw pathError("--free", "name at least one parameter to tune, e.g. --free Rmid.resistance");
   // Per-driver shares cost solves and the tuning reads only the whole response.
   const lean: Design = { ...design, probes: design.probes.map(({ id, node }) => ({ id, node })) };
   const compiled = compileDesign(lean, { frequencies: TUNING_GRID_HZ });
@@ -156,6 +165,13 @@ export function optimizeDesign(design: Design, options: OptimizeOptions): Optimi
   run.stage = "snap";
   if (snap) values = run.snap(values);
   const after = run.figures(values);
+  const responses = {
+    frequencyHz: TUNING_GRID_HZ,
+    probeId: run.levels(values).probeId,
+    before: run.levels(start).values,
+    after: run.levels(values).values,
+    target: interpolateLogFrequency(goal.target.curve, TUNING_GRID_HZ),
+  };
   const warnings = [...boundWarnings(free, continuousValues), ...constraintWarnings(goal, after)];
   const tuned: Design = {
     ...design,
@@ -192,6 +208,7 @@ export function optimizeDesign(design: Design, options: OptimizeOptions): Optimi
       snap: run.evaluations - globalEvaluations - localEvaluations,
       total: run.evaluations,
     },
+    responses,
     warnings,
   };
 }
@@ -246,6 +263,19 @@ class TuningRun {
       })),
     );
     return this.score.figures(result);
+  }
+
+  /** The level at the probe the rating reads, at `values`. */
+  levels(values: readonly number[]): { probeId: string; values: number[] } {
+    const result = this.compiled.evaluate(
+      this.free.map((p, i) => ({
+        elementId: p.elementId,
+        parameter: p.parameter,
+        value: values[i],
+      })),
+    );
+    const { curve, probeId } = designCurve(result, "design");
+    return { probeId, values: [...curve.values] };
   }
 
   /** The cost at `values`; a network with no solution there is infinitely bad, not an error. */

@@ -9,7 +9,7 @@ function messageOf(work: () => unknown): string {
   try {
     work();
   } catch (error) {
-    if (error instanceof TympanError) return error.issues.map((issue) => issue.message).join("\n");
+    if (error instanceof TympanError) return error.message;
     throw error;
   }
   throw new Error("expected a TympanError");
@@ -30,7 +30,7 @@ describe("parseFreeParameter(text)", () => {
 
   it("names the flag for malformed text", () => {
     expect(messageOf(() => parseFreeParameter("Rmid"))).toMatch(
-      /^--free Rmid: write <element id>\.<parameter>/,
+      /^--free: Rmid: write <element id>\.<parameter>/,
     );
     expect(messageOf(() => parseFreeParameter("Rmid.resistance=5"))).toMatch(/=min:max/);
     expect(messageOf(() => parseFreeParameter("Rmid.resistance=0:5"))).toMatch(/0 < min < max/);
@@ -49,7 +49,7 @@ describe("resolveFreeParameters(design, requests)", () => {
   it("rejects unknown elements and parameters, non-numbers, repeats and bounds that miss the value", () => {
     expect(
       messageOf(() => resolveFreeParameters(hybrid, [parseFreeParameter("Rx.resistance")])),
-    ).toMatch(/--free Rx: the design has no element "Rx" \(it has source, /);
+    ).toMatch(/--free: Rx: the design has no element "Rx" \(it has source, /);
     expect(
       messageOf(() => resolveFreeParameters(hybrid, [parseFreeParameter("Rmid.capacitance")])),
     ).toMatch(/a resistor has no parameter "capacitance" \(it has resistance\)/);

@@ -1,5 +1,5 @@
 import { type Issue, type IssueCode, TympanError } from "../core/issues.js";
-import type { Design } from "../design/design.js";
+import { type Design, validateDesign } from "../design/design.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { type ParameterKind, defaultBounds, parameterKind } from "./parameterKinds.js";
 
@@ -25,9 +25,9 @@ export interface FreeParameter extends ParameterPath {
   readonly upper: number;
 }
 
-/** An error naming `flag` (the command-line option or field the text came from). */
+/** An error whose path is `flag` (the command-line option or field the text came from). */
 export function pathError(flag: string, message: string, code: IssueCode = "usage"): TympanError {
-  const issue: Issue = { severity: "error", code, path: [flag], message: `${flag} ${message}` };
+  const issue: Issue = { severity: "error", code, path: [flag], message };
   return new TympanError([issue]);
 }
 
@@ -129,4 +129,11 @@ export function resolveFreeParameters(
     }
     return { elementId, parameter, kind, unit: doc.unit, value, lower, upper };
   });
+}
+
+/** `raw` as a valid design, or a TympanError with every issue validateDesign finds. */
+export function validDesign(raw: unknown): Design {
+  const validated = validateDesign(raw);
+  if (!validated.ok) throw new TympanError(validated.issues);
+  return validated.value;
 }
