@@ -58,6 +58,16 @@ describe("the designer", () => {
       .first()
       .waitFor();
     await screenshot(page, "designer");
+    // The chart downloads: the canvas as PNG, and the library's SVG renderer.
+    const png = await downloadedText(() =>
+      page.getByRole("button", { name: "Download PNG" }).click(),
+    );
+    expect(png.name).toMatch(/\.png$/);
+    const svg = await downloadedText(() =>
+      page.getByRole("button", { name: "Download SVG" }).click(),
+    );
+    expect(svg.text).toMatch(/<svg[^>]*>/);
+    expect(svg.text).toContain("tweeterA");
     expect(errors).toEqual([]);
   });
 

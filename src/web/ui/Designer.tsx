@@ -139,6 +139,7 @@ export function Designer() {
           {response ? (
             <UPlotChart
               title="SPL at the eardrum, with each driver's share"
+              downloadName={`${designName} SPL`}
               yLabel="dB SPL"
               series={response.series}
               data={response.data as never}

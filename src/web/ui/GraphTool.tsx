@@ -160,6 +160,7 @@ export function GraphTool() {
           {chart ? (
             <UPlotChart
               title="Frequency response"
+              downloadName="tympan-graph"
               yLabel={settings.baseline ? "dB re baseline" : "dB"}
               series={chart.series}
               data={chart.data as never}

@@ -4,6 +4,9 @@
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { showAlert } from "../state/appState.js";
+import { client } from "../state/worker.js";
+import { downloadBlob, downloadText, safeFileName } from "./download.js";
 
 export interface ChartSeries {
   readonly label: string;
@@ -29,6 +32,8 @@ export interface ChartProps {
   readonly xRange?: [number, number];
   readonly yRange?: [number, number];
   readonly height?: number;
+  /** A file name (without extension): the chart offers Download PNG and SVG buttons. */
+  readonly downloadName?: string;
   /** Called after the new data is on the canvas (the designer's redraw timing). */
   readonly onDrawn?: () => void;
 }
@@ -70,7 +75,22 @@ export function UPlotChart(props: ChartProps) {
 
   return (
     <figure class="chart">
-      <figcaption>{props.title}</figcaption>
+      <figcaption>
+        {props.title}
+        {props.downloadName ? (
+          <span class="chart-downloads">
+            <button
+              type="button"
+              onClick={() => chart.current && downloadPng(chart.current, props.downloadName!)}
+            >
+              Download PNG
+            </button>
+            <button type="button" onClick={() => void downloadSvg(props)}>
+              Download SVG
+            </button>
+          </span>
+        ) : null}
+      </figcaption>
       <div
         ref={host}
         role="img"
@@ -135,4 +155,41 @@ function options(props: ChartProps, width: number): uPlot.Options {
 function formatHz(hz: number): string {
   if (hz >= 1000) return `${Number((hz / 1000).toPrecision(3))}k`;
   return String(Number(hz.toPrecision(3)));
+}
+
+/** The chart's canvas as a PNG (what is on screen, axes included; the legend is HTML). */
+function downloadPng(plot: uPlot, name: string): void {
+  plot.ctx.canvas.toBlob((blob) => {
+    if (blob) downloadBlob(`${safeFileName(name)}.png`, blob);
+  }, "image/png");
+}
+
+/** The chart drawn again by the library's SVG renderer (the report's look), from the same data. */
+async function downloadSvg(props: ChartProps): Promise<void> {
+  const x = props.data[0] as number[];
+  const series = props.series
+    .map((s, i) => ({ s, y: props.data[i + 1] as (number | null)[] }))
+    .filter(({ s }) => (s.scale ?? "y") === "y" && s.show !== false)
+    .map(({ s, y }) => ({
+      name: s.label,
+      xHz: x,
+      // Gaps (null) become NaN, which the renderer leaves out.
+      y: y.map((v) => (v === null ? Number.NaN : v)),
+      color: s.color,
+      dash: (s.dash ? "dashed" : "solid") as "dashed" | "solid",
+    }))
+    .filter(({ y }) => y.some(Number.isFinite));
+  const { reply } = await client.call("chartSvg", {
+    title: props.title,
+    yLabel: props.yLabel,
+    series,
+    ...(props.xRange ? { xRangeHz: props.xRange } : {}),
+  });
+  if (reply.ok)
+    downloadText(
+      `${safeFileName(props.downloadName ?? "chart")}.svg`,
+      reply.value,
+      "image/svg+xml",
+    );
+  else showAlert(reply.message);
 }

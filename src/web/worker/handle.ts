@@ -1,6 +1,6 @@
 // One entry for every call the page makes: dispatch by kind, turn the library's errors into issues.
 // Pure and synchronous, so the unit tests call it directly, without a worker.
-import { type Issue, TympanError, formatIssues } from "../../index.js";
+import { type Issue, TympanError, formatIssues, renderSvg } from "../../index.js";
 import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
 import { fitEq } from "./eqCalls.js";
@@ -20,6 +20,12 @@ const HANDLERS: Handlers = {
   graph: ({ curves, options }) => graphCurves(curves, options),
   fitEq,
   source: matchSource,
+  chartSvg: ({ title, yLabel, series, xRangeHz }) =>
+    renderSvg({
+      title,
+      ...(xRangeHz ? { xRangeHz } : {}),
+      panels: [{ yLabel, yUnit: "", series }],
+    }),
 };
 
 export function handle<K extends CallKind>(

@@ -160,6 +160,20 @@ export interface SourceView {
   readonly sourceDescription: string;
 }
 
+/** A chart on screen, to be drawn by the library's SVG renderer (the report's charts) for download. */
+export interface ChartSvgRequest {
+  readonly title: string;
+  readonly yLabel: string;
+  readonly series: {
+    name: string;
+    xHz: number[];
+    y: number[];
+    color: string;
+    dash: "solid" | "dashed" | "dotted";
+  }[];
+  readonly xRangeHz?: [number, number];
+}
+
 /** Every call the worker answers: its request and the value it replies with. */
 export interface Calls {
   catalogue: { request: Record<string, never>; reply: Catalogue };
@@ -172,6 +186,7 @@ export interface Calls {
   graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
   fitEq: { request: FitEqRequest; reply: EqView };
   source: { request: SourceRequest; reply: SourceView };
+  chartSvg: { request: ChartSvgRequest; reply: string };
 }
 
 export type CallKind = keyof Calls;
