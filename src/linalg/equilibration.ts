@@ -17,11 +17,16 @@ export type Equilibrated =
       /** The scaled slot values. */
       readonly re: Float64Array;
       readonly im: Float64Array;
+      /** The factor each row was scaled by (a power of two). */
+      readonly rowScale: Float64Array;
       /** log10 of (largest / smallest) scale factor over rows and columns: how far apart they were. */
       readonly spreadDecades: number;
     }
-  /** A row or column with no finite non-zero entry: the matrix is singular there. */
-  | { readonly ok: false; readonly rows: number[] };
+  /**
+   * A row or column with no finite non-zero entry: the matrix is singular there (`exact`: all its
+   * entries are zero; otherwise some are infinite or NaN, or too small for a double's scale).
+   */
+  | { readonly ok: false; readonly rows: number[]; readonly exact: boolean };
 
 /** Passes of row-then-column scaling; two suffice for the spreads of physical networks. */
 const PASSES = 2;
@@ -53,7 +58,8 @@ export function equilibrate(
       }
       for (let k = 0; k < n; k++) {
         const value = largest[k]!;
-        if (!(value > 0) || !Number.isFinite(value)) return { ok: false, rows: [k] };
+        if (!(value > 0) || !Number.isFinite(value))
+          return { ok: false, rows: [k], exact: value === 0 };
         // The power of two nearest 1/value: exact to apply.
         const factor = 2 ** -Math.round(Math.log2(value));
         largest[k] = factor;
@@ -76,6 +82,7 @@ export function equilibrate(
     ok: true,
     re: scaledRe,
     im: scaledIm,
+    rowScale: rowTotal,
     spreadDecades: Math.log10(largestScale / smallestScale),
   };
 }

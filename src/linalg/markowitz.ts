@@ -18,8 +18,17 @@ export interface PivotOrder {
 
 export type OrderingOutcome =
   | { readonly ok: true; readonly order: PivotOrder }
-  /** No usable pivot: these original rows/columns were left (the matrix is singular there). */
-  | { readonly ok: false; readonly rows: number[]; readonly cols: number[] };
+  /**
+   * No usable pivot: these original rows/columns were left. `exact`: every entry left is exactly
+   * zero (the matrix is singular there); otherwise some are non-zero but negligible beside the
+   * matrix's largest (below NEGLIGIBLE of it, after equilibration): ill-conditioned.
+   */
+  | {
+      readonly ok: false;
+      readonly rows: number[];
+      readonly cols: number[];
+      readonly exact: boolean;
+    };
 
 /** Relative pivot threshold: a pivot must be ≥ this fraction of the largest entry in its column. */
 export const PIVOT_THRESHOLD = 1e-3;
@@ -129,7 +138,10 @@ export function markowitzOrder(
       const colsLeft: number[] = [];
       for (let i = 0; i < n; i++) if (!rowDone[i]) rowsLeft.push(i);
       for (let j = 0; j < n; j++) if (!colDone[j]) colsLeft.push(j);
-      return { ok: false, rows: rowsLeft, cols: colsLeft };
+      const exact = rowsLeft.every((i) =>
+        [...rowRe[i]!].every(([j, vr]) => vr === 0 && rowIm[i]!.get(j) === 0),
+      );
+      return { ok: false, rows: rowsLeft, cols: colsLeft, exact };
     }
     rowOrder[k] = bestRow;
     colOrder[k] = bestCol;

@@ -8,6 +8,7 @@ import type { FactorPlan } from "./factorPlan.js";
 import { markowitzOrder } from "./markowitz.js";
 import { type RowIndex, backwardError, rowIndex } from "./backwardError.js";
 import { equilibrate } from "./equilibration.js";
+import { type MultiplierLayout, largestMultiplier, multiplierLayout } from "./multipliers.js";
 import {
   COMPILE_AFTER_USES,
   type PlanCode,
@@ -70,6 +71,11 @@ export class SparseComplexLu {
   /** The shared code of `codePlan` (see PlanCode). */
   private code: PlanCode | undefined;
   private codePlan: FactorPlan | undefined;
+  /** Where the multipliers of the current plan are, and their weights (see `largestMultiplier`). */
+  private multipliers: MultiplierLayout = {
+    offsets: new Int32Array(0),
+    weights: new Float64Array(0),
+  };
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
 
@@ -123,6 +129,7 @@ export class SparseComplexLu {
     const scaled = equilibrate(n, rows, cols, re, im);
     if (!scaled.ok) {
       this.singularRows = scaled.rows;
+      this.singularExactly = scaled.exact;
       return false;
     }
     const { re: scaledRe, im: scaledIm } = scaled;
@@ -130,18 +137,36 @@ export class SparseComplexLu {
     this.orderings++;
     if (!outcome.ok) {
       this.singularRows = outcome.rows;
+      this.singularExactly = outcome.exact;
       return false;
     }
     this.patternKey ??= `${n};${rows.join(",")};${cols.join(",")}`;
     this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order);
     if (this.lu.length < 2 * this.plan.size) this.lu = new Float64Array(2 * this.plan.size);
+    this.multipliers = multiplierLayout(this.plan, n, scaled.rowScale);
     if (this.refactor(re, im, true)) return true;
+    // The order's own pivots fell below 1e-300: far beyond what double precision resolves.
     this.singularRows = [];
+    this.singularExactly = false;
     return false;
+  }
+
+  /**
+   * The largest multiplier of the last factorisation, as the equilibrated matrix of the last
+   * ordering has it (see multipliers.ts): at most 1/PIVOT_THRESHOLD at the ordering's frequency.
+   */
+  largestMultiplier(): number {
+    return largestMultiplier(this.lu, this.multipliers);
   }
 
   /** Rows (unknowns) implicated when `factor` last returned false. */
   singularRows: number[] = [];
+  /**
+   * When `factor` last returned false: true when the matrix is singular exactly (a row or column
+   * of exact zeros, or exact zeros left after elimination), false when it is only numerically so
+   * (what is left is non-zero but negligible: ill-conditioned).
+   */
+  singularExactly = true;
 
   /** Solves A·x = b with the last factorisation. x may alias nothing; b is not modified. */
   solve(bRe: Float64Array, bIm: Float64Array, xRe: Float64Array, xIm: Float64Array): void {
@@ -246,11 +271,13 @@ export class SparseComplexLu {
     xIm: Float64Array,
     /** As for `solveFor`: b is zero outside these rows. */
     driven?: Int32Array,
+    /** Refine only when the backward error is above this. */
+    refineAbove = REFINE_ABOVE,
   ): number {
     this.solveFor(bRe, bIm, this.everyUnknown, xRe, xIm, driven);
     const { byRow, residualRe, residualIm } = this;
     let error = backwardError(byRow, re, im, bRe, bIm, xRe, xIm, residualRe, residualIm);
-    if (!(error > REFINE_ABOVE)) return error;
+    if (!(error > refineAbove)) return error;
     const { correctionRe, correctionIm } = this;
     this.solve(residualRe, residualIm, correctionRe, correctionIm);
     for (let i = 0; i < this.size; i++) {

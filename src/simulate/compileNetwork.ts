@@ -27,6 +27,8 @@ export interface Network {
   readonly overJOmegaCoefficients: Float64Array;
   /** Per-frequency stamps of the elements that need one (tubes, ducts, …). */
   readonly stamps: readonly Stamp[];
+  /** The slots each of `stamps` writes (see `dynamicSlots`), each once. */
+  readonly stampSlots: readonly Int32Array[];
   /**
    * The slots `stamps` may write (those handed out by `StampContext.entry`), ascending: the only
    * ones a solver assembling in another layout must gather from the stamps' output.

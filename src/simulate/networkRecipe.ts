@@ -34,6 +34,8 @@ interface PrimitiveRecord {
   /** Flat [row, value, …]. */
   sources: number[];
   stamp: Stamp | undefined;
+  /** The slots handed to its stamp (`StampContext.entry`), each once, in the order asked for. */
+  readonly entries: number[];
   sourceBranch: number | undefined;
   /** model.source(definition): a changed kind of source is a change of topology. */
   sourceKind: string | undefined;
@@ -59,6 +61,7 @@ export class NetworkRecipe {
     | "overJOmegaSlots"
     | "overJOmegaCoefficients"
     | "stamps"
+    | "stampSlots"
     | "inputSource"
   >;
 
@@ -148,6 +151,7 @@ export class NetworkRecipe {
       overJOmega: [],
       sources: [],
       stamp: undefined,
+      entries: [],
       sourceBranch: undefined,
       sourceKind: model.source?.(definition),
     };
@@ -159,7 +163,11 @@ export class NetworkRecipe {
         record.branches.push(branch);
         return branch;
       },
-      entry: at.entry,
+      entry: (row, col) => {
+        const slot = at.entry(row, col);
+        if (slot >= 0 && !record.entries.includes(slot)) record.entries.push(slot);
+        return slot;
+      },
       addConstant: (row, col, re, im = 0) => {
         const slot = at.slot(row, col);
         if (slot >= 0) record.constants.push(slot, re, im);
@@ -194,6 +202,7 @@ export class NetworkRecipe {
     const overSlots: number[] = [];
     const overCoefficients: number[] = [];
     const stamps: Stamp[] = [];
+    const stampSlots: Int32Array[] = [];
     let inputSource: Network["inputSource"];
     // In primitive order, term by term: the same sums in the same order as the first realisation.
     for (const record of this.records) {
@@ -215,7 +224,10 @@ export class NetworkRecipe {
         const row = sources[c]!;
         sourceRe[row] = sourceRe[row]! + sources[c + 1]!;
       }
-      if (record.stamp) stamps.push(record.stamp);
+      if (record.stamp) {
+        stamps.push(record.stamp);
+        stampSlots.push(Int32Array.from(record.entries));
+      }
       const definition = record.primitive.definition;
       if (
         inputSource === undefined &&
@@ -240,6 +252,7 @@ export class NetworkRecipe {
       overJOmegaSlots: Int32Array.from(overSlots),
       overJOmegaCoefficients: Float64Array.from(overCoefficients),
       stamps,
+      stampSlots,
       ...(inputSource ? { inputSource } : {}),
     };
   }

@@ -1,6 +1,8 @@
-import { TympanError } from "../core/issues.js";
 import type { Network } from "./compileNetwork.js";
 import { SparseComplexLu } from "../linalg/sparseLu.js";
+import { StampCache } from "./stampCache.js";
+import { unsolvableAt } from "./solveFailure.js";
+import { type LuLayout, luLayout } from "./luLayout.js";
 
 /**
  * Largest componentwise backward error accepted from a reused pivot order (after one refinement
@@ -9,9 +11,16 @@ import { SparseComplexLu } from "../linalg/sparseLu.js";
 const ACCEPTABLE_BACKWARD_ERROR = 1e-14;
 
 /** Verify accuracy at least every this many frequencies … */
-const CHECK_EVERY_POINTS = 16;
-/** … and whenever the frequency has moved by more than this factor (10 %) either way since. */
-const CHECK_EVERY_RATIO = 1.1;
+const CHECK_EVERY_POINTS = 32;
+/** … whenever the frequency has moved by more than this factor (half as much again) either way since … */
+const CHECK_EVERY_RATIO = 1.5;
+/**
+ * … and wherever a factorisation along the reused order has a multiplier above this, as the
+ * ordering's equilibrated matrix measures it (see SparseComplexLu.largestMultiplier): 100 times
+ * what the ordering itself allows (1/PIVOT_THRESHOLD). Checked at every frequency, it catches a
+ * pivot losing its dominance between two verified frequencies (a resonance passing by).
+ */
+const MULTIPLIER_LIMIT = 1e5;
 
 /** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
 export interface SweepValues {
@@ -68,6 +77,11 @@ export class FrequencySweep {
   private readonly xRe: Float64Array;
   private readonly xIm: Float64Array;
 
+  /** The stamps' values over the last grid run (see StampCache). */
+  private readonly stampCache = new StampCache();
+  /** Whether this run adds the stamps from `stampCache` (false: it calls them). */
+  private stampsCached = false;
+
   /** Largest source amplitude (1 when every source is 0). */
   private sourceScale = 1;
 
@@ -79,16 +93,9 @@ export class FrequencySweep {
   private jTimes = new Float64Array(0);
   private jOver = new Float64Array(0);
 
-  /** The direct layout below was built for this value of `lu.orderings` (-1: not yet). */
+  /** The direct layout (see LuLayout) and the value of `lu.orderings` it was made for (-1: none). */
+  private layout: LuLayout | undefined;
   private layoutOrdering = -1;
-  /** The frequency-independent matrix in LU layout (interleaved, fill-in zero). */
-  private constantLu = new Float64Array(0);
-  /** The jω terms by LU offset (of the imaginary part), ascending. */
-  private jOffsets = new Int32Array(0);
-  private jTimesLu = new Float64Array(0);
-  private jOverLu = new Float64Array(0);
-  /** LU offset of each of the network's dynamic slots. */
-  private dynamicOffsets = new Int32Array(0);
 
   /** Input source's branch, and how its current per volt comes out of the solves. */
   private readonly inputBranch: number;
@@ -202,6 +209,7 @@ export class FrequencySweep {
     // Accuracy is verified (componentwise backward error, with refinement) at the first and last
     // frequency and wherever the frequency has moved far enough from the last verified one; when a
     // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
+    this.stampsCached = this.stampCache.prepare(this.network, frequenciesHz);
     let verified = -1;
     // Frequencies outside (below, above) are due for a check.
     let below = 0;
@@ -214,28 +222,49 @@ export class FrequencySweep {
         f - verified >= CHECK_EVERY_POINTS ||
         !(frequency > below && frequency < above);
       if (!due && lu.currentPlan !== undefined) {
-        if (!this.assembleAndFactor(frequency)) {
+        const factored = this.assembleAndFactor(f, frequency);
+        if (!factored) {
           // A pivot went bad: order afresh at this frequency.
-          this.assemble(frequency);
+          this.assemble(f, frequency);
           if (!lu.orderAndFactor(matrixRe, matrixIm))
-            throw this.singular(frequency, lu.singularRows);
+            throw this.singular(frequency, lu.singularRows, lu.singularExactly);
         }
-        lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
-        this.store(f, frequency, unknowns, re, im);
-        continue;
+        // Multipliers grown large: verify at this frequency instead (below).
+        if (!factored || lu.largestMultiplier() <= MULTIPLIER_LIMIT) {
+          lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
+          this.store(f, frequency, unknowns, re, im);
+          continue;
+        }
       }
-      this.assemble(frequency);
-      if (!lu.factor(matrixRe, matrixIm)) throw this.singular(frequency, lu.singularRows);
-      if (
-        lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, driven) >
-        ACCEPTABLE_BACKWARD_ERROR
-      ) {
+      this.assemble(f, frequency);
+      if (!lu.factor(matrixRe, matrixIm))
+        throw this.singular(frequency, lu.singularRows, lu.singularExactly);
+      const accuracy = lu.solveRefined(
+        matrixRe,
+        matrixIm,
+        rhsRe,
+        rhsIm,
+        xRe,
+        xIm,
+        driven,
+        ACCEPTABLE_BACKWARD_ERROR,
+      );
+      if (accuracy > ACCEPTABLE_BACKWARD_ERROR) {
         for (let g = verified + 1; g <= f; g++) {
-          this.assemble(frequenciesHz[g]!);
+          this.assemble(g, frequenciesHz[g]!);
           if (!lu.orderAndFactor(matrixRe, matrixIm)) {
-            throw this.singular(frequenciesHz[g]!, lu.singularRows);
+            throw this.singular(frequenciesHz[g]!, lu.singularRows, lu.singularExactly);
           }
-          lu.solveRefined(matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, driven);
+          lu.solveRefined(
+            matrixRe,
+            matrixIm,
+            rhsRe,
+            rhsIm,
+            xRe,
+            xIm,
+            driven,
+            ACCEPTABLE_BACKWARD_ERROR,
+          );
           this.store(g, frequenciesHz[g]!, unknowns, re, im);
         }
       } else {
@@ -248,8 +277,8 @@ export class FrequencySweep {
     return { re, im, scale: this.sourceScale, ...(this.inputBranch >= 0 ? { inputCurrent } : {}) };
   }
 
-  /** Fills the matrix by slot at one frequency. */
-  private assemble(frequencyHz: number): void {
+  /** Fills the matrix by slot at one frequency, point `f` of the run's grid. */
+  private assemble(f: number, frequencyHz: number): void {
     const { matrixRe, matrixIm, jSlots, jTimes, jOver } = this;
     const { stamps, constantRe, constantIm } = this.network;
     const omega = 2 * Math.PI * frequencyHz;
@@ -261,22 +290,28 @@ export class FrequencySweep {
       const slot = jSlots[k]!;
       matrixIm[slot] = matrixIm[slot]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
     }
-    for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+    if (this.stampsCached) this.stampCache.addInto(f, matrixRe, matrixIm);
+    else for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
   }
 
   /**
    * Assembles the matrix at one frequency straight into the LU storage and factorises it in place
    * along the current pivot order; false when a pivot went bad (then nothing usable is left).
    */
-  private assembleAndFactor(frequencyHz: number): boolean {
+  private assembleAndFactor(f: number, frequencyHz: number): boolean {
     const lu = this.lu;
-    if (this.layoutOrdering !== lu.orderings) this.buildLayout();
+    if (this.layoutOrdering !== lu.orderings || this.layout === undefined) {
+      const { network, jSlots, jTimes, jOver } = this;
+      this.layout = luLayout(lu.currentPlan!, network, jSlots, jTimes, jOver);
+      this.layoutOrdering = lu.orderings;
+    }
     const values = lu.values;
-    const { matrixRe, matrixIm, jOffsets, jTimesLu: jTimes, jOverLu: jOver, dynamicOffsets } = this;
+    const { matrixRe, matrixIm } = this;
+    const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
     const { stamps, dynamicSlots } = this.network;
     const omega = 2 * Math.PI * frequencyHz;
     const inverseOmega = 1 / omega;
-    values.set(this.constantLu);
+    values.set(constantLu);
     for (let k = 0; k < jOffsets.length; k++) {
       const p = jOffsets[k]!;
       values[p] = values[p]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
@@ -288,7 +323,8 @@ export class FrequencySweep {
         matrixRe[slot] = 0;
         matrixIm[slot] = 0;
       }
-      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      if (this.stampsCached) this.stampCache.addInto(f, matrixRe, matrixIm);
+      else for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
         const p = dynamicOffsets[d]!;
@@ -297,28 +333,6 @@ export class FrequencySweep {
       }
     }
     return lu.factorInPlace();
-  }
-
-  /** Maps the frequency-independent matrix and the slots written per frequency to LU offsets. */
-  private buildLayout(): void {
-    const plan = this.lu.currentPlan!;
-    const { slotOffset } = plan;
-    const { constantRe, constantIm, dynamicSlots } = this.network;
-    const constantLu = new Float64Array(2 * plan.size);
-    for (let s = 0; s < slotOffset.length; s++) {
-      constantLu[slotOffset[s]!] = constantRe[s]!;
-      constantLu[slotOffset[s]! + 1] = constantIm[s]!;
-    }
-    this.constantLu = constantLu;
-    // The jω terms in storage order, for locality.
-    const { jSlots, jTimes, jOver } = this;
-    const offsetOf = (k: number) => slotOffset[jSlots[k]!]! + 1;
-    const byOffset = Array.from(jSlots.keys()).sort((a, b) => offsetOf(a) - offsetOf(b));
-    this.jOffsets = Int32Array.from(byOffset, offsetOf);
-    this.jTimesLu = Float64Array.from(byOffset, (k) => jTimes[k]!);
-    this.jOverLu = Float64Array.from(byOffset, (k) => jOver[k]!);
-    this.dynamicOffsets = Int32Array.from(dynamicSlots, (slot) => slotOffset[slot]!);
-    this.layoutOrdering = this.lu.orderings;
   }
 
   /** Where `store` puts the input source's current per volt during a run. */
@@ -363,20 +377,9 @@ export class FrequencySweep {
     this.inputCurrent.im[f] = ii;
   }
 
-  private singular(frequencyHz: number, unknowns: readonly number[]): TympanError {
-    const { unknownLabels, elementsOfUnknown } = this.network;
-    const shown = unknowns.slice(0, 6);
-    const where = shown.map((k) => unknownLabels[k]).join(", ");
-    const ids = [...new Set(shown.flatMap((k) => elementsOfUnknown[k] ?? []))];
-    return new TympanError([
-      {
-        severity: "error",
-        code: "singular-network",
-        path: ["elements"],
-        elementIds: ids,
-        message: `the network has no unique solution at ${frequencyHz.toPrecision(6)} Hz${where ? ` near ${where}` : ""}${ids.length > 0 ? ` (elements ${ids.join(", ")})` : ""}. Look for a part that is disconnected on one side, an ideal lossless resonance exactly at this frequency, or a coupling whose other port is open`,
-      },
-    ]);
+  /** The error for a failed solve at this frequency (see unsolvableAt). */
+  private singular(frequencyHz: number, unknowns: readonly number[], exactly = false) {
+    return unsolvableAt(this.network, frequencyHz, unknowns, exactly);
   }
 }
 

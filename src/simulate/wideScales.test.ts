@@ -37,7 +37,9 @@ describe("equilibration", () => {
   });
 
   it("gives every unknown with a componentwise backward error of a few roundings at each frequency", () => {
-    const compiled = compileNetwork(validateDesign(design).value as never, STANDARD_AIR);
+    const validated = validateDesign(design);
+    if (!validated.ok) throw new Error("invalid design");
+    const compiled = compileNetwork(validated.value, STANDARD_AIR);
     if (!compiled.ok) throw new Error("did not compile");
     const network = compiled.network;
     const all = Array.from({ length: network.size }, (_, k) => k);

@@ -1,0 +1,115 @@
+import type { Stamp } from "../network/elementModel.js";
+import type { Network } from "./compileNetwork.js";
+
+/**
+ * Largest cache kept, in stamp entries × frequencies (each entry two doubles: 2²¹ of them are
+ * 32 MiB). A larger network or grid calls its stamps at every frequency instead.
+ */
+const MAX_CACHED_ENTRIES = 2 ** 21;
+
+/**
+ * The values a network's per-frequency stamps (tubes, ducts, …) write at every frequency of one
+ * grid, kept between sweeps of that grid. A stamp is a function of ω alone, fixed when its element
+ * is realised: an edited element gets a new stamp, and only that stamp is called again. So a
+ * compiled design evaluated with, say, a resistor changed calls no stamp at all, and one with a tube
+ * changed calls that tube's stamp only — instead of all of them at every frequency of every sweep.
+ *
+ * Each stamp is called alone on zeroed slots, and its values are added back in stamp order by
+ * `addInto`: the same additions into the matrix the stamps themselves make.
+ */
+export class StampCache {
+  /** The grid the values are for. */
+  private grid = new Float64Array(0);
+  /** The stamp each cached range was computed from (undefined: not computed). */
+  private stamps: (Stamp | undefined)[] = [];
+  /** The slots written, stamp after stamp (each stamp's `stampSlots` in turn). */
+  private entrySlots = new Int32Array(0);
+  /** Stamp s wrote entries [firstEntry[s], firstEntry[s + 1]). */
+  private firstEntry = new Int32Array(1);
+  /** Values by frequency, then entry: re at 2·(f·entries + k), im after it. */
+  private values = new Float64Array(0);
+  private scratchRe = new Float64Array(0);
+  private scratchIm = new Float64Array(0);
+
+  /**
+   * Makes the values of every stamp of `network` at every frequency of `frequenciesHz` ready for
+   * `addInto`, calling only the stamps not cached yet. False when the cache would be too large
+   * (see MAX_CACHED_ENTRIES): then the caller calls the stamps itself.
+   */
+  prepare(network: Network, frequenciesHz: ArrayLike<number>): boolean {
+    const { stamps, stampSlots } = network;
+    const count = frequenciesHz.length;
+    let entries = 0;
+    for (const slots of stampSlots) entries += slots.length;
+    if (entries * count > MAX_CACHED_ENTRIES) return false;
+    if (!this.sameGrid(frequenciesHz) || !this.sameLayout(stampSlots)) {
+      this.grid = Float64Array.from(frequenciesHz);
+      this.entrySlots = new Int32Array(entries);
+      this.firstEntry = new Int32Array(stampSlots.length + 1);
+      stampSlots.forEach((slots, s) => {
+        this.entrySlots.set(slots, this.firstEntry[s]!);
+        this.firstEntry[s + 1] = this.firstEntry[s]! + slots.length;
+      });
+      this.values = new Float64Array(2 * entries * count);
+      this.stamps = [];
+    }
+    if (this.scratchRe.length !== network.rows.length) {
+      this.scratchRe = new Float64Array(network.rows.length);
+      this.scratchIm = new Float64Array(network.rows.length);
+    }
+    for (let s = 0; s < stamps.length; s++) {
+      if (this.stamps[s] !== stamps[s]) this.fill(s, stamps[s]!);
+    }
+    return true;
+  }
+
+  /** Calls stamp s alone at every frequency of the grid and keeps what it wrote. */
+  private fill(s: number, stamp: Stamp): void {
+    const { grid, entrySlots, values, scratchRe, scratchIm } = this;
+    const from = this.firstEntry[s]!;
+    const to = this.firstEntry[s + 1]!;
+    const stride = 2 * entrySlots.length;
+    for (let f = 0; f < grid.length; f++) {
+      for (let k = from; k < to; k++) {
+        scratchRe[entrySlots[k]!] = 0;
+        scratchIm[entrySlots[k]!] = 0;
+      }
+      stamp(2 * Math.PI * grid[f]!, scratchRe, scratchIm);
+      for (let k = from, at = f * stride + 2 * from; k < to; k++, at += 2) {
+        values[at] = scratchRe[entrySlots[k]!]!;
+        values[at + 1] = scratchIm[entrySlots[k]!]!;
+      }
+    }
+    this.stamps[s] = stamp;
+  }
+
+  /** Adds every stamp's values at grid point `f` into the matrix (by slot), stamp after stamp. */
+  addInto(f: number, matrixRe: Float64Array, matrixIm: Float64Array): void {
+    const { entrySlots, values } = this;
+    const entries = entrySlots.length;
+    for (let k = 0, at = 2 * f * entries; k < entries; k++, at += 2) {
+      const slot = entrySlots[k]!;
+      matrixRe[slot] = matrixRe[slot]! + values[at]!;
+      matrixIm[slot] = matrixIm[slot]! + values[at + 1]!;
+    }
+  }
+
+  private sameGrid(frequenciesHz: ArrayLike<number>): boolean {
+    const { grid } = this;
+    if (grid.length !== frequenciesHz.length) return false;
+    for (let f = 0; f < grid.length; f++) if (grid[f] !== frequenciesHz[f]) return false;
+    return true;
+  }
+
+  private sameLayout(stampSlots: readonly Int32Array[]): boolean {
+    if (stampSlots.length + 1 !== this.firstEntry.length) return false;
+    for (let s = 0; s < stampSlots.length; s++) {
+      const slots = stampSlots[s]!;
+      const from = this.firstEntry[s]!;
+      if (this.firstEntry[s + 1]! - from !== slots.length) return false;
+      for (let k = 0; k < slots.length; k++)
+        if (this.entrySlots[from + k] !== slots[k]) return false;
+    }
+    return true;
+  }
+}
