@@ -279,7 +279,7 @@ export function ratingValidity(context: RatingContext): RatingValidity {
   const issues: Issue[] = [];
   if (context.rig !== "gras") {
     issues.push({
-      severity: "error",
+      severity: "warning",
       code: "rating-rig-not-gras",
       path: ["rig"],
       message: `the ${model} preference model is defined for GRAS-type coupler measurements; this one comes from ${RIG_DESCRIPTION[context.rig]}, so the score is informative only`,
@@ -288,7 +288,7 @@ export function ratingValidity(context: RatingContext): RatingValidity {
   if (context.target !== modelTarget) {
     const which = context.target === "other" ? "another target" : TARGET_NAME[context.target];
     issues.push({
-      severity: "error",
+      severity: "warning",
       code: "rating-target-not-harman",
       path: ["target"],
       message: `the ${model} preference model is defined against the ${TARGET_NAME[modelTarget]} target; this score uses ${which}, so it is informative only`,

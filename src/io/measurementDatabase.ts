@@ -169,7 +169,7 @@ export async function readPhoneBook(
       const only = channels.length === 1 ? channels[0] : undefined;
       if (only !== undefined && options.channel !== only.side) {
         warnings.push({
-          severity: "error",
+          severity: "note",
           code: "single-channel",
           path: [],
           message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
@@ -180,7 +180,7 @@ export async function readPhoneBook(
         const imbalance = channelImbalance(left, right);
         if (imbalance.bands.length > 0) {
           warnings.push({
-            severity: "error",
+            severity: "warning",
             code: "channel-imbalance",
             path: [],
             message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${formatHz(imbalance.atHz)}, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,

@@ -267,25 +267,27 @@ function unreadColumnNotes(
       message: `read the column "${choice.valueName ?? ""}", which is read in preference to "raw" when a file has it${others.length > 0 ? `; the file also has ${listed.join(", ")}${more}, not read` : ""}`,
     });
   } else if (options.column === undefined && others.length > 0) {
-    notes.push(
-      fileIssue(
+    notes.push({
+      ...fileIssue(
         "unread-columns",
         `read the column "${choice.valueName ?? ""}"; the file also has ${listed.join(", ")}${more}, not read (choose one with the column option, --column in the CLI)`,
       ),
-    );
+      severity: "note",
+    });
   }
   const unnamed = cellCount - names.length;
   const unreadUnnamed = Array.from({ length: Math.max(unnamed, 0) }, (_, k) => names.length + k)
     .filter((index) => index !== choice.value && index !== choice.phase)
     .map((index) => index + 1);
   if (unreadUnnamed.length > 0) {
-    notes.push(
-      lineIssue(
+    notes.push({
+      ...lineIssue(
         "unnamed-columns",
         firstLine,
         `line ${firstLine} has ${cellCount} values but the header names ${names.length} columns; column${unreadUnnamed.length === 1 ? "" : "s"} ${unreadUnnamed.join(", ")} ${unreadUnnamed.length === 1 ? "was" : "were"} not read (name ${unreadUnnamed.length === 1 ? "it" : "them"} in the header to read one)`,
       ),
-    );
+      severity: "note",
+    });
   }
   return notes;
 }
@@ -318,13 +320,14 @@ function sortRows(rows: readonly Row[], issues: Issue[], warnings: Issue[]): Row
   );
   if (outOfOrder > 0) {
     const row = rows[outOfOrder]!;
-    warnings.push(
-      lineIssue(
+    warnings.push({
+      ...lineIssue(
         "unsorted-rows",
         row.line,
         `line ${row.line}: the frequencies go down (${rows[outOfOrder - 1]!.frequencyHz} Hz to ${row.frequencyHz} Hz); the rows were sorted by frequency`,
       ),
-    );
+      severity: "note",
+    });
   }
   const sorted = [...rows].sort((a, b) => a.frequencyHz - b.frequencyHz || a.line - b.line);
   for (let index = 1; index < sorted.length; index++) {

@@ -203,7 +203,7 @@ function checkPanel(panel: Panel, path: (string | number)[], issues: Issue[], wa
     if (gaps > 0) {
       const first = series.y.findIndex((y) => !isPlottable(y, panel.yScale));
       warnings.push({
-        severity: "error",
+        severity: "warning",
         code: "points-not-plotted",
         path: [...seriesPath, "y"],
         message:
