@@ -1,5 +1,6 @@
 // Element types, their parameters and models. The public part of elements/: only re-exports.
 export { ELEMENT_MODELS, ELEMENT_TYPES } from "./registry.js";
+export { elementTypesText } from "./elementTypesText.js";
 export type { ElementDefinition, ElementType, DefinitionOf } from "./registry.js";
 export { ductImpedance } from "./ducts/ductImpedance.js";
 export { tubeAbcd, TUBE_MODELS } from "./tube/index.js";
