@@ -73,6 +73,7 @@ describe("tympan identify", () => {
     const again = await tympan("identify", ...files, "--loads", LOADS.join(","), "--out", out);
     expect(again.code).toBe(2);
     expect(again.err).toContain("already exists; pass --force");
+    expect(again.out).toBe(""); // refused before identifying or printing anything
     const forced = await tympan(
       "identify",
       ...files,

@@ -75,5 +75,7 @@ describe("tympan source", () => {
     const again = await tympan("source", "quad-ba", "--source", "phone", "--plot", file);
     expect(again.code).toBe(2);
     expect(again.err).toContain("--force");
+    // Refused before any work: nothing computed, nothing printed.
+    expect(again.out).toBe("");
   });
 });
