@@ -31,7 +31,7 @@ const PROCESS_OUTPUT: CliOutput = {
 
 /**
  * The `tympan` command line: parse arguments, call the library, print results or issues.
- * Resolves to the exit code: 0 success, 2 bad input or usage, 1 an internal failure.
+ * Resolves to the exit code: 0 success, 2 bad input or usage, 70 a failure of Tympan itself (EXIT_INTERNAL).
  */
 export async function runCli(
   argv: readonly string[],
