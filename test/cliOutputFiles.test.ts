@@ -1,9 +1,9 @@
-/** Review: CLI output files and CSV, run in-process like test/cli.test.ts. */
+/** CLI output files and CSV, run in-process like test/cli.test.ts. */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.js";
+import { runCli } from "../src/cli/program.js";
 
 async function tympan(...argv: string[]) {
   let out = "";
@@ -13,7 +13,7 @@ async function tympan(...argv: string[]) {
 }
 const scratch = () => mkdtempSync(join(tmpdir(), "tympan-review-"));
 
-describe("review: tympan report", () => {
+describe("tympan report", () => {
   it("two designs with one stem (x.json, x.yaml) do not overwrite each other's plots", async () => {
     // Observed: exit 0, one x.svg/x.png (case D's), and the summary shows it under both headings.
     const dir = scratch();
@@ -44,7 +44,7 @@ describe("review: tympan report", () => {
   });
 });
 
-describe("review: tympan simulate --plot", () => {
+describe("tympan simulate --plot", () => {
   it("--plot onto a folder, even with --force, is exit 2 with a message", async () => {
     // Observed: exit 1, "internal error: EISDIR: illegal operation on a directory".
     const dir = scratch();
@@ -103,7 +103,7 @@ function csvFields(line: string): string[] {
   return fields;
 }
 
-describe("review: --csv", () => {
+describe("--csv", () => {
   it("a probe id with a comma or quote keeps the header aligned with the rows", async () => {
     // Observed: the id is written unquoted, so the header splits into 11 fields over 7 values per row.
     const dir = scratch();

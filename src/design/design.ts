@@ -2,6 +2,10 @@ import type { z } from "zod";
 import { type Issue, type IssueCode, type Result, isNonEmpty } from "../core/issues.js";
 import type { ParameterDoc } from "../network/elementModel.js";
 import { didYouMean } from "../core/suggest.js";
+import { withIntegerNodeNamesAsText } from "./nodeNames.js";
+import { checkPlausibleSizes } from "./plausibleSizes.js";
+import { isRecord } from "./records.js";
+import { checkWiring } from "./wiring.js";
 import {
   ELEMENT_TYPES,
   type ElementDefinition,
@@ -39,13 +43,15 @@ const PROBE_KEYS = ["id", "node", "byDriver"];
 
 /**
  * Checks that `input` (parsed JSON or YAML) is a well-formed design: known element types, exactly the
- * parameters each type takes with valid values, unique ids, probes on existing nodes. Collects every
- * problem rather than stopping at the first. Topology (floating nodes, source loops, domains) is
- * checked later, by `checkTopology`.
+ * parameters each type takes with valid values, unique ids, probes on existing nodes, no node that
+ * only one terminal uses (a typo) unless a probe is on it. Integer node names (YAML's `0`) are read
+ * as text. Collects every problem rather than stopping at the first. Sizes too large for an in-ear
+ * monitor (millimetres typed into metres) are warnings. Topology (floating nodes, source loops,
+ * domains) is checked later, by `checkTopology`.
  */
-export function validateDesign(input: unknown): Result<Design> {
+export function validateDesign(raw: unknown): Result<Design> {
   const issues: Issue[] = [];
-  if (!isRecord(input)) {
+  if (!isRecord(raw)) {
     return fail([
       issue(
         "not-a-design",
@@ -54,6 +60,7 @@ export function validateDesign(input: unknown): Result<Design> {
       ),
     ]);
   }
+  const input = withIntegerNodeNamesAsText(raw);
   for (const key of Object.keys(input)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
       issues.push(
@@ -84,6 +91,9 @@ export function validateDesign(input: unknown): Result<Design> {
   const elements = validateElements(input.elements, issues);
   const probes = validateProbes(input.probes, nodesNamedIn(input.elements), issues);
   if (isNonEmpty(issues)) return fail(issues);
+  // Wiring is judged once every element is valid: a broken element's nodes would count otherwise.
+  const wiring = checkWiring(elements, new Set(probes.map((probe) => probe.node)));
+  if (isNonEmpty(wiring.errors)) return fail(wiring.errors);
   const design: Design = {
     tympan: 1,
     ...(typeof input.name === "string" ? { name: input.name } : {}),
@@ -92,7 +102,11 @@ export function validateDesign(input: unknown): Result<Design> {
     elements,
     probes,
   };
-  return { ok: true, value: design, warnings: [] };
+  return {
+    ok: true,
+    value: design,
+    warnings: [...wiring.warnings, ...checkPlausibleSizes(elements)],
+  };
 }
 
 function validateElements(raw: unknown, issues: Issue[]): ElementDefinition[] {
@@ -335,7 +349,7 @@ function describeSchemaIssue(
     const node: unknown = entry.nodes[position];
     const message =
       typeof node === "number"
-        ? `nodes[${position}] is the number ${node}, but node names are strings: write "${node}" in quotes (YAML reads an unquoted ${node} as a number)`
+        ? `nodes[${position}] is the number ${node}, but a node name is text or a whole number: write "${node}" in quotes`
         : `nodes[${position}]: ${zodIssue.message} (got ${valueText(node)})`;
     return issue("invalid-node", path, `${label} (${type}): ${message}`, id);
   }
@@ -377,8 +391,4 @@ function issue(
 
 function fail(issues: readonly [Issue, ...Issue[]]): Result<Design> {
   return { ok: false, issues };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

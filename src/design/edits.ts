@@ -1,15 +1,33 @@
 import type { Design } from "./design.js";
 import type { ElementDefinition } from "../elements/registry.js";
+import { GROUND } from "../network/topology.js";
 
 /*
  * Edits of a design as plain data, for variants: what a design is without a part, or with a part
  * bridged. Each returns a new design; the original is untouched.
  */
 
-/** The design without the listed elements. Throws if an id is not in the design. */
+/**
+ * The design without the listed elements. Throws if an id is not in the design. Where a removed
+ * element leaves a node that one remaining terminal uses, that end is now sealed (the removed
+ * part's port is closed, as in a shell with the driver taken out); validation refuses unprobed
+ * one-terminal nodes as likely typos, so the returned design declares each such end with a probe
+ * "sealed <node>".
+ */
 export function withoutElements(design: Design, ids: readonly string[]): Design {
   requireIds(design, ids);
-  return { ...design, elements: design.elements.filter((element) => !ids.includes(element.id)) };
+  const elements = design.elements.filter((element) => !ids.includes(element.id));
+  const uses = new Map<string, number>();
+  for (const element of elements)
+    for (const node of element.nodes) uses.set(node, (uses.get(node) ?? 0) + 1);
+  const probed = new Set(design.probes.map((probe) => probe.node));
+  const sealed = [
+    ...new Set(
+      design.elements.filter((element) => ids.includes(element.id)).flatMap((e) => e.nodes),
+    ),
+  ].filter((node) => node !== GROUND && uses.get(node) === 1 && !probed.has(node));
+  const probes = [...design.probes, ...sealed.map((node) => ({ id: `sealed ${node}`, node }))];
+  return { ...design, elements, probes };
 }
 
 /**

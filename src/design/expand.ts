@@ -11,6 +11,21 @@ export type PrimitiveInstance = NetworkPrimitive<ElementDefinition>;
  * domain check this way. It stamps nothing and connects nothing.
  */
 function domainClaim(domain: Domain): PrimitiveModel<ElementDefinition> {
+  const known = DOMAIN_CLAIMS.get(domain);
+  if (known !== undefined) return known;
+  const claim = newDomainClaim(domain);
+  DOMAIN_CLAIMS.set(domain, claim);
+  return claim;
+}
+
+const DOMAIN_CLAIMS = new Map<Domain, PrimitiveModel<ElementDefinition>>();
+
+/** Whether a primitive is only a macro terminal's domain claim (it connects nothing). */
+export function isDomainClaim(primitive: PrimitiveInstance): boolean {
+  return DOMAIN_CLAIMS.get(primitive.model.ports[0]?.domain as Domain) === primitive.model;
+}
+
+function newDomainClaim(domain: Domain): PrimitiveModel<ElementDefinition> {
   return {
     kind: "primitive",
     type: "resistor",

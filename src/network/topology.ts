@@ -223,6 +223,56 @@ export function checkTopology<D extends ElementBase>(
   return { topology: { nodes: nodes.slice(1), domainOf }, issues };
 }
 
+/** A part of a network that no source drives: its nodes and the design elements touching them. */
+export interface UndrivenPart {
+  readonly nodes: readonly string[];
+  readonly elementIds: readonly string[];
+}
+
+/**
+ * Parts of the network that touch the rest only at ground and have no source of their own: every
+ * potential in them is zero, so their elements carry nothing (an element wired to the wrong node,
+ * a chain whose only link to the driver is a misspelt node). The circuit is still well posed, so
+ * this is for a warning, not one of `checkTopology`'s errors. Parts with no path to ground at all
+ * are left out (`checkTopology` reports them as floating), and so is everything when the network
+ * has no source: nothing in it is singled out. Couplings and transducers join their ports (a
+ * gyrator carries a drive across domains).
+ */
+export function undrivenParts<D extends ElementBase>(
+  primitives: readonly NetworkPrimitive<D>[],
+): UndrivenPart[] {
+  const sources = primitives.filter((p) => p.model.source?.(p.definition) !== undefined);
+  if (sources.length === 0) return [];
+  const index = new Map<string, number>([[GROUND, 0]]);
+  for (const p of primitives)
+    for (const node of p.definition.nodes) if (!index.has(node)) index.set(node, index.size);
+  const joined = new UnionFind(index.size); // through anything but ground
+  const grounded = new UnionFind(index.size); // through anything, ground included
+  for (const p of primitives) {
+    const all = p.definition.nodes.map((node) => index.get(node)!);
+    for (const other of all.slice(1)) grounded.union(all[0]!, other);
+    for (const port of p.model.ports)
+      if (port.grounded) grounded.union(index.get(p.definition.nodes[port.terminals[0]!]!)!, 0);
+    const members = all.filter((k) => k !== 0);
+    for (const other of members.slice(1)) joined.union(members[0]!, other);
+  }
+  const driven = new Set<number>();
+  for (const p of sources)
+    for (const node of p.definition.nodes)
+      if (node !== GROUND) driven.add(joined.find(index.get(node)!));
+  const groups = new Map<number, string[]>();
+  for (const [name, k] of index) {
+    if (k === 0 || driven.has(joined.find(k)) || grounded.find(k) !== grounded.find(0)) continue;
+    const group = groups.get(joined.find(k)) ?? [];
+    group.push(name);
+    groups.set(joined.find(k), group);
+  }
+  return [...groups.values()].map((nodes) => ({
+    nodes,
+    elementIds: elementsTouching(primitives, new Set(nodes)),
+  }));
+}
+
 function elementsTouching<D extends ElementBase>(
   primitives: readonly NetworkPrimitive<D>[],
   nodes: ReadonlySet<string>,

@@ -37,7 +37,13 @@ export function trySimulate(design: unknown, options: SimulateOptions): Result<S
   if (isNonEmpty(frequencyIssues)) return { ok: false, issues: frequencyIssues };
   try {
     const result = simulateValid(validated.value, options);
-    return { ok: true, value: result, warnings: [] };
+    // The design's own warnings (implausible sizes) come first, then the simulation's.
+    const warnings = [...validated.warnings, ...(result.warnings ?? [])];
+    return {
+      ok: true,
+      value: warnings.length > 0 ? { ...result, warnings } : result,
+      warnings: [],
+    };
   } catch (error) {
     if (error instanceof TympanError) return { ok: false, issues: error.issues };
     throw error;

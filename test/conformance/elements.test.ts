@@ -282,7 +282,8 @@ describe.each(ELEMENT_TYPES)("element %s", (type: ElementType) => {
     });
 
     it("rejects reserved and malformed node names at their path", () => {
-      for (const bad of ["#inner", "", 3, null]) {
+      // An integer (YAML's unquoted 0) is a name; a fraction, a boolean or null is not.
+      for (const bad of ["#inner", "", 2.5, true, null]) {
         const { design, index } = networkWith(type, (dut) => dut);
         const nodes = [...(design.elements[index]!.nodes as unknown[])];
         nodes[0] = bad;

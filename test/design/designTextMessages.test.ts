@@ -1,4 +1,4 @@
-/** Review: design-file parsing messages a new user meets first. */
+/** Design-file parsing messages a new user meets first. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { TympanError, validateDesign } from "../../src/index.js";
@@ -14,7 +14,7 @@ function messageOf(action: () => unknown): string {
   throw new Error("expected a TympanError");
 }
 
-describe("review: parseDesignText", () => {
+describe("parseDesignText", () => {
   it("accepts a JSON file saved with a UTF-8 byte-order mark (Windows Notepad)", () => {
     // Observed: JSON syntax error: Unexpected token '<BOM>', "<BOM>{ ..." is not valid JSON.
     const text = `\uFEFF${readFileSync("examples/case-a.json", "utf8")}`;
@@ -69,7 +69,7 @@ describe("review: parseDesignText", () => {
   });
 });
 
-describe("review: value messages", () => {
+describe("value messages", () => {
   const design = (value: unknown) => ({
     tympan: 1,
     elements: [
@@ -86,17 +86,32 @@ describe("review: value messages", () => {
     }
   });
 
-  it("YAML `nodes: [in, 0]` either means ground or says to quote the 0", () => {
-    // Observed: 'nodes node names are strings, e.g. "in", "nozzle", or "0" for ground (got ["in",0])'
-    // — "nodes node names", and no word that YAML read 0 as a number.
+  it("YAML `nodes: [in, 0]` means ground: integer node names are read as text", () => {
+    // Observed: 'nodes node names are strings, e.g. "in", "nozzle", or "0" for ground (got ["in",0])'.
     const parsed = parseDesignText(
-      "tympan: 1\nelements:\n  - { id: v, type: voltageSource, nodes: [in, 0], voltage: 1 }\n  - { id: r, type: resistor, nodes: [in, 0], resistance: 8 }\n",
+      "tympan: 1\nelements:\n  - { id: v, type: voltageSource, nodes: [in, 0], voltage: 1 }\n  - { id: r, type: resistor, nodes: [in, 12], resistance: 8 }\n  - { id: c, type: capacitor, nodes: [12, 0], capacitance: 1e-6 }\nprobes:\n  - { id: mid, node: 12 }\n",
       "yaml",
     );
     const outcome = validateDesign(parsed);
-    if (!outcome.ok) {
-      expect(outcome.issues[0].message).toMatch(/quot/i);
-      expect(outcome.issues[0].message).not.toMatch(/nodes node/);
-    }
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    expect(outcome.value.elements.map((element) => element.nodes)).toEqual([
+      ["in", "0"],
+      ["in", "12"],
+      ["12", "0"],
+    ]);
+    expect(outcome.value.probes[0]!.node).toBe("12");
+  });
+
+  it("a fractional node name is still refused, at its path, saying to quote it", () => {
+    const outcome = validateDesign({
+      tympan: 1,
+      elements: [
+        { id: "v", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+        { id: "r", type: "resistor", nodes: ["in", 1.5], resistance: 8 },
+      ],
+    });
+    if (outcome.ok) throw new Error("expected 1.5 to be refused as a node name");
+    expect(outcome.issues[0].path).toEqual(["elements", 1, "nodes", 1]);
+    expect(outcome.issues[0].message).toContain('write "1.5" in quotes');
   });
 });

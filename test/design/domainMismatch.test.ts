@@ -1,10 +1,10 @@
-/** Review: domain checks around macros and the messages next to a domain mismatch. */
+/** Domain checks around macros and the messages next to a domain mismatch. */
 import { describe, expect, it } from "vitest";
 import { trySimulate } from "../../src/index.js";
 
 const DRIVER = { re: 8, le: 0, bl: 1, mms: 1e-5, cms: 1e-3, rms: 0, sd: 1e-4 };
 
-describe("review: domain checks", () => {
+describe("domain checks", () => {
   it("a dynamicDriver whose front port lands on an electrical node is a domain mismatch", () => {
     // Observed: simulates, and probe "f" is reported in dBV: the acoustic port on an electrical resistor.
     const outcome = trySimulate(

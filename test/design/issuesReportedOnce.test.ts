@@ -1,8 +1,8 @@
-/** Review: validateDesign collects every problem once. */
+/** validateDesign collects every problem once. */
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../src/index.js";
 
-describe("review: validateDesign", () => {
+describe("validateDesign", () => {
   it("reports a duplicate element id even when that element also has a bad value", () => {
     // Observed: only 'resistance must be greater than 0'; the duplicate "v" appears after the fix.
     const outcome = validateDesign({
@@ -45,7 +45,7 @@ describe("review: validateDesign", () => {
   });
 });
 
-describe("review: simulate options", () => {
+describe("simulate options", () => {
   it("invalid air properties are reported as such, not as a singular network blaming the elements", async () => {
     // Observed: singular-network 'no unique solution at 100.000 Hz near node "x" (elements u, t)'.
     const { STANDARD_AIR, trySimulate } = await import("../../src/index.js");

@@ -1,11 +1,11 @@
-/** Review: wiring mistakes that used to pass silently. */
+/** Wiring mistakes that used to pass silently. */
 import { describe, expect, it } from "vitest";
 import { trySimulate } from "../../src/index.js";
 
 const run = (elements: object[]) =>
   trySimulate({ tympan: 1, elements, probes: [] }, { frequencies: [100] });
 
-describe("review: wiring mistakes", () => {
+describe("wiring mistakes", () => {
   it("a resistor with both terminals on one node is an error naming it", () => {
     const outcome = run([
       { id: "v", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },

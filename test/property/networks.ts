@@ -23,8 +23,9 @@ interface Edge {
 }
 
 /**
- * A connected RC or RL network on nodes n1…nN: a spanning tree to ground (so every node has a
- * potential) plus random extra branches, driven at n1 by a voltage or a current source.
+ * A connected RC or RL network on nodes n1…nN: a spanning tree rooted at n1, whose branch goes to
+ * ground (so every node has a potential and the source drives it), plus random extra branches,
+ * driven at n1 by a voltage or a current source.
  */
 export const rcRlNetwork = fc
   .record({
@@ -73,8 +74,9 @@ export const rcRlNetwork = fc
             },
       );
     };
-    // Node i+1 hangs from ground or an earlier node.
-    tree.forEach(([parent, e], i) => branch(i + 1, parent, e));
+    // n1 hangs from ground, every later node from an earlier one: the source then reaches every node
+    // without passing through ground (a part joined to the rest only at ground would carry nothing).
+    tree.forEach(([parent, e], i) => branch(i + 1, i === 0 ? 0 : 1 + (parent % i), e));
     for (const [a, b, e] of extra) if (a !== b) branch(a, b, e);
     const nodeCount = tree.length;
     const probes = Array.from({ length: nodeCount }, (_, i) => ({

@@ -24,11 +24,12 @@ function drivenImpedance(
   node: string,
   frequencies: number[],
   domainSource = "currentSource",
+  alsoProbed: string[] = [],
 ) {
   const flow = domainSource === "currentSource" ? { current: 1 } : { volumeVelocity: 1 };
   const result = run(
     [{ id: "drive", type: domainSource, nodes: [node, "0"], ...flow }, ...elements],
-    [node],
+    [node, ...alsoProbed],
     frequencies,
   );
   return frequencies.map((_, i) => at(result.probes[node]!, i));
@@ -132,13 +133,15 @@ describe("closed forms", () => {
   it("a rigidly closed lossless tube's input impedance vanishes at c/4L (quarter wave)", () => {
     const length = 25e-3;
     const quarterWave = STANDARD_AIR.speedOfSoundMPerS / (4 * length);
-    // Nothing else is connected at b, so no volume velocity leaves there: a rigid closed end.
+    // Nothing else is connected at b, so no volume velocity leaves there: a rigid closed end
+    // (a probe on b declares the one-terminal node deliberate).
     const frequencies = [quarterWave * 0.999, quarterWave, quarterWave * 1.001];
     const values = drivenImpedance(
       [{ id: "t", type: "tube", nodes: ["a", "b"], radius: 0.75e-3, length, model: "lossless" }],
       "a",
       frequencies,
       "volumeVelocitySource",
+      ["b"],
     );
     const magnitudes = values.map(([re, im]) => Math.hypot(re, im));
     const characteristic =

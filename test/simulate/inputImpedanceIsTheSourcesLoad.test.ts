@@ -1,11 +1,11 @@
 /**
- * Review: `inputImpedance` must be the impedance the first voltage source sees (its load, with the
+ * `inputImpedance` must be the impedance the first voltage source sees (its load, with the
  * other independent sources switched off), not V/I of the superposed solution.
  */
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/index.js";
 
-describe("review: inputImpedance is the load seen by the first voltage source", () => {
+describe("inputImpedance is the load seen by the first voltage source", () => {
   it("a 0 V source on an 8 Ω load sees 8 Ω (not an 'open' load of 1.8e308 Ω)", () => {
     // Observed: magnitudeOhm [1.797e308] and the warning 'source "v" drives no current … open'.
     const result = simulate(

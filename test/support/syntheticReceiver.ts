@@ -69,7 +69,7 @@ export function receiverTruth(
       ...receiver,
       { id: "qs", type: "volumeVelocitySource", nodes: ["out", "0"], volumeVelocity: 1 },
     ],
-    ["out"],
+    ["out", "plus"], // the probe on "plus" declares the coil's open terminal deliberate
     grid,
   );
   const series = (probe: { re: number[]; im: number[] }) => ({ re: probe.re, im: probe.im });
