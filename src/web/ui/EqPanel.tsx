@@ -86,6 +86,18 @@ export function EqPanel() {
         >
           Download GraphicEQ
         </button>
+        <button
+          type="button"
+          disabled={!view || view.edited === true}
+          title={
+            view?.edited ? "the CSV describes the fit; fit again after editing filters" : undefined
+          }
+          onClick={() =>
+            view && downloadText(`${safeFileName(curveName())} EQ.csv`, view.csv, "text/csv")
+          }
+        >
+          Download fit CSV
+        </button>
       </div>
       {fitting.value ? <p role="status">Fitting…</p> : null}
       {view ? (
@@ -108,7 +120,9 @@ export function EqPanel() {
             />
           ) : null}
           <table class="filters">
-            <caption>Filters</caption>
+            <caption>
+              Filters{view.edited ? " (edited by hand)" : ""} — edit a value to preview it
+            </caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -123,9 +137,22 @@ export function EqPanel() {
                 <tr key={i}>
                   <td>{i + 1}</td>
                   <td>{filter.type}</td>
-                  <td>{filter.fcHz}</td>
-                  <td>{filter.q}</td>
-                  <td>{filter.gainDb}</td>
+                  {(["fcHz", "q", "gainDb"] as const).map((field) => (
+                    <td key={field}>
+                      <input
+                        type="number"
+                        step="any"
+                        aria-label={`filter ${i + 1} ${FIELD_NAMES[field]}`}
+                        value={filter[field]}
+                        onChange={(event) => {
+                          const value = Number(event.currentTarget.value);
+                          if (event.currentTarget.value !== "" && Number.isFinite(value)) {
+                            void preview(view, i, { [field]: value });
+                          }
+                        }}
+                      />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -139,6 +166,18 @@ export function EqPanel() {
       )}
     </div>
   );
+}
+
+const FIELD_NAMES = { fcHz: "frequency (Hz)", q: "Q", gainDb: "gain (dB)" } as const;
+
+/** Shows the fit with one filter changed: response, rating and presets recomputed in the worker. */
+async function preview(view: EqView, index: number, change: Partial<EqView["filters"][number]>) {
+  const filters = view.filters.map((filter, i) =>
+    i === index ? { ...filter, ...change } : filter,
+  );
+  const { reply } = await client.call("previewEq", { fit: view, filters });
+  if (reply.ok) eqView.value = reply.value;
+  else showAlert(reply.message);
 }
 
 function curveName(): string {
@@ -163,6 +202,7 @@ async function fit(): Promise<void> {
     curve,
     target: target.value,
     presetId: settings.preset,
+    isDesign: settings.curve === "design",
     ...(settings.maxBoostDb !== undefined ? { maxBoostDb: settings.maxBoostDb } : {}),
   });
   fitting.value = false;

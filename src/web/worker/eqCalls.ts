@@ -1,64 +1,109 @@
-// The EQ panel's call: the library's PEQ fit with `tympan eq`'s defaults, and its exports.
+// The EQ panel's calls: the library's PEQ fit with exactly what `tympan eq` does (eqConstraintsFor,
+// fitParametricEq, summarizeEqFit, the exporters), and a live preview of filters the user edited.
 import {
+  type Biquad,
   type Curve,
-  DEVICE_PRESETS,
-  devicePreset,
+  eqConstraintsFor,
+  eqPreferenceRating,
+  eqResponseDb,
   fitParametricEq,
+  formatEqFitCsv,
+  formatEqSummaryComments,
   formatEqualizerApo,
   formatGraphicEq,
+  harmanInEar2019v2,
   normalize,
-  parametricConstraints,
-  preampForMaxBoost,
+  presetPreampDb,
   preferenceRating,
+  summarizeEqFit,
 } from "../../index.js";
-import type { EqView, FitEqRequest } from "./protocol.js";
+import type { EqPreviewRequest, EqView, FitEqRequest } from "./protocol.js";
 import { targetCurve } from "./targets.js";
 
-/** The 300 Hz–3 kHz mean level of a response (the amount normalize's "midband" takes away). */
-function midbandLevel(curve: Curve): number {
-  return curve.values[0]! - normalize(curve, "midband").values[0]!;
-}
-
 export function fitEq(request: FitEqRequest): EqView {
-  const preset = devicePreset(request.presetId);
-  if (preset === undefined) {
-    throw new Error(
-      `no EQ device "${request.presetId}"; choose one of ${DEVICE_PRESETS.map((p) => p.id).join(", ")}`,
-    );
-  }
-  let constraints = preset.constraints;
-  if (request.filterCount !== undefined && preset.variableFilterCount) {
-    constraints = parametricConstraints(request.filterCount, constraints.maxBoostDb);
-  }
-  if (request.maxBoostDb !== undefined)
-    constraints = { ...constraints, maxBoostDb: request.maxBoostDb };
+  const constraints = eqConstraintsFor({
+    preset: request.presetId,
+    ...(request.filterCount !== undefined ? { filterCount: request.filterCount } : {}),
+    ...(request.maxBoostDb !== undefined ? { maxBoostDb: request.maxBoostDb } : {}),
+  });
   const measurement: Curve = { ...request.curve };
   const target = targetCurve(request.target);
-  const fit = fitParametricEq(measurement, target, { constraints });
-  const eqPreset = { preampDb: preampForMaxBoost(fit.maxBoostDb), filters: fit.filters };
-  const afterDb = fit.measurementDb.map((value, i) => value + fit.eqDb[i]!);
-  // Drawn level-matched (300 Hz–3 kHz means), as the fit compares them; the rating ignores level.
-  const onGrid = (values: number[]): Curve => ({
-    kind: "response",
-    frequencyHz: fit.frequencyHz,
-    values,
+  const fit = fitParametricEq(measurement, target, {
+    constraints,
+    source: request.isDesign ? "simulation" : "measurement",
   });
-  const shiftDb = midbandLevel(onGrid(fit.targetDb)) - midbandLevel(onGrid(fit.measurementDb));
-  const rate = (values: number[]) =>
-    preferenceRating({ kind: "response", frequencyHz: fit.frequencyHz, values }, target).ppr;
+  const summary = summarizeEqFit(fit);
+  // The rating is against the Harman target whatever the EQ aimed at: the model is defined for it
+  // (as `tympan eq --format json` reports it).
+  const rating = eqPreferenceRating(
+    fit,
+    harmanInEar2019v2,
+    request.isDesign ? "simulated" : "unknown",
+  );
+  const preset = { preampDb: summary.preampDb, filters: fit.filters };
+  const { beforeDb, afterDb } = levelMatched(
+    fit.frequencyHz,
+    fit.measurementDb,
+    fit.eqDb,
+    fit.targetDb,
+  );
   return {
-    preset: eqPreset,
+    preset,
     filters: fit.filters,
+    sampleRateHz: fit.sampleRateHz,
     frequencyHz: fit.frequencyHz,
-    beforeDb: fit.measurementDb.map((value) => value + shiftDb),
+    beforeDb,
     eqDb: fit.eqDb,
-    afterDb: afterDb.map((value) => value + shiftDb),
+    afterDb,
     targetDb: fit.targetDb,
-    ratingBefore: rate(fit.measurementDb),
-    ratingAfter: rate(afterDb),
+    ratingBefore: rating.before,
+    ratingAfter: rating.after,
     residualBeforeDb: fit.before.rmsDb,
     residualAfterDb: fit.after.rmsDb,
-    equalizerApo: formatEqualizerApo(eqPreset),
+    equalizerApo: `${formatEqSummaryComments(summary)}\n${formatEqualizerApo(preset)}`,
     graphicEq: formatGraphicEq(fit.filters, fit.sampleRateHz),
+    csv: formatEqFitCsv(fit),
+  };
+}
+
+/** The EQ panel after the user changed a filter: the response, rating and presets of those filters. */
+export function previewEq(request: EqPreviewRequest): EqView {
+  const { fit, filters } = request;
+  const eqDb = eqResponseDb(filters as Biquad[], fit.frequencyHz, fit.sampleRateHz);
+  const measured = fit.beforeDb;
+  const equalised = measured.map((value, i) => value + eqDb[i]!);
+  const rate = (values: number[]) =>
+    preferenceRating({ kind: "response", frequencyHz: fit.frequencyHz, values }, harmanInEar2019v2)
+      .ppr;
+  const preset = {
+    preampDb: presetPreampDb(filters as Biquad[], fit.sampleRateHz),
+    filters: filters as Biquad[],
+  };
+  return {
+    ...fit,
+    preset,
+    filters: filters as Biquad[],
+    eqDb,
+    afterDb: equalised,
+    ratingAfter: rate(equalised),
+    equalizerApo: formatEqualizerApo(preset),
+    graphicEq: formatGraphicEq(filters as Biquad[], fit.sampleRateHz),
+    edited: true,
+  };
+}
+
+/** Before and after EQ shifted to the target's 300 Hz–3 kHz level, as the fit compares them. */
+function levelMatched(
+  frequencyHz: number[],
+  measurementDb: number[],
+  eqDb: number[],
+  targetDb: number[],
+): { beforeDb: number[]; afterDb: number[] } {
+  const level = (values: number[]) =>
+    values[0]! - normalize({ kind: "response", frequencyHz, values }, "midband").values[0]!;
+  const shiftDb = level(targetDb) - level(measurementDb);
+  return {
+    beforeDb: measurementDb.map((value) => value + shiftDb),
+    afterDb: measurementDb.map((value, i) => value + eqDb[i]! + shiftDb),
   };
 }

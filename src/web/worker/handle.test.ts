@@ -99,9 +99,10 @@ describe("handle (the worker protocol, without a worker)", () => {
         },
         target: DEFAULT_TARGET,
         presetId: "parametric",
+        isDesign: true,
       }),
     );
-    expect(eq.equalizerApo).toMatch(/^Preamp: -?\d/);
+    expect(eq.equalizerApo).toMatch(/^Preamp: -?\d/m);
     expect(eq.ratingAfter).toBeGreaterThanOrEqual(eq.ratingBefore);
   });
 

@@ -3,7 +3,7 @@
 import { type Issue, TympanError, formatIssues, renderSvg } from "../../index.js";
 import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
-import { fitEq } from "./eqCalls.js";
+import { fitEq, previewEq } from "./eqCalls.js";
 import { graphCurves, readDesign, readMeasurement, readPhoneBook } from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
 import { matchSource } from "./sourceCalls.js";
@@ -19,6 +19,7 @@ const HANDLERS: Handlers = {
   phoneBook: readPhoneBook,
   graph: ({ curves, options }) => graphCurves(curves, options),
   fitEq,
+  previewEq,
   source: matchSource,
   chartSvg: ({ title, yLabel, series, xRangeHz }) =>
     renderSvg({

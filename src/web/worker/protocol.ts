@@ -124,6 +124,14 @@ export interface FitEqRequest {
   readonly presetId: string;
   readonly filterCount?: number;
   readonly maxBoostDb?: number;
+  /** A simulated design rather than a measurement (the fit weighs the treble differently). */
+  readonly isDesign: boolean;
+}
+
+/** Filters the user edited, previewed on the fit they came from. */
+export interface EqPreviewRequest {
+  readonly fit: EqView;
+  readonly filters: EqPreset["filters"];
 }
 
 export interface EqView {
@@ -140,6 +148,11 @@ export interface EqView {
   readonly residualAfterDb: number;
   readonly equalizerApo: string;
   readonly graphicEq: string;
+  readonly sampleRateHz: number;
+  /** `tympan eq --format csv` of the fit (not updated by edits). */
+  readonly csv: string;
+  /** True once the user changed a filter by hand. */
+  readonly edited?: boolean;
 }
 
 export interface SourceRequest {
@@ -185,6 +198,7 @@ export interface Calls {
   phoneBook: { request: FileText; reply: PhoneBookView };
   graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
   fitEq: { request: FitEqRequest; reply: EqView };
+  previewEq: { request: EqPreviewRequest; reply: EqView };
   source: { request: SourceRequest; reply: SourceView };
   chartSvg: { request: ChartSvgRequest; reply: string };
 }
