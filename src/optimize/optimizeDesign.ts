@@ -99,6 +99,7 @@ export interface OptimizeResult {
   readonly warnings: readonly Issue[];
 }
 
+/** Defaults of optimizeDesign: the rating objective, its 20 Hz–10 kHz band, snapping on, seed 1. */
 export const OPTIMIZE_DEFAULTS = {
   objective: "rating",
   bandHz: [20, 10_000],

@@ -47,8 +47,8 @@ export function toleranceChart(analysis: ToleranceAnalysis, title: string): Char
         series: [
           { name: "nominal", xHz, y: bands.nominal },
           { name: "median", xHz, y: bands.p50, dash: "dotted" },
-          { name: "5th percentile", xHz, y: bands.p5, dash: "dashed" },
-          { name: "95th percentile", xHz, y: bands.p95, dash: "dashed" },
+          { name: "5th percentile", xHz, y: bands.p5, dash: "dashed", color: "#7a7a7a" },
+          { name: "95th percentile", xHz, y: bands.p95, dash: "dashed", color: "#7a7a7a" },
         ],
       },
     ],

@@ -22,6 +22,7 @@ export interface TransducerSpread {
   readonly exponent: number;
 }
 
+/** Which parameter carries each transducer type's sensitivity and resonance spread, and how. */
 export const TRANSDUCER_SPREADS: Readonly<
   Partial<Record<ElementType, Readonly<Record<TransducerQuantity, TransducerSpread>>>>
 > = {
