@@ -1,0 +1,150 @@
+import {
+  MICROSPEAKER,
+  type Sample,
+  cavity,
+  currentDrive,
+  design,
+  place,
+  volumeDrive,
+} from "../testNetworks.js";
+
+/** A moving-coil driver's optional models: LR-2, semi-inductance and a beryllium-coated breakup. */
+const DRIVER_OPTIONS = {
+  r2: 12,
+  l2: 0.05e-3,
+  semiInductance: 0.02,
+  semiInductanceExponent: 0.6,
+  diaphragmMaterial: "beryllium-coated",
+  diaphragmDiameter: 10e-3,
+  diaphragmThickness: 38e-6,
+  coatingThickness: 1e-6,
+  domeStiffening: 4,
+  modalMassFraction: 0.2,
+  modalAreaFraction: 0.4,
+  modalLossFactor: 0.05,
+} as const;
+
+const PET_BREAKUP = {
+  diaphragmMaterial: "PET",
+  diaphragmDiameter: 10e-3,
+  diaphragmThickness: 38e-6,
+  domeStiffening: 4,
+  modalMassFraction: 0.2,
+  modalAreaFraction: 0.4,
+  modalLossFactor: 0.05,
+} as const;
+
+const DRIVER_RULES = {
+  re: "positive",
+  le: "nonNegative",
+  bl: "positive",
+  mms: "positive",
+  cms: "positive",
+  rms: "nonNegative",
+  sd: "positive",
+  r2: "positive",
+  l2: "positive",
+  semiInductance: "positive",
+  semiInductanceExponent: "positive",
+  diaphragmDiameter: "positive",
+  diaphragmThickness: "positive",
+  coatingThickness: "positive",
+  domeStiffening: "positive",
+  modalMassFraction: "positive",
+  modalAreaFraction: "positive",
+  modalLossFactor: "positive",
+} as const;
+
+const DRIVER_INVALID = { diaphragmMaterial: ["pet", "Beryllium", "diamond", "", 1, null, true] };
+
+/** Samples of the moving-coil drivers: one dynamic driver and an opposed pair, with their optional models. */
+export const MOVING_COIL_SAMPLES: {
+  readonly [K in "dynamicDriver" | "opposedDynamicDrivers"]: Sample<K>;
+} = {
+  dynamicDriver: {
+    // Every optional model at once, so each parameter's rule is checked on a valid whole.
+    parameters: { ...MICROSPEAKER, ...DRIVER_OPTIONS },
+    variants: [
+      { ...MICROSPEAKER },
+      { ...MICROSPEAKER, le: 0 },
+      { ...MICROSPEAKER, rms: 0 },
+      { ...MICROSPEAKER, le: 0, semiInductance: 0.02 },
+      { ...MICROSPEAKER, r2: 12, l2: 0.05e-3 },
+      { ...MICROSPEAKER, ...PET_BREAKUP },
+    ],
+    rules: DRIVER_RULES,
+    invalid: DRIVER_INVALID,
+    network: (dut) =>
+      design(
+        [
+          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+          place(dut, ["in", "0", "front", "back"]),
+          cavity("rear", "back"),
+          { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+        ],
+        ["drum", "front", "back"],
+      ),
+    drivePoints: (dut) => [
+      {
+        label: "electrical, into a 711 with a sealed rear volume",
+        node: "in",
+        design: design(
+          [
+            currentDrive("in"),
+            place(dut, ["in", "0", "front", "back"]),
+            cavity("rear", "back"),
+            { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+          ],
+          ["in"],
+        ),
+      },
+      {
+        label: "acoustic at the front, coil on an 8 Ω amplifier",
+        node: "front",
+        design: design(
+          [
+            volumeDrive("front", 1),
+            place(dut, ["in", "0", "front", "back"]),
+            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
+            cavity("rear", "back"),
+          ],
+          ["front"],
+        ),
+      },
+    ],
+  },
+  opposedDynamicDrivers: {
+    parameters: { ...MICROSPEAKER, ...DRIVER_OPTIONS, wiring: "parallel" },
+    variants: [
+      { ...MICROSPEAKER, wiring: "series" },
+      { ...MICROSPEAKER, ...PET_BREAKUP, wiring: "parallel" },
+    ],
+    rules: DRIVER_RULES,
+    invalid: { ...DRIVER_INVALID, wiring: ["Parallel", "serial", "", 2, null, true] },
+    network: (dut) =>
+      design(
+        [
+          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+          place(dut, ["in", "0", "front", "back"]),
+          cavity("rear", "back"),
+          { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+        ],
+        ["drum", "front", "back"],
+      ),
+    drivePoints: (dut) => [
+      {
+        label: "electrical, into a 711 with a sealed rear volume",
+        node: "in",
+        design: design(
+          [
+            currentDrive("in"),
+            place(dut, ["in", "0", "front", "back"]),
+            cavity("rear", "back"),
+            { id: "ear", type: "ear711", nodes: ["front", "drum"] },
+          ],
+          ["in"],
+        ),
+      },
+    ],
+  },
+};
