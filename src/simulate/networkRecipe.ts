@@ -177,14 +177,32 @@ export class NetworkRecipe {
         if (slot >= 0) record.timesJOmega.push(slot, coefficient);
       },
       addOverJOmega: (row, col, coefficient) => {
-        const slot = at.slot(row, col);
-        if (slot >= 0) record.overJOmega.push(slot, coefficient);
+        if (row >= 0 && col >= 0) inductive.push([row, col, coefficient]);
       },
       addSource: (row, value) => {
         if (row >= 0) record.sources.push(row, value);
       },
     };
+    const inductive: [row: number, col: number, coefficient: number][] = [];
     const realization = model.realize(definition, context);
+    // An inductance-like admittance c/(jω) between two unknowns (or one and ground) becomes a branch
+    // (see seriesInductance); any other pattern is stamped as given.
+    const series = seriesInductance(inductive);
+    if (series === undefined) {
+      for (const [row, col, coefficient] of inductive)
+        record.overJOmega.push(at.slot(row, col), coefficient);
+    } else {
+      const flow = context.branch();
+      const { a, b, coefficient } = series;
+      for (const [row, col, value] of [
+        [a, flow, 1],
+        [flow, a, 1],
+        [b, flow, -1],
+        [flow, b, -1],
+      ] as const)
+        if (row >= 0 && col >= 0) record.constants.push(at.slot(row, col), value, 0);
+      record.timesJOmega.push(at.slot(flow, flow), -1 / coefficient);
+    }
     record.stamp = realization.stamp;
     record.sourceBranch = realization.sourceBranch;
     return record;
@@ -315,4 +333,38 @@ function sameShape(a: PrimitiveInstance, b: PrimitiveInstance): boolean {
     x.nodes.length === y.nodes.length &&
     x.nodes.every((node, k) => node === y.nodes[k])
   );
+}
+
+/**
+ * When the inductance-like terms of one primitive (row, col, c: entry += c/(jω)) are those of a
+ * two-terminal element — c at (a,a) and (b,b), −c at (a,b) and (b,a), or c at (a,a) alone when b
+ * is ground — its ends and c; otherwise undefined. Such an element is realised with its flow as an
+ * unknown, as SPICE realises inductors: a − b − (jω/c)·flow = 0, ±flow in the rows of a and b. As
+ * an admittance, a mass or an acoustic inertance at low frequency is a huge c/ω added into the
+ * diagonal beside a cavity's tiny jωC, and the sum rounded to a double loses the cavity: at 0.01 Hz
+ * a well-posed network (issue 14) came out singular, and 1e-4 wrong at 0.1 Hz. As a branch, the
+ * small impedance jω/c sits alone in its own row and nothing is lost.
+ */
+function seriesInductance(
+  terms: readonly (readonly [row: number, col: number, coefficient: number])[],
+): { a: number; b: number; coefficient: number } | undefined {
+  if (terms.length === 1) {
+    const [row, col, coefficient] = terms[0]!;
+    return row === col && coefficient !== 0 ? { a: row, b: -1, coefficient } : undefined;
+  }
+  if (terms.length !== 4) return undefined;
+  const [[a, aa, c], [b, bb, cb], [ab, ba, cab], [ba2, ab2, cba]] = terms as readonly (readonly [
+    number,
+    number,
+    number,
+  ])[] as [
+    readonly [number, number, number],
+    readonly [number, number, number],
+    readonly [number, number, number],
+    readonly [number, number, number],
+  ];
+  const pattern = a === aa && b === bb && a !== b && ab === a && ba === b && ba2 === b && ab2 === a;
+  return pattern && c !== 0 && cb === c && cab === -c && cba === -c
+    ? { a, b, coefficient: c }
+    : undefined;
 }

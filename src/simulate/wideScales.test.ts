@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STANDARD_AIR } from "../core/air.js";
+import { STANDARD_AIR, bulkModulusPa } from "../core/air.js";
 import { validateDesign } from "../design/design.js";
 import { compileNetwork } from "./compileNetwork.js";
 import { simulate } from "./simulate.js";
@@ -72,6 +72,56 @@ describe("equilibration", () => {
           1e-13 * (scale[row]! + Math.abs(b)),
         );
       }
+    });
+  });
+});
+
+/**
+ * Issue 14's case, reproduced: realistic IEM values (Bl 0.58 T·m, Mms 8.2 mg, Cms 2.1 mm/N, a
+ * transformer of ratio 1/S with S = 6.8 mm², 1.0e7 Pa·s/m³ and 5.4e3 kg/m⁴ into an 11 mm³ cavity),
+ * found by a search over such values against commit 2f9be05, which called it "no unique solution"
+ * at 0.01 Hz and was 1e-4 wrong at 0.1 Hz (a mass's and an inertance's admittance c/ω, added into a
+ * diagonal beside the cavity's tiny ωC, swamped it). The ideal voltage source fixes the velocity
+ * through the gyrator, u = V/Bl, so the cavity's pressure is p = V/(Bl·n·jωC) exactly: the other
+ * parts do not matter, which makes it a sharp test of the solve.
+ */
+describe("issue 14: a well-posed network at 0.01 Hz", () => {
+  const values = {
+    bl: 0.579313123696056,
+    ratio: 1465.9489955224726,
+    volume: 1.1302335052310748e-8,
+  };
+  const issue14 = {
+    tympan: 1,
+    elements: [
+      { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
+      { id: "g", type: "gyrator", nodes: ["in", "0", "m1", "0"], transduction: values.bl },
+      {
+        id: "rm",
+        type: "mechanicalResistance",
+        nodes: ["m1", "m2"],
+        resistance: 0.43499688493110805,
+      },
+      { id: "mm", type: "mass", nodes: ["m2", "m3"], mass: 0.000008151025763731603 },
+      { id: "cm", type: "compliance", nodes: ["m3", "m4"], compliance: 0.0020568804807314335 },
+      { id: "t", type: "transformer", nodes: ["m4", "0", "a1", "0"], ratio: values.ratio },
+      { id: "ra", type: "acousticResistance", nodes: ["a1", "a2"], resistance: 10379247.127974592 },
+      { id: "ma", type: "acousticMass", nodes: ["a2", "a3"], inertance: 5416.507500948556 },
+      { id: "v", type: "acousticVolume", nodes: ["a3", "0"], volume: values.volume },
+    ],
+    probes: [{ id: "p", node: "a3" }],
+  };
+
+  it("gives the cavity pressure V/(Bl·n·jωC) to 1e-10 from 0.01 Hz to 1 MHz", () => {
+    const result = simulate(issue14, { frequencies: FREQUENCIES });
+    const compliance = values.volume / bulkModulusPa(STANDARD_AIR);
+    FREQUENCIES.forEach((frequency, f) => {
+      // 1/(jωC·Bl·n) = −j/(ωC·Bl·n)
+      const expected = -1 / (2 * Math.PI * frequency * compliance * values.bl * values.ratio);
+      const p = result.probes.p!;
+      expect(Math.abs(p.re[f]!) / Math.abs(expected)).toBeLessThan(1e-10);
+      expect(Math.abs(p.im[f]! - expected) / Math.abs(expected)).toBeLessThan(1e-10);
+      expect(Number.isFinite(result.inputImpedance!.magnitudeOhm[f]!)).toBe(true);
     });
   });
 });
