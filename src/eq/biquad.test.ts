@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TympanError } from "../core/issues.js";
-import { biquadResponseDb } from "./biquad.js";
+import { biquadCoefficients, biquadResponseDb } from "./biquad.js";
 
 describe("biquadResponseDb", () => {
   it("a peaking filter has exactly gainDb at fc and about 0 dB two decades away", () => {
@@ -31,6 +31,25 @@ describe("biquadResponseDb", () => {
     expect(farBelow).toBeCloseTo(0, 2);
     expect(atCorner).toBeCloseTo(-4, 1);
     expect(nyquist).toBeCloseTo(-8, 9);
+  });
+
+  it("equals |H(e^jw)|² from the coefficients in complex arithmetic, to 1e-9 dB from 20 Hz to 20 kHz", () => {
+    // H(z) = (b0 + b1 z⁻¹ + b2 z⁻²) / (1 + a1 z⁻¹ + a2 z⁻²) at z = e^{jw}, summed term by term.
+    const magnitude2 = (c: readonly number[], w: number) => {
+      const re = c[0]! + c[1]! * Math.cos(w) + c[2]! * Math.cos(2 * w);
+      const im = -c[1]! * Math.sin(w) - c[2]! * Math.sin(2 * w);
+      return re * re + im * im;
+    };
+    const frequencies = [20, 31.5, 105, 1000, 4200, 10_000, 20_000];
+    for (const type of ["peaking", "low-shelf", "high-shelf"] as const) {
+      const filter = { type, fcHz: 131, gainDb: -7.5, q: 1.3 };
+      const { b0, b1, b2, a1, a2 } = biquadCoefficients(filter, 48_000);
+      biquadResponseDb(filter, frequencies, 48_000).forEach((db, i) => {
+        const w = (2 * Math.PI * frequencies[i]!) / 48_000;
+        const direct = 10 * Math.log10(magnitude2([b0, b1, b2], w) / magnitude2([1, a1, a2], w));
+        expect(Math.abs(db - direct)).toBeLessThan(1e-9);
+      });
+    }
   });
 
   it("0 dB gain is flat for every type, at 44.1 and 48 kHz", () => {

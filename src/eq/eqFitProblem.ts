@@ -35,17 +35,17 @@
  * gain rows are a light tie-breaker towards small gains. A filter's parameters move only its own
  * curve, whose derivatives come in closed form from differenced coefficients.
  */
-import type { Biquad } from "./biquad.js";
 import type { BoundedLeastSquaresProblem, NormalEquations } from "./boundedLevenbergMarquardt.js";
 import { rangeOf, type FilterSlot } from "./eqConstraints.js";
 import { type RowSetup, RowWork, accumulateRows } from "./eqFitRows.js";
 import {
+  type Biquad,
   type PowerPolynomials,
   type UnitCircleGrid,
   chainResponseDbOnGrid,
   powerPolynomials,
   unitCircleGrid,
-} from "./eqResponse.js";
+} from "./biquad.js";
 
 export interface EqFitProblemData {
   /** The fit grid, Hz, increasing. */

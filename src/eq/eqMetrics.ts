@@ -10,9 +10,13 @@
  * 1 means no filter undoes another anywhere; 2 means the filters spend twice the effort the summed
  * curve shows (issue 15 measured 3.4–13.7 on Tympan's earlier presets, 1.2–2.4 on AutoEq's).
  */
-import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";
+import {
+  DEFAULT_SAMPLE_RATE_HZ,
+  type Biquad,
+  chainResponseDbOnGrid,
+  unitCircleGrid,
+} from "./biquad.js";
 import { preampForMaxBoost } from "./equalizerApo.js";
-import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
 import { EQ_POINT_BAND_TO_HZ, eqFitGrid } from "./fitGrid.js";
 
 /** Headroom below 0 dBFS the preamp leaves for the summed EQ's peak, dB (AutoEq's PREAMP_HEADROOM). */

@@ -6,8 +6,12 @@
  *   RMS = √( Σ (e_i − ē)² / N )
  */
 import type { Curve } from "../core/curve.js";
-import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";
-import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
+import {
+  DEFAULT_SAMPLE_RATE_HZ,
+  type Biquad,
+  chainResponseDbOnGrid,
+  unitCircleGrid,
+} from "./biquad.js";
 import { curvesOnFitGrid } from "./fitGrid.js";
 
 export interface EqResidualOptions {

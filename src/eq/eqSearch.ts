@@ -23,6 +23,24 @@ export function onlyFree(problem: EqFitProblem, free: (k: number) => boolean): b
   return fixed;
 }
 
+/**
+ * What another filter should add over the point band, dB: desired + c − eq, the point rows' residual
+ * eq − desired − c with its sign turned (eqFitProblem.ts). The level offset c enters with its own
+ * sign: with it turned (an earlier version), the error seen here was off by 2c — a measurement a few
+ * dB away from its target's level looked like one lobe across the whole band, every relocation was
+ * tried on it as a broad Q-0.18 filter of the level's size, and the hops found better basins only
+ * by luck.
+ */
+export function remainingError(problem: EqFitProblem, x: Float64Array): Float64Array {
+  const eq = problem.eqDb(x);
+  const offset = x[problem.offsetIndex]!;
+  const { desiredDb } = problem.data;
+  return Float64Array.from(
+    { length: problem.pointRows },
+    (_, i) => desiredDb[i]! + offset - eq[i]!,
+  );
+}
+
 /** The free filters (gain 0 now) placed on the most prominent peaks and dips of the error. */
 export function placeOnPeaks(
   problem: EqFitProblem,
@@ -31,10 +49,8 @@ export function placeOnPeaks(
 ): Float64Array {
   const trial = Float64Array.from(x);
   const rows = problem.pointRows;
-  const eq = problem.eqDb(x);
-  const offset = x[problem.offsetIndex]!;
-  const { frequencyHz, desiredDb } = problem.data;
-  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
+  const { frequencyHz } = problem.data;
+  const error = remainingError(problem, x);
   const free = problem.slots.map((_, k) => k).filter((k) => !shapeFixed[k]);
   const ranges = free.map((k) => rangeOf(problem.slots[k]!.fcHz));
   const peaks = prominentPeaks(frequencyHz.subarray(0, rows), error, {
@@ -60,11 +76,9 @@ export function placeOnPeaks(
 
 /** Filter `k` (its own gain 0 now) placed on each of the largest lobes of the remaining error. */
 export function lobePlacements(problem: EqFitProblem, x: Float64Array, k: number): Float64Array[] {
-  const eq = problem.eqDb(x);
-  const offset = x[problem.offsetIndex]!;
   const rows = problem.pointRows;
-  const { frequencyHz, desiredDb } = problem.data;
-  const error = Float64Array.from({ length: rows }, (_, i) => desiredDb[i]! - eq[i]! - offset);
+  const { frequencyHz } = problem.data;
+  const error = remainingError(problem, x);
   const lobes = largestLobes(frequencyHz.subarray(0, rows), error, {
     fcHz: rangeOf(problem.slots[k]!.fcHz),
     smoothingOctaves: LOBE_SMOOTHING_OCTAVES,

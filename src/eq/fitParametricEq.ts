@@ -10,15 +10,15 @@
  * headroom rows: what the preamp takes back from the listener's volume) and an EQ whose level
  * drifts from 0 dB (the loudness row: a preset does not sink the whole curve to avoid a preamp).
  *
- * Three stages, all deterministic (the same input gives the same filters; no clock, no unseeded
+ * Four stages, all deterministic (the same input gives the same filters; no clock, no unseeded
  * randomness):
  *  1. Initial guess. Fixed-shape filters (shelves, graphic-EQ bands) get their gains by least squares;
  *     then every free filter is put at once on the most prominent peaks and dips of the remaining
  *     error (errorLobes.ts: centre, prominence as gain, Q from the width at half prominence).
  *  2. Global stage: relocation hops. The filter that contributes least is taken out and tried on each
- *     of the largest lobes of the error left without it (with only that filter free, which is cheap),
- *     the best place is refined in full, and the move is kept if the loss drops; then the next
- *     weakest, until no filter's move helps or the hop budget is spent. Stages 1–2 run on every sixth
+ *     of the largest lobes of the error left without it (a short refinement of every filter from
+ *     each), the best place is refined in full, and the move is kept if the loss drops; then the
+ *     next weakest, until no filter's move helps or the hop budget is spent. Stages 1–2 run on every sixth
  *     grid point (1/12 octave: three points across the narrowest, Q 6, filter; enough to rank basins).
  *  3. Local stage: bounded Levenberg–Marquardt over every parameter on the whole grid
  *     (boundedLevenbergMarquardt.ts).
@@ -28,7 +28,12 @@
  * 0.01; gain to 0.1 dB), and every reported figure is computed from the rounded filters.
  */
 import type { Curve } from "../core/curve.js";
-import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";
+import {
+  DEFAULT_SAMPLE_RATE_HZ,
+  type Biquad,
+  chainResponseDbOnGrid,
+  unitCircleGrid,
+} from "./biquad.js";
 import {
   type LevenbergMarquardtResult,
   boundedLevenbergMarquardt,
@@ -42,7 +47,6 @@ import {
 } from "./eqConstraints.js";
 import { EqFitProblem } from "./eqFitProblem.js";
 import { type EqResidual, levelMatchedResidual } from "./eqResidual.js";
-import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
 import { lobePlacements, onlyFree, placeOnPeaks, rankByContribution } from "./eqSearch.js";
 import { EQ_POINT_BAND_TO_HZ, curvesOnFitGrid } from "./fitGrid.js";
 import { roundWithinLimits } from "./roundFilters.js";
@@ -110,22 +114,6 @@ export const FIT_PARAMETRIC_EQ_DEFAULTS: Required<Omit<FitParametricEqOptions, "
   trebleWeight: 0.3,
   searchDecimation: 6,
   pruneBelow: 3e-3,
-};
-
-/**
- * The fit as it was before natural presets (issue 15): no cancellation or headroom cost, treble
- * boosts up to the boost limit, every point up to 10 kHz trusted alike, a longer search, no pruning.
- * For comparisons (bench/eq.js): its presets reach lower residuals with filters that fight.
- */
-export const FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15: Omit<FitParametricEqOptions, "constraints"> = {
-  globalHops: 16,
-  cancelWeight: 0,
-  headroomWeight: 0,
-  levelWeight: 0,
-  trebleMaxBoostDb: Infinity,
-  trebleWeight: 1,
-  searchDecimation: 2,
-  pruneBelow: 0,
 };
 
 export interface ParametricEqFit {
@@ -246,7 +234,8 @@ export function fitParametricEq(
       gainDb: Math.min(slot.gainDb.max, Math.max(slot.gainDb.min, 0)),
     });
   });
-  start[coarse.offsetIndex] = mean(desiredDb.subarray(0, fine.pointRows));
+  // The point rows are eq − desired − c: with every gain 0 the best level offset is −mean(desired).
+  start[coarse.offsetIndex] = -mean(desiredDb.subarray(0, fine.pointRows));
   if (shapeFixed.some(Boolean)) {
     start = refine(
       coarse,
@@ -256,15 +245,18 @@ export function fitParametricEq(
     ).x;
   }
   const free = constraints.slots.map((_, k) => k).filter((k) => !shapeFixed[k]);
-  /** Filter k on each of the largest lobes, with only it (and the fixed shapes, the level) free. */
+  /**
+   * Filter k on each of the largest lobes, the others free to make room for it (a quick refinement
+   * each), then the best of those refined in full. Refining only filter k ranked the lobes by how
+   * well k alone fits there, which keeps a filter where the others had arranged themselves around it.
+   */
   const bestPlacement = (x: Float64Array, k: number) => {
-    const onlyK = onlyFree(coarse, (j) => j === k || shapeFixed[j]!);
     let place: LevenbergMarquardtResult | undefined;
     for (const candidate of lobePlacements(coarse, x, k)) {
-      const result = refine(coarse, candidate, QUICK, onlyK);
+      const result = refine(coarse, candidate, QUICK);
       if (place === undefined || result.cost < place.cost) place = result;
     }
-    return place?.x ?? x;
+    return place === undefined ? undefined : refine(coarse, place.x, SEARCH);
   };
   // Every free filter at once on the most prominent peaks and dips of the error.
   let best = refine(coarse, placeOnPeaks(coarse, start, shapeFixed), SEARCH);
@@ -275,8 +267,8 @@ export function fitParametricEq(
     const trial = Float64Array.from(best.x);
     const k = rankByContribution(coarse, trial, free)[untried]!;
     coarse.setFilter(trial, k, { ...coarse.filterAt(trial, k), gainDb: 0 });
-    const moved = refine(coarse, bestPlacement(trial, k), SEARCH);
-    if (moved.cost < best.cost * (1 - HOP_IMPROVEMENT)) {
+    const moved = bestPlacement(trial, k);
+    if (moved !== undefined && moved.cost < best.cost * (1 - HOP_IMPROVEMENT)) {
       best = moved;
       untried = 0;
     } else {

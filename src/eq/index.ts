@@ -10,10 +10,7 @@ export { eqResponseDb } from "./eqResponse.js";
 export type { FitParametricEqOptions, ParametricEqFit } from "./fitParametricEq.js";
 /** Fits the natural preset that brings a measurement to a target within a device's constraints. */
 export { fitParametricEq } from "./fitParametricEq.js";
-export {
-  FIT_PARAMETRIC_EQ_DEFAULTS,
-  FIT_PARAMETRIC_EQ_BEFORE_ISSUE_15,
-} from "./fitParametricEq.js";
+export { FIT_PARAMETRIC_EQ_DEFAULTS } from "./fitParametricEq.js";
 export type { EqResidual, EqResidualOptions } from "./eqResidual.js";
 /** The level-matched residual of a measurement equalised by filters against a target. */
 export { eqResidual } from "./eqResidual.js";

@@ -3,9 +3,8 @@
  * gain to 0.1 dB, each within its slot's ranges, without letting the rounding lift the summed EQ
  * above the boost limit.
  */
-import type { Biquad } from "./biquad.js";
+import { type Biquad, chainResponseDbOnGrid, unitCircleGrid } from "./biquad.js";
 import { type EqConstraints, type ValueRange, rangeOf } from "./eqConstraints.js";
-import { chainResponseDbOnGrid, unitCircleGrid } from "./eqResponse.js";
 
 /**
  * Rounds fc (1 Hz, 0.1 Hz below 100 Hz), Q (0.01) and gain (0.1 dB) within each slot's ranges. If
