@@ -229,8 +229,13 @@ describe("the EQ panel", () => {
     const { text } = await downloadedText(() =>
       page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
     );
-    expect(text).toMatch(/^Preamp: -?\d+(\.\d+)? dB/);
+    // As `tympan eq` writes it: the summary as # comments, then the preset.
+    expect(text).toMatch(/^Preamp: -?\d+(\.\d+)? dB/m);
     expect(text).toMatch(/Filter 1: ON/);
+    // A filter edited by hand previews at once.
+    await page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).fill("4");
+    await page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).press("Enter");
+    await page.getByText(/edited by hand/).waitFor();
     await screenshot(page, "eq");
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -240,6 +245,12 @@ describe("the source panel", () => {
   it("shows headroom and hiss for a source", async () => {
     await page.getByRole("tab", { name: "Source" }).click();
     await page.getByText(/dB\(A\) SPL/).waitFor({ timeout: 30_000 });
+    // A figure typed over the preset's makes a modified source, in the link too.
+    const impedance = page.getByRole("spinbutton", { name: "Output impedance (Ω)" });
+    await impedance.fill("22");
+    await impedance.press("Enter");
+    await page.getByText(/\(modified\)/).waitFor();
+    await expect.poll(() => page.url()).toContain("zsource=22");
     await screenshot(page, "source");
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

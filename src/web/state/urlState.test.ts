@@ -23,7 +23,11 @@ const edited: ShareState = {
     measurements: ["AKG N400", "x&y=z"],
   },
   eq: { preset: "qudelix-5k", maxBoostDb: 3, curve: "AKG N400" },
-  source: { preset: "phone", levelDbSpl: 100 },
+  source: {
+    preset: "phone",
+    levelDbSpl: 100,
+    figures: { outputImpedanceOhm: 2.2, noiseMicrovoltsA: 3 },
+  },
 };
 
 describe("encodeState / decodeState", () => {

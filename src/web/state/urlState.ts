@@ -3,7 +3,7 @@
 // differ, readable in the link ("p.Rmid.resistance=2.2"); any other design travels whole, as
 // base64url JSON. Measurements the user loaded stay local: the link carries only their names.
 import type { ParameterEdit } from "./designEdits.js";
-import type { TargetSpec } from "../worker/protocol.js";
+import type { SourceFigureValues, TargetSpec } from "../worker/protocol.js";
 
 export const TABS = ["designer", "graph", "eq", "source"] as const;
 export type Tab = (typeof TABS)[number];
@@ -27,7 +27,11 @@ export interface ShareState {
     readonly measurements: readonly string[];
   };
   readonly eq: { readonly preset: string; readonly maxBoostDb?: number; readonly curve: string };
-  readonly source: { readonly preset: string; readonly levelDbSpl: number };
+  readonly source: {
+    readonly preset: string;
+    readonly levelDbSpl: number;
+    readonly figures?: SourceFigureValues;
+  };
 }
 
 export const DEFAULT_STATE: ShareState = {
@@ -47,6 +51,12 @@ export const DEFAULT_STATE: ShareState = {
   // Source preset names and the 110 dB SPL peak are `tympan source`'s (DEFAULT_PEAK_LEVEL_DB_SPL).
   source: { preset: "usb-dongle", levelDbSpl: 110 },
 };
+
+const FIGURE_KEYS = {
+  zsource: "outputImpedanceOhm",
+  noise: "noiseMicrovoltsA",
+  vmax: "maxVoltageVrms",
+} as const;
 
 const TONE_KEYS = {
   bass: "bassDb",
@@ -85,6 +95,10 @@ export function encodeState(state: ShareState): string {
   put("eqcurve", state.eq.curve, DEFAULT_STATE.eq.curve);
   put("source", state.source.preset, DEFAULT_STATE.source.preset);
   put("level", state.source.levelDbSpl, DEFAULT_STATE.source.levelDbSpl);
+  for (const [key, field] of Object.entries(FIGURE_KEYS)) {
+    const value = state.source.figures?.[field];
+    if (value !== undefined) params.append(key, String(value));
+  }
   return params.toString();
 }
 
@@ -113,6 +127,11 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
     if (value !== undefined) target[field] = value;
   }
   const zout = number("zout");
+  const figures: { -readonly [K in keyof SourceFigureValues]: number } = {};
+  for (const [key, field] of Object.entries(FIGURE_KEYS)) {
+    const value = number(key);
+    if (value !== undefined) figures[field] = value;
+  }
   const boost = number("boost");
   return {
     state: {
@@ -135,6 +154,7 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
       source: {
         preset: params.get("source") ?? DEFAULT_STATE.source.preset,
         levelDbSpl: number("level") ?? DEFAULT_STATE.source.levelDbSpl,
+        ...(Object.keys(figures).length > 0 ? { figures } : {}),
       },
     },
     problems,

@@ -12,10 +12,16 @@ const sourceError = signal<string | null>(null);
 export function startSourceMatching(): () => void {
   return effect(() => {
     const design = currentDesign.value;
-    const { preset, levelDbSpl } = sourceSettings.value;
+    const { preset, levelDbSpl, figures } = sourceSettings.value;
     // Only while the panel is open: it simulates too, and must not delay the designer's redraws.
     if (design === null || tab.value !== "source") return;
-    const request = { design, name: design.name ?? "design", source: preset, levelDbSpl };
+    const request = {
+      design,
+      name: design.name ?? "design",
+      source: preset,
+      levelDbSpl,
+      ...(figures ? { figures } : {}),
+    };
     void client.latestOn("source", "source", request).then((result) => {
       if (result === undefined) return;
       sourceError.value = result.reply.ok ? null : result.reply.message;
@@ -23,6 +29,13 @@ export function startSourceMatching(): () => void {
     });
   });
 }
+
+/** The figures a user may change, as `tympan source --output-impedance/--noise/--max-voltage`. */
+const FIGURES = [
+  { field: "outputImpedanceOhm", label: "Output impedance (Ω)", step: 0.1 },
+  { field: "noiseMicrovoltsA", label: "Noise (µV, A-weighted)", step: 0.1 },
+  { field: "maxVoltageVrms", label: "Max voltage (V rms)", step: 0.1 },
+] as const;
 
 export function SourcePanel() {
   const settings = sourceSettings.value;
@@ -37,7 +50,7 @@ export function SourcePanel() {
           Source{" "}
           <select
             value={settings.preset}
-            onChange={(event) => set({ preset: event.currentTarget.value })}
+            onChange={(event) => set({ preset: event.currentTarget.value, figures: undefined })}
           >
             {presets.map((preset) => (
               <option key={preset.id} value={preset.id} title={preset.description}>
@@ -61,11 +74,29 @@ export function SourcePanel() {
             }}
           />
         </label>
+        {FIGURES.map(({ field, label, step }) => (
+          <label key={field}>
+            {label}{" "}
+            <input
+              type="number"
+              min={0}
+              step={step}
+              value={view?.figures[field] ?? ""}
+              onChange={(event) => {
+                const value = Number(event.currentTarget.value);
+                if (event.currentTarget.value === "" || !Number.isFinite(value)) return;
+                set({ figures: { ...settings.figures, [field]: value } });
+              }}
+            />
+          </label>
+        ))}
       </div>
       {sourceError.value ? <p role="alert">{sourceError.value}</p> : null}
       {view ? (
         <div class="source-figures">
-          <p>{view.sourceDescription}</p>
+          <p>
+            <strong>{view.sourceName}</strong>: {view.sourceDescription}
+          </p>
           <dl>
             <dt>Sensitivity</dt>
             <dd>

@@ -6,7 +6,7 @@ import { designCsv, simulateDesign } from "./designCalls.js";
 import { fitEq, previewEq } from "./eqCalls.js";
 import { graphCurves, readDesign, readMeasurement, readPhoneBook } from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
-import { matchSource } from "./sourceCalls.js";
+import { matchDesignSource } from "./sourceCalls.js";
 
 type Handlers = { [K in CallKind]: (request: Calls[K]["request"]) => Calls[K]["reply"] };
 
@@ -20,7 +20,7 @@ const HANDLERS: Handlers = {
   graph: ({ curves, options }) => graphCurves(curves, options),
   fitEq,
   previewEq,
-  source: matchSource,
+  source: matchDesignSource,
   chartSvg: ({ title, yLabel, series, xRangeHz }) =>
     renderSvg({
       title,

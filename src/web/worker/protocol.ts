@@ -160,6 +160,14 @@ export interface SourceRequest {
   readonly name: string;
   readonly source: string;
   readonly levelDbSpl: number;
+  /** Figures replacing the preset's (`tympan source --output-impedance/--noise/--max-voltage`). */
+  readonly figures?: SourceFigureValues;
+}
+
+export interface SourceFigureValues {
+  readonly outputImpedanceOhm?: number;
+  readonly noiseMicrovoltsA?: number;
+  readonly maxVoltageVrms?: number;
 }
 
 export interface SourceView {
@@ -170,7 +178,10 @@ export interface SourceView {
   readonly changeDb: number[];
   /** How much the output impedance reshapes the response (largest minus smallest change), dB. */
   readonly spreadDb: number;
+  readonly sourceName: string;
   readonly sourceDescription: string;
+  /** The figures used, the preset's or the user's. */
+  readonly figures: Required<SourceFigureValues>;
 }
 
 /** A chart on screen, to be drawn by the library's SVG renderer (the report's charts) for download. */

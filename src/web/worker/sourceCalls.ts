@@ -1,31 +1,25 @@
-// The source panel's call: what `tympan source` computes for one source and a design.
-import {
-  SOURCE_PRESET_NAMES,
-  driveRequirement,
-  hissAtDrum,
-  loadFromDesign,
-  outputImpedanceDamping,
-  sourcePreset,
-  specSheet,
-} from "../../index.js";
+// The source panel's call: what `tympan source` computes for one source and the design — the
+// library's chooseSources (a preset, its figures replaced by any the user typed) and matchSource.
+import { chooseSources, loadFromDesign, matchSource, specSheet } from "../../index.js";
 import type { SourceRequest, SourceView } from "./protocol.js";
 
-export function matchSource(request: SourceRequest): SourceView {
-  const source = sourcePreset(request.source);
-  if (source === undefined) {
-    throw new Error(
-      `no source "${request.source}"; choose one of ${SOURCE_PRESET_NAMES.join(", ")}`,
-    );
-  }
+export function matchDesignSource(request: SourceRequest): SourceView {
+  const [source] = chooseSources({ preset: request.source, figures: request.figures ?? {} });
   const load = loadFromDesign(request.design, request.name);
-  const damping = outputImpedanceDamping(load, source.outputImpedanceOhm);
+  const { drive, hiss, damping } = matchSource(load, source!, request.levelDbSpl);
   return {
     spec: specSheet(load),
-    drive: driveRequirement(load, source, request.levelDbSpl),
-    hiss: hissAtDrum(load, source),
+    drive,
+    hiss,
     frequencyHz: [...damping.frequencyHz],
     changeDb: [...damping.changeDb],
     spreadDb: damping.spreadDb,
-    sourceDescription: source.description,
+    sourceName: source!.name,
+    sourceDescription: source!.description,
+    figures: {
+      outputImpedanceOhm: source!.outputImpedanceOhm,
+      noiseMicrovoltsA: source!.noiseMicrovoltsA,
+      maxVoltageVrms: source!.maxVoltageVrms,
+    },
   };
 }
