@@ -15,6 +15,7 @@ export const LAYERS = [
   "elements", // lumped, couplings, ducts and plates, tubes, ear loads, drivers; the registry
   "design", // the design format: schema, JSON/YAML text, validation, expansion, edits
   "simulate", // compile a design, sweep it, results, per-driver shares
+  "nonlinear", // large-signal drivers: harmonic balance and the Volterra path
   "identify", // receivers identified from measured impedances in known loads
   "measurements", // measurement formats in and out
   "analysis", // smoothing, normalisation, rating, comparison of curves

@@ -4,6 +4,7 @@ export * from "./core/index.js";
 export * from "./elements/index.js";
 export * from "./design/index.js";
 export * from "./simulate/index.js";
+export * from "./nonlinear/index.js";
 export * from "./identify/index.js";
 export * from "./measurements/index.js";
 export * from "./analysis/index.js";

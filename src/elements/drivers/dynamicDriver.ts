@@ -8,6 +8,7 @@ import {
   isCoated,
 } from "./diaphragm.js";
 import type { ElementDefinition } from "../registry.js";
+import { LARGE_SIGNAL_PARAMETERS, LARGE_SIGNAL_PARAMETER_DOCS } from "./largeSignal.js";
 
 const fraction = (what: string) =>
   positive("").lt(1, { error: `must be below 1: it is a fraction of the ${what}` });
@@ -39,6 +40,7 @@ export const DYNAMIC_DRIVER_PARAMETERS = {
   modalMassFraction: fraction("moving mass").optional(),
   modalAreaFraction: fraction("diaphragm area Sd").optional(),
   modalLossFactor: positive("").optional(),
+  ...LARGE_SIGNAL_PARAMETERS,
 };
 
 export const DYNAMIC_DRIVER_PARAMETER_DOCS: Readonly<Record<string, ParameterDoc>> = {
@@ -82,6 +84,7 @@ export const DYNAMIC_DRIVER_PARAMETER_DOCS: Readonly<Record<string, ParameterDoc
     description: "breakup model: share of sd that the decoupled part radiates, in (0, 1)",
   },
   modalLossFactor: { unit: "", description: "breakup model: loss factor η = 1/Q of the mode" },
+  ...LARGE_SIGNAL_PARAMETER_DOCS,
 };
 
 /** Optional parameters that go together: all of a group or none of it. */
@@ -257,6 +260,8 @@ export function breakupBranch(driver: DriverFields): BreakupBranch | undefined {
  * pushes U out of `front` and draws it from `back`. Optionally the diaphragm's first breakup mode
  * joins the loop as a modal branch (see `BreakupBranch`), its frequency from the diaphragm's material
  * and size. Derived: fs = 1/(2π√(Mms·Cms)), Qms = ωs·Mms/Rms, Qes = ωs·Mms·Re/Bl².
+ * Optional large-signal coefficients (bl1…, kms1…, le1…: Klippel's Bl(x), Kms(x), Le(x), see
+ * largeSignal.ts) do not change this expansion: nonlinear/ solves them around it.
  */
 export const dynamicDriver: MacroModel<DynamicDriver> = {
   kind: "macro",

@@ -7,8 +7,10 @@ import {
   checkDynamicDriverGroups,
 } from "./dynamicDriver.js";
 import type { ElementDefinition } from "../registry.js";
+import { mirroredLargeSignal } from "./largeSignal.js";
 
 export const OPPOSED_WIRINGS = ["parallel", "series"] as const;
+export const OPPOSED_ORIENTATIONS = ["aligned", "reversed"] as const;
 
 const opposedDynamicDriversSchema = elementSchema(
   "opposedDynamicDrivers",
@@ -18,6 +20,11 @@ const opposedDynamicDriversSchema = elementSchema(
     wiring: z.enum(OPPOSED_WIRINGS, {
       error: `must be one of ${OPPOSED_WIRINGS.map((name) => `"${name}"`).join(", ")}`,
     }),
+    orientation: z
+      .enum(OPPOSED_ORIENTATIONS, {
+        error: `must be one of ${OPPOSED_ORIENTATIONS.map((name) => `"${name}"`).join(", ")}`,
+      })
+      .optional(),
   },
 ).superRefine(checkDynamicDriverGroups);
 export type OpposedDynamicDrivers = z.infer<typeof opposedDynamicDriversSchema>;
@@ -37,7 +44,10 @@ export type OpposedDynamicDrivers = z.infer<typeof opposedDynamicDriversSchema>;
  * (fs, Qms and Qes are those of one driver; a breakup branch scales along, at the same frequency.)
  * The arrangement's benefit is a large-signal one: mirrored, the asymmetric parts of Bl(x) and
  * Kms(x) of the two drivers act with opposite signs and their even-order distortion cancels
- * (Klippel, JAES 54:907, 2006; PHYSICS.md §5). The linear engine does not show it yet.
+ * (Klippel, JAES 54:907, 2006; PHYSICS.md §5). With `orientation: "reversed"` driver B's motor and
+ * suspension are mounted the other way round, so its large-signal curves are mirrored (x → −x, odd
+ * coefficients change sign, see largeSignal.ts); "aligned" (the default) mounts both alike. The
+ * linear network is the same either way; nonlinear/ computes the difference.
  *
  * The pair declares no motor of its own: per-driver contributions find the two halves' motors
  * (A/Bl and B/Bl) inside it and report their sum as the pair's share.
@@ -54,18 +64,27 @@ export const opposedDynamicDrivers: MacroModel<OpposedDynamicDrivers> = {
       unit: "",
       description: 'electrical connection of the two coils: "parallel" or "series"',
     },
+    orientation: {
+      unit: "",
+      description:
+        'large signal: "reversed" mounts driver B\'s motor the other way round (its Bl(x), Kms(x), Le(x) mirrored); default "aligned"',
+    },
   },
   schema: opposedDynamicDriversSchema,
   expand(pair) {
-    const { id, type, nodes, wiring, ...parameters } = pair;
+    const { id, type, nodes, wiring, orientation, ...parameters } = pair;
     void type;
+    const second =
+      orientation === "reversed"
+        ? { ...parameters, ...mirroredLargeSignal(parameters) }
+        : parameters;
     const [plus, minus, front, back] = nodes as [string, string, string, string];
     const middle = wiring === "series" ? `#${id}/between` : minus;
     const secondPlus = wiring === "series" ? middle : plus;
     const halves: ElementDefinition[] = [
       { ...parameters, id: `${id}/A`, type: "dynamicDriver", nodes: [plus, middle, front, back] },
       {
-        ...parameters,
+        ...second,
         id: `${id}/B`,
         type: "dynamicDriver",
         nodes: [secondPlus, minus, front, back],

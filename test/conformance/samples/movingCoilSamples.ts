@@ -22,6 +22,19 @@ const DRIVER_OPTIONS = {
   modalMassFraction: 0.2,
   modalAreaFraction: 0.4,
   modalLossFactor: 0.05,
+  // Large-signal curves (Klippel): Bl falling to 82 % near ±0.3 mm, a stiffening suspension.
+  bl1: -240,
+  bl2: -1.44e6,
+  bl3: 1e3,
+  bl4: 1e10,
+  kms1: 2.7e4,
+  kms2: 2.2e8,
+  kms3: 1e9,
+  kms4: 1e14,
+  le1: -0.093,
+  le2: -100,
+  le3: 1e3,
+  le4: 1e6,
 } as const;
 
 const PET_BREAKUP = {
@@ -53,6 +66,9 @@ const DRIVER_RULES = {
   modalMassFraction: "positive",
   modalAreaFraction: "positive",
   modalLossFactor: "positive",
+  ...Object.fromEntries(
+    ["bl", "kms", "le"].flatMap((curve) => [1, 2, 3, 4].map((n) => [`${curve}${n}`, "finite"])),
+  ),
 } as const;
 
 const DRIVER_INVALID = { diaphragmMaterial: ["pet", "Beryllium", "diamond", "", 1, null, true] };
@@ -118,9 +134,14 @@ export const MOVING_COIL_SAMPLES: {
     variants: [
       { ...MICROSPEAKER, wiring: "series" },
       { ...MICROSPEAKER, ...PET_BREAKUP, wiring: "parallel" },
+      { ...MICROSPEAKER, bl1: -240, kms1: 2.7e4, wiring: "series", orientation: "reversed" },
     ],
     rules: DRIVER_RULES,
-    invalid: { ...DRIVER_INVALID, wiring: ["Parallel", "serial", "", 2, null, true] },
+    invalid: {
+      ...DRIVER_INVALID,
+      wiring: ["Parallel", "serial", "", 2, null, true],
+      orientation: ["Reversed", "mirrored", "", 1, null, true],
+    },
     network: (dut) =>
       design(
         [

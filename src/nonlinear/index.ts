@@ -1,0 +1,9 @@
+// Large-signal distortion: harmonic balance over the whole network, and the weakly nonlinear
+// (Volterra) path. The public part of nonlinear/: only re-exports.
+export { distortion } from "./distortion.js";
+export type {
+  DistortionMethod,
+  DistortionOptions,
+  DistortionResult,
+  ProbeDistortion,
+} from "./distortion.js";
