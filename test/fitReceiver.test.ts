@@ -28,7 +28,8 @@ describe("tympan fit-receiver", () => {
     expect(run.out).toMatch(/diaphragmArea .*\(held\)/);
     expect(run.out).toMatch(/response \d\.\d\d dB RMS, 100 Hz–10 kHz/);
     expect(run.out).toMatch(/\|Z\| \d+\.\d % RMS, 20 Hz–10 kHz/);
-    expect(run.out).toMatch(/equally good fits disagree by up to \d+\.\d dB/);
+    expect(run.out).toMatch(/5–95 % band up to \d+\.\d dB wide/);
+    expect(run.out).toMatch(/^ +1000 +\d+\.\d +\d+\.\d +\d+\.\d$/m);
     expect(run.err).toMatch(/fit-receiver: 2 starts, \d+ evaluations/);
     const design = JSON.parse(readFileSync(out, "utf8"));
     expect(design.elements.map((element: { type: string }) => element.type)).toEqual([

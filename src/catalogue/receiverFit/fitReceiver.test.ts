@@ -108,23 +108,37 @@ describe("fitReceiver on a synthetic receiver (simulate, add jitter, fit)", () =
     ).toEqual([]);
   });
 
-  it("states a band in the damper-and-tube load that covers the truth's response there", () => {
-    // The band is sampled — principal axes, random directions and one-parameter profiles of the
-    // 99 % region around each optimum — so between samples its edge can fall short of the region's.
-    // Here it misses the truth by up to 0.41 dB at 5.4 kHz (the fitted spout sits at its bound and
-    // the truth's spout–fixture split lies between the profiles' samples), against a band up to
-    // 9 dB wide: the test holds it to 0.5 dB. A denser profile would close the gap at more cost.
+  it("states a 5–95 % band in the damper-and-tube load that covers the truth's response there, narrower than the envelope", () => {
+    // A pointwise 90 % band may leave the truth outside at some frequencies by design. Here, where
+    // the band is narrow (below 2 kHz it is tenths of a dB), the truth lies outside by less than
+    // 0.1 dB at 60 of 160 points (the smoothed jitter's bias); by more than 0.1 dB at 5 points, the
+    // worst 0.71 dB near 5.4 kHz where the truth's spout–fixture split lies between the explored fits
+    // and beyond the Gaussian proposal, against a band up to 9 dB wide. The test holds it to ≤ 5 %
+    // of the points outside by more than 0.1 dB and no miss above 1 dB; the envelope of every
+    // equally good fit is wider still.
     const band = fit.secondLoad;
     const truth = simulate(truthDesign(DAMPER_AND_TUBE_INTO_711), {
       frequencies: band.frequencyHz,
     });
-    const outside = band.frequencyHz.flatMap((f, k) => {
+    const misses = band.frequencyHz.map((_, k) => {
       const level = truth.probes.read!.db[k]!;
-      const miss = Math.max(band.lowDb[k]! - level, level - band.highDb[k]!);
-      return miss > 0.5 ? [`${Math.round(f)} Hz: ${miss.toFixed(2)} dB outside`] : [];
+      return Math.max(0, band.lowDb[k]! - level, level - band.highDb[k]!);
     });
-    expect(outside).toEqual([]);
+    const outside = misses.filter((miss) => miss > 0.1).length;
+    expect(outside).toBeLessThanOrEqual(0.05 * misses.length);
+    expect(Math.max(...misses)).toBeLessThan(1);
     expect(band.widestAbove2kHzDb).toBeGreaterThan(1);
+    expect(band.envelope.widestAbove2kHzDb).toBeGreaterThan(band.widestAbove2kHzDb);
+    band.frequencyHz.forEach((_, k) => {
+      expect(band.lowDb[k]!).toBeGreaterThanOrEqual(band.envelope.lowDb[k]! - 1e-9);
+      expect(band.highDb[k]!).toBeLessThanOrEqual(band.envelope.highDb[k]! + 1e-9);
+      expect(band.lowDb[k]!).toBeLessThanOrEqual(band.bestDb[k]! + 1e-9);
+      expect(band.highDb[k]!).toBeGreaterThanOrEqual(band.bestDb[k]! - 1e-9);
+    });
+    // The posterior samples are nearly degenerate here (about 1.5 effective of 150: the cost rises
+    // much faster than its quadratic model away from the best), so the explored fits carry the band.
+    expect(band.samples).toBeGreaterThan(50);
+    expect(band.effectiveSamples).toBeGreaterThanOrEqual(1);
   });
 });
 

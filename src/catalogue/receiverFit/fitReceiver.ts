@@ -19,6 +19,7 @@ import {
   hasFixture,
 } from "./loadChain.js";
 import type { FixtureTube, ReceiverMotor } from "./receiverModel.js";
+import { posteriorSamples } from "./posteriorSamples.js";
 import { secondLoadBand, type SecondLoadBand } from "./secondLoadBand.js";
 import { datasheetGuess, perturbedStart, seededRandom } from "./startingPoints.js";
 
@@ -164,9 +165,17 @@ export function fitReceiver(
     optima.filter((optimum) => optimum.x !== best!.x),
     atBound,
   );
+  const samples = posteriorSamples(
+    problem,
+    x,
+    polished.cost,
+    uncertainty.variance,
+    uncertainty.costLimit,
+  );
   const band = secondLoadBand(
     problem,
     uncertainty.equallyGood,
+    samples,
     settings.secondLoad,
     driveVoltage,
     air,

@@ -41,7 +41,7 @@ export function receiverFitDesign(fit: ReceiverFit, name: string): Design {
     description:
       `Fitted by tympan fit-receiver: ${residuals}. The "fixture" tube stands in for the maker's ` +
       `unpublished test fixture (fitted, not part of the receiver): replace it with your tubing. ` +
-      `Equally good fits differ by up to ${fit.secondLoad.widestDb.toFixed(1)} dB in ${fit.secondLoad.load}.`,
+      `In ${fit.secondLoad.load} the 5–95 % band of the fits the data allow is up to ${fit.secondLoad.widestDb.toFixed(1)} dB wide.`,
     elements: [
       { id: "source", type: "voltageSource", nodes: ["in", "0"], voltage: fit.driveVoltage },
       ...receivers,

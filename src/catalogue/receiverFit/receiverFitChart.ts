@@ -3,7 +3,7 @@ import type { ReceiverFit } from "./fitReceiver.js";
 
 /**
  * A chart of a receiver fit: the smoothed datasheet response(s) and the fit (top), the second load's
- * band of equally good fits with the best one (middle), and |Z| measured and fitted (bottom).
+ * 5–95 % band of the fits the data allow and the envelope of equally good ones, with the best (middle), and |Z| measured and fitted (bottom).
  */
 export function receiverFitChart(fit: ReceiverFit, title: string): ChartOptions {
   const { frequencyHz } = fit.curves;
@@ -36,12 +36,24 @@ export function receiverFitChart(fit: ReceiverFit, title: string): ChartOptions 
         series: [
           { name: "best fit", xHz: band.frequencyHz, y: band.bestDb },
           {
-            name: `lowest of ${band.fits} equally good fits`,
+            name: "5 % of the fits the data allow",
             xHz: band.frequencyHz,
             y: band.lowDb,
+            dash: "dashed",
+          },
+          { name: "95 %", xHz: band.frequencyHz, y: band.highDb, dash: "dashed" },
+          {
+            name: `envelope of ${band.envelope.fits} equally good fits`,
+            xHz: band.frequencyHz,
+            y: band.envelope.lowDb,
             dash: "dotted",
           },
-          { name: "highest", xHz: band.frequencyHz, y: band.highDb, dash: "dotted" },
+          {
+            name: "envelope, highest",
+            xHz: band.frequencyHz,
+            y: band.envelope.highDb,
+            dash: "dotted",
+          },
         ],
       },
       {

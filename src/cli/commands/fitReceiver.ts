@@ -32,6 +32,7 @@ interface FitReceiverFlags {
   plot?: string;
   force?: boolean;
   json?: boolean;
+  envelope?: boolean;
 }
 
 /**
@@ -87,6 +88,10 @@ export function registerFitReceiver(program: Command, output: CliOutput): void {
     )
     .option("--plot <file>", "draw the fit, the second-load band and |Z| (.svg or .png)")
     .option("--force", "allow --out and --plot to replace existing files")
+    .option(
+      "--envelope",
+      "also print the lowest and highest of every equally good fit explored (wider than the 5–95 % band)",
+    )
     .option("--json", "print the fit as JSON")
     .action(async (responseFile: string, impedanceFile: string, flags: FitReceiverFlags) => {
       const driveVoltage =
@@ -160,12 +165,18 @@ export function registerFitReceiver(program: Command, output: CliOutput): void {
           fit,
           responses.map((response) => response.load),
           flags.out,
+          flags.envelope ?? false,
         ).join("\n") + "\n",
       );
     });
 }
 
-function summary(fit: ReceiverFit, loads: readonly LoadChain[], out: string | undefined): string[] {
+function summary(
+  fit: ReceiverFit,
+  loads: readonly LoadChain[],
+  out: string | undefined,
+  envelope: boolean,
+): string[] {
   const lines = [
     `Fitted ${fit.motorCount === 1 ? "one motor" : `${fit.motorCount} motors in parallel`}${fit.diaphragmVent ? " with a diaphragm vent" : ""} at ${fit.driveVoltage} V rms to ${loads.map(describeLoadChain).join("; ")}:`,
     `${"parameter".padEnd(28)} ${"value".padStart(11)}  ${"95 % interval".padEnd(24)} unit`,
@@ -181,12 +192,32 @@ function summary(fit: ReceiverFit, loads: readonly LoadChain[], out: string | un
     fit.residuals.impedanceRmsPercent === undefined
       ? "  |Z| not fitted (no usable impedance)"
       : `  |Z| ${fit.residuals.impedanceRmsPercent.toFixed(1)} % RMS, 20 Hz–10 kHz`,
-    `In ${fit.secondLoad.load}, ${fit.secondLoad.fits} equally good fits disagree by up to ${fit.secondLoad.widestDb.toFixed(1)} dB (at ${Math.round(fit.secondLoad.widestAtHz)} Hz; ${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB above 2 kHz): the datasheet does not pin the receiver's acoustic source impedance down; a response in a second known load (--response file@load) narrows it.`,
+    `In ${fit.secondLoad.load}, the fits the data allow (cost within the joint 99 % region; ${fit.secondLoad.samples} posterior samples, ${fit.secondLoad.effectiveSamples.toFixed(0)} effective, and ${fit.secondLoad.envelope.fits} explored fits) spread over a 5–95 % band up to ${fit.secondLoad.widestDb.toFixed(1)} dB wide (at ${Math.round(fit.secondLoad.widestAtHz)} Hz; ${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB above 2 kHz); their envelope reaches ${fit.secondLoad.envelope.widestDb.toFixed(1)} dB. The datasheet does not pin the receiver's acoustic source impedance down; a response in a second known load (--response file@load) narrows it.`,
+    ...bandLines(fit, envelope),
     out === undefined
       ? "Pass --out receiver.json to write a design that runs the fit."
       : `Wrote ${out}.`,
   );
   return lines;
+}
+
+/** Octave frequencies of the printed band, Hz. */
+const BAND_TABLE_HZ = [125, 250, 500, 1000, 2000, 3000, 4000, 6000, 8000, 10_000];
+
+/** The second-load band at octave points: best fit, 5 % and 95 % (and the envelope when asked). */
+function bandLines(fit: ReceiverFit, envelope: boolean): string[] {
+  const band = fit.secondLoad;
+  const header = `  ${"Hz".padStart(6)} ${"best".padStart(7)} ${"5 %".padStart(7)} ${"95 %".padStart(7)}${envelope ? ` ${"lowest".padStart(7)} ${"highest".padStart(7)}` : ""}  (dB SPL at ${fit.driveVoltage} V rms)`;
+  const rows = BAND_TABLE_HZ.map((hz) => {
+    let k = 0;
+    band.frequencyHz.forEach((f, index) => {
+      if (Math.abs(Math.log(f / hz)) < Math.abs(Math.log(band.frequencyHz[k]! / hz))) k = index;
+    });
+    const cells = [band.bestDb[k]!, band.lowDb[k]!, band.highDb[k]!];
+    if (envelope) cells.push(band.envelope.lowDb[k]!, band.envelope.highDb[k]!);
+    return `  ${String(hz).padStart(6)} ${cells.map((db) => db.toFixed(1).padStart(7)).join(" ")}`;
+  });
+  return [header, ...rows];
 }
 
 function parameterLine(value: FittedValue, motorCount: number): string {
