@@ -43,21 +43,54 @@ if (!existsSync(join(root, "dist", "index.js"))) {
 }
 const { simulate, compileDesign, validateDesign, compileNetwork, FrequencySweep, STANDARD_AIR } =
   await import("../dist/index.js");
+// TYMPAN_BENCH_BASELINE=/path/to/another/build/index.js: (c) and (d) also time that build (e.g. an
+// earlier commit's dist, or an esbuild bundle of it), interleaved with this one call by call, and
+// print both with the ratio of each interleaved pair (a loaded machine slows both alike).
+const baseline = process.env.TYMPAN_BENCH_BASELINE
+  ? await import(process.env.TYMPAN_BENCH_BASELINE)
+  : undefined;
 
 /**
  * The repeated part of a simulation, as an optimiser or an interactive edit runs it: the design is
  * validated and compiled once, then every call is a sweep (assemble, factorise, solve at each
  * frequency) — the same work ngspice's "AC analysis time" covers.
  */
-function compiledSweep(design) {
-  const valid = validateDesign(design);
+function compiledSweep(
+  design,
+  lib = { validateDesign, compileNetwork, FrequencySweep, STANDARD_AIR },
+) {
+  const valid = lib.validateDesign(design);
   if (!valid.ok) throw new Error(valid.issues[0].message);
-  const compiled = compileNetwork(valid.value, STANDARD_AIR);
+  const compiled = lib.compileNetwork(valid.value, lib.STANDARD_AIR);
   if (!compiled.ok) throw new Error(compiled.issues[0].message);
   const { network } = compiled;
   const outputs = valid.value.probes.map((probe) => network.unknownOfNode.get(probe.node));
   const source = network.inputSource;
-  return new FrequencySweep(network, outputs, source ? { inputBranch: source.branch } : {});
+  return new lib.FrequencySweep(network, outputs, source ? { inputBranch: source.branch } : {});
+}
+
+/**
+ * Times `ours` and `theirs` alternately (`rounds` pairs after `warmup` pairs): medians, minimums and
+ * the median of the per-pair ratios ours/theirs, printed as one line under `label`.
+ */
+function sideBySide(label, ours, theirs, { warmup, rounds }) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < warmup + rounds; i++) {
+    const t0 = performance.now();
+    ours();
+    const t1 = performance.now();
+    theirs();
+    const t2 = performance.now();
+    if (i >= warmup) {
+      a.push(t1 - t0);
+      b.push(t2 - t1);
+    }
+  }
+  const ratio = median(a.map((value, i) => value / b[i]));
+  console.log(
+    `    ${label}: this build ${ms(median(a))} ms (min ${ms(Math.min(...a))}) | baseline ${ms(median(b))} ms (min ${ms(Math.min(...b))}) | ratio ${ratio.toFixed(2)}× (median of ${rounds} interleaved pairs; min/min ${(Math.min(...a) / Math.min(...b)).toFixed(2)}×)`,
+  );
 }
 
 const SECTIONS = 200;
@@ -321,6 +354,18 @@ function benchDesign(label, file, goalMs) {
     console.log(
       `    goal ≤ ${goalMs} ms per sweep → ${mSweep <= goalMs ? "met" : "NOT met"} (sweep of the compiled design)`,
     );
+    if (baseline) {
+      const theirs = compiledSweep(design, baseline);
+      sideBySide(
+        "sweep, side by side",
+        () => sweep.run(grid),
+        () => theirs.run(grid),
+        {
+          warmup: 20,
+          rounds: 101,
+        },
+      );
+    }
     return { simulateMs: m, sweepMs: mSweep };
   } catch (error) {
     console.log(`${label}: simulate() failed — ${String(error.message ?? error)}`);
@@ -362,6 +407,19 @@ benchDesign("(c) tribrid", "tribrid-1dd-4ba-2est.json", 2);
     console.log(
       `    ${String(points).padStart(4)} points: evaluate ${ms(m).padStart(6)} ms (min ${ms(Math.min(...times))} ms) = ${perSecond.toFixed(0)} evaluations/s; simulate() ${ms(plain)} ms`,
     );
+    if (baseline) {
+      const theirs = baseline.compileDesign(design, { frequencies: grid(points) });
+      let theirCall = 0;
+      sideBySide(
+        "evaluate, side by side",
+        edit,
+        () =>
+          theirs.evaluate([
+            { elementId: "Rmid", parameter: "resistance", value: 1 + (theirCall++ % 7) },
+          ]),
+        { warmup: 20, rounds: 201 },
+      );
+    }
     if (points === 200) {
       console.log(
         `    goal ≥ 500 evaluations/s at 200 points → ${perSecond >= 500 ? "met" : "NOT met"}; designer redraw ≤ 16 ms → ${m <= 16 ? "met" : "NOT met"} (the computation only, no drawing)`,

@@ -84,6 +84,26 @@ describe("compileDesign", () => {
     }
   });
 
+  it("keeps what an edit leaves unchanged (tube stamps, the shares' responses) and only that", () => {
+    // A crossover part is cut off from the share network and calls no stamp; a tube changes both;
+    // going back and forth must give simulate()'s result every time.
+    const design = REFERENCE_DESIGNS.find((d) => d.name === "tribrid-1dd-4ba-2est")!.design;
+    const compiled = compileDesign(design, { frequencies: FREQUENCIES });
+    const sequence: ParameterChange[] = [
+      { elementId: "Rmid", parameter: "resistance", value: 3 },
+      { elementId: "midBore", parameter: "length", value: 0.006 },
+      { elementId: "Rmid", parameter: "resistance", value: 1 },
+      { elementId: "Cmid", parameter: "capacitance", value: 1e-6 },
+      { elementId: "midBore", parameter: "length", value: 0.004 },
+      { elementId: "midADamper", parameter: "ratingCgsOhm", value: 4700 },
+    ];
+    for (let k = 1; k <= sequence.length; k++) {
+      const result = compiled.evaluate([sequence[k - 1]!]);
+      const expected = simulate(edited(design, sequence.slice(0, k)), { frequencies: FREQUENCIES });
+      expect(worstDifference(result, expected), `after ${k} edits`).toBeLessThan(1e-9);
+    }
+  });
+
   it("takes driver parameters that change the values inside the macro expansion", () => {
     const design = REFERENCE_DESIGNS.find((d) => d.name === "tribrid-1dd-4ba-2est")!.design;
     const compiled = compileDesign(design, { frequencies: FREQUENCIES });

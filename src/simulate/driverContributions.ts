@@ -9,7 +9,7 @@ import { GROUND } from "../network/topology.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { compileRecipe, type Network } from "./compileNetwork.js";
 import type { NetworkRecipe } from "./networkRecipe.js";
-import { FrequencySweep } from "./sweep.js";
+import { FrequencySweep, type SweepValues } from "./sweep.js";
 
 /*
  * Each driver's share of a probe's potential, exactly, by superposition. A transducer's motor (the
@@ -194,6 +194,13 @@ export class DriverShares {
   /** Rows whose responses are wanted: motor branches, then sources. */
   private driven: number[];
   private readonly sweeps: FrequencySweep[];
+  /**
+   * The last responses of each probe's sweep and the recipe revision they were computed for: an
+   * edit outside the share network (a crossover part, cut off with the motors) leaves them as they
+   * were, and the next `compute` reuses them instead of sweeping again.
+   */
+  private responses: SweepValues[] = [];
+  private responsesRevision = -1;
 
   /** Throws a TympanError ("no-drivers") when the design has no transducer with a motor. */
   constructor(
@@ -240,7 +247,9 @@ export class DriverShares {
    * False when the share network's structure changed: make a new DriverShares.
    */
   update(originIndex: number, expansion: readonly PrimitiveInstance[], air: Air): boolean {
+    const revision = this.recipe.revision;
     if (!this.recipe.update(originIndex, expansion, air)) return false;
+    if (this.recipe.revision === revision) return true;
     const network = this.recipe.network();
     const sourceRows = sourceRowsOf(network);
     if (sourceRows.join() !== this.sourceRows.join()) return false;
@@ -265,9 +274,13 @@ export class DriverShares {
     );
     const shares = new Map<string, ComplexSeries>();
     const driverIds = [...new Set(motors.map((motor) => motor.driverId))];
+    if (this.responsesRevision !== this.recipe.revision) {
+      this.responses = this.sweeps.map((sweep) => sweep.run(frequencies));
+      this.responsesRevision = this.recipe.revision;
+    }
     this.probes.forEach((probe, p) => {
       // The only source is 1, so the values need no rescaling.
-      const values = this.sweeps[p]!.run(frequencies);
+      const values = this.responses[p]!;
       const response = (row: number): ComplexSeries => {
         const r = driven.indexOf(row);
         return { re: values.re[r]!, im: values.im[r]! };

@@ -50,6 +50,8 @@ export class NetworkRecipe {
   private readonly rows: number[] = [];
   private readonly cols: number[] = [];
   private readonly dynamic = new Set<number>();
+  /** Updates that realised something again so far: a network unchanged since has the same values. */
+  revision = 0;
   /** What does not change when values do: the pattern, the unknowns and their labels. */
   private base: Omit<
     Network,
@@ -318,6 +320,7 @@ export class NetworkRecipe {
       throw error;
     }
     for (const [index, record] of replaced) this.records[index] = record;
+    if (replaced.length > 0) this.revision++;
     return true;
   }
 }
