@@ -156,6 +156,26 @@ describe("the designer", () => {
     await page.getByRole("slider", { name: "Rmid resistance, log scale" }).waitFor();
   });
 
+  it("adds, connects and removes an element; the library asks for what is missing", async () => {
+    await page.getByRole("combobox", { name: "New element" }).selectOption("resistor");
+    await page.getByRole("button", { name: "Add element" }).click();
+    const nodes = page.getByRole("textbox", { name: "resistor1 nodes" });
+    await nodes.waitFor();
+    await page.locator(".design-failure").waitFor();
+    await nodes.fill("in 0");
+    await nodes.press("Enter");
+    // The resistance it lacks gets a field with the library's message; typing a value fixes it.
+    const resistance = page.getByRole("spinbutton", { name: "resistor1 resistance" });
+    await resistance.fill("1000");
+    await resistance.press("Enter");
+    await expect.poll(() => page.locator(".design-failure").count()).toBe(0);
+    await screenshot(page, "designer-added-element");
+    await page.getByRole("button", { name: "remove resistor1" }).click();
+    await expect.poll(() => page.getByRole("textbox", { name: "resistor1 nodes" }).count()).toBe(0);
+    // Back to the reference design plus one edit: the link names it again.
+    await expect.poll(() => page.url()).toContain("design=tribrid-1dd-4ba-2est");
+  });
+
   it("has no serious or critical accessibility violations", async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("spinbutton", { name: "Cmid capacitance" }).scrollIntoViewIfNeeded();

@@ -3,7 +3,14 @@
 import { computed, signal } from "@preact/signals";
 import type { Design } from "../../index.js";
 import type { Catalogue, CurveData, DesignView, TargetSpec } from "../worker/protocol.js";
-import { type ParameterEdit, parameterEdits, setParameter } from "./designEdits.js";
+import {
+  type ParameterEdit,
+  addElement,
+  parameterEdits,
+  removeElement,
+  setNodes,
+  setParameter,
+} from "./designEdits.js";
 import { type History, amend, record, redo, startHistory, undo } from "./history.js";
 import { DEFAULT_STATE, type DesignChoice, type ShareState, type Tab } from "./urlState.js";
 
@@ -127,4 +134,33 @@ export function undoEdit(): void {
 export function redoEdit(): void {
   lastEdit = undefined;
   if (designHistory.value) designHistory.value = redo(designHistory.value);
+}
+
+/** A change of structure: one undo step each. */
+function recordStructure(change: (design: Design) => Design): void {
+  const history = designHistory.value;
+  if (history === null) return;
+  lastEdit = undefined;
+  designHistory.value = record(history, change(history.present));
+}
+
+export function removeDesignElement(elementId: string): void {
+  recordStructure((design) => removeElement(design, elementId));
+}
+
+export function reconnectElement(elementId: string, nodes: readonly string[]): void {
+  recordStructure((design) => setNodes(design, elementId, nodes));
+}
+
+/** Adds an element of `type`; returns its id (the page moves the focus to it). */
+export function addDesignElement(type: string): string | undefined {
+  const terminals = catalogue.value?.terminals[type];
+  if (terminals === undefined) return undefined;
+  let added: string | undefined;
+  recordStructure((design) => {
+    const result = addElement(design, type, terminals);
+    added = result.elementId;
+    return result.design;
+  });
+  return added;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Design } from "../../index.js";
-import { applyEdits, parameterEdits, setParameter } from "./designEdits.js";
+import {
+  addElement,
+  applyEdits,
+  parameterEdits,
+  removeElement,
+  setNodes,
+  setParameter,
+} from "./designEdits.js";
 
 const base = {
   tympan: 1,
@@ -51,5 +58,26 @@ describe("parameterEdits", () => {
   it("applyEdits reports edits of elements the design lacks", () => {
     const edit = { elementId: "R9", parameter: "resistance", value: 1 };
     expect(applyEdits(base, [edit]).unknown).toEqual([edit]);
+  });
+});
+
+describe("structure edits", () => {
+  it("removeElement drops one element", () => {
+    expect(removeElement(base, "R1").elements.map((e) => e.id)).toEqual(["src"]);
+  });
+
+  it("setNodes reconnects an element", () => {
+    expect(setNodes(base, "R1", ["in", "0"]).elements[1]!.nodes).toEqual(["in", "0"]);
+  });
+
+  it("addElement names it by type and number, each terminal on its own node", () => {
+    const { design, elementId } = addElement(base, "capacitor", ["a", "b"]);
+    expect(elementId).toBe("capacitor1");
+    expect(design.elements.at(-1)).toEqual({
+      id: "capacitor1",
+      type: "capacitor",
+      nodes: ["capacitor1.a", "capacitor1.b"],
+    });
+    expect(addElement(design, "capacitor", ["a", "b"]).elementId).toBe("capacitor2");
   });
 });

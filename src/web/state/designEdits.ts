@@ -77,3 +77,36 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** The design without the element `elementId` (its nodes stay; the rest of the design is unchanged). */
+export function removeElement(design: Design, elementId: string): Design {
+  return { ...design, elements: design.elements.filter((element) => element.id !== elementId) };
+}
+
+/** The design with an element reconnected: its nodes replaced, in terminal order. */
+export function setNodes(design: Design, elementId: string, nodes: readonly string[]): Design {
+  return {
+    ...design,
+    elements: design.elements.map((element) =>
+      element.id === elementId ? ({ ...element, nodes: [...nodes] } as Element) : element,
+    ),
+  };
+}
+
+/**
+ * The design with a new element of `type` and no parameters yet: its id is the type and the first
+ * free number ("resistor1"), each terminal on a node of its own ("resistor1.plus"), so validation
+ * asks for its parameters and its connections, one field at a time.
+ */
+export function addElement(
+  design: Design,
+  type: string,
+  terminals: readonly string[],
+): { design: Design; elementId: string } {
+  const taken = new Set(design.elements.map((element) => element.id));
+  let n = 1;
+  while (taken.has(`${type}${n}`)) n++;
+  const elementId = `${type}${n}`;
+  const element = { id: elementId, type, nodes: terminals.map((t) => `${elementId}.${t}`) };
+  return { design: { ...design, elements: [...design.elements, element as Element] }, elementId };
+}

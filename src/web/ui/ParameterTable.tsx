@@ -10,8 +10,11 @@ import {
   catalogue,
   currentDesign,
   designFailure,
+  addDesignElement,
   editParameter,
   endTypingRun,
+  reconnectElement,
+  removeDesignElement,
 } from "../state/appState.js";
 import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.js";
 import {
@@ -47,6 +50,7 @@ export function ParameterTable() {
           />
         ))}
       </div>
+      <AddElement />
     </section>
   );
 }
@@ -69,23 +73,58 @@ const ElementGroup = memo(
   ({ element, docs, units, anchors, issues }: ElementGroupProps) => {
     const group = elementRows(element, docs, units);
     for (const row of group.rows) units.set(row.accessibleName, row.unit);
+    // A parameter the library says is missing gets an empty field, so it can be typed in.
+    const missing = missingParameterRows(element, docs, issues, group.rows);
+    const rows = [...group.rows, ...missing];
+    const parameterIssue = (parameter: string) =>
+      issues.find((issue) => issue.parameter === parameter)?.message;
+    const elementIssues = issues.filter(
+      (issue) =>
+        issue.parameter === undefined || !rows.some((r) => r.parameter === issue.parameter),
+    );
+    const nodesId = `nodes-${element.id}`.replace(/[^\w-]/g, "_");
     return (
       <fieldset class="element">
         <legend>
-          <strong>{group.elementId}</strong> <span class="type">{group.type}</span>
+          <strong>{group.elementId}</strong> <span class="type">{group.type}</span>{" "}
+          <button
+            type="button"
+            class="remove"
+            aria-label={`remove ${element.id}`}
+            onClick={() => removeDesignElement(element.id)}
+          >
+            ×
+          </button>
         </legend>
-        {group.rows.length === 0 ? <p class="none">no numeric parameters</p> : null}
-        {group.rows.map((row) => (
+        <div class="field">
+          <label for={nodesId}>nodes</label>
+          <input
+            id={nodesId}
+            type="text"
+            aria-label={`${element.id} nodes`}
+            aria-invalid={elementIssues.length > 0 ? "true" : undefined}
+            value={element.nodes.join(" ")}
+            onChange={(event) => {
+              const nodes = event.currentTarget.value
+                .trim()
+                .split(/[\s,]+/)
+                .filter(Boolean);
+              reconnectElement(element.id, nodes);
+            }}
+          />
+        </div>
+        {elementIssues.map((issue) => (
+          <p key={issue.message} class="issue">
+            {issue.message}
+          </p>
+        ))}
+        {rows.map((row) => (
           <ParameterField
             key={row.accessibleName}
             row={row}
             type={element.type}
             anchors={anchors}
-            issue={
-              issues.find(
-                (issue) => issue.parameter === undefined || issue.parameter === row.parameter,
-              )?.message
-            }
+            issue={parameterIssue(row.parameter)}
           />
         ))}
       </fieldset>
@@ -96,6 +135,62 @@ const ElementGroup = memo(
     before.docs === after.docs &&
     JSON.stringify(before.issues) === JSON.stringify(after.issues),
 );
+
+/** Empty rows for the parameters the library's issues name that the element does not have yet. */
+function missingParameterRows(
+  element: Design["elements"][number],
+  docs: Catalogue["parameters"],
+  issues: readonly DesignIssue[],
+  rows: readonly ParameterRow[],
+): ParameterRow[] {
+  const typeDocs = docs[element.type] ?? {};
+  const names = issues
+    .map((issue) => issue.parameter)
+    .filter((name): name is string => name !== undefined && name in typeDocs)
+    .filter((name) => !rows.some((row) => row.parameter === name));
+  return [...new Set(names)].map((parameter) => ({
+    elementId: element.id,
+    parameter,
+    value: Number.NaN,
+    siUnit: typeDocs[parameter]!.unit,
+    unit: { label: typeDocs[parameter]!.unit, factor: 1 },
+    description: typeDocs[parameter]!.description,
+    accessibleName: `${element.id} ${parameter}`,
+  }));
+}
+
+/** Adds an element of a chosen type at the end of the design. */
+function AddElement() {
+  const types = Object.keys(catalogue.value?.terminals ?? {});
+  const [type, setType] = useState("resistor");
+  return (
+    <div class="add-element">
+      <label>
+        New element{" "}
+        <select value={type} onChange={(event) => setType(event.currentTarget.value)}>
+          {types.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button
+        type="button"
+        onClick={() => {
+          const id = addDesignElement(type);
+          // Focus its nodes, which need connecting first.
+          if (id)
+            requestAnimationFrame(() =>
+              document.getElementById(`nodes-${id}`.replace(/[^\w-]/g, "_"))?.focus(),
+            );
+        }}
+      >
+        Add element
+      </button>
+    </div>
+  );
+}
 
 interface FieldProps {
   readonly row: ParameterRow;
@@ -114,7 +209,7 @@ function ParameterField({ row, type, issue, anchors }: FieldProps) {
     isSlidable(type, row.parameter) && anchor !== undefined ? sliderRange(anchor) : undefined;
   const edit = (value: number) =>
     editParameter({ elementId: row.elementId, parameter: row.parameter, value });
-  const shown = toDisplay(row.value, row.unit);
+  const shown = Number.isFinite(row.value) ? toDisplay(row.value, row.unit) : "";
   // While the user types, keep their text (e.g. "0." or "") instead of the last valid value.
   const [draft, setDraft] = useState<string | null>(null);
   const [typingError, setTypingError] = useState<string | null>(null);

@@ -16,6 +16,9 @@ import { targetList } from "./targets.js";
 export function catalogue(): Catalogue {
   return {
     designs: REFERENCE_DESIGNS.map(({ name, summary, design }) => ({ name, summary, design })),
+    terminals: Object.fromEntries(
+      Object.values(ELEMENT_MODELS).map((model) => [model.type, [...model.terminals]]),
+    ),
     parameters: Object.fromEntries(
       Object.values(ELEMENT_MODELS).map((model) => [model.type, { ...model.parameters }]),
     ),

@@ -37,6 +37,8 @@ export interface ElementParameterDoc {
 
 export interface Catalogue {
   readonly designs: { name: string; summary: string; design: Design }[];
+  /** Element type → its terminals' names, in the order of `nodes`. */
+  readonly terminals: Record<string, string[]>;
   /** Element type → parameter → unit and description, from the element registry. */
   readonly parameters: Record<string, Record<string, ElementParameterDoc>>;
   readonly targets: { id: string; name: string }[];
