@@ -58,6 +58,10 @@ function fixedBands(
 
 const GAIN_12 = { min: -12, max: 12 };
 
+/**
+ * The EQ devices and apps a preset can be fitted for: each one's number of filters, filter types,
+ * fixed bands and gain, Q and frequency ranges, as AutoEq records them (sources beside each entry).
+ */
 export const DEVICE_PRESETS: readonly DevicePreset[] = [
   {
     id: "parametric",
@@ -158,6 +162,7 @@ export const DEVICE_PRESETS: readonly DevicePreset[] = [
   },
 ];
 
+/** The device preset with that id (see DEVICE_PRESETS), or undefined. */
 export function devicePreset(id: string): DevicePreset | undefined {
   return DEVICE_PRESETS.find((preset) => preset.id === id);
 }

@@ -20,6 +20,7 @@ export interface EqResidualOptions {
   readonly sampleRateHz?: number;
 }
 
+/** Defaults of eqResidual: the 20 Hz–10 kHz band the fit weighs point by point, at 48 kHz. */
 export const EQ_RESIDUAL_DEFAULTS: Required<EqResidualOptions> = {
   fromHz: 20,
   toHz: 10_000,

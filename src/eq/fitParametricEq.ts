@@ -101,6 +101,10 @@ export interface FitParametricEqOptions {
   readonly pruneBelow?: number;
 }
 
+/**
+ * Defaults of fitParametricEq, the natural-preset weights: cancellation, headroom and level costs,
+ * the treble weighting of a measurement, and treble never boosted.
+ */
 export const FIT_PARAMETRIC_EQ_DEFAULTS: Required<Omit<FitParametricEqOptions, "constraints">> = {
   sampleRateHz: DEFAULT_SAMPLE_RATE_HZ,
   source: "measurement",
