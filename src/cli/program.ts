@@ -16,6 +16,7 @@ import { registerFit } from "./commands/fit.js";
 import { registerFitReceiver } from "./commands/fitReceiver.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { registerTolerance } from "./commands/tolerance.js";
+import { registerDistortion } from "./commands/distortion.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
 /** Where the CLI writes: standard output and standard error, replaceable for tests. */
@@ -61,6 +62,7 @@ export async function runCli(
   registerFitReceiver(program, output);
   registerOptimize(program, output);
   registerTolerance(program, output);
+  registerDistortion(program, output);
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

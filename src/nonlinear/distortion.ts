@@ -1,6 +1,6 @@
 import { type Air, STANDARD_AIR } from "../core/air.js";
 import { type Issue, TympanError } from "../core/issues.js";
-import type { Design } from "../design/design.js";
+import { type Design, validateDesign } from "../design/design.js";
 import { probeResult } from "../simulate/resultShape.js";
 import { solvePeriod } from "./harmonicBalance.js";
 import { type Harmonics, PeriodTransform, samplesFor } from "./harmonics.js";
@@ -53,10 +53,10 @@ const EXTRA_HARMONICS = 3;
  * pass, for low levels. A design without large-signal curves is linear: its harmonics are zero
  * (reported at the level floor, −∞ clamped) and a note says so.
  *
- * `design` must be valid (validateDesign). Throws a TympanError for bad options or a design
- * without a voltage source.
+ * Throws a TympanError for an invalid design, bad options or a design without a voltage source.
  */
-export function distortion(design: Design, options: DistortionOptions): DistortionResult {
+export function distortion(input: unknown, options: DistortionOptions): DistortionResult {
+  const design = validDesign(input);
   const harmonics = options.harmonics ?? 5;
   const method = options.method ?? "harmonic-balance";
   checkOptions(options, harmonics, method);
@@ -149,6 +149,13 @@ export function distortion(design: Design, options: DistortionOptions): Distorti
     probes,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** The design, validated (as `simulate` does), or a TympanError with every issue. */
+export function validDesign(input: unknown): Design {
+  const validated = validateDesign(input);
+  if (!validated.ok) throw new TympanError(validated.issues as [Issue, ...Issue[]]);
+  return validated.value;
 }
 
 function checkOptions(options: DistortionOptions, harmonics: number, method: DistortionMethod) {

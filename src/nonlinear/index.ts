@@ -7,3 +7,7 @@ export type {
   DistortionResult,
   ProbeDistortion,
 } from "./distortion.js";
+export { driveForLevel, chooseProbe } from "./driveLevel.js";
+export type { DriveForLevelOptions } from "./driveLevel.js";
+export { distortionChart } from "./distortionChart.js";
+export { distortionTable } from "./distortionTable.js";

@@ -76,6 +76,55 @@ function scaledMotor(nominalDiameterM: number): Record<string, Sourced> {
   };
 }
 
+/*
+ * Large-signal curves (Klippel's Bl(x), Kms(x), Le(x); elements/drivers/largeSignal.ts). No IEM
+ * driver's measured curves are public, so they are illustrative, sized by Klippel's displacement
+ * limits: x_Bl, where Bl has fallen to 82 % (10 % distortion from Bl alone), and x_C, where Cms has
+ * fallen to 75 % (Klippel, "Assessment of voice-coil peak displacement Xmax", JAES 51(5), 2003).
+ *  - x_Bl = 0.10 mm × (d / 10 mm) and x_C = 0.08 mm × (d / 10 mm): an IEM coil overhangs its
+ *    gap by about a tenth of a millimetre and the diaphragm's surround is a stiff formed film, so
+ *    the suspension stiffens first; both scale with the diaphragm like its other lengths.
+ *  - Bl: the symmetric fall bl2 = −0.18·Bl/x_Bl², and a 10 % lean, bl1 = −0.10·Bl/x_Bl (the coil
+ *    rests slightly off the gap's centre, the usual asymmetry).
+ *  - Kms: kms2 = (1/0.75 − 1)·K₀/x_C², so Kms(±x_C) = K₀/0.75 before the lean, and
+ *    kms1 = 0.15·K₀/x_C (the formed surround is stiffer one way).
+ *  - Le: le1 = −0.25·Le/x_Bl (the inductance falls as the coil moves out of the pole piece).
+ */
+const X_BL_PER_DIAMETER = 0.1e-3 / 10e-3;
+const X_C_PER_DIAMETER = 0.08e-3 / 10e-3;
+
+/** The large-signal coefficients of a part with these Bl, Cms and Le (all illustrative). */
+function largeSignalParameters(
+  nominalDiameterM: number,
+  motor: Record<string, Sourced>,
+): Record<string, Sourced> {
+  const xBl = X_BL_PER_DIAMETER * nominalDiameterM;
+  const xC = X_C_PER_DIAMETER * nominalDiameterM;
+  const bl = motor.bl!.value;
+  const stiffness = 1 / motor.cms!.value;
+  const le = motor.le!.value;
+  const limits = `x_Bl = ${mm(xBl)}, x_C = ${mm(xC)} (0.10 and 0.08 mm per 10 mm of diameter)`;
+  return {
+    bl1: illustrative((-0.1 * bl) / xBl, `a 10 % lean of Bl over x_Bl, −0.10·Bl/x_Bl; ${limits}`),
+    bl2: illustrative(
+      (-0.18 * bl) / xBl ** 2,
+      `Bl falls to 82 % at x_Bl: −0.18·Bl/x_Bl²; ${limits}`,
+    ),
+    kms1: illustrative(
+      (0.15 * stiffness) / xC,
+      `a 15 % lean of Kms over x_C, 0.15·Kms/x_C; ${limits}`,
+    ),
+    kms2: illustrative(
+      ((1 / 0.75 - 1) * stiffness) / xC ** 2,
+      `Cms falls to 75 % at x_C: (1/0.75 − 1)·Kms/x_C²; ${limits}`,
+    ),
+    le1: illustrative(
+      (-0.25 * le) / xBl,
+      `Le falls by a quarter over x_Bl as the coil leaves the pole piece, −0.25·Le/x_Bl; ${limits}`,
+    ),
+  };
+}
+
 /** The illustrative diaphragm and modal-branch settings every part shares. */
 const BASE_FILM_THICKNESS_M = 38e-6;
 const DOME_STIFFENING = 4;
@@ -165,6 +214,7 @@ function dynamicDriverPart(options: {
     parameters: {
       ...motor,
       ...diaphragmParameters(options.nominalDiameterM, options.diaphragm, motor),
+      ...largeSignalParameters(options.nominalDiameterM, motor),
     },
     settings: { diaphragmMaterial: options.diaphragm.material },
   };

@@ -1,0 +1,159 @@
+/** `tympan distortion`, run in-process: the JSON shape, the drive flags, the plot and bad input. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tympan } from "./support/cli.js";
+import { distortion, referenceDesign } from "../src/index.js";
+
+const scratch = () => mkdtempSync(join(tmpdir(), "tympan-distortion-"));
+
+describe("tympan distortion", () => {
+  it("--json prints { frequencyHz, probes: { id: { fundamentalDb, harmonicsDb, thdPercent } } } as distortion() gives", async () => {
+    const { code, out } = await tympan(
+      "distortion",
+      "single-dd",
+      "--voltage",
+      "0.3",
+      "--at",
+      "50,1000",
+      "--harmonics",
+      "4",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const printed = JSON.parse(out);
+    expect(printed.frequencyHz).toEqual([50, 1000]);
+    const drum = printed.probes.drum;
+    expect(Object.keys(drum).sort()).toEqual(["fundamentalDb", "harmonicsDb", "thdPercent"]);
+    expect(Object.keys(drum.harmonicsDb)).toEqual(["2", "3", "4"]);
+    expect(drum.harmonicsDb["2"]).toHaveLength(2);
+    const direct = distortion(referenceDesign("single-dd")!.design, {
+      frequencies: [50, 1000],
+      voltageRms: 0.3,
+      harmonics: 4,
+    });
+    expect(printed).toEqual(JSON.parse(JSON.stringify(direct)));
+    // A loud bass note distorts more than a quiet treble one, and THD follows from the harmonics.
+    expect(drum.thdPercent[0]).toBeGreaterThan(drum.thdPercent[1]);
+    const thd = Math.sqrt(
+      ["2", "3", "4"].reduce(
+        (sum, k) => sum + 10 ** ((drum.harmonicsDb[k][0] - drum.fundamentalDb[0]) / 10),
+        0,
+      ),
+    );
+    expect(drum.thdPercent[0]).toBeCloseTo(100 * thd, 9);
+  });
+
+  it("--spl sets the drum fundamental at 1 kHz (or --spl-at), and 20 dB more drive raises THD", async () => {
+    const run = async (...args: string[]) =>
+      JSON.parse(
+        (await tympan("distortion", "single-dd", "--at", "100,1000", "--json", ...args)).out,
+      );
+    const at94 = await run("--spl", "94");
+    expect(at94.probes.drum.fundamentalDb[1]).toBeCloseTo(94, 2);
+    const at114 = await run("--spl", "114");
+    expect(at114.probes.drum.fundamentalDb[1]).toBeCloseTo(114, 2);
+    expect(at114.probes.drum.thdPercent[0]).toBeGreaterThan(3 * at94.probes.drum.thdPercent[0]);
+    const at100Hz = await run("--spl", "94", "--spl-at", "100");
+    expect(at100Hz.probes.drum.fundamentalDb[0]).toBeCloseTo(94, 2);
+  });
+
+  it("prints a table per probe, and --weak gives the Volterra path's H2 and H3", async () => {
+    const { code, out } = await tympan(
+      "distortion",
+      "single-dd",
+      "--spl",
+      "94",
+      "--at",
+      "100,1000",
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/drive [\d.]+ V rms \(harmonic-balance\)/);
+    expect(out).toContain("drum H1 dB");
+    expect(out).toContain("THD %");
+    const weak = JSON.parse(
+      (
+        await tympan(
+          "distortion",
+          "single-dd",
+          "--voltage",
+          "0.01",
+          "--at",
+          "1000",
+          "--weak",
+          "--json",
+        )
+      ).out,
+    );
+    expect(Object.keys(weak.probes.drum.harmonicsDb)).toEqual(["2", "3"]);
+    expect(weak.method).toBe("volterra");
+  });
+
+  it("--plot draws levels and THD to an SVG, and will not replace a file without --force", async () => {
+    const dir = scratch();
+    const path = join(dir, "thd.svg");
+    const args = ["distortion", "single-dd", "--spl", "94", "--points", "8", "--plot", path];
+    expect((await tympan(...args)).code).toBe(0);
+    expect(readFileSync(path, "utf8")).toContain("THD");
+    const again = await tympan(...args);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("--force");
+    expect((await tympan(...args, "--force")).code).toBe(0);
+  });
+
+  it("a design without large-signal curves: zero THD and a note on standard error", async () => {
+    const { code, out, err } = await tympan(
+      "distortion",
+      "single-ba",
+      "--voltage",
+      "0.1",
+      "--at",
+      "1000",
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/\s0\n/);
+    expect(err).toContain("no driver in the design has large-signal parameters");
+  });
+
+  it.each([
+    [["single-dd"], "--voltage <V rms> or --spl <dB>"],
+    [["single-dd", "--voltage", "1", "--spl", "94"], "--voltage <V rms> or --spl <dB>"],
+    [["single-dd", "--voltage", "-1"], "--voltage -1: give a number > 0"],
+    [
+      ["single-dd", "--voltage", "1", "--harmonics", "1"],
+      "--harmonics 1: give a whole number from 2 to 20",
+    ],
+    [["single-dd", "--spl", "loud"], "--spl loud: give a number"],
+    [["single-dd", "--spl", "94", "--probe", "ear"], 'no probe "ear"'],
+    [["single-dd", "--voltage", "1", "--at", "0"], "--at"],
+    [["nope.json", "--voltage", "1"], "nope.json"],
+  ])("bad input %j: exit 2 and says %s", async (args, message) => {
+    const { code, err } = await tympan("distortion", ...args);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("names a design without a voltage source", async () => {
+    const dir = scratch();
+    const path = join(dir, "undriven.json");
+    const design = referenceDesign("single-dd")!.design;
+    writeFileSync(
+      path,
+      JSON.stringify({
+        ...design,
+        elements: design.elements.map((e) =>
+          e.type === "voltageSource"
+            ? { id: e.id, type: "resistor", nodes: e.nodes, resistance: 1 }
+            : e,
+        ),
+      }),
+    );
+    const { code, err } = await tympan("distortion", path, "--voltage", "1", "--at", "100");
+    expect(code).toBe(2);
+    expect(err).toContain("undriven.json");
+    expect(err).toContain("distortion needs a drive");
+    expect(existsSync(path)).toBe(true);
+  });
+});
