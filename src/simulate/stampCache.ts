@@ -28,6 +28,10 @@ export class StampCache {
   private firstEntry = new Int32Array(1);
   /** Values by frequency, then entry: re at 2·(f·entries + k), im after it. */
   private values = new Float64Array(0);
+  /** Storage offsets of `entrySlots` along the plan whose `slotOffset` is `offsetsFor`. */
+  private offsets = new Int32Array(0);
+  private offsetsFor: Int32Array | undefined;
+  private offsetsOf: Int32Array | undefined;
   private scratchRe = new Float64Array(0);
   private scratchIm = new Float64Array(0);
 
@@ -91,6 +95,25 @@ export class StampCache {
       const slot = entrySlots[k]!;
       matrixRe[slot] = matrixRe[slot]! + values[at]!;
       matrixIm[slot] = matrixIm[slot]! + values[at + 1]!;
+    }
+  }
+
+  /**
+   * Adds every stamp's values at grid point `f` straight into a factor's storage (interleaved),
+   * slot s at `slotOffset[s]` (a FactorPlan's): the slots' offsets are worked out once per plan.
+   */
+  addIntoFactor(f: number, values: Float64Array, slotOffset: Int32Array): void {
+    if (this.offsetsFor !== slotOffset || this.offsetsOf !== this.entrySlots) {
+      this.offsets = Int32Array.from(this.entrySlots, (slot) => slotOffset[slot]!);
+      this.offsetsFor = slotOffset;
+      this.offsetsOf = this.entrySlots;
+    }
+    const { offsets, values: cached } = this;
+    const entries = offsets.length;
+    for (let k = 0, at = 2 * f * entries; k < entries; k++, at += 2) {
+      const p = offsets[k]!;
+      values[p] = values[p]! + cached[at]!;
+      values[p + 1] = values[p + 1]! + cached[at + 1]!;
     }
   }
 

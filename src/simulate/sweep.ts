@@ -316,15 +316,16 @@ export class FrequencySweep {
       const p = jOffsets[k]!;
       values[p] = values[p]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
     }
-    if (stamps.length > 0) {
+    if (this.stampsCached) {
+      this.stampCache.addIntoFactor(f, values, lu.currentPlan!.slotOffset);
+    } else if (stamps.length > 0) {
       // The stamps add into their slots: clear those, stamp, and gather them into the factor.
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
         matrixRe[slot] = 0;
         matrixIm[slot] = 0;
       }
-      if (this.stampsCached) this.stampCache.addInto(f, matrixRe, matrixIm);
-      else for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
         const p = dynamicOffsets[d]!;
