@@ -215,6 +215,18 @@ describe("the graph tool", () => {
       .getByText(/^Beta Tilted R — rating/)
       .waitFor();
     expect(await page.getByRole("alert").textContent()).toMatch(/Ghost/);
+    // L and R of one phone average into one curve that says how far the channels differ.
+    await page.getByRole("button", { name: "average L/R" }).first().click();
+    await page
+      .locator(".legend")
+      .getByText(/\(L\/R average\) — rating/)
+      .first()
+      .waitFor();
+    await page
+      .locator(".legend")
+      .getByText(/L − R up to/)
+      .first()
+      .waitFor();
     await screenshot(page, "graph-phone-book");
     await page.getByRole("button", { name: "Dismiss this message" }).first().click();
     await expect.poll(() => page.getByRole("alert").count()).toBe(0);

@@ -50,6 +50,8 @@ export interface Measurement {
   readonly curve: CurveData;
   readonly hidden: boolean;
   readonly color: string;
+  /** Something to say beside it in the legend (an L/R average's imbalance). */
+  readonly note?: string;
 }
 export const measurements = signal<Measurement[]>([]);
 

@@ -1,6 +1,8 @@
 // The graph's legend as a list people and screen readers can use: show/hide, colour, label, the
 // preference rating as text, and remove.
-import { measurements } from "../state/appState.js";
+import { type Measurement, measurements, showAlert } from "../state/appState.js";
+import { client } from "../state/worker.js";
+import { paletteColor } from "../view/palette.js";
 import { graphView } from "../state/graphCurves.js";
 import { removeStoredMeasurement } from "../storage/measurementStore.js";
 import { legendLabel } from "../view/graphChartData.js";
@@ -34,6 +36,15 @@ export function GraphLegend() {
             ) : null}
             <span class="curve-name">{legendLabel(curve.name, curve.rating)}</span>
             {curve.issue ? <span class="curve-issue"> ({curve.issue})</span> : null}
+            {measurement?.note ? <span class="curve-issue"> ({measurement.note})</span> : null}
+            {measurement && rightOf(measurement) ? (
+              <button
+                type="button"
+                onClick={() => void addAverage(measurement, rightOf(measurement)!)}
+              >
+                average L/R
+              </button>
+            ) : null}
             {measurement ? (
               <button
                 type="button"
@@ -51,4 +62,33 @@ export function GraphLegend() {
       })}
     </ul>
   );
+}
+
+/** The R channel of a measurement named "… L", when it is loaded too. */
+function rightOf(left: Measurement): Measurement | undefined {
+  const match = /^(.*) L$/.exec(left.curve.name);
+  if (!match) return undefined;
+  return measurements.value.find((m) => m.curve.name === `${match[1]} R`);
+}
+
+async function addAverage(left: Measurement, right: Measurement): Promise<void> {
+  const name = `${left.curve.name.replace(/ L$/, "")} (L/R average)`;
+  const { reply } = await client.call("averageChannels", {
+    left: left.curve,
+    right: right.curve,
+    name,
+  });
+  if (!reply.ok) return showAlert(reply.message);
+  const id = `${name} ${measurements.value.length}`;
+  measurements.value = [
+    ...measurements.value,
+    {
+      id,
+      fileName: `${left.fileName} + ${right.fileName}`,
+      curve: reply.value.curve,
+      hidden: false,
+      color: paletteColor(measurements.value.length),
+      note: reply.value.imbalance,
+    },
+  ];
 }

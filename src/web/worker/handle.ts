@@ -4,7 +4,13 @@ import { type Issue, TympanError, formatIssues, renderSvg } from "../../index.js
 import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
 import { fitEq, previewEq } from "./eqCalls.js";
-import { graphCurves, readDesign, readMeasurement, readPhoneBook } from "./measurementCalls.js";
+import {
+  averageLeftRight,
+  graphCurves,
+  readDesign,
+  readMeasurement,
+  readPhoneBook,
+} from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
 import { matchDesignSource } from "./sourceCalls.js";
 
@@ -21,6 +27,7 @@ const HANDLERS: Handlers = {
   fitEq,
   previewEq,
   source: matchDesignSource,
+  averageChannels: averageLeftRight,
   chartSvg: ({ title, yLabel, series, xRangeHz }) =>
     renderSvg({
       title,

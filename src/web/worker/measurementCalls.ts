@@ -6,6 +6,8 @@ import {
   type Design,
   type Normalization,
   TympanError,
+  averageChannels,
+  channelImbalance,
   compareCurves,
   parseDesignText,
   parseMeasurement,
@@ -17,6 +19,7 @@ import type {
   FileText,
   GraphCurveInput,
   GraphOptions,
+  ChannelAverage,
   GraphView,
   PhoneBookView,
 } from "./protocol.js";
@@ -146,4 +149,33 @@ function normalization(text: string): Normalization {
 
 function toCurve(data: CurveData): Curve {
   return { kind: data.kind, frequencyHz: data.frequencyHz, values: data.values, name: data.name };
+}
+
+/** L and R averaged (the library's averageChannels) with the imbalance (channelImbalance, 2 dB). */
+export function averageLeftRight(request: {
+  left: CurveData;
+  right: CurveData;
+  name: string;
+}): ChannelAverage {
+  const left = toCurve(request.left);
+  const right = toCurve(request.right);
+  const average = averageChannels(left, right);
+  const imbalance = channelImbalance(left, right);
+  const kHz = (hz: number) =>
+    hz >= 1000 ? `${(hz / 1000).toFixed(1)} kHz` : `${Math.round(hz)} Hz`;
+  const sign = imbalance.maxDifferenceDb >= 0 ? "+" : "";
+  const worst = `L − R up to ${sign}${imbalance.maxDifferenceDb.toFixed(1)} dB at ${kHz(imbalance.atHz)}`;
+  const bands = imbalance.bands.map((band) => `${kHz(band.fromHz)}–${kHz(band.toHz)}`);
+  return {
+    curve: {
+      name: request.name,
+      kind: "response",
+      frequencyHz: [...average.frequencyHz],
+      values: [...average.values],
+    },
+    imbalance:
+      bands.length === 0
+        ? `${worst}; within 2 dB over 100 Hz–10 kHz`
+        : `${worst}; |L − R| > 2 dB over ${bands.join(", ")}`,
+  };
 }

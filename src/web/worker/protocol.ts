@@ -200,6 +200,13 @@ export interface ChartSvgRequest {
   readonly xRangeHz?: [number, number];
 }
 
+/** Two channels of one headphone averaged (the library's averageChannels) and their imbalance. */
+export interface ChannelAverage {
+  readonly curve: CurveData;
+  /** "L − R up to +3.1 dB at 6.2 kHz; |L − R| > 2 dB over 5.1–7.4 kHz", or "within 2 dB". */
+  readonly imbalance: string;
+}
+
 /** Every call the worker answers: its request and the value it replies with. */
 export interface Calls {
   catalogue: { request: Record<string, never>; reply: Catalogue };
@@ -214,6 +221,10 @@ export interface Calls {
   previewEq: { request: EqPreviewRequest; reply: EqView };
   source: { request: SourceRequest; reply: SourceView };
   chartSvg: { request: ChartSvgRequest; reply: string };
+  averageChannels: {
+    request: { left: CurveData; right: CurveData; name: string };
+    reply: ChannelAverage;
+  };
 }
 
 export type CallKind = keyof Calls;
