@@ -79,8 +79,8 @@ function scaledMotor(nominalDiameterM: number): Record<string, Sourced> {
 /*
  * Large-signal curves (Klippel's Bl(x), Kms(x), Le(x); elements/drivers/largeSignal.ts). No IEM
  * driver's measured curves are public, so they are illustrative, sized by Klippel's displacement
- * limits: x_Bl, where Bl has fallen to 82 % (10 % distortion from Bl alone), and x_C, where Cms has
- * fallen to 75 % (Klippel, "Assessment of voice-coil peak displacement Xmax", JAES 51(5), 2003).
+ * limits: x_Bl, where Bl has fallen to 82 %, and x_C, where Cms has fallen to 75 % (W. Klippel,
+ * "Assessment of Voice-Coil Peak Displacement Xmax", JAES 51(5), 2003; IEC 62458).
  *  - x_Bl = 0.10 mm × (d / 10 mm) and x_C = 0.08 mm × (d / 10 mm): an IEM coil overhangs its
  *    gap by about a tenth of a millimetre and the diaphragm's surround is a stiff formed film, so
  *    the suspension stiffens first; both scale with the diaphragm like its other lengths.

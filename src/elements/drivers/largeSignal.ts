@@ -104,8 +104,9 @@ export function mirroredLargeSignal(driver: LargeSignalFields): LargeSignalField
 /**
  * The smallest displacement (m, > 0) at which a curve c₀ + c₁x + c₂x² + …, as a ratio to c₀,
  * leaves the range `isWithin` accepts on either side, searched out to `limitM` in 0.025 % steps;
- * undefined if it never does there. Klippel's displacement limits: Bl(x)/Bl(0) falling to 82 %
- * (x_Bl) and Cms(x)/Cms(0) to 75 %, i.e. Kms(x)/Kms(0) rising to 1/0.75 (x_C).
+ * undefined if it never does there. Klippel's displacement limits (W. Klippel, "Assessment of
+ * Voice-Coil Peak Displacement Xmax", JAES 51(5), 2003; IEC 62458): x_Bl where Bl(x)/Bl(0) has
+ * fallen to 82 %, and x_C where Cms(x)/Cms(0) has fallen to 75 %, i.e. Kms(x)/Kms(0) risen to 1/0.75.
  */
 export function displacementLimitM(
   constant: number,
