@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
 import { registerConvert } from "./commands/convert.js";
 import { registerDesigns } from "./commands/designs.js";
+import { registerParts } from "./commands/parts.js";
 import { registerElements } from "./commands/elements.js";
 import { registerEq } from "./commands/eq.js";
 import { registerIdentify } from "./commands/identify.js";
@@ -49,6 +50,7 @@ export async function runCli(
   registerSimulate(program, output);
   registerElements(program, print);
   registerDesigns(program, print);
+  registerParts(program, print);
   registerReport(program, print);
   registerScore(program, output);
   registerRank(program, output);

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { REFERENCE_DESIGNS, referenceDesign } from "../catalogue/index.js";
+import { REFERENCE_DESIGNS, referenceDesign, resolveParts } from "../catalogue/index.js";
 import { TympanError } from "../core/issues.js";
 import { readDesignFile } from "./designFile.js";
 
@@ -69,7 +69,8 @@ export function unknownNameError(input: string, orElse: string): TympanError {
 
 /**
  * A design by built-in name (REFERENCE_DESIGNS; `tympan designs` lists them) or read from a
- * .json/.yaml file (readDesignFile). The design is returned as read, not yet validated. A name that
+ * .json/.yaml file (readDesignFile), its catalogue parts resolved (resolveParts). The design is returned
+ * otherwise as read, not yet validated. A name that
  * is neither a file nor a built-in design throws a TympanError listing the built-in names.
  */
 export async function loadDesign(input: string): Promise<LoadedDesign> {
@@ -77,7 +78,10 @@ export async function loadDesign(input: string): Promise<LoadedDesign> {
   if (!builtIn && (await isUnknownName(input))) {
     throw unknownNameError(input, "a .json/.yaml design file");
   }
-  const design = builtIn ? referenceDesign(input)!.design : await readDesignFile(input);
+  // Elements naming a catalogue part ("part": "knowles/ED-30262") take its type and parameters.
+  const design = builtIn
+    ? referenceDesign(input)!.design
+    : resolveParts(await readDesignFile(input), input);
   const named = (design as { name?: unknown }).name;
   return { design, source: input, builtIn, name: typeof named === "string" ? named : input };
 }

@@ -11,6 +11,10 @@ export type Provenance =
       readonly citation: string;
       readonly fitResidualDb: number;
       readonly band: string;
+      /** The fit's 95 % interval of this number, when the fit states one. */
+      readonly interval95?: readonly [number, number];
+      /** The fit ended on this bound of its box: the value is a limit, not a measurement. */
+      readonly atBound?: "lower" | "upper";
     }
   /** Computed from other values by a named formula (say which, and from what). */
   | { readonly kind: "derived"; readonly formula: string }
@@ -40,8 +44,13 @@ export function describeProvenance(source: Provenance): string {
   switch (source.kind) {
     case "publication":
       return `publication: ${source.citation}`;
-    case "datasheet":
-      return `fitted to ${source.citation} (${source.band}, residual ${source.fitResidualDb.toFixed(2)} dB rms)`;
+    case "datasheet": {
+      const interval = source.interval95
+        ? `, 95 % interval ${source.interval95.map((value) => value.toPrecision(3)).join("–")}`
+        : "";
+      const bound = source.atBound ? `, at its ${source.atBound} bound (a limit)` : "";
+      return `fitted to ${source.citation} (${source.band}, residual ${source.fitResidualDb.toFixed(2)} dB rms${interval}${bound})`;
+    }
     case "derived":
       return `derived: ${source.formula}`;
     case "illustrative":
