@@ -37,8 +37,7 @@ describe("README", () => {
   });
 
   snippets.forEach((snippet, index) => {
-    const title = snippet.split("\n").find((line) => line.startsWith("// "))?.slice(3) ?? "";
-    it(`snippet ${index + 1} runs against the built package and prints what it says (${title})`, () => {
+    it(`snippet ${index + 1} runs against the built package and prints what it says`, () => {
       const { code } = transformSync(snippet, { loader: "ts", format: "esm" });
       const file = new URL(`../.readme-snippet-${index}.test-run.mjs`, import.meta.url);
       writeFileSync(file, code);
@@ -48,7 +47,10 @@ describe("README", () => {
           encoding: "utf8",
           stdio: ["ignore", "pipe", "pipe"],
         });
-        const printed = output.trim().split("\n").map((line) => line.trim());
+        const printed = output
+          .trim()
+          .split("\n")
+          .map((line) => line.trim());
         expect(printed).toEqual(expectedOutput(snippet));
       } finally {
         rmSync(file, { force: true });

@@ -41,6 +41,18 @@ describe("the public API", () => {
       "renderSvg",
       "REFERENCE_DESIGNS",
       "DYNAMIC_DRIVERS",
+      "compileDesign",
+      "parseDesignText",
+      "compareCurves",
+      "rankCurves",
+      "scoreCurve",
+      "adjustTarget",
+      "matchSource",
+      "hissAtDrum",
+      "withSeal",
+      "fitReceiver",
+      "optimizeDesign",
+      "toleranceAnalysis",
     ]) {
       expect(api.exported).toContain(job);
     }
