@@ -60,7 +60,7 @@ describe("built-in reference designs on the command line", () => {
     const { code } = await tympan("report", "--out", folder);
     expect(code).toBe(0);
     const summary = readFileSync(join(folder, "summary.md"), "utf8");
-    expect(summary).toContain("The seeds' claims, computed");
+    expect(summary).toContain("The buyer's guides' claims, computed");
     expect(summary).not.toContain("| **no** |");
     for (const stem of ["compare-response", "compare-impedance", "compare-seal", "quad-ba"])
       expect(existsSync(join(folder, `${stem}.png`))).toBe(true);

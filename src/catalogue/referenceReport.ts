@@ -21,7 +21,7 @@ export interface ReferenceComparison {
 
 /**
  * The reference designs compared, as the report writes them: three charts (SPL at the drum, impedance,
- * the seal scenario) and the Markdown with a table of the designs' figures, the seeds' claims and
+ * the seal scenario) and the Markdown with a table of the designs' figures, the buyer's guides' claims and
  * the source-and-fit section. Simulates every reference design (about a second).
  */
 export function referenceComparison(): ReferenceComparison {
@@ -58,7 +58,7 @@ export function comparisonMarkdown(figures: readonly DesignFigures[]): string {
     "",
     "![What a broken seal does](compare-seal.svg)",
     "",
-    "## The seeds' claims, computed",
+    "## The buyer's guides' claims, computed",
     "",
     "| # | claim | holds | figures |",
     "|---:|---|:---:|---|",
@@ -74,7 +74,7 @@ export function comparisonMarkdown(figures: readonly DesignFigures[]): string {
 
 /**
  * The source-matching and fit section: a table of the source presets (output impedance in Ω, maximum
- * voltage in V rms, maximum current in mA rms, A-weighted noise in µV) and the seeds' claims about
+ * voltage in V rms, maximum current in mA rms, A-weighted noise in µV) and the buyer's guides' claims about
  * hiss, power, output impedance and the seal, numbered from `firstNumber + 1`.
  */
 export function sourceAndFitMarkdown(firstNumber: number): string[] {

@@ -9,10 +9,10 @@ import {
 } from "./claims.js";
 
 /*
- * The seeds' claims, each a test on the reference designs (issue 3). The bars are the issue's; the
+ * The buyer's guides' claims, each a test on the reference designs (issue 3). The bars are the issue's; the
  * figures are printed by `npm start`'s report and quoted in the README.
  */
-describe("the seeds' claims on the reference designs", () => {
+describe("the buyer's guides' claims on the reference designs", () => {
   it("1. a broken seal costs the sealed BA and planar designs ≥ 10 dB more bass at 50 Hz than the vented DD", () => {
     const { figures, holds } = sealClaim();
     expect(

@@ -12,7 +12,7 @@ import { SEAL_SCENARIOS, sealLossDb } from "../../source/sealScenarios.js";
 import { TRIBRID_EST_ELEMENT_IDS } from "../reference/tribrid1dd4ba2est.js";
 
 /*
- * The seeds' claims about driver types and configurations, each computed on the reference designs.
+ * The buyer's guides' claims about driver types and configurations, each computed on the reference designs.
  * Every function returns its figures and whether the claim holds by the bar the issue sets; tests
  * assert them, the report prints them and the README quotes them.
  */

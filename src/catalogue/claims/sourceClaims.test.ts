@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dampingClaim, fitClaim, hissClaim, voltageClaim } from "./sourceClaims.js";
 
-describe("the seeds' source-and-fit claims on the reference designs", () => {
+describe("the buyer's guides' source-and-fit claims on the reference designs", () => {
   it("a noisy phone hisses audibly through quad-ba (and hybrid-1dd-7ba) but not through the planar", () => {
     const { holds, figures } = hissClaim();
     expect(holds).toBe(true);

@@ -10,7 +10,7 @@ import { type SourceLoad, loadFromDesign } from "../../source/sourceLoad.js";
 import { specSheet } from "../../source/specSheet.js";
 
 /*
- * The seeds' claims about sources and fit, each computed on the reference designs (like
+ * The buyer's guides' claims about sources and fit, each computed on the reference designs (like
  * src/designs/claims.ts): the figures, whether the claim holds by the bar stated, and one sentence for
  * the report and the README. "The multi-BA design" is quad-ba (113 dB SPL/mW); hybrid-1dd-7ba, the
  * eight-driver hybrid, is given beside it.
