@@ -15,7 +15,7 @@ const FREQUENCIES = [...logFrequencies({ fromHz: 20, toHz: 20_000, points: 300 }
 const NAMES = REFERENCE_DESIGNS.map((entry) => entry.name);
 
 describe("the reference designs", () => {
-  it("are the nine configurations the issue names, each once", () => {
+  it("are the nine configurations the issue names, then the design of real parts, each once", () => {
     expect(NAMES).toEqual([
       "single-dd",
       "single-ba",
@@ -26,6 +26,7 @@ describe("the reference designs", () => {
       "dd-planar",
       "dual-opposed-dd",
       "hybrid-1dd-7ba",
+      "two-way-knowles",
     ]);
   });
 

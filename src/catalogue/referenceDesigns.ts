@@ -8,6 +8,7 @@ import { quadBa } from "./reference/quadBa.js";
 import { singleBa } from "./reference/singleBa.js";
 import { singleDd } from "./reference/singleDd.js";
 import { tribrid1dd4ba2est } from "./reference/tribrid1dd4ba2est.js";
+import { twoWayKnowles } from "./reference/twoWayKnowles.js";
 
 /** A built-in reference design: one of the configurations the field argues about, tuned to ship. */
 export interface ReferenceDesign {
@@ -18,7 +19,7 @@ export interface ReferenceDesign {
   readonly design: Design;
 }
 
-/** Every reference design, in the order the buyer's guides introduce them. */
+/** Every reference design, in the order the buyer's guides introduce them; then designs of real parts. */
 export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = [
   singleDd,
   singleBa,
@@ -29,6 +30,7 @@ export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = [
   ddPlanar,
   dualOpposedDd,
   hybrid1dd7ba,
+  twoWayKnowles,
 ];
 
 /** The built-in reference design of that name (see REFERENCE_DESIGNS), or undefined. */
