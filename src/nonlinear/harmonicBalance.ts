@@ -60,23 +60,31 @@ export function solvePeriod(
   };
   let unknowns = Float64Array.from(linear);
   let iterations = 0;
+  const jacobianAt = (at: Float64Array, residual: Float64Array, drive: number) => {
+    const jacobian = new Float64Array(size * size);
+    for (let m = 0; m < size; m++) {
+      const h = 1e-7 * scales[m]!;
+      const shifted = Float64Array.from(at);
+      shifted[m] = shifted[m]! + h;
+      const moved = residualAt(shifted, drive);
+      for (let row = 0; row < size; row++)
+        jacobian[row * size + m] = (moved[row]! - residual[row]!) / h;
+    }
+    return jacobian;
+  };
   const newton = (drive: number): boolean => {
     let residual = residualAt(unknowns, drive);
+    // The Jacobian is kept while it serves (each step cuts the residual at least threefold) and
+    // taken afresh when it does not: most levels converge on the first one.
+    let jacobian: Float64Array | undefined;
     for (let step = 0; step < MAX_ITERATIONS; step++) {
       const norm = maxAbs(residual);
       if (norm < TOLERANCE) return true;
       iterations++;
-      const jacobian = new Float64Array(size * size);
-      for (let m = 0; m < size; m++) {
-        const h = 1e-7 * scales[m]!;
-        const shifted = Float64Array.from(unknowns);
-        shifted[m] = shifted[m]! + h;
-        const moved = residualAt(shifted, drive);
-        for (let row = 0; row < size; row++)
-          jacobian[row * size + m] = (moved[row]! - residual[row]!) / h;
-      }
+      const fresh = jacobian === undefined;
+      jacobian ??= jacobianAt(unknowns, residual, drive);
       const delta = residual.map((value) => -value);
-      if (!solveDenseInPlace(jacobian, delta, size)) return false;
+      if (!solveDenseInPlace(Float64Array.from(jacobian), delta, size)) return false;
       let accepted = false;
       for (let lambda = 1; lambda > 1e-4; lambda /= 2) {
         const trial = unknowns.map((value, m) => value + lambda * delta[m]!);
@@ -88,7 +96,8 @@ export function solvePeriod(
           break;
         }
       }
-      if (!accepted) return maxAbs(residual) < TOLERANCE;
+      if (!accepted && fresh) return false;
+      if (!accepted || maxAbs(residual) > norm / 3) jacobian = undefined;
     }
     return maxAbs(residual) < TOLERANCE;
   };

@@ -141,16 +141,25 @@ export class LinearPorts {
     return 2 * this.coils.length + probe;
   }
 
-  /** The transfers from every input to every output at these frequencies (Hz, > 0). */
+  /** The transfers from every input to every output at these frequencies (Hz, > 0, any order). */
   transfers(frequencyHz: readonly number[]): PortTransfers {
+    // Swept in ascending order, where the sweep reuses its pivot order from one frequency to the
+    // next (the harmonics of many fundamentals interleave), then put back in the order asked for.
+    const order = frequencyHz.map((_, n) => n).sort((a, b) => frequencyHz[a]! - frequencyHz[b]!);
+    const sorted = order.map((n) => frequencyHz[n]!);
     const re: Float64Array[][] = [];
     const im: Float64Array[][] = [];
+    const unsort = (row: Float64Array, factor: number) => {
+      const out = new Float64Array(row.length);
+      order.forEach((n, position) => (out[n] = row[position]! * factor));
+      return out;
+    };
     for (let input = 0; input < this.inputCount; input++) {
       const network = input === 0 ? this.network : this.unitSourceNetwork(input);
-      const values = new FrequencySweep(network, this.outputs).run(frequencyHz);
-      const perVolt = (input === 0 ? values.scale / this.designVoltage : values.scale) || 0;
-      re.push(values.re.map((row) => row.map((value) => value * perVolt)));
-      im.push(values.im.map((row) => row.map((value) => value * perVolt)));
+      const values = new FrequencySweep(network, this.outputs).run(sorted);
+      const perVolt = input === 0 ? values.scale / this.designVoltage : values.scale;
+      re.push(values.re.map((row) => unsort(row, perVolt)));
+      im.push(values.im.map((row) => unsort(row, perVolt)));
     }
     return { frequencyHz, re, im };
   }
