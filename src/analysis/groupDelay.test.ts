@@ -9,7 +9,8 @@ describe("groupDelaySeconds", () => {
     const tau = 50e-6;
     const phase = grid.map((f) => wrap(-360 * f * tau));
     const delays = groupDelaySeconds(grid, phase);
-    for (const delay of delays.slice(1, -1)) expect(Math.abs(delay - tau) / tau).toBeLessThan(0.005);
+    for (const delay of delays.slice(1, -1))
+      expect(Math.abs(delay - tau) / tau).toBeLessThan(0.005);
   });
 
   it("of a first-order low-pass at 1 kHz matches 1/(2πfc)/(1 + (f/fc)²) within 0.5 % inside", () => {
