@@ -5,7 +5,8 @@
 // their provenance; see the README there): the 711 response at the drive its header states and |Z|,
 // fitted with the command's defaults (8 starts, seed 1) and the options the receiver needs (a
 // diaphragm vent for SWFK-31736 and WBFK-30095, two motors for TWFK-30017). Time is wall clock
-// (performance.now) of one fit after a warm-up fit of another receiver, with the evaluations counted.
+// (performance.now) of REPEATS fits after a warm-up fit of another receiver, their median and
+// minimum (the machine may be shared: the minimum is the least disturbed), with the evaluations.
 //
 // `node bench/receiverFit.js` after `npm run build`.
 import console from "node:console";
@@ -36,6 +37,7 @@ const RECEIVERS = [
   ["WBFK-30095", { diaphragmVent: true }],
 ];
 const GOAL_S = 2;
+const REPEATS = Number(process.env.TYMPAN_BENCH_REPEATS ?? 3);
 
 function datasheet(model) {
   const read = (suffix, kind) => {
@@ -54,19 +56,28 @@ function datasheet(model) {
 fitReceiver(datasheet("ED-30262"), { starts: 2 }); // warm-up: compile the hot paths
 console.log("receiver fit from datasheets (fit-receiver defaults), goal ≤ 2 s per receiver");
 console.log(
-  `${"receiver".padEnd(12)} ${"options".padEnd(22)} ${"time (s)".padStart(8)} ${"evaluations".padStart(11)} ${"response".padStart(9)} ${"|Z|".padStart(6)} ${"band >2k".padStart(9)}`,
+  `${"receiver".padEnd(12)} ${"options".padEnd(22)} ${"median s".padStart(8)} ${"min s".padStart(6)} ${"evaluations".padStart(11)} ${"response".padStart(9)} ${"|Z|".padStart(6)} ${"band >2k".padStart(9)} ${"envelope".padStart(9)}`,
 );
-let slowest = 0;
+const medians = [];
 for (const [model, options] of RECEIVERS) {
   const sheet = datasheet(model);
-  const began = performance.now();
-  const fit = fitReceiver(sheet, options);
-  const seconds = (performance.now() - began) / 1000;
-  slowest = Math.max(slowest, seconds);
+  const times = [];
+  let fit;
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const began = performance.now();
+    fit = fitReceiver(sheet, options);
+    times.push((performance.now() - began) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  medians.push(median);
   console.log(
-    `${model.padEnd(12)} ${JSON.stringify(options).padEnd(22)} ${seconds.toFixed(2).padStart(8)} ${String(fit.evaluations).padStart(11)} ${`${fit.residuals.responses[0].rmsDb.toFixed(2)} dB`.padStart(9)} ${`${fit.residuals.impedanceRmsPercent.toFixed(1)} %`.padStart(6)} ${`${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)}`,
+    `${model.padEnd(12)} ${JSON.stringify(options).padEnd(22)} ${median.toFixed(2).padStart(8)} ${times[0].toFixed(2).padStart(6)} ${String(fit.evaluations).padStart(11)} ${`${fit.residuals.responses[0].rmsDb.toFixed(2)} dB`.padStart(9)} ${`${fit.residuals.impedanceRmsPercent.toFixed(1)} %`.padStart(6)} ${`${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)} ${`${fit.secondLoad.envelope.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)}`,
   );
 }
+const slowest = Math.max(...medians);
+const within = medians.filter((median) => median <= GOAL_S).length;
 console.log(
-  `slowest ${slowest.toFixed(2)} s: ${slowest <= GOAL_S ? "meets" : "misses"} the ≤ ${GOAL_S} s goal`,
+  `band >2k: widest 5–95 % spread above 2 kHz in the damper-and-tube load; envelope: every equally good fit's min/max\n` +
+    `${within} of ${medians.length} receivers meet the ≤ ${GOAL_S} s goal (median of ${REPEATS}); slowest median ${slowest.toFixed(2)} s`,
 );
