@@ -74,6 +74,12 @@ function compiledSweep(
  * the median of the per-pair ratios ours/theirs, printed as one line under `label`.
  */
 function sideBySide(label, ours, theirs, { warmup, rounds }) {
+  try {
+    theirs();
+  } catch (error) {
+    console.log(`    ${label}: the baseline cannot run this — ${String(error.message ?? error)}`);
+    return;
+  }
   const a = [];
   const b = [];
   for (let i = 0; i < warmup + rounds; i++) {
@@ -355,7 +361,16 @@ function benchDesign(label, file, goalMs) {
       `    goal ≤ ${goalMs} ms per sweep → ${mSweep <= goalMs ? "met" : "NOT met"} (sweep of the compiled design)`,
     );
     if (baseline) {
-      const theirs = compiledSweep(design, baseline);
+      let theirs;
+      try {
+        theirs = compiledSweep(design, baseline);
+      } catch (error) {
+        theirs = {
+          run: () => {
+            throw error;
+          },
+        };
+      }
       sideBySide(
         "sweep, side by side",
         () => sweep.run(grid),
@@ -408,7 +423,16 @@ benchDesign("(c) tribrid", "tribrid-1dd-4ba-2est.json", 2);
       `    ${String(points).padStart(4)} points: evaluate ${ms(m).padStart(6)} ms (min ${ms(Math.min(...times))} ms) = ${perSecond.toFixed(0)} evaluations/s; simulate() ${ms(plain)} ms`,
     );
     if (baseline) {
-      const theirs = baseline.compileDesign(design, { frequencies: grid(points) });
+      let theirs;
+      try {
+        theirs = baseline.compileDesign(design, { frequencies: grid(points) });
+      } catch (error) {
+        theirs = {
+          evaluate: () => {
+            throw error;
+          },
+        };
+      }
       let theirCall = 0;
       sideBySide(
         "evaluate, side by side",

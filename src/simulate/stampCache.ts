@@ -61,30 +61,37 @@ export class StampCache {
       this.scratchRe = new Float64Array(network.rows.length);
       this.scratchIm = new Float64Array(network.rows.length);
     }
-    for (let s = 0; s < stamps.length; s++) {
-      if (this.stamps[s] !== stamps[s]) this.fill(s, stamps[s]!);
-    }
+    const stale: number[] = [];
+    for (let s = 0; s < stamps.length; s++) if (this.stamps[s] !== stamps[s]) stale.push(s);
+    if (stale.length > 0) this.fill(stale, stamps);
     return true;
   }
 
-  /** Calls stamp s alone at every frequency of the grid and keeps what it wrote. */
-  private fill(s: number, stamp: Stamp): void {
-    const { grid, entrySlots, values, scratchRe, scratchIm } = this;
-    const from = this.firstEntry[s]!;
-    const to = this.firstEntry[s + 1]!;
+  /**
+   * Calls each stale stamp alone at every frequency of the grid and keeps what it wrote. Frequency
+   * by frequency, as a sweep calls them: tubes of one bore share their per-length values at each
+   * frequency (sharedTubeAbcd keeps the last ω's), which stamp after stamp would compute again.
+   */
+  private fill(stale: readonly number[], stamps: readonly Stamp[]): void {
+    const { grid, entrySlots, values, scratchRe, scratchIm, firstEntry } = this;
     const stride = 2 * entrySlots.length;
     for (let f = 0; f < grid.length; f++) {
-      for (let k = from; k < to; k++) {
-        scratchRe[entrySlots[k]!] = 0;
-        scratchIm[entrySlots[k]!] = 0;
-      }
-      stamp(2 * Math.PI * grid[f]!, scratchRe, scratchIm);
-      for (let k = from, at = f * stride + 2 * from; k < to; k++, at += 2) {
-        values[at] = scratchRe[entrySlots[k]!]!;
-        values[at + 1] = scratchIm[entrySlots[k]!]!;
+      const omega = 2 * Math.PI * grid[f]!;
+      for (const s of stale) {
+        const from = firstEntry[s]!;
+        const to = firstEntry[s + 1]!;
+        for (let k = from; k < to; k++) {
+          scratchRe[entrySlots[k]!] = 0;
+          scratchIm[entrySlots[k]!] = 0;
+        }
+        stamps[s]!(omega, scratchRe, scratchIm);
+        for (let k = from, at = f * stride + 2 * from; k < to; k++, at += 2) {
+          values[at] = scratchRe[entrySlots[k]!]!;
+          values[at + 1] = scratchIm[entrySlots[k]!]!;
+        }
       }
     }
-    this.stamps[s] = stamp;
+    for (const s of stale) this.stamps[s] = stamps[s];
   }
 
   /** Adds every stamp's values at grid point `f` into the matrix (by slot), stamp after stamp. */
