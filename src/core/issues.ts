@@ -12,6 +12,7 @@ export type IssueCode =
   | "channel-imbalance"
   | "channels-averaged"
   | "chart-without-panels"
+  | "constraint-missed"
   | "curve-too-short"
   | "dangling-node"
   | "domain-mismatch"
@@ -156,8 +157,7 @@ export type IssueCode =
   | "unsorted-frequencies"
   | "unsorted-rows"
   | "unsupported"
-  | "usage"
-  | "warning";
+  | "usage";
 
 /**
  * How much an issue matters: an "error" stops the work (it is thrown or returned instead of a

@@ -37,7 +37,7 @@ describe("simulationTable", () => {
     const warned = {
       ...result,
       warnings: [
-        { code: "warning" as const, severity: "warning" as const, path: [], message: "look" },
+        { code: "open-load" as const, severity: "warning" as const, path: [], message: "look" },
       ],
     };
     expect(simulationTable(warned)).toBe(simulationTable(result));
