@@ -110,6 +110,13 @@ try {
     globalThis.performance.getEntriesByName("tympan:simulated").map((mark) => mark.detail.workerMs),
   );
   workerMs.sort((a, b) => a - b);
+  // The page's share of each cycle: the redraw less the worker's time on that same edit.
+  const pageMs = await page.evaluate(() => {
+    const redraws = globalThis.performance.getEntriesByName("tympan:redraw");
+    const marks = globalThis.performance.getEntriesByName("tympan:simulated");
+    return redraws.map((entry, i) => entry.duration - (marks[i]?.detail.workerMs ?? 0));
+  });
+  pageMs.sort((a, b) => a - b);
   const median = quantile(durations, 0.5);
   const verdict =
     median <= GOAL_MS
@@ -120,10 +127,10 @@ try {
   const { sizes, total } = bundleSizes();
   console.log("Web app (headless Chromium, tribrid-1dd-4ba-2est at the designer's 200 points)");
   console.log(
-    `  edit → drawn (tympan:redraw), ${durations.length} edits: median ${median.toFixed(1)} ms, p90 ${quantile(durations, 0.9).toFixed(1)} ms — goal ≤ ${GOAL_MS} ms: ${verdict}`,
+    `  edit → drawn (tympan:redraw), ${durations.length} edits: median ${median.toFixed(1)} ms, min ${durations[0].toFixed(1)} ms, p90 ${quantile(durations, 0.9).toFixed(1)} ms — goal ≤ ${GOAL_MS} ms: ${verdict}`,
   );
   console.log(
-    `    of which the worker's simulate(): median ${quantile(workerMs, 0.5).toFixed(1)} ms`,
+    `    of which the worker's simulate(): median ${quantile(workerMs, 0.5).toFixed(1)} ms, min ${workerMs[0].toFixed(1)} ms; the page (the rest): median ${quantile(pageMs, 0.5).toFixed(1)} ms, min ${pageMs[0].toFixed(1)} ms`,
   );
   console.log(`  startup to first chart: ${firstChartMs.toFixed(0)} ms — goal ≤ 1000 ms`);
   console.log(

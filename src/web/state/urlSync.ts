@@ -52,14 +52,40 @@ export function restoreFromUrl(fragment: string): ShareState {
   return state;
 }
 
+/**
+ * How long the address bar waits after an edit. history.replaceState costs the page's thread a few
+ * milliseconds (a round trip to the browser), which the designer's redraw needs more: the link is
+ * written once the edits pause, and at the latest when the page is hidden.
+ */
+export const URL_WRITE_DELAY_MS = 120;
+
 /** Keeps the address bar equal to the state (replaceState: edits do not flood the back button). */
 export function startUrlSync(): () => void {
-  return effect(() => {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let fragment: string | undefined;
+  const write = () => {
+    pending = undefined;
+    if (fragment !== undefined && location.hash !== fragment) {
+      history.replaceState(null, "", fragment);
+    }
+  };
+  const flush = () => {
+    if (pending !== undefined) clearTimeout(pending);
+    write();
+  };
+  addEventListener("pagehide", flush);
+  const stop = effect(() => {
     const state = shareState.value;
     if (state === null) return;
-    const fragment = `#${encodeState(state)}`;
-    if (location.hash !== fragment) history.replaceState(null, "", fragment);
+    fragment = `#${encodeState(state)}`;
+    if (pending !== undefined) clearTimeout(pending);
+    pending = setTimeout(write, URL_WRITE_DELAY_MS);
   });
+  return () => {
+    stop();
+    flush();
+    removeEventListener("pagehide", flush);
+  };
 }
 
 /** The measurement names the link expects that are not loaded here: links cannot carry files. */

@@ -20,12 +20,13 @@ import { type DisplayUnit, fromDisplay, toDisplay } from "../view/displayUnits.j
 import {
   type ParameterRow,
   elementRows,
-  isPurchasable,
   isSlidable,
   nearbyValues,
+  purchasableValues,
   sliderRange,
   sliderValue,
 } from "../view/parameterRows.js";
+import { useMasonryBox } from "./masonry.js";
 
 export function ParameterTable() {
   const design = currentDesign.value;
@@ -83,8 +84,9 @@ const ElementGroup = memo(
         issue.parameter === undefined || !rows.some((r) => r.parameter === issue.parameter),
     );
     const nodesId = `nodes-${element.id}`.replace(/[^\w-]/g, "_");
+    const box = useMasonryBox<HTMLFieldSetElement>();
     return (
-      <fieldset class="element">
+      <fieldset class="element" ref={box}>
         <legend>
           <strong>{group.elementId}</strong> <span class="type">{group.type}</span>{" "}
           <button
@@ -201,8 +203,8 @@ interface FieldProps {
 
 function ParameterField({ row, type, issue, anchors }: FieldProps) {
   const id = `p-${row.elementId}-${row.parameter}`.replace(/[^\w-]/g, "_");
-  const preferred = catalogue.value?.preferredValues ?? [];
-  const choices = isPurchasable(type, row.parameter) ? nearbyValues(preferred, row.value) : [];
+  const lists = catalogue.value ?? { preferredValues: [], stockDamperRatings: [] };
+  const choices = nearbyValues(purchasableValues(type, row.parameter, lists), row.value);
   if (!anchors.has(row.accessibleName) && row.value > 0) anchors.set(row.accessibleName, row.value);
   const anchor = anchors.get(row.accessibleName);
   const slider =

@@ -1,7 +1,7 @@
 // A uPlot chart as a Preact component: created once, fed new columns with setData (no re-creating
 // per edit), rebuilt only when the series themselves change. uPlot's live legend is the crosshair
 // readout: it shows every curve's value at the cursor.
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { showAlert } from "../state/appState.js";
@@ -51,7 +51,10 @@ export function UPlotChart(props: ChartProps) {
     props.y2Range,
   ]);
 
-  useEffect(() => {
+  // Layout effects, not effects: Preact runs an effect only after the next frame, so the new data
+  // would reach the canvas a frame (or two) after the worker's answer; a layout effect draws it in
+  // the same task, and the redraw measure ends at the very next frame.
+  useLayoutEffect(() => {
     const element = host.current;
     if (element === null) return;
     const plot = new uPlot(options(props, element.clientWidth || 640), props.data, element);
@@ -68,7 +71,7 @@ export function UPlotChart(props: ChartProps) {
     // Rebuilt only when the series or axes change; data changes go through setData below.
   }, [shape]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     chart.current?.setData(props.data, props.yRange === undefined);
     props.onDrawn?.();
   }, [props.data]);

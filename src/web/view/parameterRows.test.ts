@@ -4,6 +4,7 @@ import {
   elementRows,
   nearbyValues,
   parameterRows,
+  purchasableValues,
   sliderRange,
   sliderValue,
 } from "./parameterRows.js";
@@ -51,6 +52,14 @@ describe("purchasable values and sliders", () => {
   it("offers the preferred values within a decade either side", () => {
     expect(nearbyValues([1, 2.2, 10, 22, 100, 220], 22)).toEqual([2.2, 10, 22, 100, 220]);
     expect(nearbyValues([1, 2], -1)).toEqual([]);
+  });
+
+  it("offers E12 for crossover parts, the stock ratings for dampers, nothing for the rest", () => {
+    const lists = { preferredValues: [1, 1.2], stockDamperRatings: [680, 1000] };
+    expect(purchasableValues("resistor", "resistance", lists)).toEqual([1, 1.2]);
+    expect(purchasableValues("capacitor", "capacitance", lists)).toEqual([1, 1.2]);
+    expect(purchasableValues("damper", "ratingCgsOhm", lists)).toEqual([680, 1000]);
+    expect(purchasableValues("tube", "lengthM", lists)).toEqual([]);
   });
 
   it("a slider spans two decades around its anchor and gives 3 significant digits", () => {

@@ -63,19 +63,38 @@ export function elementRows(
   return { elementId: element.id, type: element.type, rows };
 }
 
-/** Parameters sold in preferred values (E12): the field offers those near its value. */
-const PURCHASABLE = new Set([
-  "resistor resistance",
-  "capacitor capacitance",
-  "inductor inductance",
+/**
+ * Parameters sold in fixed values, and which list: E12 (IEC 60063) for the crossover parts, the
+ * library's stock ratings for dampers. The field offers the values near its own.
+ */
+const PURCHASABLE: ReadonlyMap<string, "preferred" | "damper"> = new Map([
+  ["resistor resistance", "preferred"],
+  ["capacitor capacitance", "preferred"],
+  ["inductor inductance", "preferred"],
+  ["damper ratingCgsOhm", "damper"],
 ]);
 
 /** Parameters with a log-scale slider: the crossover parts and dampers a builder tunes by ear. */
-const SLIDABLE = new Set([...PURCHASABLE, "damper ratingCgsOhm"]);
+const SLIDABLE = new Set(PURCHASABLE.keys());
 
-/** Whether a parameter of an element type is sold in preferred values. */
+/** Whether a parameter of an element type is sold in fixed values. */
 export function isPurchasable(type: string, parameter: string): boolean {
   return PURCHASABLE.has(`${type} ${parameter}`);
+}
+
+/** The values a parameter is sold in (in its SI unit), or none: E12 or the stock damper ratings. */
+export function purchasableValues(
+  type: string,
+  parameter: string,
+  lists: {
+    readonly preferredValues: readonly number[];
+    readonly stockDamperRatings: readonly number[];
+  },
+): readonly number[] {
+  const list = PURCHASABLE.get(`${type} ${parameter}`);
+  if (list === "preferred") return lists.preferredValues;
+  if (list === "damper") return lists.stockDamperRatings;
+  return [];
 }
 
 /** Whether a parameter of an element type gets a slider. */

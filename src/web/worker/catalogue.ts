@@ -8,6 +8,7 @@ import {
   REFERENCE_DESIGNS,
   SOURCE_PRESETS,
   SOURCE_PRESET_NAMES,
+  STOCK_DAMPER_RATINGS,
   preferredValues,
 } from "../../index.js";
 import type { Catalogue } from "./protocol.js";
@@ -33,6 +34,7 @@ export function catalogue(): Catalogue {
       description: SOURCE_PRESETS[id].description,
     })),
     preferredValues: preferredValues("E12", 1e-12, 1e7),
+    stockDamperRatings: [...STOCK_DAMPER_RATINGS.valuesCgsOhm],
     fitScenarios: FIT_SCENARIO_NAMES.map((id) => ({
       id,
       description: FIT_SCENARIOS[id].description,

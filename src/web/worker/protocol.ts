@@ -47,6 +47,8 @@ export interface Catalogue {
   readonly fitScenarios: { id: string; description: string }[];
   /** E12 values (IEC 60063) from 1 pF to 10 MΩ: what resistors, capacitors and inductors are sold in. */
   readonly preferredValues: number[];
+  /** The stock damper ratings (cgs acoustic Ω) the library's optimiser snaps to. */
+  readonly stockDamperRatings: number[];
 }
 
 /** What the designer draws for one simulation. */
