@@ -26,7 +26,7 @@ export const SEAL_SCENARIOS = {
   broken: {
     name: "broken",
     description:
-      "a broken seal: a leak r 0.5 mm × 5 mm (PHYSICS.md §4's example: with a stiff source into 1.25 cm³ the bass falls 12 dB/octave below ≈0.5 kHz)",
+      "a broken seal: a leak r 0.5 mm × 5 mm (with a stiff source into 1.25 cm³ the bass falls 12 dB/octave below ≈0.5 kHz)",
     leak: { radiusM: 0.5e-3, lengthM: 5e-3 },
   },
 } as const satisfies Record<string, SealScenario>;
