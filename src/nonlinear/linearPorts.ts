@@ -3,13 +3,12 @@ import type { Domain } from "../core/domain.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import type { Design } from "../design/design.js";
 import type { PrimitiveInstance } from "../design/expand.js";
-import type { PrimitiveModel } from "../network/elementModel.js";
-import { potentialSourceStamp } from "../network/stamps.js";
 import { type LargeSignalCurves, largeSignalCurves } from "../elements/drivers/largeSignal.js";
 import type { DynamicDriver } from "../elements/drivers/dynamicDriver.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { type Network, compileNetwork } from "../simulate/compileNetwork.js";
 import { FrequencySweep } from "../simulate/sweep.js";
+import { potentialSource } from "../simulate/driverContributions.js";
 
 /**
  * The linear network seen from its few nonlinear coils: every other element (crossover, cavities,
@@ -63,26 +62,6 @@ export const emfInput = (coil: number) => 1 + 2 * coil;
 export const forceInput = (coil: number) => 2 + 2 * coil;
 export const currentOutput = (coil: number) => 2 * coil;
 export const velocityOutput = (coil: number) => 2 * coil + 1;
-
-/** An inserted series source of value 0 (the drives come as right-hand sides), reporting its branch. */
-function insertedSource(domain: Domain, onBranch: (branch: number) => void) {
-  const model: PrimitiveModel<ElementDefinition> = {
-    kind: "primitive",
-    type: "voltageSource",
-    summary: "",
-    terminals: ["plus", "minus"],
-    parameters: {},
-    schema: undefined as never,
-    ports: [{ terminals: [0, 1], domain }],
-    source: () => "potential",
-    realize: (_definition, context) => {
-      const realization = potentialSourceStamp(context, 0, 0);
-      onBranch(realization.sourceBranch!);
-      return realization;
-    },
-  };
-  return model;
-}
 
 export class LinearPorts {
   readonly coils: readonly NonlinearCoil[];
@@ -207,7 +186,7 @@ function cutCoils(
     };
     const source = (id: string, nodes: string[], domain: Domain, branches: number[]) => ({
       definition: { id, type: "voltageSource", nodes, voltage: 0 } as ElementDefinition,
-      model: insertedSource(domain, (branch) => (branches[c] = branch)),
+      model: potentialSource(domain, (branch) => (branches[c] = branch)),
       originIndex: motor.originIndex,
       originId: motor.originId,
     });

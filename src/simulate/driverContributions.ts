@@ -47,8 +47,12 @@ export function findMotors(elements: readonly ElementDefinition[], air: Air): Mo
   return motors;
 }
 
-/** A potential source (a force source standing in for a motor's port) that reports its branch. */
-function potentialSource(
+/**
+ * A potential source inserted into an expanded network (a force source standing in for a motor's
+ * port, or a series drive of harmonic balance), of value 0 (drives come as right-hand sides), that
+ * reports its branch unknown when realised.
+ */
+export function potentialSource(
   domain: Domain,
   onBranch: (branch: number) => void,
 ): PrimitiveModel<ElementDefinition> {
