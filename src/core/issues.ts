@@ -38,6 +38,7 @@ export type IssueCode =
   | "ill-conditioned-network"
   | "impedance-misses-1khz"
   | "implausible-size"
+  | "implausible-value"
   | "invalid-air"
   | "invalid-band"
   | "invalid-element"

@@ -9,3 +9,4 @@ export { CHANNELS, channelColumns, isLeftChannelName, isRightChannelName } from 
 export type { Channel } from "./channels.js";
 export { isPhoneBookText, phoneBookFiles } from "./phoneBook.js";
 export type { PhoneBookFile, SkippedMeasurement } from "./phoneBook.js";
+export { PLAUSIBLE_MEASUREMENT, implausibleValue } from "./plausibleValues.js";

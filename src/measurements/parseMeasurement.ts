@@ -15,6 +15,7 @@ import {
 import { kindFromSource, nameFromSource } from "./columnNames.js";
 import { type Dialect, detectDialect, splitCells, splitHeader } from "./dialect.js";
 import { parseNumber } from "./parseNumbers.js";
+import { implausibleValue } from "./plausibleValues.js";
 import { type NumberedLine, quote, scanLines } from "./scanLines.js";
 
 export interface ParseMeasurementOptions {
@@ -232,6 +233,11 @@ function readRows(
           `line ${line}: the impedance ${value} Ω is negative; an impedance magnitude is at least 0 Ω (if the column is a level in dB, read the file with kind "response")`,
         ),
       );
+      continue;
+    }
+    const implausible = implausibleValue(frequencyHz, value, kind);
+    if (implausible !== undefined) {
+      issues.push(lineIssue("implausible-value", line, `line ${line}: ${implausible}`));
       continue;
     }
     rows.push({ line, frequencyHz, value, phaseDeg });
