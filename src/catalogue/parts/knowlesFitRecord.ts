@@ -10,7 +10,10 @@ export interface FittedParameter {
   readonly atBound?: "lower" | "upper";
 }
 
-/** What scripts/write-knowles-parts.mjs keeps of one receiver's fit (knowlesFits.generated.ts). */
+/**
+ * What scripts/write-knowles-parts.mjs keeps of one receiver's fit (knowlesFits.json, read and
+ * checked by knowlesFits.ts).
+ */
 export interface KnowlesFitRecord {
   /** The maker's model number, e.g. "ED-30262-000". */
   readonly model: string;

@@ -5,7 +5,7 @@ import { simulate } from "../../simulate/simulate.js";
 import { fitTargets } from "../receiverFit/datasheetData.js";
 import { FIXTURE_INTO_711 } from "../receiverFit/loadChain.js";
 import { partParameters } from "./part.js";
-import { KNOWLES_FITS } from "./knowlesFits.generated.js";
+import { KNOWLES_FITS } from "./knowlesFits.js";
 import { KNOWLES_RECEIVERS } from "./knowlesReceivers.js";
 import { describeProvenance } from "./provenance.js";
 

@@ -1,4 +1,4 @@
-import { KNOWLES_FITS } from "./knowlesFits.generated.js";
+import { KNOWLES_FITS } from "./knowlesFits.js";
 import type { FittedParameter, KnowlesFitRecord } from "./knowlesFitRecord.js";
 import type { Part } from "./part.js";
 import type { Sourced } from "./provenance.js";
@@ -6,7 +6,8 @@ import type { Sourced } from "./provenance.js";
 /*
  * Real balanced-armature receivers: the eight Knowles receivers of the team's shared data, fitted by
  * fitReceiver to their maker's 711 response (through the unpublished T8688 fixture, fitted as a short
- * tube) and |Z|, and stored as data by scripts/write-knowles-parts.mjs (knowlesFits.generated.ts).
+ * tube) and |Z|, and stored as data by scripts/write-knowles-parts.mjs (knowlesFits.json, read and
+ * checked by knowlesFits.ts).
  * Every number says it was fitted, with the fit's residual, 95 % interval and any bound it ended on.
  * What the fit cannot identify is held at a plausible gauge value and says so (diaphragm area, rear
  * volume, spout radius): only the combinations with the fitted numbers are measured. One datasheet
