@@ -8,7 +8,7 @@ import { restoreFromUrl, startUrlSync } from "./state/urlSync.js";
 import { client } from "./state/worker.js";
 import { storedMeasurements } from "./storage/measurementStore.js";
 import { App } from "./ui/App.js";
-import { addMeasurementTexts } from "./ui/openFiles.js";
+import { addMeasurementTexts, addTargetTexts } from "./ui/openFiles.js";
 import { startSourceMatching } from "./ui/SourcePanel.js";
 import "./ui/styles.css";
 
@@ -24,7 +24,17 @@ async function start(): Promise<void> {
   startDesignSimulation();
   startGraphCurves();
   startSourceMatching();
-  await addMeasurementTexts(await storedMeasurements(), { store: false });
+  const stored = await storedMeasurements();
+  await Promise.all([
+    addTargetTexts(
+      stored.filter((entry) => entry.role === "target"),
+      { store: false, choose: false },
+    ),
+    addMeasurementTexts(
+      stored.filter((entry) => entry.role !== "target"),
+      { store: false },
+    ),
+  ]);
 }
 
 // Undo and redo from the keyboard anywhere on the page except in text a user is typing.

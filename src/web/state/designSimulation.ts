@@ -8,9 +8,9 @@ import {
   designView,
   fitScenario,
   outputImpedanceOhm,
-  target,
 } from "./appState.js";
 import { markEdit } from "./redrawTiming.js";
+import { targetRequest } from "./uploadedTargets.js";
 import { client } from "./worker.js";
 import type { SimulateRequest } from "../worker/protocol.js";
 
@@ -22,7 +22,7 @@ export function simulateRequest(design: Design): SimulateRequest {
   return {
     design,
     points: DESIGNER_POINTS,
-    target: target.value,
+    target: targetRequest.value,
     fit: fitScenario.value,
     ...(outputImpedanceOhm.value !== undefined
       ? { outputImpedanceOhm: outputImpedanceOhm.value }

@@ -2,7 +2,8 @@
 // target or the designer's design change.
 import { computed, effect, signal } from "@preact/signals";
 import type { GraphCurveInput, GraphView } from "../worker/protocol.js";
-import { designView, graphSettings, measurements, tab, target } from "./appState.js";
+import { designView, graphSettings, measurements, tab } from "./appState.js";
+import { targetRequest } from "./uploadedTargets.js";
 import { client } from "./worker.js";
 
 /** The id under which the designer's design appears in the graph. */
@@ -35,7 +36,7 @@ export function startGraphCurves(): () => void {
     if (design && showDesignInGraph.value) inputs.push(design);
     const { normalize, smoothing, baseline } = graphSettings.value;
     const options = {
-      target: target.value,
+      target: targetRequest.value,
       normalize,
       smoothingOctaveFraction: smoothing,
       baseline,

@@ -9,6 +9,8 @@ export interface StoredMeasurement {
   readonly text: string;
   /** The curve's name when it is not the file's (a phone book's phone). */
   readonly name?: string;
+  /** "target" for a target file the user uploaded; a measurement otherwise. */
+  readonly role?: "target";
 }
 
 function open(): Promise<IDBDatabase> {

@@ -1,7 +1,8 @@
 // The EQ panel: the library's PEQ fit (the same function and defaults as `tympan eq`) to the target,
 // for the designer's design or a measurement, with its presets as downloads.
 import { signal } from "@preact/signals";
-import { catalogue, eqSettings, measurements, showAlert, target } from "../state/appState.js";
+import { catalogue, eqSettings, measurements, showAlert } from "../state/appState.js";
+import { targetRequest } from "../state/uploadedTargets.js";
 import { designCurve } from "../state/graphCurves.js";
 import { client } from "../state/worker.js";
 import type { EqView } from "../worker/protocol.js";
@@ -200,7 +201,7 @@ async function fit(): Promise<void> {
   fitting.value = true;
   const { reply } = await client.call("fitEq", {
     curve,
-    target: target.value,
+    target: targetRequest.value,
     presetId: settings.preset,
     isDesign: settings.curve === "design",
     ...(settings.maxBoostDb !== undefined ? { maxBoostDb: settings.maxBoostDb } : {}),

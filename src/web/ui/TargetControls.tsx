@@ -1,10 +1,13 @@
 // The target and its tone controls (bass shelf, ear gain, treble shelf, tilt): the library's
 // adjustableTarget, as the graph tools and `tympan --bass/--ear-gain/--treble/--tilt` define them.
+// A target file picked or dropped here joins the built-in targets.
 import { catalogue, target } from "../state/appState.js";
+import { missingUploadedTarget, uploadedTargets } from "../state/uploadedTargets.js";
 import type { TargetSpec } from "../worker/protocol.js";
+import { addTargetFiles } from "./openFiles.js";
 
 const CONTROLS: {
-  field: keyof Omit<TargetSpec, "base">;
+  field: keyof Omit<TargetSpec, "base" | "curve">;
   label: string;
   unit: string;
   min: number;
@@ -28,8 +31,19 @@ export function TargetControls({ idPrefix }: { idPrefix: string }) {
   const spec = target.value;
   const targets = catalogue.value?.targets ?? [];
   const set = (change: Partial<TargetSpec>) => (target.value = { ...target.value, ...change });
+  const uploaded = uploadedTargets.value;
+  const missing = missingUploadedTarget.value;
   return (
-    <fieldset class="target-controls">
+    <fieldset
+      class="target-controls"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        // A file dropped on the target is a target, not one more measurement for the graph.
+        event.preventDefault();
+        event.stopPropagation();
+        if (event.dataTransfer) void addTargetFiles(Array.from(event.dataTransfer.files));
+      }}
+    >
       <legend>Target</legend>
       <label>
         Target curve{" "}
@@ -39,8 +53,39 @@ export function TargetControls({ idPrefix }: { idPrefix: string }) {
               {entry.name}
             </option>
           ))}
+          {uploaded.length > 0 ? (
+            <optgroup label="Your targets">
+              {uploaded.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.curve.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {missing !== undefined ? (
+            <option value={spec.base}>{missing} (not loaded here)</option>
+          ) : null}
         </select>
       </label>
+      <label class="file-button">
+        Add target file
+        <input
+          type="file"
+          multiple
+          accept=".txt,.csv,.tsv,.frd,text/plain,text/csv"
+          onChange={(event) => {
+            const files = Array.from(event.currentTarget.files ?? []);
+            event.currentTarget.value = "";
+            void addTargetFiles(files);
+          }}
+        />
+      </label>
+      {missing !== undefined ? (
+        <p class="note" role="status">
+          This link rates against the target file "{missing}", which stays on the computer that
+          loaded it; the default target is used until you add that file here.
+        </p>
+      ) : null}
       {CONTROLS.map((control) => {
         const id = `${idPrefix}-${control.field}`;
         return (

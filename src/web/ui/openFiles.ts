@@ -1,7 +1,14 @@
 // Files the user gives the page (picked, dropped, or a whole folder): designs go to the designer,
 // measurements to the graph tool, kept in IndexedDB. A file the reader rejects becomes an alert that
 // names the file and line; the other files still load.
-import { type Measurement, measurements, openDesign, showAlert } from "../state/appState.js";
+import {
+  type Measurement,
+  measurements,
+  openDesign,
+  showAlert,
+  target,
+} from "../state/appState.js";
+import { addUploadedTarget } from "../state/uploadedTargets.js";
 import { storeMeasurement } from "../storage/measurementStore.js";
 import { client } from "../state/worker.js";
 import { paletteColor } from "../view/palette.js";
@@ -99,4 +106,36 @@ function uniqueId(name: string, alsoTaken: readonly Measurement[]): string {
   let id = name;
   for (let n = 2; taken.has(id); n++) id = `${name} (${n})`;
   return id;
+}
+
+/** Target files the user picked or dropped: each becomes a target to choose; the last one is chosen. */
+export async function addTargetFiles(files: Iterable<File>): Promise<void> {
+  const texts = await Promise.all(
+    Array.from(files, async (file) => ({ fileName: file.name, text: await file.text() })),
+  );
+  await addTargetTexts(texts, { store: true, choose: true });
+}
+
+/** Reads targets in the worker (the library's reader); each file it could not read is an alert. */
+export async function addTargetTexts(
+  files: readonly { fileName: string; text: string }[],
+  options: { store: boolean; choose: boolean },
+): Promise<void> {
+  const replies = await Promise.all(
+    files.map((file) => client.call("parseTarget", { fileName: file.fileName, text: file.text })),
+  );
+  let chosen: string | undefined;
+  replies.forEach(({ reply }, i) => {
+    const file = files[i]!;
+    if (!reply.ok) return showAlert(reply.message);
+    chosen = addUploadedTarget(file.fileName, reply.value);
+    if (options.store)
+      void storeMeasurement({
+        id: `target:${chosen}`,
+        fileName: file.fileName,
+        text: file.text,
+        role: "target",
+      }).catch(() => undefined);
+  });
+  if (options.choose && chosen !== undefined) target.value = { ...target.value, base: chosen };
 }

@@ -13,6 +13,7 @@ import {
 } from "./measurementCalls.js";
 import type { CallKind, Calls, Reply } from "./protocol.js";
 import { matchDesignSource } from "./sourceCalls.js";
+import { readTarget } from "./targets.js";
 
 type Handlers = { [K in CallKind]: (request: Calls[K]["request"]) => Calls[K]["reply"] };
 
@@ -22,6 +23,7 @@ const HANDLERS: Handlers = {
   simulationCsv: designCsv,
   parseDesign: readDesign,
   parseMeasurement: readMeasurement,
+  parseTarget: readTarget,
   phoneBook: readPhoneBook,
   graph: ({ curves, options }) => graphCurves(curves, options),
   fitEq,

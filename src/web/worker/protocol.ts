@@ -13,13 +13,25 @@ import type {
   Hiss,
 } from "../../index.js";
 
-/** A target the page can ask for: a built-in curve and the graph tools' tone controls. */
+/** The prefix of an uploaded target's id ("file:My target"): never a built-in target's. */
+export const UPLOADED_TARGET_PREFIX = "file:";
+
+/**
+ * A target the page can ask for: a built-in curve (or a file the user gave) and the graph tools'
+ * tone controls.
+ */
 export interface TargetSpec {
+  /** A built-in target id, or "file:<name>" for a target the user uploaded. */
   readonly base: string;
   readonly bassDb: number;
   readonly earGainDb: number;
   readonly trebleDb: number;
   readonly tiltDbPerOctave: number;
+  /**
+   * The uploaded target's curve when `base` is "file:…": the page adds it to requests (a link
+   * carries only the name; the curve stays in this browser, like measurements).
+   */
+  readonly curve?: CurveData;
 }
 
 /** A curve as it crosses the worker boundary: plain arrays. */
@@ -217,6 +229,8 @@ export interface Calls {
   simulationCsv: { request: SimulateRequest; reply: string };
   parseDesign: { request: FileText; reply: Design };
   parseMeasurement: { request: FileText; reply: CurveData };
+  /** A target file (an AutoEq result is read by its "target" column). */
+  parseTarget: { request: FileText; reply: CurveData };
   phoneBook: { request: FileText; reply: PhoneBookView };
   graph: { request: { curves: GraphCurveInput[]; options: GraphOptions }; reply: GraphView };
   fitEq: { request: FitEqRequest; reply: EqView };
