@@ -5,8 +5,9 @@ import boundaries from "eslint-plugin-boundaries";
 /**
  * The library's folders, lowest first. A folder may import itself and the folders before it, never
  * one after it, so there can be no cycle between folders. Each folder's index.ts (or its first file)
- * says what it holds. The two public entries come next; the shells (cli, web) reach the library only
- * through them.
+ * says what it holds. The public entry src/index.ts comes next; the shells (cli, web) reach the
+ * library only through it. Node file access lives in the command line's shell (src/cli/io/);
+ * src/node/index.ts (the "tympan/node" entry) re-exports it with the library for scripts.
  */
 export const LAYERS = [
   "core", // units, complex values, issues, frequency grids, curves, air
@@ -25,7 +26,6 @@ export const LAYERS = [
   "source", // source matching, spec sheets, hiss, fit and seal scenarios
   "catalogue", // parts with provenance, reference designs, the guides' claims
   "optimize", // optimisers
-  "io", // Node file access: reading files and folders, PNG rendering
 ];
 
 const layerElements = LAYERS.map((layer) => ({
@@ -55,7 +55,8 @@ export default tseslint.config(
         ...layerElements,
         { type: "cli", pattern: "src/cli" },
         { type: "web", pattern: "src/web" },
-        // What is left at the top of src/ is the public entries (index.ts, node.ts).
+        { type: "node-entry", pattern: "src/node" },
+        // What is left at the top of src/ is the public entry (index.ts).
         { type: "entry", pattern: "src" },
       ],
     },
@@ -65,12 +66,16 @@ export default tseslint.config(
         {
           default: "disallow",
           message:
-            "{{from.type}} may not import {{to.type}}: imports point down the layers in eslint.config.js (a shell reaches the library only through src/index.ts or src/node.ts)",
+            "{{from.type}} may not import {{to.type}}: imports point down the layers in eslint.config.js (a shell reaches the library only through src/index.ts)",
           policies: [
             ...layerPolicies,
             {
               from: { element: { type: "entry" } },
               allow: { to: { element: { types: { anyOf: [...LAYERS, "entry"] } } } },
+            },
+            {
+              from: { element: { type: "node-entry" } },
+              allow: { to: { element: { types: { anyOf: ["entry", "cli"] } } } },
             },
             {
               from: { element: { type: "cli" } },
@@ -88,9 +93,9 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/io/**", "src/cli/**", "src/web/**", "src/node.ts", "src/**/*.test.ts"],
+    ignores: ["src/cli/**", "src/web/**", "src/node/**", "src/**/*.test.ts"],
     rules: {
-      // The library core is isomorphic: Node built-ins only in io/, the node entry and the shells.
+      // The library is isomorphic: Node built-ins only in the shells (src/cli/io/ reads files).
       "no-restricted-imports": [
         "error",
         {

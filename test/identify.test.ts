@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logFrequencies } from "../src/core/frequencyGrid.js";
-import { parseTwoPortCsv } from "../src/io/twoPortFile.js";
+import { parseTwoPortCsv } from "../src/index.js";
 import { parseKnownLoad } from "../src/identify/knownLoads.js";
 import type { ComplexSeries } from "../src/core/complexValue.js";
 import { tympan } from "./support/cli.js";

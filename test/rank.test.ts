@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { preferenceRating } from "../src/analysis/preferenceRating.js";
 import { averageChannels } from "../src/analysis/averageChannels.js";
-import { readMeasurementFile } from "../src/io/measurementFile.js";
+import { readMeasurementFile } from "../src/cli/io/measurementFile.js";
 import { harmanInEar2019v2 } from "../src/targets/harmanInEar2019v2.js";
 import { tympan } from "./support/cli.js";
 

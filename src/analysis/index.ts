@@ -37,6 +37,8 @@ export type { SmoothingOptions } from "./smoothFractionalOctave.js";
 export { normalize } from "./normalize.js";
 export type { Normalization } from "./normalize.js";
 export { averageChannels } from "./averageChannels.js";
+export { combineChannels } from "./combineChannels.js";
+export type { CombinedChannels } from "./combineChannels.js";
 export { channelImbalance } from "./channelImbalance.js";
 export type {
   ChannelImbalance,

@@ -5,7 +5,7 @@ import {
   chartFromSimulation,
   renderSvg,
 } from "../index.js";
-import { checkOutputPath, renderPng } from "../node.js";
+import { checkOutputPath, renderPng } from "./io/index.js";
 import { usageError } from "./errors.js";
 import { writeOutputFile } from "./outputFile.js";
 

@@ -9,7 +9,7 @@ import {
   DEFAULT_TARGET_NAME,
   adjustTarget,
 } from "../index.js";
-import { readCurveInput, readTargetInput } from "../node.js";
+import { readCurveInput, readTargetInput } from "./io/index.js";
 import { usageError } from "./errors.js";
 
 /** Receives what a reader did without being asked (see readMeasurementFile). */

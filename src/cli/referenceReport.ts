@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { chart, referenceComparison, renderSvg } from "../index.js";
-import { renderPng } from "../node.js";
+import { renderPng } from "./io/index.js";
 import { writeOutputFile } from "./outputFile.js";
 
 /**

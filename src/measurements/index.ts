@@ -10,3 +10,9 @@ export type { Channel } from "./channels.js";
 export { isPhoneBookText, phoneBookFiles } from "./phoneBook.js";
 export type { PhoneBookFile, SkippedMeasurement } from "./phoneBook.js";
 export { PLAUSIBLE_MEASUREMENT, implausibleValue } from "./plausibleValues.js";
+export {
+  THEVENIN_COLUMNS,
+  TWO_PORT_COLUMNS,
+  formatTwoPortCsv,
+  parseTwoPortCsv,
+} from "./twoPortCsv.js";

@@ -45,16 +45,29 @@ describe("the layering rule of `npm run lint`", () => {
     expect(errors).toEqual([]);
   });
 
-  it("lets the command line reach the library only through the public entries", async () => {
+  it("lets the command line reach the library only through the public entry", async () => {
     const internal = await layerErrors(
       "src/cli/probe.ts",
       'import { simulate } from "../simulate/simulate.js";\nexport const s = simulate;\n',
     );
     expect(internal).toHaveLength(1);
+    const viaNodeEntry = await layerErrors(
+      "src/cli/probe.ts",
+      'import { simulate } from "../node/index.js";\nexport const s = simulate;\n',
+    );
+    expect(viaNodeEntry).toHaveLength(1);
     const entry = await layerErrors(
       "src/cli/probe.ts",
-      'import { simulate } from "../index.js";\nimport { readMeasurementFile } from "../node.js";\nexport const s = [simulate, readMeasurementFile];\n',
+      'import { simulate } from "../index.js";\nimport { readMeasurementFile } from "./io/index.js";\nexport const s = [simulate, readMeasurementFile];\n',
     );
     expect(entry).toEqual([]);
+  });
+
+  it("keeps the shells out of the library: the isomorphic entry may not import the command line", async () => {
+    const errors = await layerErrors(
+      "src/analysis/probe.ts",
+      'import { readMeasurementFile } from "../cli/io/index.js";\nexport const r = readMeasurementFile;\n',
+    );
+    expect(errors).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { type Normalization, compareCurves, comparisonChart, comparisonCsv } from "../../index.js";
-import { readCurveInputs } from "../../node.js";
+import { readCurveInputs } from "../io/index.js";
 import { usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

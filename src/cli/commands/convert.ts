@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatCsv, formatRew, formatSquig } from "../../index.js";
-import { checkOutputPath, readMeasurementFile } from "../../node.js";
+import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
 import type { CliOutput } from "../program.js";

@@ -1,14 +1,13 @@
 import type { Command } from "commander";
 import {
-  checkOutputPath,
   chooseProbe,
   distortion,
   distortionChart,
   distortionTable,
   driveForLevel,
   frequencyGrid,
-  loadDesign,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

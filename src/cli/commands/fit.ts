@@ -1,14 +1,13 @@
 import type { Command } from "commander";
 import {
   FIT_SCENARIO_NAMES,
-  checkOutputPath,
   fitChart,
   fitResponses,
   fitResponsesJson,
   fitScenariosByName,
   formatFitTable,
-  loadDesign,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

@@ -6,14 +6,13 @@ import {
   type ReceiverFit,
   RECEIVER_FIT_DEFAULTS,
   TympanError,
-  checkOutputPath,
   describeLoadChain,
   fitReceiver,
   parseLoadChain,
-  readMeasurementFile,
   receiverFitChart,
   receiverFitDesign,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";

@@ -1,13 +1,12 @@
 import type { Command } from "commander";
 import {
-  checkOutputPath,
   formatIdentification,
   formatTwoPortCsv,
   identificationProvenance,
   identifyFromImpedances,
   parseKnownLoads,
-  readMeasurementFile,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { writeOutputFile } from "../outputFile.js";
 import type { CliOutput } from "../program.js";
 

@@ -4,12 +4,10 @@ import {
   OPTIMIZE_DEFAULTS,
   type OptimizeResult,
   type TuningFigures,
-  checkOutputPath,
-  loadDesign,
   optimizeChart,
   optimizeDesign,
-  readTargetInput,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, loadDesign, readTargetInput } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";

@@ -8,7 +8,7 @@ import {
   rankingCsv,
   ratingValidity,
 } from "../../index.js";
-import { readCurveInputs } from "../../node.js";
+import { readCurveInputs } from "../io/index.js";
 import { usageError } from "../errors.js";
 import type { CliOutput } from "../program.js";
 import {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { designReportChart, renderSvg, reportSummaryMarkdown } from "../../index.js";
-import { loadReportEntries, renderPng, reportDesignInputs } from "../../node.js";
+import { loadReportEntries, renderPng, reportDesignInputs } from "../io/index.js";
 import { usageError } from "../errors.js";
 import { exists, writeOutputFile } from "../outputFile.js";
 import { writeComparison } from "../referenceReport.js";

@@ -1,12 +1,6 @@
 import type { Command } from "commander";
-import {
-  checkOutputPath,
-  frequencyGrid,
-  loadDesign,
-  simulate,
-  simulationCsv,
-  simulationTable,
-} from "../../node.js";
+import { frequencyGrid, simulate, simulationCsv, simulationTable } from "../../index.js";
+import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writePlot } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

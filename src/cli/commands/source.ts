@@ -3,15 +3,14 @@ import {
   DEFAULT_PEAK_LEVEL_DB_SPL,
   SOURCE_PRESET_NAMES,
   type SourceFigures,
-  checkOutputPath,
   chooseSources,
   formatSourceComparison,
   formatSourceMatch,
   matchSource,
-  readSourceLoad,
   sourceChart,
   sourceMatchJson,
-} from "../../node.js";
+} from "../../index.js";
+import { checkOutputPath, readSourceLoad } from "../io/index.js";
 import { issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { formatSpecSheet, readSourceLoad, specSheet } from "../../node.js";
+import { formatSpecSheet, specSheet } from "../../index.js";
+import { readSourceLoad } from "../io/index.js";
 import { issueLines } from "../errors.js";
 import type { CliOutput } from "../program.js";
 

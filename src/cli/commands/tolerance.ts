@@ -3,10 +3,10 @@ import {
   TOLERANCE_DEFAULTS,
   type ToleranceAnalysis,
   frequencyGrid,
-  loadDesign,
   toleranceAnalysis,
   toleranceChart,
-} from "../../node.js";
+} from "../../index.js";
+import { loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";

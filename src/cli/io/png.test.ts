@@ -1,10 +1,13 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { exampleResult } from "../../test/support/exampleResult.js";
-import { textWidthPx } from "../plot/font.js";
-import { chartFromSimulation } from "../plot/fromSimulation.js";
-import { layoutChart, type TextBox } from "../plot/layout.js";
-import { renderSvg } from "../plot/svg.js";
+import {
+  textWidthPx,
+  chartFromSimulation,
+  layoutChart,
+  type TextBox,
+  renderSvg,
+} from "../../index.js";
+import { exampleResult } from "../../../test/support/exampleResult.js";
 import { renderPng } from "./png.js";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -1,9 +1,15 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { type ReportEntry, reportFrequencies, reportStems } from "../catalogue/designReport.js";
-import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
-import { type Issue, TympanError, isNonEmpty } from "../core/issues.js";
-import { simulate } from "../simulate/simulate.js";
+import {
+  type ReportEntry,
+  reportFrequencies,
+  reportStems,
+  REFERENCE_DESIGNS,
+  type Issue,
+  TympanError,
+  isNonEmpty,
+  simulate,
+} from "../../index.js";
 import { isBuiltInDesignName, loadDesign } from "./designInput.js";
 
 /**

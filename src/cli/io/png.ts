@@ -10,11 +10,13 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
-import { TympanError } from "../core/issues.js";
-import type { ChartOptions } from "../plot/chart.js";
-import { PLOT_FONT_FAMILY } from "../plot/font.js";
-import type { RenderOptions } from "../plot/layout.js";
-import { renderSvg } from "../plot/svg.js";
+import {
+  TympanError,
+  type ChartOptions,
+  PLOT_FONT_FAMILY,
+  type RenderOptions,
+  renderSvg,
+} from "../../index.js";
 
 export interface PngOptions extends RenderOptions {
   /** Device pixels per SVG px: 2 gives a sharp image on high-density screens and in documents. */

@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Issue } from "../core/issues.js";
-import { logFrequencies } from "../core/frequencyGrid.js";
-import { harmanInEar2019v2 } from "../targets/harmanInEar2019v2.js";
+import { type Issue, logFrequencies, harmanInEar2019v2 } from "../../index.js";
 import {
   isMeasurementCollection,
   readCurveInput,
@@ -13,7 +11,7 @@ import {
   readTargetInput,
 } from "./curveInputs.js";
 
-const FIXTURES = fileURLToPath(new URL("../../test/fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../../test/fixtures/", import.meta.url));
 const frequencies = Array.from(logFrequencies({ fromHz: 20, toHz: 20_000, points: 40 }));
 
 function folder(files: Record<string, string>): string {

@@ -10,7 +10,7 @@ import {
 } from "./measurementDatabase.js";
 import { readMeasurementFile } from "./measurementFile.js";
 
-const FIXTURES = fileURLToPath(new URL("../../test/fixtures/rank/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../../test/fixtures/rank/", import.meta.url));
 
 describe("readPhoneBook", () => {
   it("averages L and R, uses a lone channel with a warning and skips a phone without files", async () => {

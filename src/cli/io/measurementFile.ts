@@ -1,9 +1,10 @@
-import type { Curve } from "../core/curve.js";
-import { type Issue, TympanError } from "../core/issues.js";
 import {
+  type Curve,
+  type Issue,
+  TympanError,
   type MeasurementChannelOptions,
   tryParseMeasurementChannel,
-} from "../analysis/measurementChannel.js";
+} from "../../index.js";
 import { readUserTextFile } from "./userTextFile.js";
 
 /** Options of readMeasurementFile: the reader's (column, channel, kind, name) and a note sink. */

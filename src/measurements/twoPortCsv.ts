@@ -1,7 +1,6 @@
 import { type Issue, TympanError, isNonEmpty } from "../core/issues.js";
 import type { ComplexSeries } from "../core/complexValue.js";
 import { type TwoPortTable, theveninSource } from "../elements/drivers/huntTwoPort.js";
-import { readUserTextFile } from "./userTextFile.js";
 
 /*
  * The identified two-port of a receiver as a CSV file (PHYSICS.md §6): what `tympan identify` writes
@@ -150,10 +149,4 @@ export function parseTwoPortCsv(text: string, source?: string): TwoPortTable {
     transduction: series(3, 4),
     za: series(5, 6),
   };
-}
-
-/** Reads a two-port CSV file; errors name the file and the line. */
-export async function readTwoPortFile(path: string): Promise<TwoPortTable> {
-  const text = await readUserTextFile(path, "a two-port table (.csv from tympan identify)");
-  return parseTwoPortCsv(text, path);
 }

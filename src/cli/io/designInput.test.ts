@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REFERENCE_DESIGNS } from "../catalogue/index.js";
-import { TympanError } from "../core/issues.js";
+import { REFERENCE_DESIGNS, TympanError } from "../../index.js";
 import { isDesignInput, isUnknownName, loadDesign } from "./designInput.js";
 
 const BUILT_IN = REFERENCE_DESIGNS[0]!.name;

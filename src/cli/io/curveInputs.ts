@@ -6,14 +6,18 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { designCurve } from "../analysis/designCurve.js";
-import type { RatedTarget } from "../analysis/scoreCurve.js";
-import type { Curve } from "../core/curve.js";
-import { type Issue, TympanError } from "../core/issues.js";
-import type { Channel } from "../measurements/channels.js";
-import { type SkippedMeasurement, isPhoneBookText } from "../measurements/phoneBook.js";
-import { simulate } from "../simulate/simulate.js";
-import { builtInTarget } from "../targets/builtInTargets.js";
+import {
+  designCurve,
+  type RatedTarget,
+  type Curve,
+  type Issue,
+  TympanError,
+  type Channel,
+  type SkippedMeasurement,
+  isPhoneBookText,
+  simulate,
+  builtInTarget,
+} from "../../index.js";
 import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./designInput.js";
 import { readMeasurementDatabase } from "./measurementDatabase.js";
 import { readMeasurementFile } from "./measurementFile.js";

@@ -3,8 +3,8 @@ import {
   loadFromDesign,
   loadFromMeasurement,
   parseSensitivity,
-} from "../source/index.js";
-import { TympanError } from "../core/issues.js";
+  TympanError,
+} from "../../index.js";
 import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./designInput.js";
 import { readMeasurementFile } from "./measurementFile.js";
 

@@ -1,7 +1,6 @@
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { REFERENCE_DESIGNS, referenceDesign, resolveParts } from "../catalogue/index.js";
-import { TympanError } from "../core/issues.js";
+import { REFERENCE_DESIGNS, referenceDesign, resolveParts, TympanError } from "../../index.js";
 import { readDesignFile } from "./designFile.js";
 
 /** A design read from a file or taken from the built-in reference designs, with a label for output. */

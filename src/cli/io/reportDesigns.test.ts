@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
-import { TympanError } from "../core/issues.js";
+import { REFERENCE_DESIGNS, TympanError } from "../../index.js";
 import { loadReportEntries, reportDesignInputs } from "./reportDesigns.js";
 
 function folder(files: Record<string, string>): string {

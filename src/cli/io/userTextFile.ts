@@ -1,6 +1,6 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-import { TympanError } from "../core/issues.js";
+import { TympanError } from "../../index.js";
 
 /** A UTF-16 little-endian byte-order mark: Windows tools sometimes save text exports that way. */
 const UTF16LE_BOM = [0xff, 0xfe] as const;

@@ -1,6 +1,5 @@
 import { dirname, extname, resolve } from "node:path";
-import { parseDesignText } from "../design/designText.js";
-import { TympanError } from "../core/issues.js";
+import { parseDesignText, TympanError } from "../../index.js";
 import { readTwoPortFile } from "./twoPortFile.js";
 import { readUserTextFile } from "./userTextFile.js";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TympanError } from "../core/issues.js";
+import { TympanError } from "../../index.js";
 import { MAX_USER_FILE_BYTES, readUserTextFile } from "./userTextFile.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "tympan-read-"));

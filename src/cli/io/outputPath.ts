@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { TympanError } from "../core/issues.js";
+import { TympanError } from "../../index.js";
 
 /**
  * Checks, before any work is done, that an output file may be written at `path`: not a folder, and

@@ -1,4 +1,5 @@
-// Node-only file access. The public part of io/, reached through src/node.ts: only re-exports.
+// The command line's Node adapters: files and folders in, PNG out. Only re-exports; src/node.ts
+// offers them to library users too.
 export { readDesignFile } from "./designFile.js";
 export {
   MEASUREMENT_EXTENSIONS,
@@ -11,13 +12,7 @@ export { readMeasurementFile } from "./measurementFile.js";
 export type { ReadMeasurementFileOptions } from "./measurementFile.js";
 export { PNG_DEFAULTS, plotFontFiles, renderPng } from "./png.js";
 export type { PngOptions } from "./png.js";
-export {
-  THEVENIN_COLUMNS,
-  TWO_PORT_COLUMNS,
-  formatTwoPortCsv,
-  parseTwoPortCsv,
-  readTwoPortFile,
-} from "./twoPortFile.js";
+export { readTwoPortFile } from "./twoPortFile.js";
 export { readUserTextFile } from "./userTextFile.js";
 export { MAX_USER_FILE_BYTES } from "./userTextFile.js";
 export {

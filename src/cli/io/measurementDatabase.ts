@@ -14,17 +14,17 @@
  */
 import { access, readFile, readdir } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
-import { averageChannels as averageTwoChannels } from "../analysis/averageChannels.js";
-import { channelImbalance } from "../analysis/channelImbalance.js";
-import type { Curve } from "../core/curve.js";
-import { formatHz } from "../core/format.js";
-import { type Issue, TympanError, formatIssues } from "../core/issues.js";
 import {
+  type Channel,
+  type Curve,
+  type Issue,
   type PhoneBookFile,
   type SkippedMeasurement,
+  TympanError,
+  combineChannels,
+  formatIssues,
   phoneBookFiles,
-} from "../measurements/phoneBook.js";
-import type { Channel } from "../measurements/channels.js";
+} from "../../index.js";
 import { readMeasurementFile } from "./measurementFile.js";
 
 export type { PhoneBookFile, SkippedMeasurement };
@@ -175,40 +175,16 @@ export async function readPhoneBook(
           message: `${name}: only the ${only.side} channel (${only.path}) was found; it is used alone`,
         });
       }
-      const [left, right] = curves;
-      if (left !== undefined && right !== undefined) {
-        const imbalance = channelImbalance(left, right);
-        if (imbalance.bands.length > 0) {
-          warnings.push({
-            severity: "warning",
-            code: "channel-imbalance",
-            path: [],
-            message: `${name}: the channels differ by up to ${Math.abs(imbalance.maxDifferenceDb).toFixed(1)} dB (at ${formatHz(imbalance.atHz)}, ${imbalance.maxDifferenceDb > 0 ? "left" : "right"} louder) between 100 Hz and 10 kHz`,
-          });
-        }
-      }
-      entries.push({ name, curve: combineChannels(curves, name), sources, warnings });
+      const left = curves[channels.findIndex((channel) => channel.side === "left")];
+      const right = curves[channels.findIndex((channel) => channel.side === "right")];
+      const combined = combineChannels(name, { left, right });
+      warnings.push(...combined.warnings);
+      entries.push({ name, curve: combined.curve, sources, warnings });
     } catch (error) {
       skipped.push({ source: channels.map((c) => c.path).join(" + "), reason: reasonOf(error) });
     }
   }
   return { entries, skipped };
-}
-
-/** One channel as it is (renamed), or the amplitude average of left and right. */
-function combineChannels(curves: readonly Curve[], name: string): Curve {
-  const [first, second] = curves;
-  if (first === undefined) {
-    throw new TympanError([
-      {
-        severity: "error",
-        code: "empty-average",
-        path: [],
-        message: `${name}: no channels to average`,
-      },
-    ]);
-  }
-  return { ...(second === undefined ? first : averageTwoChannels(first, second)), name };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { TympanError } from "../core/issues.js";
+import { TympanError } from "../../index.js";
 import { readMeasurementFile } from "./measurementFile.js";
-import { itWithSharedData, sharedDataFile } from "../../test/support/sharedData.js";
+import { itWithSharedData, sharedDataFile } from "../../../test/support/sharedData.js";
 
 async function rejection(promise: Promise<unknown>): Promise<TympanError> {
   const error = await promise.then(
@@ -33,7 +33,7 @@ describe("readMeasurementFile(path)", () => {
 
   it("takes the kind from a .zma extension", async () => {
     const path = fileURLToPath(
-      new URL("../../test/fixtures/measurements/driver.zma", import.meta.url),
+      new URL("../../../test/fixtures/measurements/driver.zma", import.meta.url),
     );
     expect((await readMeasurementFile(path)).kind).toBe("impedance");
   });
