@@ -1,7 +1,7 @@
 // The graph tool's newer abilities in a real headless Chromium, used as a person would: a target
 // file of one's own, a dropped folder, renamed labels, the L/R imbalance drawn, reference designs
 // beside measurements. Screenshots go to test/browser/screenshots/ (git-ignored) to look at.
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +69,57 @@ describe("uploaded targets", () => {
     await select.focus();
     await page.keyboard.press("Home");
     await expect.poll(() => ratingOf("tilted")).toBe(againstHarman);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("dropping a folder", () => {
+  it("walks a dropped squig.link folder (webkitGetAsEntry) and names its phones from phone_book.json", async () => {
+    const folder = join(fixtures, "rank", "squig");
+    const names = await readdir(folder);
+    const texts = await Promise.all(names.map((name) => readFile(join(folder, name), "utf8")));
+    const files = names.map((name, i) => ({ name, text: texts[i]! }));
+    // Playwright cannot drag a real folder in; a drop event carries what Chromium's would: one
+    // item whose entry is a directory, read in batches by its reader, with a nested folder.
+    await page.locator(".graph-tool").evaluate((target, given) => {
+      type Entry = Record<string, unknown>;
+      const fileEntry = (name: string, text: string): Entry => ({
+        isFile: true,
+        isDirectory: false,
+        name,
+        file: (done: (file: File) => void) => done(new File([text], name)),
+      });
+      const folderEntry = (name: string, children: Entry[]): Entry => ({
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader: () => {
+          let next = 0;
+          return {
+            readEntries: (done: (entries: Entry[]) => void) => {
+              done(children.slice(next, next + 2));
+              next += 2;
+            },
+          };
+        },
+      });
+      const [first, ...rest] = given.map((file) => fileEntry(file.name, file.text));
+      const root = folderEntry("squig", [first!, folderEntry("nested", rest)]);
+      const event = new Event("drop", { bubbles: true, cancelable: true });
+      Object.defineProperty(event, "dataTransfer", {
+        value: { files: [], items: [{ kind: "file", webkitGetAsEntry: () => root }] },
+      });
+      target.dispatchEvent(event);
+    }, files);
+    await legend()
+      .getByText(/^Alpha Reference L — rating \d+\.\d/)
+      .waitFor();
+    await legend()
+      .getByText(/^Beta Tilted R — rating/)
+      .waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Ghost/);
+    await screenshot(page, "graph-dropped-folder");
+    await page.getByRole("button", { name: "Dismiss this message" }).first().click();
     expect(errors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { DESIGN_CURVE_ID, graphView, showDesignInGraph } from "../state/graphCur
 import { missingMeasurements } from "../state/urlSync.js";
 import { graphChart } from "../view/graphChartData.js";
 import { GraphLegend } from "./GraphLegend.js";
+import { filesOfDrop, folderMeasurementFiles } from "./folderFiles.js";
 import { addMeasurementFiles } from "./openFiles.js";
 import { TargetControls } from "./TargetControls.js";
 import { UPlotChart } from "./UPlotChart.js";
@@ -44,7 +45,8 @@ export function GraphTool() {
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        if (event.dataTransfer) void addMeasurementFiles(Array.from(event.dataTransfer.files));
+        // A dropped folder is walked like a picked one (its measurement files and phone book).
+        if (event.dataTransfer) void filesOfDrop(event.dataTransfer).then(addMeasurementFiles);
       }}
     >
       <div class="toolbar" role="toolbar" aria-label="Measurements">
@@ -69,15 +71,13 @@ export function GraphTool() {
             {...{ webkitdirectory: true }}
             onChange={(event) => {
               // A folder's measurement files, and its phone_book.json if it is a squig.link database.
-              const files = Array.from(event.currentTarget.files ?? []).filter((f) =>
-                /\.(txt|csv|tsv|frd|zma)$|phone_book\.json$/i.test(f.name),
-              );
+              const files = folderMeasurementFiles(event.currentTarget.files ?? []);
               event.currentTarget.value = "";
               void addMeasurementFiles(files);
             }}
           />
         </label>
-        <span class="hint">or drop files here</span>
+        <span class="hint">or drop files or a folder here</span>
         <label>
           Normalise{" "}
           <select
