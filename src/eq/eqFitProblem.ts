@@ -38,14 +38,14 @@
 import type { BoundedLeastSquaresProblem, NormalEquations } from "./boundedLevenbergMarquardt.js";
 import { rangeOf, type FilterSlot } from "./eqConstraints.js";
 import { type RowSetup, RowWork, accumulateRows } from "./eqFitRows.js";
+import type { Biquad } from "./biquad.js";
 import {
-  type Biquad,
-  type PowerPolynomials,
-  type UnitCircleGrid,
-  chainResponseDbOnGrid,
-  powerPolynomials,
-  unitCircleGrid,
-} from "./biquad.js";
+  SHAPE_BY_GAIN,
+  SHAPE_BY_LOG_FC,
+  SHAPE_BY_LOG_Q,
+  SHAPE_STRIDE,
+  writeFilterShape,
+} from "./filterShape.js";
 
 export interface EqFitProblemData {
   /** The fit grid, Hz, increasing. */
@@ -81,15 +81,15 @@ export interface EqFitWeights {
   readonly headroomWeight: number;
 }
 
-/** Forward-difference steps: ln fc, ln Q, gain dB. */
-const STEP = { logFc: 1e-6, logQ: 1e-6, gainDb: 1e-5 } as const;
-
 /** Where each slot's parameters sit in the parameter vector (−1: fixed). */
 interface SlotLayout {
   readonly logFc: number;
   readonly logQ: number;
   readonly gainDb: number;
 }
+
+/** dB per natural-log unit of power ratio. */
+const DB_PER_NEPER_OF_POWER = 10 / Math.LN10;
 
 export class EqFitProblem implements BoundedLeastSquaresProblem {
   readonly lower: number[] = [];
@@ -98,23 +98,29 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
   readonly offsetIndex: number;
   readonly layout: readonly SlotLayout[];
   readonly weights: EqFitWeights;
-  private readonly grid: UnitCircleGrid;
   private readonly pointCount: number;
   private readonly rowSetup: RowSetup;
   private readonly rowWork: RowWork;
+  /** u = 1 − cos w and s = sin² w = u(2 − u) at each grid point (filterShape.ts). */
+  private readonly u: Float64Array;
+  private readonly s: Float64Array;
   /** Work arrays, allocated once: the EQ, boosts, cuts, each filter's side, derivative columns. */
   private readonly work: {
     eq: Float64Array;
     boostsDb: Float64Array;
     cutsDb: Float64Array;
     side: Uint8Array[];
-    derivative: Float64Array[];
-    ratio: Float64Array;
-    numerator: Float64Array;
-    denominator: Float64Array;
+    /** ∂eq_i/∂x_p at derivative[p·m + i]. */
+    derivative: Float64Array;
     plus: Float64Array;
     minus: Float64Array;
-    polynomials: PowerPolynomials[];
+    shape: Float64Array;
+    active: boolean[];
+    /** For the filter whose columns are being written: aN − bN·u, aD − bD·u, (10/ln 10)/N, (10/ln 10)/D. */
+    tN: Float64Array;
+    tD: Float64Array;
+    byN: Float64Array;
+    byD: Float64Array;
   };
 
   constructor(
@@ -142,39 +148,51 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
     this.offsetIndex = add(-1e3, 1e3);
     const f = data.frequencyHz;
     const m = f.length;
-    this.grid = unitCircleGrid(f, weights.sampleRateHz);
+    const n = this.lower.length;
+    this.u = new Float64Array(m);
+    this.s = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const half = Math.sin((Math.PI * f[i]!) / weights.sampleRateHz);
+      const u = 2 * half * half;
+      this.u[i] = u;
+      this.s[i] = u * (2 - u);
+    }
     const points = f.findIndex((hz) => hz > weights.pointBandToHz);
     this.pointCount = points < 0 ? m : points;
     const pointWeight2 = Float64Array.from({ length: this.pointCount }, (_, i) => {
       const weight = data.pointWeight?.[i] ?? 1;
       return weight * weight;
     });
+    const owner = new Int32Array(n).fill(-1);
+    layout.forEach((at, k) => {
+      for (const p of [at.logFc, at.logQ, at.gainDb]) if (p >= 0) owner[p] = k;
+    });
     this.rowSetup = {
       desiredDb: data.desiredDb,
       pointWeight2,
       layout,
-      slotParameters: layout.map((at) =>
-        Int32Array.from([at.logFc, at.logQ, at.gainDb].filter((p) => p >= 0)),
-      ),
+      owner,
       fixedQ: slots.map((slot) => rangeOf(slot.q).min),
       peaking: slots.map((slot) => slot.type === "peaking"),
       offsetIndex: this.offsetIndex,
-      parameterCount: this.lower.length,
+      parameterCount: n,
       weights,
     };
-    this.rowWork = new RowWork(m, this.lower.length);
+    this.rowWork = new RowWork(m, n);
     this.work = {
       eq: new Float64Array(m),
       boostsDb: new Float64Array(m),
       cutsDb: new Float64Array(m),
       side: slots.map(() => new Uint8Array(m)),
-      derivative: Array.from({ length: this.lower.length }, () => new Float64Array(m)),
-      ratio: new Float64Array(m),
-      numerator: new Float64Array(m),
-      denominator: new Float64Array(m),
+      derivative: new Float64Array(n * m),
       plus: new Float64Array(m),
       minus: new Float64Array(m),
-      polynomials: [],
+      shape: new Float64Array(SHAPE_STRIDE),
+      active: new Array<boolean>(n).fill(true),
+      tN: new Float64Array(m),
+      tD: new Float64Array(m),
+      byN: new Float64Array(m),
+      byD: new Float64Array(m),
     };
   }
 
@@ -188,14 +206,22 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
   }
 
   filterAt(x: ArrayLike<number>, k: number): Biquad {
-    const slot = this.slots[k]!;
-    const at = this.layout[k]!;
     return {
-      type: slot.type,
-      fcHz: at.logFc < 0 ? (slot.fcHz as number) : Math.exp(x[at.logFc] as number),
-      q: at.logQ < 0 ? (slot.q as number) : Math.exp(x[at.logQ] as number),
-      gainDb: x[at.gainDb] as number,
+      type: this.slots[k]!.type,
+      fcHz: this.fcOf(x, k),
+      q: this.qOf(x, k),
+      gainDb: x[this.layout[k]!.gainDb] as number,
     };
+  }
+
+  private fcOf(x: ArrayLike<number>, k: number): number {
+    const at = this.layout[k]!.logFc;
+    return at < 0 ? (this.slots[k]!.fcHz as number) : Math.exp(x[at] as number);
+  }
+
+  private qOf(x: ArrayLike<number>, k: number): number {
+    const at = this.layout[k]!.logQ;
+    return at < 0 ? (this.slots[k]!.q as number) : Math.exp(x[at] as number);
   }
 
   /** Writes filter `k`'s fc, Q and gain into x (clamped into the slot's ranges). */
@@ -210,11 +236,9 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
   }
 
   /** The summed EQ (dB) on the fit grid. */
-  eqDb(
-    x: ArrayLike<number>,
-    out: Float64Array = new Float64Array(this.work.eq.length),
-  ): Float64Array {
-    return chainResponseDbOnGrid(this.filtersAt(x), this.grid, out);
+  eqDb(x: ArrayLike<number>): Float64Array {
+    this.evaluate(x, false);
+    return Float64Array.from(this.work.eq);
   }
 
   /** Number of point rows (grid points up to the point band's end). */
@@ -223,36 +247,54 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
   }
 
   cost(x: Float64Array): number {
-    this.evaluate(x);
+    this.evaluate(x, false);
     return accumulateRows(this.rowSetup, x, this.work, this.rowWork);
   }
 
   /**
    * The EQ at x, and each filter's side (boost or cut) at each point with the summed boosts S₊ and
    * cuts S₋: the products of the filters' power ratios above and below 1, so two logarithms a point
-   * however many filters (eq = S₊ − S₋). With `each`, called once per filter with its numerator and
-   * denominator on the grid, for the derivatives.
+   * however many filters (eq = S₊ − S₋). With `derivatives`, also ∂eq/∂x_p for every parameter the
+   * active mask marks (filterShape.ts: closed form, one pass with the response).
    */
-  private evaluate(
-    x: ArrayLike<number>,
-    each?: (k: number, filter: Biquad, base: PowerPolynomials) => void,
-  ): void {
-    const { oneMinusCosW, sampleRateHz } = this.grid;
-    const { eq, boostsDb, cutsDb, side, plus, minus, numerator, denominator } = this.work;
+  private evaluate(x: ArrayLike<number>, derivatives: boolean): void {
+    const { u, s } = this;
+    const { eq, boostsDb, cutsDb, side, plus, minus, shape, derivative, active } = this.work;
+    const { tN: tNs, tD: tDs, byN, byD } = this.work;
+    const { sampleRateHz } = this.weights;
     const m = eq.length;
     plus.fill(1);
     minus.fill(1);
     for (let k = 0; k < this.slots.length; k++) {
-      const filter = this.filterAt(x, k);
-      const p = powerPolynomials(filter, sampleRateHz);
+      const at = this.layout[k]!;
+      writeFilterShape(
+        this.slots[k]!.type,
+        this.fcOf(x, k),
+        this.qOf(x, k),
+        x[at.gainDb] as number,
+        sampleRateHz,
+        shape,
+        0,
+      );
+      const aN = shape[0]!;
+      const bN = shape[1]!;
+      const cN = shape[2]!;
+      const aD = shape[3]!;
+      const bD = shape[4]!;
+      const cD = shape[5]!;
       const own = side[k]!;
       for (let i = 0; i < m; i++) {
-        const u = oneMinusCosW[i]!;
-        const num = p.n0 - u * (p.n1 - u * p.n2);
-        const den = p.d0 - u * (p.d1 - u * p.d2);
-        numerator[i] = num;
-        denominator[i] = den;
-        const ratio = num / den;
+        const tN = aN - bN * u[i]!;
+        const tD = aD - bD * u[i]!;
+        const numerator = tN * tN + cN * s[i]!;
+        const denominator = tD * tD + cD * s[i]!;
+        const ratio = numerator / denominator;
+        if (derivatives) {
+          tNs[i] = tN;
+          tDs[i] = tD;
+          byN[i] = DB_PER_NEPER_OF_POWER / numerator;
+          byD[i] = DB_PER_NEPER_OF_POWER / denominator;
+        }
         if (ratio > 1) {
           plus[i] = plus[i]! * ratio;
           own[i] = 1;
@@ -263,7 +305,16 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
           own[i] = 0;
         }
       }
-      each?.(k, filter, p);
+      if (!derivatives) continue;
+      const columns = [
+        [at.logFc, SHAPE_BY_LOG_FC],
+        [at.logQ, SHAPE_BY_LOG_Q],
+        [at.gainDb, SHAPE_BY_GAIN],
+      ] as const;
+      for (const [p, block] of columns) {
+        if (p < 0 || !active[p]) continue;
+        this.derivativeColumn(derivative.subarray(p * m, (p + 1) * m), block);
+      }
     }
     for (let i = 0; i < m; i++) {
       const boosts = 10 * Math.log10(plus[i]!);
@@ -274,42 +325,32 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
     }
   }
 
+  /** ∂eq_i/∂θ = (10/ln 10)·(N'/N − D'/D) for the filter evaluate() just swept; θ's partials at `block`. */
+  private derivativeColumn(out: Float64Array, block: number): void {
+    const { u, s } = this;
+    const { shape, tN, tD, byN, byD } = this.work;
+    const daN = shape[block]!;
+    const dbN = shape[block + 1]!;
+    const dcN = shape[block + 2]!;
+    const daD = shape[block + 3]!;
+    const dbD = shape[block + 4]!;
+    const dcD = shape[block + 5]!;
+    for (let i = 0; i < out.length; i++) {
+      const ui = u[i]!;
+      const si = s[i]!;
+      out[i] =
+        (2 * tN[i]! * (daN - dbN * ui) + dcN * si) * byN[i]! -
+        (2 * tD[i]! * (daD - dbD * ui) + dcD * si) * byD[i]!;
+    }
+  }
+
   normalEquations(x: Float64Array, fixed?: readonly boolean[]): NormalEquations {
-    const m = this.work.eq.length;
     const n = this.parameterCount;
-    const { oneMinusCosW, sampleRateHz } = this.grid;
-    // derivative[p][i] = ∂eq_i/∂x_p (zero for the offset, which enters the rows directly). A filter's
-    // power response is N/D with N, D linear in its six polynomial coefficients, so
-    // ∂(10·log10 N/D)/∂θ = (10/ln 10)·(N'/N − D'/D), N' and D' from differenced coefficients.
-    const { derivative, numerator, denominator } = this.work;
-    const column = (index: number, step: number, base: PowerPolynomials, moved: Biquad) => {
-      if (index < 0 || fixed?.[index]) return;
-      const p = powerPolynomials(moved, sampleRateHz);
-      const scale = 10 / Math.LN10 / step;
-      const dn0 = p.n0 - base.n0;
-      const dn1 = p.n1 - base.n1;
-      const dn2 = p.n2 - base.n2;
-      const dd0 = p.d0 - base.d0;
-      const dd1 = p.d1 - base.d1;
-      const dd2 = p.d2 - base.d2;
-      const out = derivative[index]!;
-      for (let i = 0; i < m; i++) {
-        const u = oneMinusCosW[i]!;
-        out[i] =
-          scale *
-          ((dn0 - u * (dn1 - u * dn2)) / numerator[i]! -
-            (dd0 - u * (dd1 - u * dd2)) / denominator[i]!);
-      }
-    };
-    this.evaluate(x, (k, filter, base) => {
-      const at = this.layout[k]!;
-      column(at.logFc, STEP.logFc, base, { ...filter, fcHz: filter.fcHz * Math.exp(STEP.logFc) });
-      column(at.logQ, STEP.logQ, base, { ...filter, q: filter.q * Math.exp(STEP.logQ) });
-      column(at.gainDb, STEP.gainDb, base, { ...filter, gainDb: filter.gainDb + STEP.gainDb });
-    });
+    const { active, derivative } = this.work;
+    for (let p = 0; p < n; p++) active[p] = p === this.offsetIndex || !fixed?.[p];
+    this.evaluate(x, true);
     const jtj = new Float64Array(n * n);
     const jtr = new Float64Array(n);
-    const active = Array.from({ length: n }, (_, p) => p === this.offsetIndex || !fixed?.[p]);
     const cost = accumulateRows(this.rowSetup, x, this.work, this.rowWork, {
       derivative,
       active,

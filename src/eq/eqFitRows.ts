@@ -12,7 +12,14 @@
  * level terms (the headroom rows' mean, the loudness row, the level offset, the treble row) added as
  * rank-one corrections from column sums taken in the same pass. A row per point and parameter pair
  * would cost the same again for every kind of row.
+ *
+ * The dot products run over columns scaled by √e_i once (every e_i ≥ 0), gathered to the points
+ * where e_i > 0, with the cancellation rows (a few points, a few filters each) appended as extra
+ * entries of the same columns: JᵀJ is then one Gram matrix of contiguous columns, four dot
+ * products at a time, with nothing allocated.
  */
+
+import { addGramMatrix } from "./gramMatrix.js";
 
 /** What the rows need to know at one parameter vector. */
 export interface RowState {
@@ -32,8 +39,8 @@ export interface RowSetup {
   readonly pointWeight2: Float64Array;
   /** Per slot: parameter indices of ln fc, ln Q, gain (−1: fixed by the slot). */
   readonly layout: readonly { logFc: number; logQ: number; gainDb: number }[];
-  /** Per slot: the indices of its free parameters. */
-  readonly slotParameters: readonly Int32Array[];
+  /** Per parameter: the slot it belongs to (−1 for the level offset). */
+  readonly owner: Int32Array;
   /** Per slot: the fixed Q of a slot that fixes it, and whether it is a peaking filter. */
   readonly fixedQ: readonly number[];
   readonly peaking: readonly boolean[];
@@ -54,8 +61,8 @@ export interface RowSetup {
 
 /** The Jacobian's columns and the normal equations being built (lower triangle of JᵀJ). */
 export interface LinearTerms {
-  /** derivative[p][i] = ∂eq_i/∂x_p; columns of inactive parameters are not read. */
-  readonly derivative: readonly Float64Array[];
+  /** ∂eq_i/∂x_p at derivative[p·m + i] (m grid points); columns of inactive parameters are not read. */
+  readonly derivative: Float64Array;
   readonly active: readonly boolean[];
   readonly jtj: Float64Array;
   readonly jtr: Float64Array;
@@ -66,24 +73,39 @@ export class RowWork {
   readonly e: Float64Array;
   readonly g: Float64Array;
   readonly headroom: Float64Array;
-  readonly weighted: Float64Array;
   readonly meanColumn: Float64Array;
   readonly headroomColumn: Float64Array;
   readonly offsetColumn: Float64Array;
   readonly trebleColumn: Float64Array;
-  readonly columns: Int32Array;
-  readonly values: Float64Array;
+  /** The grid points whose rows enter JᵀJ (e_i > 0) and √e_i there. */
+  readonly rowPoint: Int32Array;
+  readonly rowScale: Float64Array;
+  /** The cancellation rows: grid point, the smaller side (1 boosts, 2 cuts), ±W_cancel, residual. */
+  readonly cancelPoint: Int32Array;
+  readonly cancelSide: Uint8Array;
+  readonly cancelSign: Float64Array;
+  readonly cancelResidual: Float64Array;
+  /** The scaled columns, `stride` apart: √e·d at the gathered rows, then the cancellation rows. */
+  readonly scaled: Float64Array;
+  readonly stride: number;
+  readonly activeColumns: Int32Array;
   constructor(gridPoints: number, parameterCount: number) {
     this.e = new Float64Array(gridPoints);
     this.g = new Float64Array(gridPoints);
     this.headroom = new Float64Array(gridPoints);
-    this.weighted = new Float64Array(gridPoints);
     this.meanColumn = new Float64Array(parameterCount);
     this.headroomColumn = new Float64Array(parameterCount);
     this.offsetColumn = new Float64Array(parameterCount);
     this.trebleColumn = new Float64Array(parameterCount);
-    this.columns = new Int32Array(parameterCount);
-    this.values = new Float64Array(parameterCount);
+    this.rowPoint = new Int32Array(gridPoints);
+    this.rowScale = new Float64Array(gridPoints);
+    this.cancelPoint = new Int32Array(gridPoints);
+    this.cancelSide = new Uint8Array(gridPoints);
+    this.cancelSign = new Float64Array(gridPoints);
+    this.cancelResidual = new Float64Array(gridPoints);
+    this.stride = 2 * gridPoints;
+    this.scaled = new Float64Array(parameterCount * this.stride);
+    this.activeColumns = new Int32Array(parameterCount);
   }
 }
 
@@ -95,7 +117,7 @@ export function accumulateRows(
   work: RowWork,
   linear?: LinearTerms,
 ): number {
-  const { eq } = state;
+  const { eq, boostsDb, cutsDb } = state;
   const { desiredDb, pointWeight2: w2, weights: w } = setup;
   const m = eq.length;
   const points = w2.length;
@@ -114,8 +136,10 @@ export function accumulateRows(
   let weightedResidualSum = 0;
   const boost2 = w.boostWeight * w.boostWeight;
   const head2 = w.headroomWeight * w.headroomWeight;
+  const cancelWeight = w.cancelWeight;
   let headroomCount = 0;
   let headroomSum = 0;
+  let cancelRows = 0;
   for (let i = 0; i < m; i++) {
     let ei = 0;
     let gi = 0;
@@ -147,6 +171,21 @@ export function accumulateRows(
     }
     e[i] = ei;
     g[i] = gi;
+    // The cancellation row: W·min(S₊, S₋) (scaleColumns says why).
+    if (cancelWeight > 0) {
+      const boosts = boostsDb[i]!;
+      const cuts = cutsDb[i]!;
+      const cancelled = boosts < cuts ? boosts : cuts;
+      if (cancelled > 0) {
+        const r = cancelWeight * cancelled;
+        cost += r * r;
+        work.cancelPoint[cancelRows] = i;
+        work.cancelSide[cancelRows] = boosts <= cuts ? 1 : 2;
+        work.cancelSign[cancelRows] = boosts <= cuts ? cancelWeight : -cancelWeight;
+        work.cancelResidual[cancelRows] = r;
+        cancelRows++;
+      }
+    }
   }
 
   const trebleCount = m - points;
@@ -163,53 +202,23 @@ export function accumulateRows(
   cost += loudnessResidual * loudnessResidual;
 
   if (linear) {
-    const { derivative, active, jtj, jtr } = linear;
-    const n = setup.parameterCount;
-    const { weighted, meanColumn, headroomColumn, offsetColumn, trebleColumn } = work;
-    const trebleScale = trebleCount > 0 ? Math.sqrt(trebleCount) / trebleCount : 0;
-    for (let p = 0; p < n; p++) {
-      meanColumn[p] = 0;
-      headroomColumn[p] = 0;
-      offsetColumn[p] = 0;
-      trebleColumn[p] = 0;
-      if (p === c || !active[p]) continue;
-      const column = derivative[p]!;
-      let gradient = 0;
-      let sum = 0;
-      let pointSum = 0;
-      let headroomDot = 0;
-      let trebleSum = 0;
-      for (let i = 0; i < points; i++) {
-        const d = column[i]!;
-        weighted[i] = d * e[i]!;
-        gradient += d * g[i]!;
-        sum += d;
-        pointSum += d * w2[i]!;
-        headroomDot += d * headroom[i]!;
-      }
-      for (let i = points; i < m; i++) {
-        const d = column[i]!;
-        weighted[i] = d * e[i]!;
-        gradient += d * g[i]!;
-        headroomDot += d * headroom[i]!;
-        trebleSum += d;
-      }
-      jtr[p] = jtr[p]! + gradient;
-      meanColumn[p] = sum / points;
-      headroomColumn[p] = headroomDot;
-      offsetColumn[p] = -pointSum;
-      trebleColumn[p] = trebleScale * trebleSum;
-      for (let q = 0; q <= p; q++) {
-        if (q === c || !active[q]) continue;
-        const other = derivative[q]!;
-        let dot = 0;
-        for (let i = 0; i < m; i++) dot += weighted[i]! * other[i]!;
-        jtj[p * n + q] = jtj[p * n + q]! + dot;
-      }
-    }
+    const columns = scaleColumns(setup, state, work, linear, cancelRows);
+    const { scaled, stride, activeColumns } = work;
+    addGramMatrix(
+      scaled,
+      stride,
+      activeColumns,
+      columns.count,
+      columns.length,
+      setup.parameterCount,
+      linear.jtj,
+    );
     // Rank-one corrections. Headroom rows are h·(d_i − d̄): Σ h²(d_i − d̄)(d_i − d̄)ᵀ adds
     // −u·d̄ᵀ − d̄·uᵀ + (Σh²)·d̄·d̄ᵀ to the folded Σ h²·d_i·d_iᵀ (u = Σ h²·d_i); the loudness row
     // (scale·d̄) adds scale²·d̄·d̄ᵀ; the treble row is one row (its column sums, −√N for c).
+    const { jtj, jtr, active } = linear;
+    const n = setup.parameterCount;
+    const { meanColumn, headroomColumn, offsetColumn, trebleColumn } = work;
     const meanWeight = headroomCount + loudnessScale * loudnessScale;
     const meanGradient = loudnessScale * loudnessResidual - headroomSum;
     trebleColumn[c] = trebleCount > 0 ? -Math.sqrt(trebleCount) : 0;
@@ -240,7 +249,6 @@ export function accumulateRows(
   }
 
   cost += sharpnessRows(setup, x, linear);
-  if (w.cancelWeight > 0) cost += cancellationRows(setup, state, work, linear);
   if (w.gainWeight > 0) {
     const n = setup.parameterCount;
     for (const at of setup.layout) {
@@ -254,6 +262,85 @@ export function accumulateRows(
     }
   }
   return cost;
+}
+
+/**
+ * For every active column: Jᵀr and the column sums the rank-one corrections need, from the raw
+ * derivatives; then the column scaled by √e_i at the rows that enter JᵀJ, followed by its entries in
+ * the cancellation rows. The cancellation row at a point is W_cancel·min(S₊, S₋), the part of one
+ * filter that another undoes: zero where the filters agree in sign, and Σ|eq_k| − |Σ eq_k| =
+ * 2·min(S₊, S₋), so the rows price exactly what the cancellation index (eqMetrics.ts) measures. Its
+ * gradient is the sum of the derivatives of the smaller side's filters (−, for the cuts).
+ */
+function scaleColumns(
+  setup: RowSetup,
+  state: RowState,
+  work: RowWork,
+  linear: LinearTerms,
+  cancelRows: number,
+): { count: number; length: number } {
+  const { e, g, headroom, rowPoint, rowScale, scaled, stride, activeColumns } = work;
+  const { meanColumn, headroomColumn, offsetColumn, trebleColumn } = work;
+  const { cancelPoint, cancelSide, cancelSign, cancelResidual } = work;
+  const { derivative, active, jtr } = linear;
+  const m = e.length;
+  const points = setup.pointWeight2.length;
+  const w2 = setup.pointWeight2;
+  const n = setup.parameterCount;
+  const c = setup.offsetIndex;
+  const trebleCount = m - points;
+  const trebleScale = trebleCount > 0 ? Math.sqrt(trebleCount) / trebleCount : 0;
+  let rows = 0;
+  for (let i = 0; i < m; i++) {
+    if (e[i]! > 0) {
+      rowPoint[rows] = i;
+      rowScale[rows] = Math.sqrt(e[i]!);
+      rows++;
+    }
+  }
+  let count = 0;
+  for (let p = 0; p < n; p++) {
+    meanColumn[p] = 0;
+    headroomColumn[p] = 0;
+    offsetColumn[p] = 0;
+    trebleColumn[p] = 0;
+    if (p === c || !active[p]) continue;
+    activeColumns[count++] = p;
+    const from = p * m;
+    let gradient = 0;
+    let sum = 0;
+    let pointSum = 0;
+    let headroomDot = 0;
+    let trebleSum = 0;
+    for (let i = 0; i < points; i++) {
+      const d = derivative[from + i]!;
+      gradient += d * g[i]!;
+      sum += d;
+      pointSum += d * w2[i]!;
+      headroomDot += d * headroom[i]!;
+    }
+    for (let i = points; i < m; i++) {
+      const d = derivative[from + i]!;
+      gradient += d * g[i]!;
+      headroomDot += d * headroom[i]!;
+      trebleSum += d;
+    }
+    meanColumn[p] = sum / points;
+    headroomColumn[p] = headroomDot;
+    offsetColumn[p] = -pointSum;
+    trebleColumn[p] = trebleScale * trebleSum;
+    const to = p * stride;
+    for (let j = 0; j < rows; j++) scaled[to + j] = rowScale[j]! * derivative[from + rowPoint[j]!]!;
+    const own = state.side[setup.owner[p]!]!;
+    for (let j = 0; j < cancelRows; j++) {
+      const i = cancelPoint[j]!;
+      const value = own[i] === cancelSide[j] ? cancelSign[j]! * derivative[from + i]! : 0;
+      scaled[to + rows + j] = value;
+      gradient += value * cancelResidual[j]!;
+    }
+    jtr[p] = jtr[p]! + gradient;
+  }
+  return { count, length: rows + cancelRows };
 }
 
 /**
@@ -287,59 +374,5 @@ function sharpnessRows(setup: RowSetup, x: ArrayLike<number>, linear?: LinearTer
       else linear.jtj[g * n + lq] = linear.jtj[g * n + lq]! + jq * jg;
     }
   });
-  return cost;
-}
-
-/**
- * The cancellation rows: at each grid point, r = W_cancel · min(S₊, S₋), the part of one filter
- * that another undoes. It is zero where the filters agree in sign, and Σ|eq_k| − |Σ eq_k| =
- * 2·min(S₊, S₋), so the rows price exactly what the cancellation index (eqMetrics.ts) measures. The
- * row's gradient is the sum of the derivatives of the smaller side's filters.
- */
-function cancellationRows(
-  setup: RowSetup,
-  state: RowState,
-  work: RowWork,
-  linear?: LinearTerms,
-): number {
-  const weight = setup.weights.cancelWeight;
-  const { boostsDb, cutsDb, side: filterSide } = state;
-  const m = boostsDb.length;
-  const n = setup.parameterCount;
-  const { columns, values } = work;
-  let cost = 0;
-  for (let i = 0; i < m; i++) {
-    const boosts = boostsDb[i]!;
-    const cuts = cutsDb[i]!;
-    const cancelled = Math.min(boosts, cuts);
-    if (!(cancelled > 0)) continue;
-    const r = weight * cancelled;
-    cost += r * r;
-    if (!linear) continue;
-    const side = boosts <= cuts ? 1 : 2;
-    const sign = side === 1 ? weight : -weight;
-    let count = 0;
-    for (let k = 0; k < filterSide.length; k++) {
-      if (filterSide[k]![i] !== side) continue;
-      const own = setup.slotParameters[k]!;
-      for (let j = 0; j < own.length; j++) {
-        const p = own[j]!;
-        if (!linear.active[p]) continue;
-        columns[count] = p;
-        values[count] = sign * linear.derivative[p]![i]!;
-        count++;
-      }
-    }
-    for (let a = 0; a < count; a++) {
-      const p = columns[a]!;
-      const jp = values[a]!;
-      linear.jtr[p] = linear.jtr[p]! + jp * r;
-      for (let b = 0; b < count; b++) {
-        const q = columns[b]!;
-        if (q > p) continue;
-        linear.jtj[p * n + q] = linear.jtj[p * n + q]! + jp * values[b]!;
-      }
-    }
-  }
   return cost;
 }
