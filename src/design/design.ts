@@ -46,7 +46,8 @@ const PROBE_KEYS = ["id", "node", "byDriver"];
  * parameters each type takes with valid values, unique ids, probes on existing nodes, no node that
  * only one terminal uses (a typo) unless a probe is on it. Integer node names (YAML's `0`) are read
  * as text. Collects every problem rather than stopping at the first. Sizes too large for an in-ear
- * monitor (millimetres typed into metres) are warnings. Topology (floating nodes, source loops,
+ * monitor (millimetres typed into metres) are warnings, kept after the errors when validation
+ * fails (they often explain them). Topology (floating nodes, source loops,
  * domains) is checked later, by `checkTopology`.
  */
 export function validateDesign(raw: unknown): Result<Design> {
@@ -90,10 +91,14 @@ export function validateDesign(raw: unknown): Result<Design> {
   }
   const elements = validateElements(input.elements, issues);
   const probes = validateProbes(input.probes, nodesNamedIn(input.elements), issues);
-  if (isNonEmpty(issues)) return fail(issues);
+  // Size slips are reported beside any error: a 12 m tube's "did you mean 12 mm?" may explain the
+  // error better than the error itself does.
+  const sizeWarnings = checkPlausibleSizes(elements);
+  if (isNonEmpty(issues)) return fail([...issues, ...sizeWarnings] as [Issue, ...Issue[]]);
   // Wiring is judged once every element is valid: a broken element's nodes would count otherwise.
   const wiring = checkWiring(elements, new Set(probes.map((probe) => probe.node)));
-  if (isNonEmpty(wiring.errors)) return fail(wiring.errors);
+  if (isNonEmpty(wiring.errors))
+    return fail([...wiring.errors, ...sizeWarnings] as [Issue, ...Issue[]]);
   const design: Design = {
     tympan: 1,
     ...(typeof input.name === "string" ? { name: input.name } : {}),
@@ -105,7 +110,7 @@ export function validateDesign(raw: unknown): Result<Design> {
   return {
     ok: true,
     value: design,
-    warnings: [...wiring.warnings, ...checkPlausibleSizes(elements)],
+    warnings: [...wiring.warnings, ...sizeWarnings],
   };
 }
 
@@ -389,6 +394,7 @@ function issue(
     : { severity: "error", code, path, message };
 }
 
+/** A failed validation: its errors first, then any warnings found beside them. */
 function fail(issues: readonly [Issue, ...Issue[]]): Result<Design> {
   return { ok: false, issues };
 }

@@ -101,3 +101,38 @@ describe("implausible sizes (millimetres typed into SI fields)", () => {
     ).toEqual([]);
   });
 });
+
+describe("size warnings beside errors", () => {
+  it("a failed validation keeps the 12 m tube's warning after its errors", () => {
+    const outcome = validateDesign({
+      ...withElement({ id: "T1", type: "tube", nodes: ["a", "b"], radius: 0.75e-3, length: 12 }),
+      probes: [
+        { id: "end", node: "b" },
+        { id: "end", node: "b" },
+      ],
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues.map((issue) => [issue.severity, issue.code])).toEqual([
+      ["error", "duplicate-probe"],
+      ["warning", "implausible-size"],
+    ]);
+    expect(outcome.issues[1]!.message).toContain("did you mean 12 mm (0.012)?");
+  });
+
+  it("a wiring error keeps them too", () => {
+    const outcome = validateDesign({
+      tympan: 1,
+      elements: [
+        { id: "q", type: "volumeVelocitySource", nodes: ["a", "0"], volumeVelocity: 1e-6 },
+        { id: "T1", type: "tube", nodes: ["a", "typo"], radius: 0.75e-3, length: 12 },
+        { id: "V", type: "acousticVolume", nodes: ["b", "0"], volume: 1e-7 },
+      ],
+      probes: [{ id: "end", node: "b" }],
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues[0]!.severity).toBe("error");
+    expect(outcome.issues.at(-1)!.code).toBe("implausible-size");
+  });
+});

@@ -20,7 +20,8 @@ export const FREQUENCY_RANGE_HZ = { from: 0.01, to: 10e6 } as const;
 /**
  * Simulates a design (a parsed JSON/YAML object) at the given frequencies: the complex potential of
  * every probe and the impedance seen by the first voltage source. Throws a TympanError carrying every
- * issue when the design is invalid or ill-posed.
+ * issue when the design is invalid or ill-posed: the errors, then the design's warnings (a length
+ * typed in millimetres into metres can make the network ill-conditioned; its warning says so).
  */
 export function simulate(design: unknown, options: SimulateOptions): SimulationResult {
   const outcome = trySimulate(design, options);
@@ -33,7 +34,7 @@ export function trySimulate(design: unknown, options: SimulateOptions): Result<S
   const frequencyIssues = [...checkFrequencies(options.frequencies), ...checkAir(options.air)];
   const validated = validateDesign(design);
   if (!validated.ok)
-    return { ok: false, issues: [...validated.issues, ...frequencyIssues] as [Issue, ...Issue[]] };
+    return { ok: false, issues: errorsFirst([...validated.issues, ...frequencyIssues]) };
   if (isNonEmpty(frequencyIssues)) return { ok: false, issues: frequencyIssues };
   try {
     const result = simulateValid(validated.value, options);
@@ -45,7 +46,8 @@ export function trySimulate(design: unknown, options: SimulateOptions): Result<S
       warnings: [],
     };
   } catch (error) {
-    if (error instanceof TympanError) return { ok: false, issues: error.issues };
+    if (error instanceof TympanError)
+      return { ok: false, issues: [...error.issues, ...validated.warnings] };
     throw error;
   }
 }
@@ -65,10 +67,23 @@ function simulateValid(design: Design, options: SimulateOptions): SimulationResu
 export function compileDesign(design: unknown, options: SimulateOptions): CompiledDesign {
   const frequencyIssues = [...checkFrequencies(options.frequencies), ...checkAir(options.air)];
   const validated = validateDesign(design);
-  if (!validated.ok)
-    throw new TympanError([...validated.issues, ...frequencyIssues] as [Issue, ...Issue[]]);
+  if (!validated.ok) throw new TympanError(errorsFirst([...validated.issues, ...frequencyIssues]));
   if (isNonEmpty(frequencyIssues)) throw new TympanError(frequencyIssues);
-  return new CompiledDesign(validated.value, options.frequencies, options.air ?? STANDARD_AIR);
+  try {
+    return new CompiledDesign(validated.value, options.frequencies, options.air ?? STANDARD_AIR);
+  } catch (error) {
+    // The design's warnings (a size typed in the wrong unit) often explain why it cannot be solved.
+    if (error instanceof TympanError)
+      throw new TympanError([...error.issues, ...validated.warnings], error.source);
+    throw error;
+  }
+}
+
+/** The errors, then the warnings and notes that came with them (each group in its order). */
+function errorsFirst(issues: readonly [Issue, ...Issue[]]): [Issue, ...Issue[]] {
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const others = issues.filter((issue) => issue.severity !== "error");
+  return [...errors, ...others] as [Issue, ...Issue[]];
 }
 
 function checkFrequencies(frequencies: ArrayLike<number> | undefined): Issue[] {
