@@ -123,3 +123,43 @@ describe("dropping a folder", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("renaming curves in the legend", () => {
+  it("renames a curve from the keyboard, keeps it in the link and after a reload", async () => {
+    await page.getByRole("button", { name: "rename flat-ish" }).focus();
+    await page.keyboard.press("Enter");
+    const field = page.getByRole("textbox", { name: "label of flat-ish" });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type("My flat one");
+    await page.keyboard.press("Enter");
+    await legend()
+      .getByText(/^My flat one — rating \d+\.\d/)
+      .waitFor();
+    // The focus is back on the (renamed) button; the chart's legend and the baseline chooser follow.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("rename My flat one");
+    await page
+      .locator(".u-legend")
+      .getByText(/My flat one/)
+      .waitFor();
+    expect(await page.getByRole("combobox", { name: "Baseline" }).textContent()).toContain(
+      "My flat one",
+    );
+    await expect.poll(() => page.url()).toContain("label.flat-ish=My+flat+one");
+    // Escape (with the mouse this time) keeps the old label.
+    await page.getByRole("button", { name: "rename tilted" }).click();
+    await page.getByRole("textbox", { name: "label of tilted" }).fill("not kept");
+    await page.keyboard.press("Escape");
+    await legend()
+      .getByText(/^tilted — rating/)
+      .waitFor();
+    await screenshot(page, "graph-renamed");
+    // The link brings the label back; the measurements come back from IndexedDB.
+    await page.reload();
+    await legend()
+      .getByText(/^My flat one — rating \d+\.\d/)
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+});

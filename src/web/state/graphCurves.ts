@@ -4,6 +4,7 @@ import { computed, effect, signal } from "@preact/signals";
 import type { GraphCurveInput, GraphView } from "../worker/protocol.js";
 import { designView, graphSettings, measurements, tab } from "./appState.js";
 import { targetRequest } from "./uploadedTargets.js";
+import { labelOf } from "./curveLabels.js";
 import { client } from "./worker.js";
 
 /** The id under which the designer's design appears in the graph. */
@@ -34,6 +35,11 @@ export function startGraphCurves(): () => void {
     const inputs: GraphCurveInput[] = measurements.value.map((m) => ({ id: m.id, curve: m.curve }));
     const design = designCurve.value;
     if (design && showDesignInGraph.value) inputs.push(design);
+    // The user's labels name the curves everywhere the worker's answer reaches (legend, chart, CSV).
+    const labelled = inputs.map(({ id, curve }) => ({
+      id,
+      curve: { ...curve, name: labelOf(id, curve.name) },
+    }));
     const { normalize, smoothing, baseline } = graphSettings.value;
     const options = {
       target: targetRequest.value,
@@ -41,7 +47,7 @@ export function startGraphCurves(): () => void {
       smoothingOctaveFraction: smoothing,
       baseline,
     };
-    void client.latestOn("graph", "graph", { curves: inputs, options }).then((result) => {
+    void client.latestOn("graph", "graph", { curves: labelled, options }).then((result) => {
       if (result === undefined) return;
       if (result.reply.ok) graphView.value = result.reply.value;
     });

@@ -25,6 +25,8 @@ export interface ShareState {
     readonly baseline: string;
     /** Names of the measurements on screen: the link cannot carry the files themselves. */
     readonly measurements: readonly string[];
+    /** Labels the user gave curves in the legend, by curve id ("label.<id>=<text>" in the link). */
+    readonly labels: Readonly<Record<string, string>>;
   };
   readonly eq: { readonly preset: string; readonly maxBoostDb?: number; readonly curve: string };
   readonly source: {
@@ -45,7 +47,7 @@ export const DEFAULT_STATE: ShareState = {
     tiltDbPerOctave: 0,
   },
   fit: "",
-  graph: { normalize: "500", smoothing: 0, baseline: "", measurements: [] },
+  graph: { normalize: "500", smoothing: 0, baseline: "", measurements: [], labels: {} },
   // "design": the EQ is fitted to the designer's response; otherwise a measurement's name.
   eq: { preset: "parametric", curve: "design" },
   // Source preset names and the 110 dB SPL peak are `tympan source`'s (DEFAULT_PEAK_LEVEL_DB_SPL).
@@ -90,6 +92,9 @@ export function encodeState(state: ShareState): string {
   put("smooth", state.graph.smoothing, 0);
   put("baseline", state.graph.baseline, "");
   for (const name of state.graph.measurements) params.append("m", name);
+  for (const [id, label] of Object.entries(state.graph.labels)) {
+    params.append(`${LABEL_PREFIX}${id}`, label);
+  }
   put("eq", state.eq.preset, DEFAULT_STATE.eq.preset);
   if (state.eq.maxBoostDb !== undefined) params.append("boost", String(state.eq.maxBoostDb));
   put("eqcurve", state.eq.curve, DEFAULT_STATE.eq.curve);
@@ -145,6 +150,7 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
         smoothing: number("smooth") ?? 0,
         baseline: params.get("baseline") ?? "",
         measurements: params.getAll("m"),
+        labels: decodeLabels(params),
       },
       eq: {
         preset: params.get("eq") ?? DEFAULT_STATE.eq.preset,
@@ -159,6 +165,19 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
     },
     problems,
   };
+}
+
+/** The key prefix of a curve's label: "label.<curve id>=<label>". */
+const LABEL_PREFIX = "label.";
+
+function decodeLabels(params: URLSearchParams): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [key, text] of params) {
+    if (key.startsWith(LABEL_PREFIX) && text.trim() !== "") {
+      labels[key.slice(LABEL_PREFIX.length)] = text;
+    }
+  }
+  return labels;
 }
 
 function decodeDesign(params: URLSearchParams, problems: string[]): DesignChoice {

@@ -3,6 +3,7 @@
 import { signal } from "@preact/signals";
 import { catalogue, eqSettings, measurements, showAlert } from "../state/appState.js";
 import { targetRequest } from "../state/uploadedTargets.js";
+import { labelOf } from "../state/curveLabels.js";
 import { designCurve } from "../state/graphCurves.js";
 import { client } from "../state/worker.js";
 import type { EqView } from "../worker/protocol.js";
@@ -32,7 +33,7 @@ export function EqPanel() {
             <option value="design">the designer's design</option>
             {measurements.value.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.curve.name}
+                {labelOf(m.id, m.curve.name)}
               </option>
             ))}
           </select>

@@ -1,11 +1,11 @@
-// The graph's legend as a list people and screen readers can use: show/hide, colour, label, the
-// preference rating as text, and remove.
+// The graph's legend as a list people and screen readers can use: show/hide, colour, label (renamed
+// in place), the preference rating as text, and remove.
 import { type Measurement, measurements, showAlert } from "../state/appState.js";
 import { client } from "../state/worker.js";
 import { paletteColor } from "../view/palette.js";
 import { graphView } from "../state/graphCurves.js";
 import { removeStoredMeasurement } from "../storage/measurementStore.js";
-import { legendLabel } from "../view/graphChartData.js";
+import { CurveLabel } from "./CurveLabel.js";
 
 export function GraphLegend() {
   const view = graphView.value;
@@ -34,7 +34,11 @@ export function GraphLegend() {
                 />
               </>
             ) : null}
-            <span class="curve-name">{legendLabel(curve.name, curve.rating)}</span>
+            <CurveLabel
+              id={curve.id}
+              name={curve.name}
+              {...(curve.rating !== undefined ? { rating: curve.rating } : {})}
+            />
             {curve.issue ? <span class="curve-issue"> ({curve.issue})</span> : null}
             {measurement?.note ? <span class="curve-issue"> ({measurement.note})</span> : null}
             {measurement && rightOf(measurement) ? (

@@ -2,6 +2,7 @@
 // target with tone controls or a baseline, each with its preference rating in the legend.
 import { useMemo, useState } from "preact/hooks";
 import { graphSettings, measurements } from "../state/appState.js";
+import { labelOf } from "../state/curveLabels.js";
 import { DESIGN_CURVE_ID, graphView, showDesignInGraph } from "../state/graphCurves.js";
 import { missingMeasurements } from "../state/urlSync.js";
 import { graphChart } from "../view/graphChartData.js";
@@ -113,7 +114,7 @@ export function GraphTool() {
             <option value="target">the target</option>
             {measurements.value.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.curve.name}
+                {labelOf(m.id, m.curve.name)}
               </option>
             ))}
             {showDesignInGraph.value ? (
