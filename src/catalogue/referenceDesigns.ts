@@ -1,4 +1,4 @@
-import type { Design } from "../design/design.js";
+import type { ReferenceDesign } from "./reference/referenceDesign.js";
 import { ddPlanar } from "./reference/ddPlanar.js";
 import { dualOpposedDd } from "./reference/dualOpposedDd.js";
 import { hybrid1dd2ba } from "./reference/hybrid1dd2ba.js";
@@ -10,14 +10,7 @@ import { singleDd } from "./reference/singleDd.js";
 import { tribrid1dd4ba2est } from "./reference/tribrid1dd4ba2est.js";
 import { twoWayKnowles } from "./reference/twoWayKnowles.js";
 
-/** A built-in reference design: one of the configurations the field argues about, tuned to ship. */
-export interface ReferenceDesign {
-  /** The name to use on the command line, e.g. "single-dd". */
-  readonly name: string;
-  /** One line for `tympan designs`. */
-  readonly summary: string;
-  readonly design: Design;
-}
+export type { ReferenceDesign };
 
 /** Every reference design, in the order the buyer's guides introduce them; then designs of real parts. */
 export const REFERENCE_DESIGNS: readonly ReferenceDesign[] = [

@@ -1,6 +1,6 @@
 import { DD_10MM_PET } from "../parts/dynamicDrivers.js";
 import { design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 import { ventedShell } from "./shells.js";
 
 /*

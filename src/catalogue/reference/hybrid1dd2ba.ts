@@ -1,6 +1,6 @@
 import { BA_MID, BA_TWEETER } from "../parts/balancedArmatures.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 import { ddBassSection } from "./shells.js";
 
 /*

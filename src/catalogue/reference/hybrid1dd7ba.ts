@@ -1,7 +1,7 @@
 import { BA_MID, BA_TWEETER } from "../parts/balancedArmatures.js";
 import type { ElementDefinition } from "../../elements/registry.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 import { ddBassSection } from "./shells.js";
 
 const MIDS = ["midA", "midB", "midC", "midD"] as const;

@@ -1,5 +1,5 @@
 import { design } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 import { planarSection } from "./shells.js";
 
 /*

@@ -1,6 +1,6 @@
 import { BA_MID, BA_TWEETER, BA_WOOFER } from "../parts/balancedArmatures.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 
 /*
  * An all-BA quad: the mid receiver runs full-range in the single-ba layout (damper and stepped

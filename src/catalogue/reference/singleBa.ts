@@ -1,6 +1,6 @@
 import { BA_MID } from "../parts/balancedArmatures.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 
 /*
  * One balanced armature, the first IEM architecture: a sealed receiver, a 1500 Ω damper at its spout

@@ -1,7 +1,7 @@
 import { BA_MID, BA_TWEETER } from "../parts/balancedArmatures.js";
 import { EST_MODULE } from "../parts/electrostaticTweeters.js";
 import { NOZZLE_NODE, bore, chamber, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 import { ddBassSection } from "./shells.js";
 
 /**

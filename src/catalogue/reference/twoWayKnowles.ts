@@ -1,6 +1,6 @@
 import { findPart } from "../parts/partsCatalogue.js";
 import { NOZZLE_NODE, bore, damper, design, fromPart } from "../kit.js";
-import type { ReferenceDesign } from "../referenceDesigns.js";
+import type { ReferenceDesign } from "./referenceDesign.js";
 
 /*
  * A two-way all-BA built from real receivers: the Knowles CI-22955 woofer and WBFK-30095 tweeter as
