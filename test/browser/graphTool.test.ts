@@ -124,6 +124,46 @@ describe("dropping a folder", () => {
   });
 });
 
+describe("the channel imbalance on the graph", () => {
+  /** The chart's RGBA at `hz`, just below the plot's top edge, where no curve passes (the canvas is transparent where nothing is drawn). */
+  function pixelAt(hz: number): Promise<number[]> {
+    return page.locator(".graph-tool .uplot").evaluate((chart, frequencyHz) => {
+      const canvas = chart.querySelector("canvas")!;
+      const over = chart.querySelector(".u-over")!.getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      // The full zoom: 20 Hz–20 kHz on a log axis.
+      const x = over.left + (over.width * Math.log(frequencyHz / 20)) / Math.log(1000) - box.left;
+      const y = over.top + 3 - box.top;
+      const scale = canvas.width / box.width;
+      const pixel = canvas.getContext("2d")!.getImageData(x * scale, y * scale, 1, 1).data;
+      return Array.from(pixel);
+    }, hz);
+  }
+
+  it("shades the bands where L and R differ beyond 2 dB, and keeps the text", async () => {
+    const left = legend().locator("li", { hasText: /^Beta Tilted L — rating/ });
+    await left.getByRole("button", { name: "average L/R" }).click();
+    const note = legend().getByText(/Beta Tilted \(L\/R average\)/);
+    await note.waitFor();
+    const text = (await legend()
+      .locator("li", { hasText: "Beta Tilted (L/R average)" })
+      .textContent())!;
+    expect(text).toMatch(/shaded on the graph/);
+    const band = /> 2 dB over ([\d.]+) (k?Hz)–([\d.]+) (k?Hz)/.exec(text)!;
+    const hz = (value: string, unit: string) => Number(value) * (unit === "kHz" ? 1000 : 1);
+    const middleHz = Math.sqrt(hz(band[1]!, band[2]!) * hz(band[3]!, band[4]!));
+    await expect.poll(async () => (await pixelAt(middleHz))[3]).toBeGreaterThan(0);
+    // Outside the band (an octave above it) nothing is drawn there.
+    expect((await pixelAt(hz(band[3]!, band[4]!) * 1.6))[3]).toBe(0);
+    await screenshot(page, "graph-imbalance");
+    // Hidden, the average's bands go with it.
+    await page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).uncheck();
+    await expect.poll(async () => (await pixelAt(middleHz))[3]).toBe(0);
+    await page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).check();
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("renaming curves in the legend", () => {
   it("renames a curve from the keyboard, keeps it in the link and after a reload", async () => {
     await page.getByRole("button", { name: "rename flat-ish" }).focus();

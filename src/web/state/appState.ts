@@ -2,7 +2,13 @@
 // view of them (urlSync.ts). Actions are the only writers.
 import { computed, signal } from "@preact/signals";
 import type { Design } from "../../index.js";
-import type { Catalogue, CurveData, DesignView, TargetSpec } from "../worker/protocol.js";
+import type {
+  Catalogue,
+  CurveData,
+  DesignView,
+  ImbalanceBandData,
+  TargetSpec,
+} from "../worker/protocol.js";
 import {
   type ParameterEdit,
   addElement,
@@ -52,6 +58,8 @@ export interface Measurement {
   readonly color: string;
   /** Something to say beside it in the legend (an L/R average's imbalance). */
   readonly note?: string;
+  /** An L/R average's bands where the channels differ beyond the threshold, shaded on the graph. */
+  readonly imbalanceBands?: readonly ImbalanceBandData[];
 }
 export const measurements = signal<Measurement[]>([]);
 

@@ -40,7 +40,13 @@ export function GraphLegend() {
               {...(curve.rating !== undefined ? { rating: curve.rating } : {})}
             />
             {curve.issue ? <span class="curve-issue"> ({curve.issue})</span> : null}
-            {measurement?.note ? <span class="curve-issue"> ({measurement.note})</span> : null}
+            {measurement?.note ? (
+              <span class="curve-issue">
+                {" "}
+                ({measurement.note}
+                {measurement.imbalanceBands?.length ? "; shaded on the graph" : ""})
+              </span>
+            ) : null}
             {measurement && rightOf(measurement) ? (
               <button
                 type="button"
@@ -93,6 +99,7 @@ async function addAverage(left: Measurement, right: Measurement): Promise<void> 
       hidden: false,
       color: paletteColor(measurements.value.length),
       note: reply.value.imbalance,
+      imbalanceBands: reply.value.bands,
     },
   ];
 }

@@ -165,6 +165,7 @@ export function GraphTool() {
               yLabel={settings.baseline ? "dB re baseline" : "dB"}
               series={chart.series}
               data={chart.data as never}
+              bands={chart.bands}
               xRange={ZOOMS[zoom]}
               height={380}
             />

@@ -17,6 +17,14 @@ export interface ChartSeries {
   readonly show?: boolean;
 }
 
+/** A frequency band shaded behind the curves (an L/R average's imbalance), in a translucent colour. */
+export interface ChartBand {
+  readonly fromHz: number;
+  readonly toHz: number;
+  /** CSS colour with alpha, e.g. "#0072B22e". */
+  readonly color: string;
+}
+
 export interface ChartProps {
   /** What the chart shows, for screen readers (the canvas itself says nothing). */
   readonly title: string;
@@ -32,6 +40,8 @@ export interface ChartProps {
   readonly xRange?: [number, number];
   readonly yRange?: [number, number];
   readonly height?: number;
+  /** Bands shaded behind the curves. */
+  readonly bands?: readonly ChartBand[];
   /** A file name (without extension): the chart offers Download PNG and SVG buttons. */
   readonly downloadName?: string;
   /** Called after the new data is on the canvas (the designer's redraw timing). */
@@ -41,6 +51,8 @@ export interface ChartProps {
 export function UPlotChart(props: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  // The draw hook reads the bands from here, so new bands need only a redraw, not a new chart.
+  const bands = useRef<readonly ChartBand[]>(props.bands ?? []);
   const shape = JSON.stringify([
     props.series,
     props.yLabel,
@@ -57,7 +69,7 @@ export function UPlotChart(props: ChartProps) {
   useLayoutEffect(() => {
     const element = host.current;
     if (element === null) return;
-    const plot = new uPlot(options(props, element.clientWidth || 640), props.data, element);
+    const plot = new uPlot(options(props, element.clientWidth || 640, bands), props.data, element);
     chart.current = plot;
     const resize = new ResizeObserver(() =>
       plot.setSize({ width: element.clientWidth, height: props.height ?? 300 }),
@@ -75,6 +87,13 @@ export function UPlotChart(props: ChartProps) {
     chart.current?.setData(props.data, props.yRange === undefined);
     props.onDrawn?.();
   }, [props.data]);
+
+  useLayoutEffect(() => {
+    const next = props.bands ?? [];
+    if (JSON.stringify(next) === JSON.stringify(bands.current)) return;
+    bands.current = next;
+    chart.current?.redraw(false);
+  }, [props.bands]);
 
   return (
     <figure class="chart">
@@ -103,7 +122,11 @@ export function UPlotChart(props: ChartProps) {
   );
 }
 
-function options(props: ChartProps, width: number): uPlot.Options {
+function options(
+  props: ChartProps,
+  width: number,
+  bands: { readonly current: readonly ChartBand[] },
+): uPlot.Options {
   const axisStroke = "#334";
   const grid = { stroke: "#e3e6ec", width: 1 };
   return {
@@ -138,6 +161,7 @@ function options(props: ChartProps, width: number): uPlot.Options {
         : []),
     ],
     cursor: { drag: { x: true, y: false }, focus: { prox: 16 } },
+    hooks: { drawClear: [(plot) => shadeBands(plot, bands.current)] },
     legend: { live: true },
     series: [
       { label: "Hz", value: (_, v) => (v == null ? "—" : formatHz(v)) },
@@ -153,6 +177,23 @@ function options(props: ChartProps, width: number): uPlot.Options {
       })),
     ],
   };
+}
+
+/** Fills each band over the plot's height, under the grid and curves (uPlot's drawClear hook). */
+function shadeBands(plot: uPlot, bands: readonly ChartBand[]): void {
+  if (bands.length === 0) return;
+  const { ctx, bbox } = plot;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
+  ctx.clip();
+  for (const band of bands) {
+    const from = plot.valToPos(band.fromHz, "x", true);
+    const to = plot.valToPos(band.toHz, "x", true);
+    ctx.fillStyle = band.color;
+    ctx.fillRect(from, bbox.top, Math.max(to - from, 1), bbox.height);
+  }
+  ctx.restore();
 }
 
 function formatHz(hz: number): string {

@@ -77,6 +77,21 @@ describe("graph chart", () => {
     expect(chart.data[1]).toEqual([60, null]);
   });
 
+  it("shades an L/R average's imbalance bands in its colour, and none while it is hidden", () => {
+    const average = {
+      id: "a",
+      fileName: "a L.txt + a R.txt",
+      curve: { name: "A", kind: "response" as const, frequencyHz: [], values: [] },
+      hidden: false,
+      color: "#0072B2",
+      imbalanceBands: [{ fromHz: 5100, toHz: 7400, maxDb: 3.1 }],
+    };
+    expect(graphChart(graph, [average]).bands).toEqual([
+      { fromHz: 5100, toHz: 7400, color: "#0072B22e" },
+    ]);
+    expect(graphChart(graph, [{ ...average, hidden: true }]).bands).toEqual([]);
+  });
+
   it("legendLabel leaves the rating out when there is none", () => {
     expect(legendLabel("x", undefined)).toBe("x");
   });

@@ -1,17 +1,20 @@
 // The graph tool's chart as uPlot columns: every curve the worker prepared, in the user's colours,
 // hidden ones kept (uPlot toggles them without new data), and the target dashed.
 import type { Measurement } from "../state/appState.js";
-import type { ChartSeries } from "../ui/UPlotChart.js";
+import type { ChartBand, ChartSeries } from "../ui/UPlotChart.js";
 import type { GraphView } from "../worker/protocol.js";
 import { TARGET_STYLE } from "./palette.js";
 
 /** The designer's design in the graph: black, like the designer's total. */
 const DESIGN_COLOR = "#111111";
 
+/** How opaque an imbalance band's shading is (of its curve's colour): visible, curves still read. */
+const BAND_ALPHA_HEX = "2e";
+
 export function graphChart(
   view: GraphView,
   measurements: readonly Measurement[],
-): { series: ChartSeries[]; data: (number | null)[][] } {
+): { series: ChartSeries[]; data: (number | null)[][]; bands: ChartBand[] } {
   const byId = new Map(measurements.map((m) => [m.id, m]));
   const series: ChartSeries[] = view.curves.map((curve) => {
     const measurement = byId.get(curve.id);
@@ -23,7 +26,24 @@ export function graphChart(
     };
   });
   series.push({ label: view.target.name, color: TARGET_STYLE.color, dash: [...TARGET_STYLE.dash] });
-  return { series, data: [view.frequencyHz, ...view.curves.map((c) => c.db), view.target.db] };
+  return {
+    series,
+    data: [view.frequencyHz, ...view.curves.map((c) => c.db), view.target.db],
+    bands: imbalanceBands(view, byId),
+  };
+}
+
+/** The L/R averages' imbalance bands, in each average's colour, for the curves shown. */
+function imbalanceBands(view: GraphView, byId: ReadonlyMap<string, Measurement>): ChartBand[] {
+  return view.curves.flatMap((curve) => {
+    const measurement = byId.get(curve.id);
+    if (measurement === undefined || measurement.hidden) return [];
+    return (measurement.imbalanceBands ?? []).map((band) => ({
+      fromHz: band.fromHz,
+      toHz: band.toHz,
+      color: `${measurement.color.slice(0, 7)}${BAND_ALPHA_HEX}`,
+    }));
+  });
 }
 
 /** "AKG N400 — rating 89.1": the rating in the legend, as text. */

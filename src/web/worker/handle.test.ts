@@ -106,6 +106,27 @@ describe("handle (the worker protocol, without a worker)", () => {
     expect(eq.ratingAfter).toBeGreaterThanOrEqual(eq.ratingBefore);
   });
 
+  it("averageChannels gives the bands where L and R differ beyond 2 dB, for the graph to shade", () => {
+    const frequencyHz = [20, 100, 1000, 5000, 8000, 10_000, 20_000];
+    const left = {
+      name: "L",
+      kind: "response" as const,
+      frequencyHz,
+      values: [0, 0, 0, 0, 0, 0, 0],
+    };
+    // R is 4 dB down at 5 and 8 kHz only: one band from where 4 dB falls to 2 dB on either side.
+    const right = { ...left, name: "R", values: [0, 0, 0, -4, -4, 0, 0] };
+    const average = value(handle("averageChannels", { left, right, name: "A" }));
+    expect(average.bands).toHaveLength(1);
+    const [band] = average.bands;
+    expect(band!.fromHz).toBeGreaterThan(1000);
+    expect(band!.fromHz).toBeLessThan(5000);
+    expect(band!.toHz).toBeGreaterThan(8000);
+    expect(band!.toHz).toBeLessThan(10_000);
+    expect(band!.maxDb).toBeCloseTo(4, 12);
+    expect(average.imbalance).toMatch(/\|L − R\| > 2 dB over/);
+  });
+
   it("an unknown call is an issue, not an exception", () => {
     const reply = handle("nonsense" as "catalogue", {});
     expect(reply.ok).toBe(false);

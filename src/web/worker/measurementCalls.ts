@@ -173,6 +173,7 @@ export function averageLeftRight(request: {
       frequencyHz: [...average.frequencyHz],
       values: [...average.values],
     },
+    bands: imbalance.bands.map(({ fromHz, toHz, maxDb }) => ({ fromHz, toHz, maxDb })),
     imbalance:
       bands.length === 0
         ? `${worst}; within 2 dB over 100 Hz–10 kHz`

@@ -219,6 +219,16 @@ export interface ChannelAverage {
   readonly curve: CurveData;
   /** "L − R up to +3.1 dB at 6.2 kHz; |L − R| > 2 dB over 5.1–7.4 kHz", or "within 2 dB". */
   readonly imbalance: string;
+  /** Where |L − R| exceeds the threshold (the library's channelImbalance bands), for the chart. */
+  readonly bands: ImbalanceBandData[];
+}
+
+/** A stretch of frequencies where the channels differ by more than the threshold. */
+export interface ImbalanceBandData {
+  readonly fromHz: number;
+  readonly toHz: number;
+  /** The largest signed L − R in the band, dB. */
+  readonly maxDb: number;
 }
 
 /** Every call the worker answers: its request and the value it replies with. */
