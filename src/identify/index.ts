@@ -25,3 +25,5 @@ export {
   identificationNotes,
   identificationProvenance,
 } from "./identificationReport.js";
+export { thieleSmallFromImpedance } from "./thieleSmallFromImpedance.js";
+export type { ThieleSmallImpedanceFit } from "./thieleSmallFromImpedance.js";

@@ -69,10 +69,12 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   levelDb(evaluation: ReceiverEvaluation, index: number): Float64Array {
     const re = evaluation.pressureRe[index]!;
     const im = evaluation.pressureIm[index]!;
-    return re.map(
-      (value, k) =>
-        20 * Math.log10((Math.hypot(value, im[k]!) * this.driveVoltage) / SPL_REFERENCE_PA),
-    );
+    const level = new Float64Array(re.length);
+    // 10·log10(|p|²) + 20·log10(V/p_ref): no square root, one logarithm per point.
+    const offset = 20 * Math.log10(this.driveVoltage / SPL_REFERENCE_PA);
+    for (let k = 0; k < re.length; k++)
+      level[k] = DB_PER_NEPER * 0.5 * Math.log(re[k]! * re[k]! + im[k]! * im[k]!) + offset;
+    return level;
   }
 
   residuals(x: ArrayLike<number>, out = new Float64Array(this.rows)): Float64Array {
@@ -80,10 +82,12 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
     let row = 0;
     this.targets.responses.forEach((response, index) => {
       const level = this.levelDb(evaluation, index);
-      response.indices.forEach((k, j) => (out[row++] = level[k]! - response.db[j]!));
+      const { indices, db } = response;
+      for (let j = 0; j < indices.length; j++) out[row++] = level[indices[j]!]! - db[j]!;
     });
     const { indices, logMagnitude, phaseRad } = this.targets.impedance;
-    indices.forEach((k, j) => {
+    for (let j = 0; j < indices.length; j++) {
+      const k = indices[j]!;
       const re = evaluation.impedanceRe[k]!;
       const im = evaluation.impedanceIm[k]!;
       out[row++] =
@@ -92,7 +96,7 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
         const difference = Math.atan2(im, re) - phaseRad[j]!;
         out[row++] = Math.atan2(Math.sin(difference), Math.cos(difference)) * DB_PER_NEPER;
       }
-    });
+    }
     return out;
   }
 

@@ -1,3 +1,4 @@
+import { autocorrelationFactor } from "../../identify/residualCorrelation.js";
 import type { ReceiverFitProblem } from "./fitProblem.js";
 import { normalMatrices } from "./fitProblem.js";
 import { boundedLevenbergMarquardt } from "../../eq/boundedLevenbergMarquardt.js";
@@ -210,18 +211,6 @@ function distance(a: Float64Array, b: Float64Array): number {
   let largest = 0;
   for (let k = 0; k < a.length; k++) largest = Math.max(largest, Math.abs(a[k]! - b[k]!));
   return largest;
-}
-
-/** (1 − ρ)/(1 + ρ) for the lag-one autocorrelation ρ of the residuals, ρ clamped to [0, 0.98]. */
-function autocorrelationFactor(r: Float64Array): number {
-  let lagged = 0;
-  let total = 0;
-  for (let k = 0; k < r.length; k++) {
-    total += r[k]! * r[k]!;
-    if (k > 0) lagged += r[k]! * r[k - 1]!;
-  }
-  const rho = Math.min(0.98, Math.max(0, total > 0 ? lagged / total : 0));
-  return (1 - rho) / (1 + rho);
 }
 
 /** The lowest or highest value of coordinate `a` among the members. */

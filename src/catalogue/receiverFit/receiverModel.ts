@@ -1,9 +1,10 @@
-import { type Air, STANDARD_AIR, bulkModulusPa } from "../../core/air.js";
-import { ductImpedance } from "../../elements/ducts/ductImpedance.js";
+import { type Air, STANDARD_AIR } from "../../core/air.js";
 import { DEFAULT_SEMI_INDUCTANCE_EXPONENT } from "../../elements/drivers/balancedArmature.js";
 import { transmissionLineAbcd } from "../../elements/tube/transmissionLine.js";
 import { tubePerUnitLength } from "../../elements/tube/tubeModel.js";
 import { type ChainResponse, type LoadChain, chainResponse, hasFixture } from "./loadChain.js";
+import { ACOUSTIC_KEYS, ACOUSTIC_STRIDE, motorAcoustics } from "./motorAcoustics.js";
+import { NumericKeyCache, keyOf } from "./numericKeyCache.js";
 
 /**
  * One balanced-armature motor with its cavities and spout: the numeric parameters of the
@@ -28,6 +29,12 @@ export interface ReceiverMotor {
   readonly rearVentLength?: number;
   readonly diaphragmVentRadius?: number;
   readonly diaphragmVentLength?: number;
+  /**
+   * A capacitor (F) in series with this motor's coil, inside the case (a two-way receiver's tweeter
+   * motor fed through a crossover capacitor). Not a balancedArmature parameter: a design gets it as
+   * a capacitor element in front of the motor.
+   */
+  readonly seriesCapacitance?: number;
 }
 
 /** The fitted short tube standing in for the maker's unpublished test fixture. */
@@ -46,10 +53,10 @@ export interface ReceiverEvaluation {
   readonly pressureIm: readonly Float64Array[];
 }
 
-/** Entries kept per cache before it is emptied (a fit tries one value after another). */
-const CACHED_ENTRIES = 64;
+/** Entries kept per cache (a fit tries one value after another). */
+const CACHED_ENTRIES = 32;
 
-/** Every parameter a motor's coefficients depend on: its cache key. */
+/** Every parameter a motor's coefficients depend on: its cache key (the acoustic ones included). */
 const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
   "coilResistance",
   "coilInductance",
@@ -60,14 +67,8 @@ const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
   "netStiffness",
   "mechanicalResistance",
   "diaphragmArea",
-  "frontVolume",
-  "rearVolume",
-  "spoutLength",
-  "spoutRadius",
-  "rearVentRadius",
-  "rearVentLength",
-  "diaphragmVentRadius",
-  "diaphragmVentLength",
+  "seriesCapacitance",
+  ...ACOUSTIC_KEYS,
 ];
 
 /**
@@ -97,11 +98,18 @@ export class ReceiverEvaluator {
   private readonly perUnitLength = new Map<number, Float64Array>();
   private readonly abcd = new Float64Array(8);
   /**
-   * Motors' coefficients and tubes' matrices by their parameters: a finite-difference Jacobian
-   * changes one parameter at a time, so most evaluations reuse all but one of them.
+   * Motors' coefficients, their acoustic stages and tubes' matrices by their parameters: a
+   * finite-difference Jacobian changes one parameter at a time, so most evaluations reuse all but
+   * one of them, and a coil or armature parameter leaves the acoustic stage as it was.
    */
-  private readonly motorCache = new Map<string, Float64Array>();
-  private readonly tubeCache = new Map<string, Float64Array>();
+  private readonly motorCache = new NumericKeyCache(CACHED_ENTRIES);
+  private readonly acousticCache = new NumericKeyCache(CACHED_ENTRIES);
+  private readonly tubeCache = new NumericKeyCache(CACHED_ENTRIES);
+  private readonly motorKey = new Float64Array(MOTOR_KEYS.length);
+  private readonly acousticKey = new Float64Array(ACOUSTIC_KEYS.length);
+  private readonly tubeKey = new Float64Array(2);
+  /** ωⁿ per semi-inductance exponent n (Math.pow is the dearest step of a motor's coefficients). */
+  private readonly powerCache = new NumericKeyCache(8);
 
   constructor(
     frequencyHz: readonly number[],
@@ -132,17 +140,13 @@ export class ReceiverEvaluator {
       pressureRe: this.loads.map(() => new Float64Array(count)),
       pressureIm: this.loads.map(() => new Float64Array(count)),
     };
-    const coefficients = motors.map((motor) => {
-      const key = MOTOR_KEYS.map((name) => motor[name]).join(";");
-      let cached = this.motorCache.get(key);
-      if (cached === undefined) {
-        if (this.motorCache.size >= CACHED_ENTRIES) this.motorCache.clear();
-        cached = new Float64Array(8 * count);
-        this.motorCoefficients(motor, cached);
-        this.motorCache.set(key, cached);
-      }
-      return cached;
-    });
+    const coefficients = motors.map((motor) =>
+      this.motorCache.get(keyOf(motor, MOTOR_KEYS, this.motorKey), () => {
+        const out = new Float64Array(8 * count);
+        this.motorCoefficients(motor, out);
+        return out;
+      }),
+    );
     const fixtureAbcd =
       fixture === undefined ? undefined : this.tubeMatrices(fixture.radiusM, fixture.lengthM);
     this.loads.forEach((load, l) => {
@@ -218,12 +222,11 @@ export class ReceiverEvaluator {
 
   /** A tube's ABCD matrices at every frequency (8 numbers each, as transmissionLineAbcd), cached. */
   private tubeMatrices(radiusM: number, lengthM: number): Float64Array {
-    const key = `${radiusM};${lengthM}`;
-    let matrices = this.tubeCache.get(key);
-    if (matrices === undefined) {
-      if (this.tubeCache.size >= CACHED_ENTRIES) this.tubeCache.clear();
+    this.tubeKey[0] = radiusM;
+    this.tubeKey[1] = lengthM;
+    return this.tubeCache.get(this.tubeKey, () => {
       const line = this.tubeLine(radiusM);
-      matrices = new Float64Array(8 * this.omega.length);
+      const matrices = new Float64Array(8 * this.omega.length);
       for (let k = 0; k < this.omega.length; k++) {
         const at = 4 * k;
         transmissionLineAbcd(
@@ -236,9 +239,8 @@ export class ReceiverEvaluator {
         );
         matrices.set(this.abcd, 8 * k);
       }
-      this.tubeCache.set(key, matrices);
-    }
-    return matrices;
+      return matrices;
+    });
   }
 
   /** Z', Y' of a tube of this radius at every frequency, computed once per radius. */
@@ -259,80 +261,52 @@ export class ReceiverEvaluator {
 
   /**
    * Per frequency, the motor's [α, β, γ, δ] (re, im each): outlet flow U = α·V + β·p_X and coil
-   * current i = γ·V + δ·p_X (see the class comment).
+   * current i = γ·V + δ·p_X (see the class comment), from its acoustic stage (motorAcoustics).
    */
   private motorCoefficients(motor: ReceiverMotor, out: Float64Array): void {
-    const bulk = bulkModulusPa(this.air);
-    const spout = this.tubeMatrices(motor.spoutRadius, motor.spoutLength);
+    const acoustics = this.acousticCache.get(keyOf(motor, ACOUSTIC_KEYS, this.acousticKey), () => {
+      const stage = new Float64Array(ACOUSTIC_STRIDE * this.omega.length);
+      const spout = this.tubeMatrices(motor.spoutRadius, motor.spoutLength);
+      motorAcoustics(motor, this.omega, spout, this.air, stage);
+      return stage;
+    });
     const exponent = motor.semiInductanceExponent ?? DEFAULT_SEMI_INDUCTANCE_EXPONENT;
+    const powers = this.powerCache.get(Float64Array.of(exponent), () =>
+      this.omega.map((omega) => Math.pow(omega, exponent)),
+    );
     const cosN = Math.cos((exponent * Math.PI) / 2);
     const sinN = Math.sin((exponent * Math.PI) / 2);
-    const frontC = motor.frontVolume / bulk;
-    const rearC = motor.rearVolume / bulk;
-    const rearVent =
-      motor.rearVentRadius !== undefined && motor.rearVentLength !== undefined
-        ? ductImpedance(motor.rearVentRadius, motor.rearVentLength, 1, this.air)
-        : undefined;
-    const vent =
-      motor.diaphragmVentRadius !== undefined && motor.diaphragmVentLength !== undefined
-        ? ductImpedance(motor.diaphragmVentRadius, motor.diaphragmVentLength, 1, this.air)
-        : undefined;
+    const capacitance = motor.seriesCapacitance;
     const { transduction: t, diaphragmArea: sd } = motor;
-    this.omega.forEach((omega, k) => {
-      const abcd = spout.subarray(8 * k, 8 * k + 8);
-      const aRe = abcd[0]!;
-      const aIm = abcd[1]!;
-      const bRe = abcd[2]!;
-      const bIm = abcd[3]!;
-      const dRe = abcd[6]!;
-      const dIm = abcd[7]!;
-      // 1/B and D/B.
-      const bb = bRe * bRe + bIm * bIm;
-      const invBRe = bRe / bb;
-      const invBIm = -bIm / bb;
-      const yfRe = dRe * invBRe - dIm * invBIm;
-      const yfIm = dRe * invBIm + dIm * invBRe + omega * frontC;
-      // Y_r = jωC_r + 1/(R + jωM) of a rear vent.
-      let yrRe = 0;
-      let yrIm = omega * rearC;
-      if (rearVent !== undefined) {
-        const r = rearVent.resistance;
-        const x = omega * rearVent.inertance;
-        yrRe += r / (r * r + x * x);
-        yrIm -= x / (r * r + x * x);
-      }
-      let yvRe = 0;
-      let yvIm = 0;
-      if (vent !== undefined) {
-        const r = vent.resistance;
-        const x = omega * vent.inertance;
-        yvRe = r / (r * r + x * x);
-        yvIm = -x / (r * r + x * x);
-      }
-      // S = Y_v·Y_F + Y_F·Y_r + Y_v·Y_r; Z_ac = (Y_r + Y_F)/S; G = Y_r/(B·S).
-      const sRe = yvRe * yfRe - yvIm * yfIm + yfRe * yrRe - yfIm * yrIm + yvRe * yrRe - yvIm * yrIm;
-      const sIm = yvRe * yfIm + yvIm * yfRe + yfRe * yrIm + yfIm * yrRe + yvRe * yrIm + yvIm * yrRe;
-      const ss = sRe * sRe + sIm * sIm;
-      const invSRe = sRe / ss;
-      const invSIm = -sIm / ss;
-      const sumRe = yrRe + yfRe;
-      const sumIm = yrIm + yfIm;
-      const zacRe = sumRe * invSRe - sumIm * invSIm;
-      const zacIm = sumRe * invSIm + sumIm * invSRe;
-      const yrsRe = yrRe * invSRe - yrIm * invSIm;
-      const yrsIm = yrRe * invSIm + yrIm * invSRe;
-      const gRe = yrsRe * invBRe - yrsIm * invBIm;
-      const gIm = yrsRe * invBIm + yrsIm * invBRe;
+    for (let k = 0; k < this.omega.length; k++) {
+      const omega = this.omega[k]!;
+      const at = ACOUSTIC_STRIDE * k;
+      const invBRe = acoustics[at]!;
+      const invBIm = acoustics[at + 1]!;
+      const aRe = acoustics[at + 2]!;
+      const aIm = acoustics[at + 3]!;
+      const zacRe = acoustics[at + 4]!;
+      const zacIm = acoustics[at + 5]!;
+      const gRe = acoustics[at + 6]!;
+      const gIm = acoustics[at + 7]!;
+      const yvRe = acoustics[at + 8]!;
+      const yvIm = acoustics[at + 9]!;
+      const yrRe = acoustics[at + 10]!;
+      const yrIm = acoustics[at + 11]!;
       // Zmt = Rm + jωm + k/(jω) + Sd²·Z_ac.
       const zmtRe = motor.mechanicalResistance + sd * sd * zacRe;
       const zmtIm = omega * motor.movingMass - motor.netStiffness / omega + sd * sd * zacIm;
       const zmm = zmtRe * zmtRe + zmtIm * zmtIm;
       const invZmRe = zmtRe / zmm;
       const invZmIm = -zmtIm / zmm;
-      // Zin0 = Ze + T²/Zmt.
-      const semi = motor.semiInductance * Math.pow(omega, exponent);
+      // Zin0 = Ze + T²/Zmt (+ 1/(jωC) of a series capacitor).
+      const semi = motor.semiInductance * powers[k]!;
       const zinRe = motor.coilResistance + semi * cosN + t * t * invZmRe;
-      const zinIm = omega * motor.coilInductance + semi * sinN + t * t * invZmIm;
+      const zinIm =
+        omega * motor.coilInductance +
+        semi * sinN +
+        t * t * invZmIm -
+        (capacitance === undefined ? 0 : 1 / (omega * capacitance));
       const zz = zinRe * zinRe + zinIm * zinIm;
       const invZinRe = zinRe / zz;
       const invZinIm = -zinIm / zz;
@@ -372,6 +346,6 @@ export class ReceiverEvaluator {
         out[base + 4] = iRe;
         out[base + 5] = iIm;
       }
-    });
+    }
   }
 }

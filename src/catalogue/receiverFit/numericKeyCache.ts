@@ -1,0 +1,52 @@
+/**
+ * A small cache of per-frequency arrays keyed by a short vector of numbers (a motor's parameters, a
+ * tube's radius and length). A fit's finite-difference Jacobian moves one parameter at a time, so most
+ * evaluations find all but one of their parts here. Keys are compared as numbers, newest first: the
+ * former string keys (17 numbers joined) cost as much as a fifth of an evaluation. `undefined` (an
+ * optional parameter left out) is stored as NaN and matches only itself.
+ */
+export class NumericKeyCache {
+  private readonly keys: Float64Array[] = [];
+  private readonly values: Float64Array[] = [];
+  private next = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  /** The array stored for `key`, or computed by `make` (and stored, replacing the oldest). */
+  get(key: Float64Array, make: () => Float64Array): Float64Array {
+    const count = this.keys.length;
+    for (let back = 1; back <= count; back++) {
+      const slot = (this.next - back + count * 2) % count;
+      if (sameKey(this.keys[slot]!, key)) return this.values[slot]!;
+    }
+    const value = make();
+    const slot = this.next % this.capacity;
+    this.keys[slot] = Float64Array.from(key);
+    this.values[slot] = value;
+    this.next = (slot + 1) % this.capacity;
+    return value;
+  }
+}
+
+function sameKey(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+/** The numbers of `names` in `record` as a key (NaN for a missing one), into `out`. */
+export function keyOf<T extends object>(
+  record: T,
+  names: readonly (keyof T)[],
+  out: Float64Array,
+): Float64Array {
+  for (let k = 0; k < names.length; k++) {
+    const value = record[names[k]!];
+    out[k] = typeof value === "number" ? value : Number.NaN;
+  }
+  return out;
+}

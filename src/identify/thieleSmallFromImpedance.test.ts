@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import type { Curve } from "../core/curve.js";
+import { TympanError } from "../core/issues.js";
+import { thieleSmallFromImpedance } from "./thieleSmallFromImpedance.js";
+
+/** Figures of two drivers (illustrative, typical of their classes). */
+const WOOFER = { reOhm: 6.2, leH: 0.5e-3, fsHz: 42, qes: 0.45, qms: 4.2 };
+const IEM_DRIVER = { reOhm: 28, leH: 25e-6, fsHz: 160, qes: 1.6, qms: 2.2 };
+type Figures = typeof WOOFER;
+
+/** Z = Re + jωLe + Res/(1 + jQms(f/fs − fs/f)), Res = Re·Qms/Qes, on a 1/48-octave grid, 10 Hz–20 kHz. */
+function impedanceOf(
+  figures: Figures,
+  { phase = true, jitter = 0 }: { phase?: boolean; jitter?: number } = {},
+): Curve {
+  const frequencyHz = Array.from({ length: 48 * 11 + 1 }, (_, k) => 10 * 2 ** (k / 48));
+  // A seeded jitter (a linear congruential sequence): repeatable to the last digit.
+  let state = 12345;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const z = frequencyHz.map((f) => {
+    const res = (figures.reOhm * figures.qms) / figures.qes;
+    const y = figures.qms * (f / figures.fsHz - figures.fsHz / f);
+    return [
+      figures.reOhm + res / (1 + y * y),
+      2 * Math.PI * f * figures.leH - (res * y) / (1 + y * y),
+    ];
+  });
+  return {
+    kind: "impedance",
+    frequencyHz,
+    values: z.map(([re, im]) => Math.hypot(re!, im!) * (1 + jitter * random())),
+    ...(phase ? { phaseDeg: z.map(([re, im]) => (Math.atan2(im!, re!) * 180) / Math.PI) } : {}),
+    name: "synthetic.zma",
+  };
+}
+
+const relative = (value: number, truth: number) => Math.abs(value / truth - 1);
+
+describe("thieleSmallFromImpedance", () => {
+  it.each([
+    ["a woofer", WOOFER],
+    ["an IEM driver", IEM_DRIVER],
+  ])("recovers %s's Re, Le, fs, Qes, Qms from |Z| and phase to 1e-6", (_, truth) => {
+    const fit = thieleSmallFromImpedance(impedanceOf(truth));
+    for (const key of ["reOhm", "leH", "fsHz", "qes", "qms"] as const)
+      expect(relative(fit[key], truth[key])).toBeLessThan(1e-6);
+    expect(relative(fit.qts, (truth.qms * truth.qes) / (truth.qms + truth.qes))).toBeLessThan(1e-6);
+    expect(fit.residualRmsPercent).toBeLessThan(1e-4);
+    expect(fit.phaseRmsDeg!).toBeLessThan(1e-4);
+  });
+
+  it("recovers them from |Z| alone (no phase) to 1e-5", () => {
+    const fit = thieleSmallFromImpedance(impedanceOf(WOOFER, { phase: false }));
+    for (const key of ["reOhm", "leH", "fsHz", "qes", "qms"] as const)
+      expect(relative(fit[key], WOOFER[key])).toBeLessThan(1e-5);
+    expect(fit.phaseRmsDeg).toBeUndefined();
+  });
+
+  it("starts from Small's closed form: fs within 0.1 %, Qms within 2 %, Re and Qes within 5 %", () => {
+    // Approximate by construction: Re is extrapolated from |Z| below fs/4 (10 Hz against fs 42 Hz),
+    // where the motional part still adds, and an error in Re moves r0 and so Qes; the least-squares
+    // refinement then lands on the truth (the tests above).
+    const fit = thieleSmallFromImpedance(impedanceOf({ ...WOOFER, leH: 1e-9 }, { phase: false }));
+    expect(relative(fit.closedForm.fsHz, WOOFER.fsHz)).toBeLessThan(0.001);
+    expect(relative(fit.closedForm.qms, WOOFER.qms)).toBeLessThan(0.02);
+    expect(relative(fit.closedForm.qes, WOOFER.qes)).toBeLessThan(0.05);
+    expect(relative(fit.closedForm.reOhm, WOOFER.reOhm)).toBeLessThan(0.05);
+    expect(relative(fit.qes, WOOFER.qes)).toBeLessThan(1e-5);
+  });
+
+  it("with ±2 % jitter on |Z|: each figure within 3 % and inside its stated 95 % interval", () => {
+    const fit = thieleSmallFromImpedance(impedanceOf(IEM_DRIVER, { phase: false, jitter: 0.02 }));
+    for (const key of ["reOhm", "fsHz", "qes", "qms"] as const) {
+      expect(relative(fit[key], IEM_DRIVER[key])).toBeLessThan(0.03);
+      const [low, high] = fit.intervals[key];
+      expect(IEM_DRIVER[key]).toBeGreaterThanOrEqual(low);
+      expect(IEM_DRIVER[key]).toBeLessThanOrEqual(high);
+      expect(high / low).toBeLessThan(1.2);
+    }
+    // Le of an IEM driver barely shows below 20 kHz (ωLe = 3 Ω against 28 Ω): its interval says so.
+    const [low, high] = fit.intervals.leH;
+    expect(IEM_DRIVER.leH).toBeGreaterThanOrEqual(low);
+    expect(IEM_DRIVER.leH).toBeLessThanOrEqual(high);
+    expect(fit.residualRmsPercent).toBeGreaterThan(0.5);
+    expect(fit.residualRmsPercent).toBeLessThan(1.5);
+  });
+
+  it("refuses a response, too few points, and a curve without a resonance peak, naming the file", () => {
+    const curve = impedanceOf(WOOFER);
+    expect(() => thieleSmallFromImpedance({ ...curve, kind: "response" })).toThrow(
+      /synthetic\.zma: is a response, not an impedance/,
+    );
+    expect(() =>
+      thieleSmallFromImpedance({
+        ...curve,
+        frequencyHz: curve.frequencyHz.slice(0, 5),
+        values: curve.values.slice(0, 5),
+      }),
+    ).toThrow(TympanError);
+    const above = curve.frequencyHz.flatMap((f, k) => (f > 200 ? [k] : []));
+    expect(() =>
+      thieleSmallFromImpedance({
+        kind: "impedance",
+        frequencyHz: above.map((k) => curve.frequencyHz[k]!),
+        values: above.map((k) => curve.values[k]!),
+        name: "above-fs.zma",
+      }),
+    ).toThrow(/above-fs\.zma: shows no resonance peak/);
+  });
+});
