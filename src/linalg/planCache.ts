@@ -1,4 +1,5 @@
 import type { CompiledSolve, Elimination } from "./compiledElimination.js";
+import type { WasmElimination } from "./wasmElimination.js";
 import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
 import type { PivotOrder } from "./markowitz.js";
 
@@ -51,7 +52,12 @@ export interface SolveCode {
 export interface PlanCode {
   /** Factorisations along the plan so far (counted until COMPILE_AFTER_USES). */
   factorisations: number;
-  /** The compiled elimination: undefined until tried, null where not possible (too large, CSP). */
+  /** The elimination in WebAssembly: undefined until tried, null where not possible. */
+  wasm: WasmElimination | null | undefined;
+  /**
+   * The elimination as generated JavaScript, where WebAssembly is not possible: undefined until
+   * tried, null where not possible either (too large, CSP).
+   */
   elimination: Elimination | null | undefined;
   /** Compiled partial solves, by first driven step and wanted unknowns. */
   readonly solves: Map<string, SolveCode>;
@@ -63,7 +69,7 @@ const PLAN_CODE = new WeakMap<FactorPlan, PlanCode>();
 export function planCode(plan: FactorPlan): PlanCode {
   let code = PLAN_CODE.get(plan);
   if (code === undefined) {
-    code = { factorisations: 0, elimination: undefined, solves: new Map() };
+    code = { factorisations: 0, wasm: undefined, elimination: undefined, solves: new Map() };
     PLAN_CODE.set(plan, code);
   }
   return code;

@@ -113,6 +113,33 @@ describe("SparseComplexLu", () => {
     }
   });
 
+  it("runs a much-used plan in WebAssembly with the loop's factors and largest multiplier", () => {
+    const random = prng(31);
+    for (let trial = 0; trial < 6; trial++) {
+      const n = 10 + Math.floor(random() * 60);
+      const m = randomSparse(n, 0.08, random, trial % 2 === 1);
+      const bRe = Float64Array.from({ length: n }, () => random() - 0.5);
+      const bIm = Float64Array.from({ length: n }, () => random() - 0.5);
+      const used = new SparseComplexLu(n, m.rows, m.cols);
+      for (let use = 0; use < 1600; use++) expect(used.factor(m.re, m.im)).toBe(true);
+      // Node 20 and every current browser run WebAssembly with SIMD.
+      expect(used.elimination).toBe("webassembly");
+      forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
+      const fresh = new SparseComplexLu(n, m.rows, m.cols);
+      expect(fresh.factor(m.re, m.im)).toBe(true);
+      expect(fresh.elimination).toBe("loop");
+      // Values changed away from the ordering's: other multipliers, the same plans.
+      const re = m.re.map((value) => value * (1 + 0.3 * (random() - 0.5)));
+      expect(used.factor(re, m.im)).toBe(fresh.factor(re, m.im));
+      expect(used.largestMultiplier()).toBe(fresh.largestMultiplier());
+      const a = [new Float64Array(n), new Float64Array(n)] as const;
+      const f = [new Float64Array(n), new Float64Array(n)] as const;
+      used.solve(bRe, bIm, a[0], a[1]);
+      fresh.solve(bRe, bIm, f[0], f[1]);
+      expect([...a[0], ...a[1]]).toEqual([...f[0], ...f[1]]);
+    }
+  });
+
   it("checks pivots under a compiled plan as the loop does, re-ordering where one cancels", () => {
     // Tridiagonal [[1, 1, 0], [1, d, e], [0, e, 1]]: whichever order is chosen, some d and e make
     // a later pivot cancel to almost nothing.

@@ -1,14 +1,9 @@
-import {
-  MAX_COMPILED_OPERATIONS,
-  compileElimination,
-  compileSolve,
-  planOperations,
-} from "./compiledElimination.js";
+import { compileSolve } from "./compiledElimination.js";
 import type { FactorPlan } from "./factorPlan.js";
 import { markowitzOrder } from "./markowitz.js";
 import { type RowIndex, backwardError, rowIndex } from "./backwardError.js";
 import { equilibrate } from "./equilibration.js";
-import { type MultiplierLayout, largestMultiplier, multiplierLayout } from "./multipliers.js";
+import { type MultiplierLayout, multiplierLayout } from "./multipliers.js";
 import {
   COMPILE_AFTER_USES,
   type PlanCode,
@@ -18,6 +13,7 @@ import {
   solveCode,
 } from "./planCache.js";
 import { backSteps, firstDrivenStep, substitute } from "./substitution.js";
+import { FactorStorage } from "./factorStorage.js";
 
 export { forgetSharedPlans } from "./planCache.js";
 
@@ -54,13 +50,10 @@ export class SparseComplexLu {
   private readonly everyUnknown: Int32Array;
   private readonly cols: Int32Array;
   private plan: FactorPlan | undefined;
-  /** L and U, re and im interleaved (entry p at 2p, 2p+1). */
-  private lu: Float64Array;
-  /** Work vector and inverse pivots, re and im interleaved. */
+  /** L and U, the inverse pivots and how they are eliminated (see FactorStorage). */
+  private readonly storage: FactorStorage;
+  /** Work vector, re and im interleaved. */
   private readonly work: Float64Array;
-  private readonly inversePivot: Float64Array;
-  /** |pivot| before elimination, for the cancellation check. */
-  private readonly pivotBefore: Float64Array;
   private readonly residualRe: Float64Array;
   private readonly residualIm: Float64Array;
   private readonly byRow: RowIndex;
@@ -97,10 +90,8 @@ export class SparseComplexLu {
     this.everyUnknown = Int32Array.from({ length: size }, (_, i) => i);
     for (const unknown of options.eliminateLast ?? []) this.last[unknown] = 1;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
-    this.lu = new Float64Array(0);
+    this.storage = new FactorStorage(size);
     this.work = new Float64Array(2 * size);
-    this.inversePivot = new Float64Array(2 * size);
-    this.pivotBefore = new Float64Array(size);
     this.residualRe = new Float64Array(size);
     this.residualIm = new Float64Array(size);
     this.byRow = rowIndex(size, rows, cols);
@@ -142,7 +133,7 @@ export class SparseComplexLu {
     }
     this.patternKey ??= `${n};${rows.join(",")};${cols.join(",")}`;
     this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order);
-    if (this.lu.length < 2 * this.plan.size) this.lu = new Float64Array(2 * this.plan.size);
+    this.storage.fit(this.plan);
     this.multipliers = multiplierLayout(this.plan, n, scaled.rowScale);
     if (this.refactor(re, im, true)) return true;
     // The order's own pivots fell below 1e-300: far beyond what double precision resolves.
@@ -156,7 +147,7 @@ export class SparseComplexLu {
    * ordering has it (see multipliers.ts): at most 1/PIVOT_THRESHOLD at the ordering's frequency.
    */
   largestMultiplier(): number {
-    return largestMultiplier(this.lu, this.multipliers);
+    return this.storage.largestMultiplier(this.multipliers);
   }
 
   /** Rows (unknowns) implicated when `factor` last returned false. */
@@ -197,13 +188,13 @@ export class SparseComplexLu {
     // by every factorisation along the same plan. (Complete solves stay loops: as straight-line
     // code they are too long for the engine to optimise.)
     if (entry?.code) {
-      entry.code(bRe, bIm, this.lu, this.inversePivot, xRe, xIm);
+      entry.code(bRe, bIm, this.storage.lu, this.storage.inversePivot, xRe, xIm);
       return;
     }
     if (entry !== undefined && entry.code === undefined && ++entry.uses >= COMPILE_AFTER_USES) {
       entry.code = compileSolve(plan, n, partial.start, partial.steps, wanted) ?? null;
       if (entry.code) {
-        entry.code(bRe, bIm, this.lu, this.inversePivot, xRe, xIm);
+        entry.code(bRe, bIm, this.storage.lu, this.storage.inversePivot, xRe, xIm);
         return;
       }
     }
@@ -214,7 +205,8 @@ export class SparseComplexLu {
       start = 0;
       while (start < n && bRe[rowOrder[start]!] === 0 && bIm[rowOrder[start]!] === 0) start++;
     }
-    const { lu, work, inversePivot } = this;
+    const { work } = this;
+    const { lu, inversePivot } = this.storage;
     substitute(plan, n, lu, inversePivot, work, bRe, bIm, start, partial.steps, wanted, xRe, xIm);
   }
 
@@ -288,9 +280,21 @@ export class SparseComplexLu {
     return error;
   }
 
+  /**
+   * What the next refactorisation along the current plan runs: the loop, generated JavaScript
+   * (compiledElimination.ts) or WebAssembly (wasmElimination.ts); see FactorStorage.
+   */
+  get elimination(): "loop" | "javascript" | "webassembly" {
+    if (this.plan === undefined) return "loop";
+    const code = this.codeOf(this.plan);
+    return code.wasm ? "webassembly" : code.elimination ? "javascript" : "loop";
+  }
+
   /** Whether refactorisations along the current plan run compiled code (see compiledElimination). */
   get compiledElimination(): boolean {
-    return this.plan !== undefined && Boolean(this.codeOf(this.plan).elimination);
+    if (this.plan === undefined) return false;
+    const code = this.codeOf(this.plan);
+    return Boolean(code.wasm ?? code.elimination);
   }
 
   /** The current pivot order and pattern (undefined before the first ordering). */
@@ -304,7 +308,7 @@ export class SparseComplexLu {
    * needs more room: fetch it again whenever `orderings` changes.
    */
   get values(): Float64Array {
-    return this.lu;
+    return this.storage.lu;
   }
 
   /**
@@ -319,7 +323,7 @@ export class SparseComplexLu {
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
     const plan = this.plan!;
-    const lu = this.lu;
+    const lu = this.storage.lu;
     const { slotOffset, fillOffset } = plan;
     // Slots are distinct entries: assign them, and zero only the fill-in.
     for (let f = 0; f < fillOffset.length; f++) {
@@ -337,58 +341,8 @@ export class SparseComplexLu {
 
   /** Elimination of the loaded `lu` along the plan; `limit`: see CANCELLATION_LIMIT. */
   private eliminate(limit: number): boolean {
-    const { lu, inversePivot, pivotBefore } = this;
     const plan = this.plan!;
-    const { pivotOffset, program } = plan;
-    const n = this.size;
-    // A plan that keeps being used gets its elimination compiled to straight-line code (the same
-    // arithmetic in the same order); until then, and where code cannot be generated, the loop below.
-    const code = this.codeOf(plan);
-    if (code.elimination) return code.elimination(lu, inversePivot, pivotBefore, limit);
-    if (code.elimination === undefined && ++code.factorisations >= COMPILE_AFTER_USES) {
-      code.elimination =
-        (planOperations(plan, n) <= MAX_COMPILED_OPERATIONS && compileElimination(plan, n)) || null;
-      if (code.elimination) return code.elimination(lu, inversePivot, pivotBefore, limit);
-    }
-    for (let k = 0; k < n; k++) {
-      const d = pivotOffset[k]!;
-      pivotBefore[k] = Math.abs(lu[d]!) + Math.abs(lu[d + 1]!);
-    }
-    let c = 0;
-    for (let k = 0; k < n; k++) {
-      const d = program[c++]!;
-      const eliminations = program[c++]!;
-      const pr = lu[d]!;
-      const pi = lu[d + 1]!;
-      const magnitude = Math.abs(pr) + Math.abs(pi);
-      // A pivot that cancellation shrank far below its own starting value is not to be trusted:
-      // order afresh at this frequency (unless this order is itself the fresh one).
-      if (!(magnitude > limit * pivotBefore[k]!) || magnitude < 1e-300) return false;
-      const reciprocal = 1 / (pr * pr + pi * pi); // one division per pivot: divisions are slow
-      const ir = pr * reciprocal;
-      const ii = -pi * reciprocal;
-      inversePivot[2 * k] = ir;
-      inversePivot[2 * k + 1] = ii;
-      for (let e = 0; e < eliminations; e++) {
-        const t = program[c++]!;
-        const updates = program[c++]!;
-        const ar = lu[t]!;
-        const ai = lu[t + 1]!;
-        const lr = ar * ir - ai * ii;
-        const li = ar * ii + ai * ir;
-        lu[t] = lr;
-        lu[t + 1] = li;
-        for (let u = 0; u < updates; u++) {
-          const dst = program[c++]!;
-          const src = program[c++]!;
-          const ur = lu[src]!;
-          const ui = lu[src + 1]!;
-          lu[dst] = lu[dst]! - (lr * ur - li * ui);
-          lu[dst + 1] = lu[dst + 1]! - (lr * ui + li * ur);
-        }
-      }
-    }
-    return true;
+    return this.storage.eliminate(plan, this.codeOf(plan), this.multipliers, limit);
   }
 }
 

@@ -84,6 +84,19 @@ describe("compileDesign", () => {
     }
   });
 
+  it("still agrees with simulate() once its plans run compiled (WebAssembly) after many evaluations", () => {
+    // 40 evaluations of 60 points: past COMPILE_AFTER_USES factorisations of each plan.
+    for (const { name, design } of REFERENCE_DESIGNS) {
+      const compiled = compileDesign(design, { frequencies: FREQUENCIES });
+      const changes = edits(design);
+      for (let k = 0; k < 40; k++) compiled.evaluate([changes[k % changes.length]!]);
+      const last = { ...changes[0]!, value: (changes[0]!.value as number) * 0.7 };
+      const result = compiled.evaluate([last]);
+      const expected = simulate(edited(design, [...changes, last]), { frequencies: FREQUENCIES });
+      expect(worstDifference(result, expected), name).toBeLessThan(1e-9);
+    }
+  });
+
   it("keeps what an edit leaves unchanged (tube stamps, the shares' responses) and only that", () => {
     // A crossover part is cut off from the share network and calls no stamp; a tube changes both;
     // going back and forth must give simulate()'s result every time.

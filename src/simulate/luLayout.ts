@@ -1,45 +1,61 @@
 import type { FactorPlan } from "../linalg/factorPlan.js";
 import type { Network } from "./compileNetwork.js";
+import type { JOmegaTerms } from "./jOmegaTerms.js";
 
 /**
  * A network's frequency-independent matrix and its per-frequency terms mapped into the storage of
  * a factor along one plan (offsets into the interleaved L + U values), so that a sweep assembles
- * each frequency straight into the factor and factorises it in place.
+ * each frequency straight into the factor and factorises it in place. What depends on the plan and
+ * the pattern alone (the offsets, the order of the jω terms) is worked out once per plan; an edit
+ * of values (`update` after a compiled design's parameter change) only scatters the values again.
  */
-export interface LuLayout {
+export class LuLayout {
   /** The frequency-independent matrix in LU layout (interleaved, fill-in zero). */
-  readonly constantLu: Float64Array;
+  constantLu = new Float64Array(0);
   /** The jω terms by LU offset (of the imaginary part), ascending, with their coefficients. */
-  readonly jOffsets: Int32Array;
-  readonly jTimes: Float64Array;
-  readonly jOver: Float64Array;
+  jOffsets = new Int32Array(0);
+  jTimes = new Float64Array(0);
+  jOver = new Float64Array(0);
   /** LU offset of each of the network's dynamic slots. */
-  readonly dynamicOffsets: Int32Array;
-}
+  dynamicOffsets = new Int32Array(0);
+  private plan: FactorPlan | undefined;
+  private termSlots: Int32Array | undefined;
+  private dynamicSlots: Int32Array | undefined;
+  /** jOffsets[i] is the term terms.slots[order[i]]. */
+  private order = new Int32Array(0);
 
-/** The layout of `network` (its jω terms merged per slot as jSlots, jTimes, jOver) along `plan`. */
-export function luLayout(
-  plan: FactorPlan,
-  network: Network,
-  jSlots: Int32Array,
-  jTimes: Float64Array,
-  jOver: Float64Array,
-): LuLayout {
-  const { slotOffset } = plan;
-  const { constantRe, constantIm, dynamicSlots } = network;
-  const constantLu = new Float64Array(2 * plan.size);
-  for (let s = 0; s < slotOffset.length; s++) {
-    constantLu[slotOffset[s]!] = constantRe[s]!;
-    constantLu[slotOffset[s]! + 1] = constantIm[s]!;
+  /** Brings the layout up to date with `plan` and the values of `network` and `terms`. */
+  update(plan: FactorPlan, network: Network, terms: JOmegaTerms): void {
+    const { slotOffset } = plan;
+    const { constantRe, constantIm, dynamicSlots } = network;
+    if (
+      plan !== this.plan ||
+      terms.slots !== this.termSlots ||
+      dynamicSlots !== this.dynamicSlots
+    ) {
+      // The jω terms in storage order, for locality.
+      const offsetOf = (k: number) => slotOffset[terms.slots[k]!]! + 1;
+      this.order = Int32Array.from(
+        Array.from(terms.slots.keys()).sort((a, b) => offsetOf(a) - offsetOf(b)),
+      );
+      this.jOffsets = Int32Array.from(this.order, offsetOf);
+      this.jTimes = new Float64Array(this.order.length);
+      this.jOver = new Float64Array(this.order.length);
+      this.dynamicOffsets = Int32Array.from(dynamicSlots, (slot) => slotOffset[slot]!);
+      this.constantLu = new Float64Array(2 * plan.size);
+      this.plan = plan;
+      this.termSlots = terms.slots;
+      this.dynamicSlots = dynamicSlots;
+    }
+    // Slots are distinct positions, and the fill-in stays zero.
+    const { constantLu, order, jTimes, jOver } = this;
+    for (let s = 0; s < slotOffset.length; s++) {
+      constantLu[slotOffset[s]!] = constantRe[s]!;
+      constantLu[slotOffset[s]! + 1] = constantIm[s]!;
+    }
+    for (let i = 0; i < order.length; i++) {
+      jTimes[i] = terms.times[order[i]!]!;
+      jOver[i] = terms.over[order[i]!]!;
+    }
   }
-  // The jω terms in storage order, for locality.
-  const offsetOf = (k: number) => slotOffset[jSlots[k]!]! + 1;
-  const byOffset = Array.from(jSlots.keys()).sort((a, b) => offsetOf(a) - offsetOf(b));
-  return {
-    constantLu,
-    jOffsets: Int32Array.from(byOffset, offsetOf),
-    jTimes: Float64Array.from(byOffset, (k) => jTimes[k]!),
-    jOver: Float64Array.from(byOffset, (k) => jOver[k]!),
-    dynamicOffsets: Int32Array.from(dynamicSlots, (slot) => slotOffset[slot]!),
-  };
 }

@@ -2,7 +2,8 @@ import type { Network } from "./compileNetwork.js";
 import { SparseComplexLu } from "../linalg/sparseLu.js";
 import { StampCache } from "./stampCache.js";
 import { unsolvableAt } from "./solveFailure.js";
-import { type LuLayout, luLayout } from "./luLayout.js";
+import { LuLayout } from "./luLayout.js";
+import { JOmegaTerms } from "./jOmegaTerms.js";
 
 /**
  * Largest componentwise backward error accepted from a reused pivot order (after one refinement
@@ -85,17 +86,12 @@ export class FrequencySweep {
   /** Largest source amplitude (1 when every source is 0). */
   private sourceScale = 1;
 
-  /**
-   * The network's jω terms merged per slot: slot jSlots[k] gets j·(ω·jTimes[k] − jOver[k]/ω)
-   * (capacitance-like and inductance-like coefficients together).
-   */
-  private jSlots = new Int32Array(0);
-  private jTimes = new Float64Array(0);
-  private jOver = new Float64Array(0);
-
-  /** The direct layout (see LuLayout) and the value of `lu.orderings` it was made for (-1: none). */
-  private layout: LuLayout | undefined;
+  /** The network's jω terms merged per slot. */
+  private readonly terms = new JOmegaTerms();
+  /** The direct layout (see LuLayout), and whether it is up to date with the plan and values. */
+  private readonly layout = new LuLayout();
   private layoutOrdering = -1;
+  private layoutStale = true;
 
   /** Input source's branch, and how its current per volt comes out of the solves. */
   private readonly inputBranch: number;
@@ -174,24 +170,8 @@ export class FrequencySweep {
     const branch = this.inputBranch;
     // When the input source is the only drive, its own current already is the current per volt.
     this.inputAlone = branch >= 0 && this.driven.length === 1 && this.driven[0] === branch;
-    const merged = new Map<number, [times: number, over: number]>();
-    const { timesJOmegaSlots, timesJOmegaCoefficients, overJOmegaSlots, overJOmegaCoefficients } =
-      network;
-    for (let k = 0; k < timesJOmegaSlots.length; k++) {
-      const term = merged.get(timesJOmegaSlots[k]!) ?? [0, 0];
-      term[0] += timesJOmegaCoefficients[k]!;
-      merged.set(timesJOmegaSlots[k]!, term);
-    }
-    for (let k = 0; k < overJOmegaSlots.length; k++) {
-      const term = merged.get(overJOmegaSlots[k]!) ?? [0, 0];
-      term[1] += overJOmegaCoefficients[k]!;
-      merged.set(overJOmegaSlots[k]!, term);
-    }
-    const slots = [...merged.keys()].sort((a, b) => a - b);
-    this.jSlots = Int32Array.from(slots);
-    this.jTimes = Float64Array.from(slots, (slot) => merged.get(slot)![0]);
-    this.jOver = Float64Array.from(slots, (slot) => merged.get(slot)![1]);
-    this.layoutOrdering = -1;
+    this.terms.load(network);
+    this.layoutStale = true;
   }
 
   /**
@@ -236,9 +216,17 @@ export class FrequencySweep {
           continue;
         }
       }
-      this.assemble(f, frequency);
-      if (!lu.factor(matrixRe, matrixIm))
-        throw this.singular(frequency, lu.singularRows, lu.singularExactly);
+      // Assembled in place as elsewhere (and by slot on the way, for the check), or by slot alone
+      // before the first ordering.
+      let factored: boolean;
+      if (lu.currentPlan !== undefined) {
+        factored =
+          this.assembleAndFactor(f, frequency, true) || lu.orderAndFactor(matrixRe, matrixIm);
+      } else {
+        this.assemble(f, frequency);
+        factored = lu.factor(matrixRe, matrixIm);
+      }
+      if (!factored) throw this.singular(frequency, lu.singularRows, lu.singularExactly);
       const accuracy = lu.solveRefined(
         matrixRe,
         matrixIm,
@@ -279,7 +267,8 @@ export class FrequencySweep {
 
   /** Fills the matrix by slot at one frequency, point `f` of the run's grid. */
   private assemble(f: number, frequencyHz: number): void {
-    const { matrixRe, matrixIm, jSlots, jTimes, jOver } = this;
+    const { matrixRe, matrixIm } = this;
+    const { slots: jSlots, times: jTimes, over: jOver } = this.terms;
     const { stamps, constantRe, constantIm } = this.network;
     const omega = 2 * Math.PI * frequencyHz;
     const inverseOmega = 1 / omega;
@@ -296,14 +285,16 @@ export class FrequencySweep {
 
   /**
    * Assembles the matrix at one frequency straight into the LU storage and factorises it in place
-   * along the current pivot order; false when a pivot went bad (then nothing usable is left).
+   * along the current pivot order; false when a pivot went bad (then nothing usable is left). With
+   * `bySlot`, the assembled matrix is also gathered into matrixRe/matrixIm (what the accuracy check
+   * and a re-ordering need), the same values `assemble` gives.
    */
-  private assembleAndFactor(f: number, frequencyHz: number): boolean {
+  private assembleAndFactor(f: number, frequencyHz: number, bySlot = false): boolean {
     const lu = this.lu;
-    if (this.layoutOrdering !== lu.orderings || this.layout === undefined) {
-      const { network, jSlots, jTimes, jOver } = this;
-      this.layout = luLayout(lu.currentPlan!, network, jSlots, jTimes, jOver);
+    if (this.layoutStale || this.layoutOrdering !== lu.orderings) {
+      this.layout.update(lu.currentPlan!, this.network, this.terms);
       this.layoutOrdering = lu.orderings;
+      this.layoutStale = false;
     }
     const values = lu.values;
     const { matrixRe, matrixIm } = this;
@@ -331,6 +322,14 @@ export class FrequencySweep {
         const p = dynamicOffsets[d]!;
         values[p] = values[p]! + matrixRe[slot]!;
         values[p + 1] = values[p + 1]! + matrixIm[slot]!;
+      }
+    }
+    if (bySlot) {
+      const { slotOffset } = lu.currentPlan!;
+      for (let s = 0; s < slotOffset.length; s++) {
+        const p = slotOffset[s]!;
+        matrixRe[s] = values[p]!;
+        matrixIm[s] = values[p + 1]!;
       }
     }
     return lu.factorInPlace();
