@@ -10,6 +10,8 @@ import type { EqView } from "../worker/protocol.js";
 import { eqChart } from "../view/eqChartData.js";
 import { downloadText, safeFileName } from "./download.js";
 import { UPlotChart } from "./UPlotChart.js";
+import { EqFilterTable } from "./EqFilterTable.js";
+import type { BiquadType } from "../../index.js";
 
 const eqView = signal<EqView | null>(null);
 const fitting = signal(false);
@@ -121,44 +123,11 @@ export function EqPanel() {
               height={340}
             />
           ) : null}
-          <table class="filters">
-            <caption>
-              Filters{view.edited ? " (edited by hand)" : ""} — edit a value to preview it
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">type</th>
-                <th scope="col">fc (Hz)</th>
-                <th scope="col">Q</th>
-                <th scope="col">gain (dB)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.filters.map((filter, i) => (
-                <tr key={i}>
-                  <td>{i + 1}</td>
-                  <td>{filter.type}</td>
-                  {(["fcHz", "q", "gainDb"] as const).map((field) => (
-                    <td key={field}>
-                      <input
-                        type="number"
-                        step="any"
-                        aria-label={`filter ${i + 1} ${FIELD_NAMES[field]}`}
-                        value={filter[field]}
-                        onChange={(event) => {
-                          const value = Number(event.currentTarget.value);
-                          if (event.currentTarget.value !== "" && Number.isFinite(value)) {
-                            void preview(view, i, { [field]: value });
-                          }
-                        }}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EqFilterTable
+            view={view}
+            onChange={(index, change) => void preview(view, index, change)}
+            onRefit={(types) => void fit(types)}
+          />
           <pre class="preset" aria-label="EqualizerAPO preset">
             {view.equalizerApo}
           </pre>
@@ -169,8 +138,6 @@ export function EqPanel() {
     </div>
   );
 }
-
-const FIELD_NAMES = { fcHz: "frequency (Hz)", q: "Q", gainDb: "gain (dB)" } as const;
 
 /** Shows the fit with one filter changed: response, rating and presets recomputed in the worker. */
 async function preview(view: EqView, index: number, change: Partial<EqView["filters"][number]>) {
@@ -189,7 +156,8 @@ function curveName(): string {
     : (measurements.value.find((m) => m.id === chosen)?.curve.name ?? chosen);
 }
 
-async function fit(): Promise<void> {
+/** Fits the chosen curve; `slotTypes` replace the preset's filter types (the user changed them). */
+async function fit(slotTypes?: BiquadType[]): Promise<void> {
   const settings = eqSettings.value;
   const curve =
     settings.curve === "design"
@@ -205,6 +173,7 @@ async function fit(): Promise<void> {
     target: targetRequest.value,
     presetId: settings.preset,
     isDesign: settings.curve === "design",
+    ...(slotTypes ? { slotTypes } : {}),
     ...(settings.maxBoostDb !== undefined ? { maxBoostDb: settings.maxBoostDb } : {}),
   });
   fitting.value = false;

@@ -2,7 +2,11 @@
 // fitParametricEq, summarizeEqFit, the exporters), and a live preview of filters the user edited.
 import {
   type Biquad,
+  type BiquadType,
   type Curve,
+  type EqConstraints,
+  type FilterSlot,
+  type ValueRange,
   eqConstraintsFor,
   eqPreferenceRating,
   eqResponseDb,
@@ -17,15 +21,18 @@ import {
   preferenceRating,
   summarizeEqFit,
 } from "../../index.js";
-import type { EqPreviewRequest, EqView, FitEqRequest } from "./protocol.js";
+import type { EqPreviewRequest, EqView, FilterLimits, FitEqRequest } from "./protocol.js";
 import { targetCurve } from "./targets.js";
 
 export function fitEq(request: FitEqRequest): EqView {
-  const constraints = eqConstraintsFor({
-    preset: request.presetId,
-    ...(request.filterCount !== undefined ? { filterCount: request.filterCount } : {}),
-    ...(request.maxBoostDb !== undefined ? { maxBoostDb: request.maxBoostDb } : {}),
-  });
+  const constraints = withSlotTypes(
+    eqConstraintsFor({
+      preset: request.presetId,
+      ...(request.filterCount !== undefined ? { filterCount: request.filterCount } : {}),
+      ...(request.maxBoostDb !== undefined ? { maxBoostDb: request.maxBoostDb } : {}),
+    }),
+    request.slotTypes,
+  );
   const measurement: Curve = { ...request.curve };
   const target = targetCurve(request.target);
   const fit = fitParametricEq(measurement, target, {
@@ -50,6 +57,7 @@ export function fitEq(request: FitEqRequest): EqView {
   return {
     preset,
     filters: fit.filters,
+    limits: constraints.slots.map(filterLimits),
     sampleRateHz: fit.sampleRateHz,
     frequencyHz: fit.frequencyHz,
     beforeDb,
@@ -89,6 +97,35 @@ export function previewEq(request: EqPreviewRequest): EqView {
     equalizerApo: formatEqualizerApo(preset),
     graphicEq: formatGraphicEq(filters as Biquad[], fit.sampleRateHz),
     edited: true,
+  };
+}
+
+/**
+ * The preset's slots with the user's filter types: each slot keeps its fc, Q and gain limits, so a
+ * peaking filter turned into a shelf is fitted as a shelf within the same ranges.
+ */
+function withSlotTypes(constraints: EqConstraints, types?: readonly BiquadType[]): EqConstraints {
+  if (types === undefined) return constraints;
+  if (types.length !== constraints.slots.length) {
+    throw new Error(
+      `the EQ has ${constraints.slots.length} filters but ${types.length} types were given; fit again without changing types`,
+    );
+  }
+  return {
+    ...constraints,
+    slots: constraints.slots.map((slot, i) => ({ ...slot, type: types[i]! })),
+  };
+}
+
+/** A slot's limits as ranges (a fixed value is the range from it to itself). */
+function filterLimits(slot: FilterSlot): FilterLimits {
+  const range = (value: number | ValueRange) =>
+    typeof value === "number" ? { min: value, max: value } : { min: value.min, max: value.max };
+  return {
+    type: slot.type,
+    fcHz: range(slot.fcHz),
+    q: range(slot.q),
+    gainDb: range(slot.gainDb),
   };
 }
 

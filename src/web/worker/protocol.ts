@@ -4,7 +4,9 @@
  * library's public entry, so this file adds nothing to the page's bundle.
  */
 import type {
+  BiquadType,
   Design,
+  ValueRange,
   EqPreset,
   Issue,
   PreferenceRating,
@@ -142,6 +144,16 @@ export interface FitEqRequest {
   readonly maxBoostDb?: number;
   /** A simulated design rather than a measurement (the fit weighs the treble differently). */
   readonly isDesign: boolean;
+  /** Filter types replacing the preset's, slot by slot (the user changed a filter's type). */
+  readonly slotTypes?: BiquadType[];
+}
+
+/** What the device preset lets one filter be: its type and fc, Q and gain ranges (min = max: fixed). */
+export interface FilterLimits {
+  readonly type: BiquadType;
+  readonly fcHz: ValueRange;
+  readonly q: ValueRange;
+  readonly gainDb: ValueRange;
 }
 
 /** Filters the user edited, previewed on the fit they came from. */
@@ -153,6 +165,8 @@ export interface EqPreviewRequest {
 export interface EqView {
   readonly preset: EqPreset;
   readonly filters: EqPreset["filters"];
+  /** Each filter's limits from the device preset (the slot the fit placed it in). */
+  readonly limits: FilterLimits[];
   readonly frequencyHz: number[];
   readonly beforeDb: number[];
   readonly eqDb: number[];
