@@ -68,3 +68,16 @@ export {
   reportSummaryMarkdown,
 } from "./designReport.js";
 export type { ReportEntry } from "./designReport.js";
+export {
+  PREFERRED_SERIES,
+  nearestPreferredValue,
+  preferredValues,
+} from "./stock/preferredValues.js";
+export type { PreferredSeries } from "./stock/preferredValues.js";
+export {
+  STOCK_DAMPER_RATINGS,
+  STOCK_TUBING_INNER_DIAMETERS_MM,
+  TUBE_LENGTH_STEP_M,
+} from "./stock/stockParts.js";
+export { DEFAULT_TOLERANCES, TRANSDUCER_SPREADS } from "./stock/tolerances.js";
+export type { DefaultTolerance, TransducerQuantity, TransducerSpread } from "./stock/tolerances.js";

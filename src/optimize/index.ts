@@ -1,8 +1,6 @@
 // Optimisers, tuning towards a target with orderable parts, and tolerance analysis. The public
 // part of optimize/: only re-exports.
 export { nelderMead } from "./nelderMead.js";
-export { PREFERRED_SERIES, preferredValues, nearestPreferredValue } from "./preferredValues.js";
-export type { PreferredSeries } from "./preferredValues.js";
 export { differentialEvolution } from "./differentialEvolution.js";
 export { defaultBounds, parameterKind } from "./parameterKinds.js";
 export type { ParameterKind } from "./parameterKinds.js";
@@ -23,14 +21,3 @@ export type { AppliedTolerance, ToleranceOverride } from "./toleranceSpec.js";
 export { TOLERANCE_DEFAULTS, toleranceAnalysis } from "./toleranceAnalysis.js";
 export type { ProbeBands, ToleranceAnalysis, ToleranceOptions } from "./toleranceAnalysis.js";
 export { optimizeChart, toleranceChart } from "./tuningCharts.js";
-export { DEFAULT_TOLERANCES, TRANSDUCER_SPREADS } from "../catalogue/stock/tolerances.js";
-export type {
-  DefaultTolerance,
-  TransducerQuantity,
-  TransducerSpread,
-} from "../catalogue/stock/tolerances.js";
-export {
-  STOCK_DAMPER_RATINGS,
-  STOCK_TUBING_INNER_DIAMETERS_MM,
-  TUBE_LENGTH_STEP_M,
-} from "../catalogue/stock/stockParts.js";

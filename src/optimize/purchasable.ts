@@ -1,6 +1,6 @@
 import { STOCK_DAMPER_RATINGS, TUBE_LENGTH_STEP_M } from "../catalogue/stock/stockParts.js";
 import { type ParameterKind, STOCK_TUBING_RADII_M } from "./parameterKinds.js";
-import { type PreferredSeries, preferredValues } from "./preferredValues.js";
+import { type PreferredSeries, preferredValues } from "../catalogue/stock/preferredValues.js";
 
 const SERIES: Partial<Record<ParameterKind, PreferredSeries>> = {
   resistance: "E24",

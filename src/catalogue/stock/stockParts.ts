@@ -3,7 +3,7 @@ import { type Provenance, type Sourced, illustrative, publication } from "../par
 /*
  * What a builder can order for the parts an optimiser tunes: damper ratings, tubing bores and the
  * step tubing is cut to. Resistors, capacitors and inductors come in the IEC 60063 series
- * (optimize/preferredValues.ts). Each list says where it comes from.
+ * (preferredValues.ts). Each list says where it comes from.
  */
 
 /**
@@ -27,10 +27,12 @@ export const STOCK_DAMPER_RATINGS: {
 };
 
 /**
- * Stock tubing inner diameters, mm. The hearing-aid sizes #16 (1.35), #15 (1.50), #14 (1.68),
- * #13 (1.93) and #12 (2.16) are the standard ones (H. Dillon, Hearing Aids, Boomerang Press 2001,
- * ch. 5, tubing table); the smaller and larger bores are the micro-bore PVC and silicone tubing sold
- * for receiver spouts and IEM sound bores (illustrative: catalogue sizes, no single source).
+ * Stock tubing inner diameters, mm. Only one size has a source found: the standard hearing-aid
+ * tube's 2.16 mm inner (3.16 mm outer) diameter, as a hearing-aid vendor states it. The numbered
+ * sizes #16 … #13 (1.35, 1.50, 1.68, 1.93 mm) were first cited here from memory of Dillon's
+ * Hearing Aids (2001); a search of hearing-aid vendors' and audiology pages found no table to check
+ * them against, so they are labelled illustrative, as are the micro-bore spout tubing and the
+ * IEM bores and printed nozzles below and above them (catalogue sizes, no single source).
  */
 export const STOCK_TUBING_INNER_DIAMETERS_MM: readonly Sourced[] = [
   illustrative(0.5, "micro-bore tubing for receiver spouts"),
@@ -38,11 +40,26 @@ export const STOCK_TUBING_INNER_DIAMETERS_MM: readonly Sourced[] = [
   illustrative(0.8, "micro-bore tubing"),
   illustrative(1.0, "IEM sound-bore tubing"),
   illustrative(1.2, "IEM sound-bore tubing"),
-  publication(1.35, "hearing-aid tubing #16 (Dillon, Hearing Aids, 2001, ch. 5)"),
-  publication(1.5, "hearing-aid tubing #15 (Dillon, Hearing Aids, 2001, ch. 5)"),
-  publication(1.68, "hearing-aid tubing #14 (Dillon, Hearing Aids, 2001, ch. 5)"),
-  publication(1.93, "hearing-aid tubing #13 (Dillon, Hearing Aids, 2001, ch. 5)"),
-  publication(2.16, "hearing-aid tubing #12 (Dillon, Hearing Aids, 2001, ch. 5)"),
+  illustrative(
+    1.35,
+    "hearing-aid tubing #16, from memory of Dillon, Hearing Aids (2001), unchecked",
+  ),
+  illustrative(
+    1.5,
+    "hearing-aid tubing #15, from memory of Dillon, Hearing Aids (2001), unchecked",
+  ),
+  illustrative(
+    1.68,
+    "hearing-aid tubing #14, from memory of Dillon, Hearing Aids (2001), unchecked",
+  ),
+  illustrative(
+    1.93,
+    "hearing-aid tubing #13, from memory of Dillon, Hearing Aids (2001), unchecked",
+  ),
+  publication(
+    2.16,
+    "standard hearing-aid tubing, 2.16 mm inner and about 3.16 mm outer diameter: HearingPlanet, 'How hearing aid tubes work', https://www.hearingplanet.com/blog/post/how-hearing-aid-tubes-work",
+  ),
   illustrative(2.5, "large-bore tubing and printed nozzles"),
   illustrative(3.0, "large-bore tubing and printed nozzles"),
   illustrative(3.4, "printed nozzle bores"),
