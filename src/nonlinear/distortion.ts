@@ -2,14 +2,9 @@ import { type Air, STANDARD_AIR } from "../core/air.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import { type Design, validateDesign } from "../design/design.js";
 import { probeResult } from "../simulate/resultShape.js";
-import { solvePeriod } from "./harmonicBalance.js";
-import { type Harmonics, PeriodTransform, samplesFor } from "./harmonics.js";
-import { LinearPorts } from "./linearPorts.js";
-import { DC_PROXY_HZ, PeriodResponse } from "./periodResponse.js";
-import { volterraSources } from "./volterra.js";
+import { type DistortionMethod, DistortionModel, thdPercentOf } from "./distortionModel.js";
 
-/** How the harmonics are computed (see harmonicBalance.ts and volterra.ts). */
-export type DistortionMethod = "harmonic-balance" | "volterra";
+export type { DistortionMethod };
 
 export interface DistortionOptions {
   /** Fundamental frequencies (Hz, > 0). */
@@ -21,6 +16,12 @@ export interface DistortionOptions {
   /** Default "harmonic-balance". */
   readonly method?: DistortionMethod;
   readonly air?: Air;
+  /**
+   * Treat the air in every acousticVolume (the design's cavities, a receiver's front and rear
+   * volumes) as adiabatic compression p₀[(V₀/(V₀−ΔV))^γ − 1] instead of a linear spring (default
+   * false: it matters only above ≈130 dB inside the cavity, and adds unknowns).
+   */
+  readonly adiabaticCavities?: boolean;
 }
 
 /** A probe's fundamental and harmonics per frequency, levels as `simulate` gives them (dB). */
@@ -41,9 +42,6 @@ export interface DistortionResult {
   readonly warnings?: Issue[];
 }
 
-/** Harmonics harmonic balance carries beyond those reported, so the reported ones are accurate. */
-const EXTRA_HARMONICS = 3;
-
 /**
  * Harmonic distortion of a design driven by a sine of `voltageRms` at each frequency: the level
  * of the fundamental and of harmonics 2…N at every probe, and the THD. The drive's moving coils
@@ -60,95 +58,74 @@ export function distortion(input: unknown, options: DistortionOptions): Distorti
   const harmonics = options.harmonics ?? 5;
   const method = options.method ?? "harmonic-balance";
   checkOptions(options, harmonics, method);
-  const ports = new LinearPorts(design, options.air ?? STANDARD_AIR);
+  const model = new DistortionModel(design, options.air ?? STANDARD_AIR, {
+    frequencies: options.frequencies,
+    harmonics,
+    method,
+    ...(options.adiabaticCavities ? { adiabaticCavities: true } : {}),
+  });
   const warnings: Issue[] = [];
-  if (ports.coils.length === 0) {
-    warnings.push({
-      code: "no-large-signal-parameters",
-      severity: "note",
-      path: ["elements"],
-      message:
-        "no driver in the design has large-signal parameters (bl1…, kms1…, le1…): it is linear and makes no distortion",
-      hint: "give a dynamicDriver Klippel's Bl(x), Kms(x) or Le(x) coefficients, or use a catalogue driver that has them",
-    });
-  }
-  const solved = method === "volterra" ? 3 : harmonics + EXTRA_HARMONICS;
-  // Columns: the DC proxy, then harmonics 1…K of each fundamental.
-  const grid = [DC_PROXY_HZ];
-  for (const f of options.frequencies) for (let k = 1; k <= solved; k++) grid.push(k * f);
-  const transfers = ports.transfers(grid);
-  const curves = ports.coils.map((coil) => coil.curves);
-  const degree =
-    1 + Math.max(0, ...curves.map((c) => Math.max(c.bl.length, c.kms.length, c.le.length)));
-  const transform = new PeriodTransform(solved, samplesFor(solved, degree));
-  const drivePeak = Math.SQRT2 * options.voltageRms;
-  const count = options.frequencies.length;
-  // Per probe, per harmonic 1…N: rms phasors over the frequencies.
-  const phasors = ports.probes.map(() =>
-    Array.from({ length: harmonics + 1 }, () => ({
-      re: new Float64Array(count),
-      im: new Float64Array(count),
-    })),
-  );
-  const notConverged: number[] = [];
-  const out = new Float64Array(2);
-  options.frequencies.forEach((f, j) => {
-    const response = new PeriodResponse(transfers, f, solved, (k) =>
-      k === 0 ? 0 : 1 + j * solved + (k - 1),
-    );
-    let sources: readonly (Harmonics | undefined)[] = [];
-    if (curves.length > 0) {
-      if (method === "volterra") sources = volterraSources(response, curves, drivePeak);
-      else {
-        const solution = solvePeriod(response, curves, drivePeak, transform);
-        if (!solution.converged) notConverged.push(f);
-        sources = solution.sources;
-      }
-    }
-    ports.probes.forEach((_, p) => {
-      for (let k = 1; k <= Math.min(harmonics, solved); k++) {
-        response.respond(
-          k,
-          ports.probeOutput(p),
-          drivePeak,
-          k === 1 && method === "volterra" ? [] : sources,
-          out,
-        );
-        phasors[p]![k]!.re[j] = out[0]! / Math.SQRT2;
-        phasors[p]![k]!.im[j] = out[1]! / Math.SQRT2;
-      }
-    });
-  });
-  if (notConverged.length > 0) {
-    warnings.push({
-      code: "harmonic-balance-not-converged",
-      severity: "warning",
-      path: [],
-      message: `harmonic balance did not converge at ${notConverged.map((f) => `${f} Hz`).join(", ")}: the drive is beyond what the large-signal curves describe there (displacement past the polynomials' range); lower the level`,
-    });
-  }
-  const probes: Record<string, ProbeDistortion> = {};
-  ports.probes.forEach(({ id, domain }, p) => {
-    const levels = phasors[p]!.map(({ re, im }) => probeResult(re, im, 1, domain).db);
-    const reported = method === "volterra" ? Math.min(harmonics, 3) : harmonics;
-    const harmonicsDb: Record<string, number[]> = {};
-    for (let k = 2; k <= reported; k++) harmonicsDb[String(k)] = levels[k]!;
-    const thdPercent = options.frequencies.map((_, j) => {
-      const magnitude = (k: number) => Math.hypot(phasors[p]![k]!.re[j]!, phasors[p]![k]!.im[j]!);
-      let sum = 0;
-      for (let k = 2; k <= reported; k++) sum += magnitude(k) ** 2;
-      const fundamental = magnitude(1);
-      return fundamental > 0 ? (100 * Math.sqrt(sum)) / fundamental : 0;
-    });
-    probes[id] = { fundamentalDb: levels[1]!, harmonicsDb, thdPercent };
-  });
+  if (!model.nonlinear) warnings.push(linearNote());
+  const solutions = options.frequencies.map((_, j) => model.solve(j, options.voltageRms));
+  const notConverged = options.frequencies.filter((_, j) => !solutions[j]!.converged);
+  if (notConverged.length > 0) warnings.push(notConvergedWarning(notConverged));
   return {
     frequencyHz: [...options.frequencies],
     voltageRms: options.voltageRms,
     method,
-    probes,
+    probes: probeTables(model, solutions),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** The note a design without nonlinear elements gets. */
+export function linearNote(): Issue {
+  return {
+    code: "no-large-signal-parameters",
+    severity: "note",
+    path: ["elements"],
+    message:
+      "no driver in the design has large-signal parameters (bl1…, kms1…, le1…, transduction1…, an electret): it is linear and makes no distortion",
+    hint: "give a dynamicDriver Klippel's Bl(x), Kms(x) or Le(x) coefficients, or use a catalogue driver that has them",
+  };
+}
+
+/** The warning for fundamentals where harmonic balance did not converge. */
+export function notConvergedWarning(frequencies: readonly number[]): Issue {
+  return {
+    code: "harmonic-balance-not-converged",
+    severity: "warning",
+    path: [],
+    message: `harmonic balance did not converge at ${frequencies.map((f) => `${f} Hz`).join(", ")}: the drive is beyond what the large-signal curves describe there (displacement past the polynomials' range); lower the level`,
+  };
+}
+
+/** Per probe: levels of the fundamental and harmonics, THD, over the fundamentals solved. */
+function probeTables(
+  model: DistortionModel,
+  solutions: readonly { probes: readonly { re: Float64Array; im: Float64Array }[] }[],
+): Record<string, ProbeDistortion> {
+  const probes: Record<string, ProbeDistortion> = {};
+  const count = solutions.length;
+  model.ports.probes.forEach(({ id, domain }, p) => {
+    const level = (k: number) => {
+      const re = new Float64Array(count);
+      const im = new Float64Array(count);
+      solutions.forEach((solution, j) => {
+        re[j] = solution.probes[p]!.re[k]!;
+        im[j] = solution.probes[p]!.im[k]!;
+      });
+      return probeResult(re, im, 1, domain).db;
+    };
+    const harmonicsDb: Record<string, number[]> = {};
+    for (let k = 2; k <= model.reported; k++) harmonicsDb[String(k)] = level(k);
+    probes[id] = {
+      fundamentalDb: level(1),
+      harmonicsDb,
+      thdPercent: solutions.map((solution) => thdPercentOf(solution.probes[p]!, model.reported)),
+    };
+  });
+  return probes;
 }
 
 /** The design, validated (as `simulate` does), or a TympanError with every issue. */

@@ -1,18 +1,20 @@
-import type { LargeSignalCurves } from "../elements/drivers/largeSignal.js";
-import { solveDenseInPlace } from "./denseSolve.js";
+import { type DenseLu, factorDense, solveDense } from "./denseSolve.js";
 import type { Harmonics, PeriodTransform } from "./harmonics.js";
-import type { PeriodResponse } from "./periodResponse.js";
+import type { NonlinearElement } from "./nonlinearElements.js";
+import { type Drive, type PeriodResponse, integratedSignals } from "./periodResponse.js";
 
 /**
  * Harmonic balance for one fundamental: the periodic steady state of the whole network with its
- * nonlinear coils. The unknowns are each coil's displacement x and current i at harmonics 0…K
- * (mean, then re/im of each harmonic: 2K + 1 reals per signal). Given them, the coils' curves are
- * evaluated in time over one period, their emf and force sources go back to harmonics, and the
- * linear network (solved at every k·ω by the ordinary engine, PeriodResponse) gives x and i again;
- * the residual is what goes in minus what comes out. Newton's method zeroes it, with a Jacobian by
- * forward differences (a few dozen unknowns) and a backtracking line search; if that fails from
- * the linear solution, the drive is raised in steps (continuation), each step starting from the
- * last. Converged when every residual is below 1e-10 of its signal's linear amplitude.
+ * nonlinear elements. The unknowns are the signals of every cut (nonlinearElements.ts: a coil's
+ * current and displacement, an electret's charge, a cavity's volume) at harmonics 0…K (mean, then
+ * re/im of each harmonic: 2K + 1 reals per signal). Given them, the elements' terms are evaluated
+ * in time over one period, their sources go back to harmonics, and the linear network (solved at
+ * every k·ω by the ordinary engine, PeriodResponse) gives the signals again; the residual is what
+ * goes in minus what comes out. Newton's method zeroes it, with a Jacobian by forward differences
+ * (factored once and kept while each step cuts the residual threefold) and a backtracking line
+ * search; if that fails from the starting point, the drive is raised in steps (continuation),
+ * each step starting from the last. Converged when every residual is below 1e-10 of its signal's
+ * linear amplitude.
  */
 export interface PeriodSolution {
   /** The sources per input (index 0, the drive, unused): what the probes' harmonics follow from. */
@@ -25,70 +27,85 @@ const TOLERANCE = 1e-10;
 const MAX_ITERATIONS = 40;
 const CONTINUATION_STEPS = [0.25, 0.5, 0.75, 1];
 
+/**
+ * The periodic steady state at `drive`. `start`, the sources of a nearby solution (another level
+ * at this frequency), is where Newton begins instead of the linear solution.
+ */
 export function solvePeriod(
   response: PeriodResponse,
-  curves: readonly LargeSignalCurves[],
-  drivePeak: number,
+  elements: readonly NonlinearElement[],
+  drive: Drive,
   transform: PeriodTransform,
+  start?: readonly (Harmonics | undefined)[],
 ): PeriodSolution {
+  const integrated = integratedSignals(elements);
+  const signals = integrated.length;
   const block = 2 * response.harmonics + 1;
-  const size = 2 * block * curves.length;
-  const noSources: (Harmonics | undefined)[] = [];
+  const size = block * signals;
+  const scaled = (fraction: number): Drive =>
+    new Map([...drive].map(([k, volts]) => [k, fraction * volts]));
+  const stateOf = (at: Drive, sources: readonly (Harmonics | undefined)[], out: Float64Array) => {
+    for (let s = 0; s < signals; s++)
+      pack(response.signal(s, integrated[s]!, at, sources), out, s, block);
+  };
   const linear = new Float64Array(size);
-  curves.forEach((_, c) => pack(response.coilState(c, drivePeak, noSources), linear, c, block));
+  stateOf(drive, [], linear);
   // Each signal's scale: the largest entry of its linear solution (a tiny floor keeps 0 apart).
   const scales = new Float64Array(size);
-  for (let s = 0; s < 2 * curves.length; s++) {
+  for (let s = 0; s < signals; s++) {
     let largest = 0;
     for (let m = 0; m < block; m++) largest = Math.max(largest, Math.abs(linear[s * block + m]!));
     scales.fill(largest > 0 ? largest : 1e-30, s * block, (s + 1) * block);
   }
   const sourcesOf = (unknowns: Float64Array) => {
     const sources: (Harmonics | undefined)[] = [];
-    curves.forEach((coilCurves, c) => {
-      const { x, i } = unpack(unknowns, c, block, response.harmonics);
-      response.coilSources(c, coilCurves, x, i, transform, sources);
-    });
+    const state = Array.from({ length: signals }, (_, s) =>
+      unpack(unknowns, s, block, response.harmonics),
+    );
+    response.elementSources(elements, state, transform, sources);
     return sources;
   };
-  const residualAt = (unknowns: Float64Array, drive: number) => {
-    const sources = sourcesOf(unknowns);
+  const residualAt = (unknowns: Float64Array, at: Drive) => {
     const out = new Float64Array(size);
-    curves.forEach((_, c) => pack(response.coilState(c, drive, sources), out, c, block));
+    stateOf(at, sourcesOf(unknowns), out);
     for (let m = 0; m < size; m++) out[m] = (unknowns[m]! - out[m]!) / scales[m]!;
     return out;
   };
-  let unknowns = Float64Array.from(linear);
+  let unknowns = linear;
+  if (start !== undefined) {
+    unknowns = new Float64Array(size);
+    stateOf(drive, start, unknowns);
+  }
   let iterations = 0;
-  const jacobianAt = (at: Float64Array, residual: Float64Array, drive: number) => {
+  const jacobianAt = (at: Float64Array, residual: Float64Array, level: Drive) => {
     const jacobian = new Float64Array(size * size);
+    const shifted = Float64Array.from(at);
     for (let m = 0; m < size; m++) {
       const h = 1e-7 * scales[m]!;
-      const shifted = Float64Array.from(at);
-      shifted[m] = shifted[m]! + h;
-      const moved = residualAt(shifted, drive);
+      shifted[m] = at[m]! + h;
+      const moved = residualAt(shifted, level);
+      shifted[m] = at[m]!;
       for (let row = 0; row < size; row++)
         jacobian[row * size + m] = (moved[row]! - residual[row]!) / h;
     }
-    return jacobian;
+    return factorDense(jacobian, size);
   };
-  const newton = (drive: number): boolean => {
-    let residual = residualAt(unknowns, drive);
-    // The Jacobian is kept while it serves (each step cuts the residual at least threefold) and
-    // taken afresh when it does not: most levels converge on the first one.
-    let jacobian: Float64Array | undefined;
+  const newton = (level: Drive): boolean => {
+    let residual = residualAt(unknowns, level);
+    let factors: DenseLu | undefined;
     for (let step = 0; step < MAX_ITERATIONS; step++) {
       const norm = maxAbs(residual);
       if (norm < TOLERANCE) return true;
       iterations++;
-      const fresh = jacobian === undefined;
-      jacobian ??= jacobianAt(unknowns, residual, drive);
+      const fresh = factors === undefined;
+      factors ??= jacobianAt(unknowns, residual, level);
+      if (factors === undefined) return false;
       const delta = residual.map((value) => -value);
-      if (!solveDenseInPlace(Float64Array.from(jacobian), delta, size)) return false;
+      solveDense(factors, delta);
       let accepted = false;
       for (let lambda = 1; lambda > 1e-4; lambda /= 2) {
         const trial = unknowns.map((value, m) => value + lambda * delta[m]!);
-        const trialResidual = residualAt(trial, drive);
+        const trialResidual = residualAt(trial, level);
         if (maxAbs(trialResidual) < norm) {
           unknowns = trial;
           residual = trialResidual;
@@ -97,14 +114,14 @@ export function solvePeriod(
         }
       }
       if (!accepted && fresh) return false;
-      if (!accepted || maxAbs(residual) > norm / 3) jacobian = undefined;
+      if (!accepted || maxAbs(residual) > norm / 3) factors = undefined;
     }
     return maxAbs(residual) < TOLERANCE;
   };
-  let converged = newton(drivePeak);
+  let converged = newton(drive);
   if (!converged) {
     unknowns = linear.map((value) => value * CONTINUATION_STEPS[0]!);
-    converged = CONTINUATION_STEPS.every((fraction) => newton(fraction * drivePeak));
+    converged = CONTINUATION_STEPS.every((fraction) => newton(scaled(fraction)));
   }
   return { sources: sourcesOf(unknowns), converged, iterations };
 }
@@ -115,29 +132,24 @@ function maxAbs(values: Float64Array): number {
   return Number.isFinite(largest) ? largest : Infinity;
 }
 
-/** Coil c's x then i into `out` as [X₀, re X₁, im X₁, …] blocks. */
-function pack(state: { x: Harmonics; i: Harmonics }, out: Float64Array, c: number, block: number) {
-  [state.x, state.i].forEach((signal, s) => {
-    const at = (2 * c + s) * block;
-    out[at] = signal.re[0]!;
-    for (let k = 1; 2 * k < block; k++) {
-      out[at + 2 * k - 1] = signal.re[k]!;
-      out[at + 2 * k] = signal.im[k]!;
-    }
-  });
+/** Signal s into `out` as a [X₀, re X₁, im X₁, …] block. */
+function pack(signal: Harmonics, out: Float64Array, s: number, block: number) {
+  const at = s * block;
+  out[at] = signal.re[0]!;
+  for (let k = 1; 2 * k < block; k++) {
+    out[at + 2 * k - 1] = signal.re[k]!;
+    out[at + 2 * k] = signal.im[k]!;
+  }
 }
 
-function unpack(unknowns: Float64Array, c: number, block: number, harmonics: number) {
-  const signal = (s: number): Harmonics => {
-    const at = (2 * c + s) * block;
-    const re = new Float64Array(harmonics + 1);
-    const im = new Float64Array(harmonics + 1);
-    re[0] = unknowns[at]!;
-    for (let k = 1; k <= harmonics; k++) {
-      re[k] = unknowns[at + 2 * k - 1]!;
-      im[k] = unknowns[at + 2 * k]!;
-    }
-    return { re, im };
-  };
-  return { x: signal(0), i: signal(1) };
+function unpack(unknowns: Float64Array, s: number, block: number, harmonics: number): Harmonics {
+  const at = s * block;
+  const re = new Float64Array(harmonics + 1);
+  const im = new Float64Array(harmonics + 1);
+  re[0] = unknowns[at]!;
+  for (let k = 1; k <= harmonics; k++) {
+    re[k] = unknowns[at + 2 * k - 1]!;
+    im[k] = unknowns[at + 2 * k]!;
+  }
+  return { re, im };
 }

@@ -11,3 +11,5 @@ export { driveForLevel, chooseProbe } from "./driveLevel.js";
 export type { DriveForLevelOptions } from "./driveLevel.js";
 export { distortionChart } from "./distortionChart.js";
 export { distortionTable } from "./distortionTable.js";
+export { maxSplAtThd } from "./maxSpl.js";
+export type { MaxSplOptions, MaxSplResult, MaxSplLimit } from "./maxSpl.js";

@@ -3,83 +3,57 @@ import type { Domain } from "../core/domain.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import type { Design } from "../design/design.js";
 import type { PrimitiveInstance } from "../design/expand.js";
-import { type LargeSignalCurves, largeSignalCurves } from "../elements/drivers/largeSignal.js";
-import type { DynamicDriver } from "../elements/drivers/dynamicDriver.js";
-import { type ElementDefinition, modelOf } from "../elements/registry.js";
+import type { ElementDefinition } from "../elements/registry.js";
 import { type Network, compileNetwork } from "../simulate/compileNetwork.js";
 import { FrequencySweep } from "../simulate/sweep.js";
 import { potentialSource } from "../simulate/driverContributions.js";
+import {
+  type NonlinearElement,
+  type NonlinearOptions,
+  nonlinearElements,
+} from "./nonlinearElements.js";
 
 /**
- * The linear network seen from its few nonlinear coils: every other element (crossover, cavities,
- * tubes, the ear, the other drivers) stays linear and is solved by the ordinary engine, at every
- * frequency the nonlinear solvers ask for. Into each moving coil with large-signal curves two
- * sources are cut: an emf e in series with the coil, just before the motor (the gyrator Bl), and a
- * force f in series with the moving mass, just after the motor. Their branch flows are the coil's
- * current i and velocity v. The network is then a linear multi-port, and superposition gives every
- * output (each coil's i and v, each probe) as
- *   output(ω) = T_drive(ω)·u + Σ_c [T_e,c(ω)·e_c + T_f,c(ω)·f_c],
+ * The linear network seen from its few nonlinear elements: every other element (crossover,
+ * cavities, tubes, the ear, the other drivers) stays linear and is solved by the ordinary engine, at
+ * every frequency the nonlinear solvers ask for. Each nonlinear element's cuts (nonlinearElements.ts)
+ * insert series sources; their flows are the signals the nonlinear terms depend on. The network is
+ * then a linear multi-port, and superposition gives every output (each cut's flow, each probe) as
+ *   output(ω) = T_drive(ω)·u + Σ_s T_s(ω)·source_s,
  * with u the design's drive per volt of its first voltage source. The transfers T come from one
- * sweep per input (the design's own sources, or one inserted source at 1, the rest at 0).
+ * sweep per input (the design's own sources, or one inserted source at 1, the rest at 0), all of
+ * them along one compiled network.
  */
-
-/** A moving coil with large-signal curves: the driver element it is in and its part id. */
-export interface NonlinearCoil {
-  /** The design element (a dynamicDriver, or the opposed pair it is half of). */
-  readonly elementId: string;
-  /** The dynamicDriver's own id inside the expansion ("d1", or "pair/A"). */
-  readonly partId: string;
-  readonly curves: LargeSignalCurves;
-}
-
-/** Every moving coil in the design with large-signal curves, found by walking macro expansions. */
-export function nonlinearCoils(design: Design, air: Air): NonlinearCoil[] {
-  const coils: NonlinearCoil[] = [];
-  const visit = (definition: ElementDefinition, elementId: string) => {
-    const model = modelOf(definition.type);
-    if (model.kind !== "macro") return;
-    if (definition.type === "dynamicDriver") {
-      const curves = largeSignalCurves(definition as DynamicDriver);
-      if (curves) coils.push({ elementId, partId: definition.id, curves });
-      return;
-    }
-    for (const part of model.expand(definition, air)) visit(part as ElementDefinition, elementId);
-  };
-  for (const element of design.elements) visit(element as ElementDefinition, element.id);
-  return coils;
-}
 
 /** Complex transfers, one row of frequencies per input and output. */
 export interface PortTransfers {
   readonly frequencyHz: readonly number[];
-  /** re[input][output][frequency], im likewise; inputs: drive, then e and f of each coil. */
+  /** re[input][output][frequency], im likewise; inputs: drive, then each cut's source. */
   readonly re: readonly (readonly Float64Array[])[];
   readonly im: readonly (readonly Float64Array[])[];
 }
 
-/** Index of coil c's emf input and force input; of its current output and velocity output. */
-export const emfInput = (coil: number) => 1 + 2 * coil;
-export const forceInput = (coil: number) => 2 + 2 * coil;
-export const currentOutput = (coil: number) => 2 * coil;
-export const velocityOutput = (coil: number) => 2 * coil + 1;
+/** Input index of cut (signal) s; its flow is output s. */
+export const cutInput = (signal: number) => 1 + signal;
 
 export class LinearPorts {
-  readonly coils: readonly NonlinearCoil[];
+  readonly elements: readonly NonlinearElement[];
+  /** Every cut of every element, in order: signal s is cut s. */
+  readonly signalCount: number;
   readonly probes: readonly { readonly id: string; readonly domain: Domain }[];
   /** Volts of the design's first voltage source (the drive the transfers are per volt of). */
   readonly designVoltage: number;
   private readonly network: Network;
-  private readonly emfBranches: number[];
-  private readonly forceBranches: number[];
+  private readonly branches: number[];
   private readonly outputs: number[];
 
   /** `design` must be valid (validateDesign). Throws a TympanError when it has no voltage source. */
-  constructor(design: Design, air: Air) {
-    this.coils = nonlinearCoils(design, air);
-    const emf = this.coils.map(() => -1);
-    const force = this.coils.map(() => -1);
+  constructor(design: Design, air: Air, options: NonlinearOptions = {}) {
+    this.elements = nonlinearElements(design, air, options);
+    this.signalCount = this.elements.reduce((sum, element) => sum + element.cuts.length, 0);
+    const branches = new Array<number>(this.signalCount).fill(-1);
     const compiled = compileNetwork(design, air, (primitives) =>
-      cutCoils(primitives, this.coils, emf, force),
+      cutElements(primitives, this.elements, branches),
     );
     if (!compiled.ok) throw new TympanError(compiled.issues as [Issue, ...Issue[]]);
     const network = compiled.network;
@@ -98,26 +72,25 @@ export class LinearPorts {
     }
     this.network = network;
     this.designVoltage = source.voltage;
-    this.emfBranches = emf;
-    this.forceBranches = force;
+    this.branches = branches;
     this.probes = design.probes.map((probe) => ({
       id: probe.id,
       domain: network.domainOfNode.get(probe.node)!,
     }));
     this.outputs = [
-      ...this.coils.flatMap((_, c) => [emf[c]!, force[c]!]),
+      ...branches,
       ...design.probes.map((probe) => network.unknownOfNode.get(probe.node) ?? -1),
     ];
   }
 
-  /** Number of inputs (the drive, then each coil's emf and force). */
+  /** Number of inputs (the drive, then each cut's source). */
   get inputCount(): number {
-    return 1 + 2 * this.coils.length;
+    return 1 + this.signalCount;
   }
 
   /** Output index of probe p. */
   probeOutput(probe: number): number {
-    return 2 * this.coils.length + probe;
+    return this.signalCount + probe;
   }
 
   /** The transfers from every input to every output at these frequencies (Hz, > 0, any order). */
@@ -145,56 +118,57 @@ export class LinearPorts {
 
   /** The network driven by inserted source `input` at 1 and nothing else. */
   private unitSourceNetwork(input: number): Network {
-    const coil = Math.floor((input - 1) / 2);
-    const branch = input % 2 === 1 ? this.emfBranches[coil]! : this.forceBranches[coil]!;
     const sourceRe = new Float64Array(this.network.sourceRe.length);
-    sourceRe[branch] = 1;
+    sourceRe[this.branches[input - 1]!] = 1;
     return { ...this.network, sourceRe };
   }
 }
 
 /**
- * The primitives with each coil's emf source cut in between the coil chain and the motor's
- * electrical terminal, and its force source between the motor's force terminal and the mass.
+ * The primitives with every cut made: at each cut's node, the moved primitives go to a new node
+ * and a potential source joins it to the old one (branch flow out of its first terminal, the new
+ * node: the flow into the moved primitives).
  */
-function cutCoils(
+function cutElements(
   primitives: PrimitiveInstance[],
-  coils: readonly NonlinearCoil[],
-  emfBranches: number[],
-  forceBranches: number[],
+  elements: readonly NonlinearElement[],
+  branches: number[],
 ): PrimitiveInstance[] {
   const rewired = [...primitives];
   const added: PrimitiveInstance[] = [];
-  coils.forEach((coil, c) => {
-    const motorAt = rewired.findIndex((p) => p.definition.id === `${coil.partId}/Bl`);
-    const massAt = rewired.findIndex((p) => p.definition.id === `${coil.partId}/Mms`);
-    if (motorAt < 0 || massAt < 0)
-      throw new Error(`internal: coil "${coil.partId}" has no Bl gyrator or Mms mass`);
-    const motor = rewired[motorAt]!;
-    const mass = rewired[massAt]!;
-    const [coilEnd, ...motorRest] = motor.definition.nodes;
-    const [forceNode, ...massRest] = mass.definition.nodes;
-    const cutE = `#${coil.partId}/emf`;
-    const cutF = `#${coil.partId}/force+`;
-    rewired[motorAt] = {
-      ...motor,
-      definition: { ...motor.definition, nodes: [cutE, ...motorRest] } as ElementDefinition,
-    };
-    rewired[massAt] = {
-      ...mass,
-      definition: { ...mass.definition, nodes: [cutF, ...massRest] } as ElementDefinition,
-    };
-    const source = (id: string, nodes: string[], domain: Domain, branches: number[]) => ({
-      definition: { id, type: "voltageSource", nodes, voltage: 0 } as ElementDefinition,
-      model: potentialSource(domain, (branch) => (branches[c] = branch)),
-      originIndex: motor.originIndex,
-      originId: motor.originId,
+  let signal = 0;
+  for (const element of elements) {
+    element.cuts.forEach((cut, c) => {
+      const s = signal++;
+      const cutNode = `#${element.partId}/cut${c}`;
+      let origin: PrimitiveInstance | undefined;
+      let moves = 0;
+      rewired.forEach((primitive, k) => {
+        if (!cut.moved.has(primitive.definition.id)) return;
+        const nodes = primitive.definition.nodes.map((node) =>
+          node === cut.node ? cutNode : node,
+        );
+        rewired[k] = {
+          ...primitive,
+          definition: { ...primitive.definition, nodes } as ElementDefinition,
+        };
+        origin ??= primitive;
+        moves++;
+      });
+      if (origin === undefined || moves !== cut.moved.size)
+        throw new Error(`internal: cut ${c} of "${element.partId}" found no primitives to move`);
+      added.push({
+        definition: {
+          id: `${element.partId}#cut${c}`,
+          type: "voltageSource",
+          nodes: [cutNode, cut.node],
+          voltage: 0,
+        } as ElementDefinition,
+        model: potentialSource(cut.domain, (branch) => (branches[s] = branch)),
+        originIndex: origin.originIndex,
+        originId: origin.originId,
+      });
     });
-    // Branch flow out of the first terminal: the coil current into the motor, the velocity into Mms.
-    added.push(
-      source(`${coil.partId}#emf`, [cutE, coilEnd!], "electrical", emfBranches),
-      source(`${coil.partId}#force`, [cutF, forceNode!], "mechanical", forceBranches),
-    );
-  });
+  }
   return [...rewired, ...added];
 }

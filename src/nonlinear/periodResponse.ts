@@ -1,25 +1,23 @@
-import type { LargeSignalCurves } from "../elements/drivers/largeSignal.js";
 import type { Harmonics, PeriodTransform } from "./harmonics.js";
-import { largeSignalSources } from "./largeSignalSources.js";
-import {
-  type PortTransfers,
-  currentOutput,
-  emfInput,
-  forceInput,
-  velocityOutput,
-} from "./linearPorts.js";
+import { type PortTransfers, cutInput } from "./linearPorts.js";
+import type { NonlinearElement } from "./nonlinearElements.js";
 import { sampleAlgebra } from "./signalAlgebra.js";
 
 /**
  * The linear multi-port (linearPorts.ts) at the harmonics k·ω of one fundamental ω, and the two
- * steps both nonlinear solvers repeat: coil signals → the sources their curves make (evaluated in
- * time over one period), and sources → the network's response at each harmonic.
+ * steps both nonlinear solvers repeat: signals → the sources the nonlinear elements make from them
+ * (evaluated in time over one period), and sources → the network's response at each harmonic.
  *
- * The mean (k = 0) is where asymmetric curves shift the coil's rest position. A network is not
- * solved at 0 Hz (masses and inductors have no admittance there), so the mean is read at
- * DC_PROXY_HZ, far below any IEM's resonances and leaks; a displacement is velocity/(jω) there.
+ * The drive is a set of harmonics of ω (one, k = 1, for a sine; two for a two-tone test), each a
+ * peak cosine of the design's voltage source. The mean (k = 0) is where asymmetric curves shift
+ * a rest position. A network is not solved at 0 Hz (masses and inductors have no admittance
+ * there), so the mean is read at DC_PROXY_HZ, far below any IEM's resonances and leaks; an
+ * integrated signal (a displacement, a charge, a volume) is flow/(jω) there.
  */
 export const DC_PROXY_HZ = 1e-3;
+
+/** The drive: peak volts (cosine phase) per harmonic of the fundamental. */
+export type Drive = ReadonlyMap<number, number>;
 
 export class PeriodResponse {
   readonly omega: number;
@@ -41,22 +39,22 @@ export class PeriodResponse {
   }
 
   /**
-   * Output `output` at harmonic k for a drive of `drivePeak` volts (peak, at k = 1) and the
-   * sources per input (index 0 unused), into out = [re, im]. `velocityToDisplacement` divides by
-   * jkω (the real part at k = 0, see DC_PROXY_HZ).
+   * Output `output` at harmonic k for the drive and the sources per input (index 0 unused), into
+   * out = [re, im]. `integrate` divides by jkω (the real part at k = 0, see DC_PROXY_HZ).
    */
   respond(
     k: number,
     output: number,
-    drivePeak: number,
+    drive: Drive,
     sources: readonly (Harmonics | undefined)[],
     out: Float64Array,
-    velocityToDisplacement = false,
+    integrate = false,
   ): void {
     const column = this.indexOf(k);
     const { re, im } = this.transfers;
-    let sumRe = k === 1 ? drivePeak * re[0]![output]![column]! : 0;
-    let sumIm = k === 1 ? drivePeak * im[0]![output]![column]! : 0;
+    const driveAt = drive.get(k) ?? 0;
+    let sumRe = driveAt * re[0]![output]![column]!;
+    let sumIm = driveAt * im[0]![output]![column]!;
     for (let input = 1; input < sources.length; input++) {
       const source = sources[input];
       if (source === undefined) continue;
@@ -65,7 +63,7 @@ export class PeriodResponse {
       sumRe += tr * sr - ti * si;
       sumIm += tr * si + ti * sr;
     }
-    if (velocityToDisplacement) {
+    if (integrate) {
       const w = k === 0 ? 2 * Math.PI * DC_PROXY_HZ : k * this.omega;
       // (a + jb)/(jw) = b/w − j·a/w
       [sumRe, sumIm] = [sumIm / w, -sumRe / w];
@@ -75,27 +73,26 @@ export class PeriodResponse {
     out[1] = sumIm;
   }
 
-  /** Coil c's displacement (m) and current (A) at every harmonic, peak phasors. */
-  coilState(
-    c: number,
-    drivePeak: number,
+  /** Signal s (cut s's flow, or its integral) at every harmonic, peak phasors. */
+  signal(
+    s: number,
+    integrated: boolean,
+    drive: Drive,
     sources: readonly (Harmonics | undefined)[],
-  ): { x: Harmonics; i: Harmonics } {
+  ): Harmonics {
     const size = this.harmonics + 1;
-    const x = { re: new Float64Array(size), im: new Float64Array(size) };
-    const i = { re: new Float64Array(size), im: new Float64Array(size) };
+    const signal = { re: new Float64Array(size), im: new Float64Array(size) };
     const out = new Float64Array(2);
     for (let k = 0; k < size; k++) {
-      this.respond(k, velocityOutput(c), drivePeak, sources, out, true);
-      [x.re[k], x.im[k]] = [out[0]!, out[1]!];
-      this.respond(k, currentOutput(c), drivePeak, sources, out);
-      [i.re[k], i.im[k]] = [out[0]!, out[1]!];
+      this.respond(k, s, drive, sources, out, integrated);
+      signal.re[k] = out[0]!;
+      signal.im[k] = out[1]!;
     }
-    return { x, i };
+    return signal;
   }
 
-  /** The velocity harmonics jkω·X of a displacement. */
-  velocityOf(x: Harmonics): Harmonics {
+  /** The harmonics jkω·X of a signal's rate of change. */
+  rateOf(x: Harmonics): Harmonics {
     const re = new Float64Array(x.re.length);
     const im = new Float64Array(x.re.length);
     for (let k = 1; k < x.re.length; k++) {
@@ -107,42 +104,50 @@ export class PeriodResponse {
   }
 
   /**
-   * The emf and force inputs coil c's curves make from its displacement and current (peak
-   * harmonics), through one period of `transform` samples: e = −(ΔBl·v + jkω·ΔLe·i), f as in
-   * largeSignalSources.ts. Written into `sources` at the coil's inputs.
+   * The sources every element makes from the signals (peak harmonics, signal s at index s),
+   * through one period of `transform` samples, written into `sources` at the cuts' inputs.
    */
-  coilSources(
-    c: number,
-    curves: LargeSignalCurves,
-    x: Harmonics,
-    i: Harmonics,
+  elementSources(
+    elements: readonly NonlinearElement[],
+    signals: readonly Harmonics[],
     transform: PeriodTransform,
     sources: (Harmonics | undefined)[],
   ): void {
     const algebra = sampleAlgebra(transform.samples);
-    const terms = largeSignalSources(
-      algebra,
-      curves,
-      transform.toSamples(x),
-      transform.toSamples(this.velocityOf(x)),
-      transform.toSamples(i),
-    );
-    sources[emfInput(c)] = this.emfOf(
-      transform.toHarmonics(terms.emf),
-      transform.toHarmonics(terms.flux),
-    );
-    sources[forceInput(c)] = transform.toHarmonics(terms.force);
+    let first = 0;
+    for (const element of elements) {
+      const count = element.cuts.length;
+      const own = signals.slice(first, first + count);
+      const terms = element.terms(
+        algebra,
+        own.map((signal) => transform.toSamples(signal)),
+        own.map((signal) => transform.toSamples(this.rateOf(signal))),
+      );
+      terms.forEach((term, c) => {
+        sources[cutInput(first + c)] = this.sourceOf(
+          transform.toHarmonics(term.direct),
+          term.flux && transform.toHarmonics(term.flux),
+        );
+      });
+      first += count;
+    }
   }
 
-  /** e = −(emf + d flux/dt), harmonic by harmonic. */
-  emfOf(emf: Harmonics, flux: Harmonics): Harmonics {
-    const re = new Float64Array(emf.re.length);
-    const im = new Float64Array(emf.re.length);
-    for (let k = 0; k < emf.re.length; k++) {
+  /** direct + d flux/dt, harmonic by harmonic. */
+  sourceOf(direct: Harmonics, flux: Harmonics | undefined): Harmonics {
+    if (flux === undefined) return direct;
+    const re = new Float64Array(direct.re.length);
+    const im = new Float64Array(direct.re.length);
+    for (let k = 0; k < direct.re.length; k++) {
       const w = k * this.omega;
-      re[k] = -(emf.re[k]! - w * flux.im[k]!);
-      im[k] = -(emf.im[k]! + w * flux.re[k]!);
+      re[k] = direct.re[k]! - w * flux.im[k]!;
+      im[k] = direct.im[k]! + w * flux.re[k]!;
     }
     return { re, im };
   }
+}
+
+/** Which signals are integrated, element by element, cut by cut. */
+export function integratedSignals(elements: readonly NonlinearElement[]): boolean[] {
+  return elements.flatMap((element) => [...element.integrated]);
 }

@@ -1,74 +1,74 @@
-import type { LargeSignalCurves } from "../elements/drivers/largeSignal.js";
 import { type Harmonics, PeriodTransform } from "./harmonics.js";
-import { largeSignalSources } from "./largeSignalSources.js";
-import { emfInput, forceInput } from "./linearPorts.js";
-import type { PeriodResponse } from "./periodResponse.js";
+import { cutInput } from "./linearPorts.js";
+import type { NonlinearElement } from "./nonlinearElements.js";
+import { type Drive, type PeriodResponse, integratedSignals } from "./periodResponse.js";
 import { HIGHEST_ORDER, orderAlgebra } from "./signalAlgebra.js";
 
 /**
  * The weakly nonlinear path: the first terms of the Volterra series of the whole network, by
- * perturbation in the drive level ε. The linear solution is order 1 (x₁, i₁ at ω). Its products
- * through the curves are the order-2 sources (at 0 and 2ω); the network's response to them is
- * x₂, i₂; the order-3 sources (at ω and 3ω) come from x₁ and x₂ together (a quadratic term acting
- * on x₁ and x₂, a cubic one on x₁ alone). So H2 ∝ ε² and H3 ∝ ε³ exactly — doubling the drive
- * raises H2 by 12 dB and H3 by 18 dB — and both are the leading terms of what harmonic balance
- * finds, to which they converge as the level falls (a few hundredths of a dB at 0.1 % THD).
- * One pass, no iteration: the fast path for low levels. Higher harmonics and the fundamental's
- * compression are of higher order and not given.
+ * perturbation in the drive level ε. The linear solution is order 1 (every signal at ω). Its
+ * products through the elements' terms are the order-2 sources (at 0 and 2ω); the network's
+ * response to them is the order-2 signals; the order-3 sources (at ω and 3ω) come from orders 1
+ * and 2 together (a quadratic term acting on both, a cubic one on order 1 alone). So H2 ∝ ε² and
+ * H3 ∝ ε³ exactly — doubling the drive raises H2 by 12 dB and H3 by 18 dB — and both are the
+ * leading terms of what harmonic balance finds, to which they converge as the level falls (a few
+ * hundredths of a dB at 0.1 % THD). One pass, no iteration: the fast path for low levels. Higher
+ * harmonics and the fundamental's compression are of higher order and not given.
  *
  * Returns the sources per input (index 0 unused) whose harmonic 2 is of order 2 and harmonic 3 of
  * order 3: the probes' H2 and H3 follow through PeriodResponse.respond.
  */
 export function volterraSources(
   response: PeriodResponse,
-  curves: readonly LargeSignalCurves[],
+  elements: readonly NonlinearElement[],
   drivePeak: number,
 ): (Harmonics | undefined)[] {
   const transform = new PeriodTransform(3, 16);
   const n = transform.samples;
   const algebra = orderAlgebra(n);
-  const series = curves.map(() => ({
-    x: new Float64Array(HIGHEST_ORDER * n),
-    v: new Float64Array(HIGHEST_ORDER * n),
-    i: new Float64Array(HIGHEST_ORDER * n),
-  }));
+  const integrated = integratedSignals(elements);
+  const values = integrated.map(() => new Float64Array(HIGHEST_ORDER * n));
+  const rates = integrated.map(() => new Float64Array(HIGHEST_ORDER * n));
+  const only = (h: Harmonics, keep: (k: number) => boolean): Harmonics => ({
+    re: h.re.map((value, k) => (keep(k) ? value : 0)),
+    im: h.im.map((value, k) => (keep(k) ? value : 0)),
+  });
   const place = (
     order: number,
-    state: (c: number) => { x: Harmonics; i: Harmonics },
+    drive: Drive,
+    sources: readonly (Harmonics | undefined)[],
     keep: (k: number) => boolean,
   ) => {
-    series.forEach((signals, c) => {
-      const { x, i } = state(c);
-      const only = (h: Harmonics): Harmonics => ({
-        re: h.re.map((value, k) => (keep(k) ? value : 0)),
-        im: h.im.map((value, k) => (keep(k) ? value : 0)),
-      });
-      signals.x.set(transform.toSamples(only(x)), (order - 1) * n);
-      signals.v.set(transform.toSamples(response.velocityOf(only(x))), (order - 1) * n);
-      signals.i.set(transform.toSamples(only(i)), (order - 1) * n);
+    integrated.forEach((isIntegrated, s) => {
+      const signal = only(response.signal(s, isIntegrated, drive, sources), keep);
+      values[s]!.set(transform.toSamples(signal), (order - 1) * n);
+      rates[s]!.set(transform.toSamples(response.rateOf(signal)), (order - 1) * n);
     });
   };
   const sourcesOfOrder = (order: number) => {
     const sources: (Harmonics | undefined)[] = [];
-    series.forEach((signals, c) => {
-      const terms = largeSignalSources(algebra, curves[c]!, signals.x, signals.v, signals.i);
-      const part = (values: Float64Array) => transform.toHarmonics(values, (order - 1) * n);
-      sources[emfInput(c)] = response.emfOf(part(terms.emf), part(terms.flux));
-      sources[forceInput(c)] = part(terms.force);
-    });
+    let first = 0;
+    for (const element of elements) {
+      const count = element.cuts.length;
+      const terms = element.terms(
+        algebra,
+        values.slice(first, first + count),
+        rates.slice(first, first + count),
+      );
+      const part = (samples: Float64Array) => transform.toHarmonics(samples, (order - 1) * n);
+      terms.forEach((term, c) => {
+        sources[cutInput(first + c)] = response.sourceOf(
+          part(term.direct),
+          term.flux && part(term.flux),
+        );
+      });
+      first += count;
+    }
     return sources;
   };
-  place(
-    1,
-    (c) => response.coilState(c, drivePeak, []),
-    (k) => k === 1,
-  );
+  place(1, new Map([[1, drivePeak]]), [], (k) => k === 1);
   const second = sourcesOfOrder(2);
-  place(
-    2,
-    (c) => response.coilState(c, 0, second),
-    (k) => k === 0 || k === 2,
-  );
+  place(2, new Map(), second, (k) => k === 0 || k === 2);
   const third = sourcesOfOrder(3);
   // Harmonic 2 from the order-2 sources, harmonic 3 from the order-3 ones.
   return second.map((source, input) => {

@@ -2,6 +2,10 @@ import type { z } from "zod";
 import type { MacroModel } from "../../network/elementModel.js";
 import { elementSchema, nonNegative, positive } from "../../network/parameters.js";
 import type { ElementDefinition } from "../registry.js";
+import {
+  ARMATURE_LARGE_SIGNAL_DOCS,
+  ARMATURE_LARGE_SIGNAL_PARAMETERS,
+} from "./armatureLargeSignal.js";
 
 /** The eddy-current exponent used when `semiInductanceExponent` is left out: Vanderkooy's √(jω). */
 export const DEFAULT_SEMI_INDUCTANCE_EXPONENT = 0.5;
@@ -28,6 +32,7 @@ const balancedArmatureSchema = elementSchema("balancedArmature", ["plus", "minus
   rearVentLength: positive("m").optional(),
   diaphragmVentRadius: positive("m").optional(),
   diaphragmVentLength: positive("m").optional(),
+  ...ARMATURE_LARGE_SIGNAL_PARAMETERS,
 }).superRefine((receiver, context) => {
   const { armatureStiffness, diaphragmStiffness, magneticStiffness } = receiver;
   const net = armatureStiffness + diaphragmStiffness - magneticStiffness;
@@ -99,6 +104,8 @@ export function netStiffness(receiver: BalancedArmature): number {
  * Inner nodes: #<id>/force (mechanical drive, port 2 of the motor), #<id>/front and #<id>/rear
  * (cavity pressures), #<id>/motor (the motor's electrical terminal, between the coil impedance and
  * the gyrator), #<id>/coil and #<id>/eddy (junctions inside the coil impedance), #<id>/m1…m3.
+ * Optional large-signal coefficients (transduction1…, magneticStiffness1…: T(x) and k_mag(x), see
+ * armatureLargeSignal.ts) leave this expansion unchanged: nonlinear/ solves them around it.
  */
 export const balancedArmature: MacroModel<BalancedArmature> = {
   kind: "macro",
@@ -160,6 +167,7 @@ export const balancedArmature: MacroModel<BalancedArmature> = {
       unit: "m",
       description: "length of that vent (with diaphragmVentRadius, or neither)",
     },
+    ...ARMATURE_LARGE_SIGNAL_DOCS,
   },
   schema: balancedArmatureSchema,
   motor: () => "motor",

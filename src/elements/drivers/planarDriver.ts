@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { MacroModel } from "../../network/elementModel.js";
 import { elementSchema, nonNegative, positive, positiveInteger } from "../../network/parameters.js";
 import type { ElementDefinition } from "../registry.js";
+import { LARGE_SIGNAL_PARAMETERS, LARGE_SIGNAL_PARAMETER_DOCS } from "./largeSignal.js";
 
 /**
  * Zeros j₀ₙ of the Bessel function J₀: the axisymmetric modes of a clamped circular membrane,
@@ -32,6 +33,7 @@ const planarDriverSchema = elementSchema("planarDriver", ["plus", "minus", "fron
   platePorosity: positive("").lt(1, {
     error: "must be below 1: porosity is the open fraction of the plate's area (0.3 for 30 %)",
   }),
+  ...LARGE_SIGNAL_PARAMETERS,
 });
 export type PlanarDriver = z.infer<typeof planarDriverSchema>;
 
@@ -91,6 +93,9 @@ export function membraneModes(driver: PlanarDriver): MembraneMode[] {
  * Parts: `<id>/Re`, `<id>/Le`, `<id>/motor` (gyrator Bl, port 2 on `#<id>/force`), per mode
  * `<id>/M<n>`, `<id>/C<n>`, `<id>/R<n>`, `<id>/Sd` (area transformer), `<id>/frontPlate`,
  * `<id>/rearPlate`.
+ * Large signal: Klippel's Bl(x), Kms(x), Le(x) (bl1…, kms1…, le1…, largeSignal.ts) in the film's
+ * mean displacement x̄ = U/(πa²), the nonlinear force acting on all modes alike: Bl nearly constant
+ * (the conductor stays in the plates' field), Kms(x) the film stretching (membraneLargeSignal.ts).
  */
 export const planarDriver: MacroModel<PlanarDriver> = {
   kind: "macro",
@@ -114,6 +119,7 @@ export const planarDriver: MacroModel<PlanarDriver> = {
     plateHoleDiameter: { unit: "m", description: "hole diameter of each magnet plate" },
     plateThickness: { unit: "m", description: "thickness of each magnet plate" },
     platePorosity: { unit: "", description: "open-area fraction of each magnet plate, 0–1" },
+    ...LARGE_SIGNAL_PARAMETER_DOCS,
   },
   schema: planarDriverSchema,
   motor: () => "motor",

@@ -32,6 +32,19 @@ const PLANAR_SAMPLE = {
   plateHoleDiameter: 0.8e-3,
   plateThickness: 1e-3,
   platePorosity: 0.25,
+  // Large-signal curves: Bl nearly constant, the film stiffening (membraneLargeSignal.ts).
+  bl1: -10,
+  bl2: -1e5,
+  bl3: 1e3,
+  bl4: 1e9,
+  kms1: 100,
+  kms2: 1e9,
+  kms3: 1e10,
+  kms4: 1e15,
+  le1: -1e-3,
+  le2: -1,
+  le3: 1,
+  le4: 1e3,
 } as const;
 
 /**
@@ -71,6 +84,15 @@ export const RECEIVER_SAMPLES: {
       rearVentLength: 0.5e-3,
       diaphragmVentRadius: 20e-6,
       diaphragmVentLength: 50e-6,
+      // Large-signal curves (armatureLargeSignal.ts): a saturating T(x), a magnet's pull.
+      transduction1: -5000,
+      transduction2: -4.5e7,
+      transduction3: 1e9,
+      transduction4: 1e14,
+      magneticStiffness1: 1.6e6,
+      magneticStiffness2: 2.7e11,
+      magneticStiffness3: 1e12,
+      magneticStiffness4: 1e19,
     },
     variants: [
       { ...BALANCED_ARMATURE },
@@ -103,6 +125,11 @@ export const RECEIVER_SAMPLES: {
       rearVentLength: "positive",
       diaphragmVentRadius: "positive",
       diaphragmVentLength: "positive",
+      ...Object.fromEntries(
+        ["transduction", "magneticStiffness"].flatMap((curve) =>
+          [1, 2, 3, 4].map((n) => [`${curve}${n}`, "finite"]),
+        ),
+      ),
     },
     network: (dut) =>
       design(
@@ -203,6 +230,9 @@ export const RECEIVER_SAMPLES: {
       plateHoleDiameter: "positive",
       plateThickness: "positive",
       platePorosity: "positive",
+      ...Object.fromEntries(
+        ["bl", "kms", "le"].flatMap((curve) => [1, 2, 3, 4].map((n) => [`${curve}${n}`, "finite"])),
+      ),
     },
     network: transducerInto711,
     drivePoints: transducerDrivePoints,
