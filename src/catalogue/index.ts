@@ -81,3 +81,9 @@ export {
 } from "./stock/stockParts.js";
 export { DEFAULT_TOLERANCES, TRANSDUCER_SPREADS } from "./stock/tolerances.js";
 export type { DefaultTolerance, TransducerQuantity, TransducerSpread } from "./stock/tolerances.js";
+export {
+  ddVersusAllBaClaim,
+  thdAtLevel,
+  DISTORTION_CLAIM_FREQUENCIES,
+  DISTORTION_CLAIM_LEVELS_DB,
+} from "./claims/distortionClaims.js";

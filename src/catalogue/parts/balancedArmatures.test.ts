@@ -105,8 +105,12 @@ describe("balanced-armature parts", () => {
           "diaphragmVentRadius",
           "diaphragmVentLength",
         ];
+        // Large-signal coefficients a part leaves out are 0 (armatureLargeSignal.ts).
+        const absentMeansZero = ["transduction3", "transduction4", "magneticStiffness3"];
         expect(Object.keys(part.parameters).sort()).toEqual(
-          documented.filter((name) => !vent.includes(name)).sort(),
+          documented
+            .filter((name) => !vent.includes(name) && !absentMeansZero.includes(name))
+            .sort(),
         );
         for (const [name, sourced] of Object.entries(part.parameters)) {
           expect(Number.isFinite(sourced.value), name).toBe(true);

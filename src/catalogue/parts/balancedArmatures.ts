@@ -1,5 +1,6 @@
 import type { Part } from "./part.js";
 import { type Sourced, illustrative } from "./provenance.js";
+import { armatureLargeSignalParameters } from "./armatureLargeSignalParts.js";
 
 /*
  * Balanced-armature receivers for the `balancedArmature` element (PHYSICS.md §6).
@@ -60,6 +61,12 @@ const SEMI_INDUCTANCE_EXPONENT = illustrative(
   "Vanderkooy's semi-inductor √(jω) for eddy currents in the armature and stack (Kim & Allen 2013 use a semi-inductor too)",
 );
 
+/** Each part's T and k_mag, which its large-signal curves are sized from as well. */
+const FULL_RANGE_MOTOR = { transduction: 2.46, magneticStiffness: 5620 };
+const WOOFER_MOTOR = { transduction: 2.6, magneticStiffness: 5800 };
+const MID_MOTOR = { transduction: 2.5, magneticStiffness: 5400 };
+const TWEETER_MOTOR = { transduction: 2.5, magneticStiffness: 4800 };
+
 export const BA_FULL_RANGE: Part = {
   id: "ba-full-range",
   name: "Full-range balanced armature, Sonion 2300 / Knowles ED class (fitted)",
@@ -88,14 +95,14 @@ export const BA_FULL_RANGE: Part = {
     ),
     semiInductanceExponent: SEMI_INDUCTANCE_EXPONENT,
     transduction: fittedToBenchmark(
-      2.46,
+      FULL_RANGE_MOTOR.transduction,
       "sets the sensitivity and the electrical damping (T²/Ze)",
     ),
     movingMass: fittedToBenchmark(5.36e-6, "with the net stiffness places the ≈2.5 kHz resonance"),
     armatureStiffness: illustrative(6000, SPLIT_NOTE),
     diaphragmStiffness: illustrative(300, SPLIT_NOTE),
     magneticStiffness: fittedToBenchmark(
-      5620,
+      FULL_RANGE_MOTOR.magneticStiffness,
       "chosen so the fitted net stiffness k_arm + k_dia − k_mag is 680 N/m with the illustrative split",
     ),
     mechanicalResistance: fittedToBenchmark(
@@ -113,6 +120,10 @@ export const BA_FULL_RANGE: Part = {
     rearVolume: fittedToBenchmark(53.7e-9, "its air stiffness adds to the net stiffness"),
     spoutLength: fittedToBenchmark(0.61e-3, "a short outlet spout"),
     spoutRadius: fittedToBenchmark(0.7e-3, "at the fit's upper bound (a Ø1.4 mm spout)"),
+    ...armatureLargeSignalParameters(
+      FULL_RANGE_MOTOR.transduction,
+      FULL_RANGE_MOTOR.magneticStiffness,
+    ),
   },
 };
 
@@ -135,11 +146,17 @@ export const BA_WOOFER: Part = {
     coilInductance: illustrative(6e-3, `${WOOFER_NOTE}; impedance rising above 1–2 kHz`),
     semiInductance: illustrative(0.3, WOOFER_NOTE),
     semiInductanceExponent: SEMI_INDUCTANCE_EXPONENT,
-    transduction: illustrative(2.6, `${WOOFER_NOTE}; tuned for ≈113 dB SPL at 1 kHz for 0.1 V`),
+    transduction: illustrative(
+      WOOFER_MOTOR.transduction,
+      `${WOOFER_NOTE}; tuned for ≈113 dB SPL at 1 kHz for 0.1 V`,
+    ),
     movingMass: illustrative(14e-6, `${WOOFER_NOTE}; heavier: resonance ≈1.4 kHz in tubing`),
     armatureStiffness: illustrative(6000, SPLIT_NOTE),
     diaphragmStiffness: illustrative(300, SPLIT_NOTE),
-    magneticStiffness: illustrative(5800, `${SPLIT_NOTE}; net 500 N/m, softer than the full-range`),
+    magneticStiffness: illustrative(
+      WOOFER_MOTOR.magneticStiffness,
+      `${SPLIT_NOTE}; net 500 N/m, softer than the full-range`,
+    ),
     mechanicalResistance: illustrative(
       0.04,
       `${WOOFER_NOTE}; more losses keep the low, strong resonance from ringing (peak ≈+3 dB over 1 kHz)`,
@@ -149,6 +166,7 @@ export const BA_WOOFER: Part = {
     rearVolume: illustrative(150e-9, `${WOOFER_NOTE}; a big motor cavity that stays compliant`),
     spoutLength: illustrative(1e-3, WOOFER_NOTE),
     spoutRadius: illustrative(0.75e-3, `${WOOFER_NOTE}; a Ø1.5 mm spout`),
+    ...armatureLargeSignalParameters(WOOFER_MOTOR.transduction, WOOFER_MOTOR.magneticStiffness),
   },
 };
 
@@ -169,17 +187,21 @@ export const BA_MID: Part = {
     coilInductance: illustrative(5e-3, MID_NOTE),
     semiInductance: illustrative(0.3, MID_NOTE),
     semiInductanceExponent: SEMI_INDUCTANCE_EXPONENT,
-    transduction: illustrative(2.5, `${MID_NOTE}; tuned for ≈102 dB SPL at 1 kHz for 0.1 V`),
+    transduction: illustrative(
+      MID_MOTOR.transduction,
+      `${MID_NOTE}; tuned for ≈102 dB SPL at 1 kHz for 0.1 V`,
+    ),
     movingMass: illustrative(3.5e-6, `${MID_NOTE}; resonance ≈3.4 kHz in tubing`),
     armatureStiffness: illustrative(6000, SPLIT_NOTE),
     diaphragmStiffness: illustrative(300, SPLIT_NOTE),
-    magneticStiffness: illustrative(5400, `${SPLIT_NOTE}; net 900 N/m`),
+    magneticStiffness: illustrative(MID_MOTOR.magneticStiffness, `${SPLIT_NOTE}; net 900 N/m`),
     mechanicalResistance: illustrative(0.005, MID_NOTE),
     diaphragmArea: illustrative(9e-6, MID_NOTE),
     frontVolume: illustrative(12e-9, MID_NOTE),
     rearVolume: illustrative(40e-9, MID_NOTE),
     spoutLength: illustrative(0.8e-3, MID_NOTE),
     spoutRadius: illustrative(0.6e-3, MID_NOTE),
+    ...armatureLargeSignalParameters(MID_MOTOR.transduction, MID_MOTOR.magneticStiffness),
   },
 };
 
@@ -201,17 +223,24 @@ export const BA_TWEETER: Part = {
     coilInductance: illustrative(2e-3, `${TWEETER_NOTE}; a smaller coil`),
     semiInductance: illustrative(0.2, TWEETER_NOTE),
     semiInductanceExponent: SEMI_INDUCTANCE_EXPONENT,
-    transduction: illustrative(2.5, `${TWEETER_NOTE}; tuned for ≈100 dB SPL at 1 kHz for 0.1 V`),
+    transduction: illustrative(
+      TWEETER_MOTOR.transduction,
+      `${TWEETER_NOTE}; tuned for ≈100 dB SPL at 1 kHz for 0.1 V`,
+    ),
     movingMass: illustrative(1.2e-6, `${TWEETER_NOTE}; resonance ≈6 kHz in tubing`),
     armatureStiffness: illustrative(6000, SPLIT_NOTE),
     diaphragmStiffness: illustrative(300, SPLIT_NOTE),
-    magneticStiffness: illustrative(4800, `${SPLIT_NOTE}; net 1500 N/m, the stiffest of the set`),
+    magneticStiffness: illustrative(
+      TWEETER_MOTOR.magneticStiffness,
+      `${SPLIT_NOTE}; net 1500 N/m, the stiffest of the set`,
+    ),
     mechanicalResistance: illustrative(0.008, TWEETER_NOTE),
     diaphragmArea: illustrative(7.5e-6, TWEETER_NOTE),
     frontVolume: illustrative(4e-9, TWEETER_NOTE),
     rearVolume: illustrative(25e-9, TWEETER_NOTE),
     spoutLength: illustrative(1e-3, TWEETER_NOTE),
     spoutRadius: illustrative(0.5e-3, `${TWEETER_NOTE}; a Ø1 mm spout`),
+    ...armatureLargeSignalParameters(TWEETER_MOTOR.transduction, TWEETER_MOTOR.magneticStiffness),
   },
 };
 
