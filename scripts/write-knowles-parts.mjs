@@ -14,7 +14,10 @@ import {
 } from "../dist/index.js";
 
 const FIXTURES = new URL("../test/fixtures/receivers/", import.meta.url);
-/** The options each receiver needs (test/fixtures/receivers/README.md: motors, diaphragm vent). */
+/**
+ * The options each receiver needs (test/fixtures/receivers/README.md: motors, diaphragm vent; the
+ * TWFK-30017's tweeter is fed through a capacitor in the case: its |Z| falls below either coil's Re).
+ */
 const RECEIVERS = [
   ["BK-26824", {}],
   ["CI-22955", {}],
@@ -22,11 +25,19 @@ const RECEIVERS = [
   ["ED-30262", {}],
   ["SWFK-31736", { diaphragmVent: true }],
   ["TEC-30033", {}],
-  ["TWFK-30017", { motors: 2 }],
+  ["TWFK-30017", { motors: 2, seriesCapacitor: true }],
   ["WBFK-30095", { diaphragmVent: true }],
 ];
 
 const round = (value) => Number(value.toPrecision(6));
+
+/** A fitted value as the parts keep it: value, 95 % interval, held or at a bound. */
+const fittedParameter = (value, fitted) => ({
+  value: round(value),
+  ...(fitted && !fitted.held ? { low: round(fitted.low), high: round(fitted.high) } : {}),
+  ...(fitted?.held ? { held: true } : {}),
+  ...(fitted?.atBound ? { atBound: fitted.atBound } : {}),
+});
 
 const records = RECEIVERS.map(([model, options]) => {
   const read = (suffix, kind) => {
@@ -54,15 +65,7 @@ const records = RECEIVERS.map(([model, options]) => {
             (entry.name === name ||
               (entry.name === "netStiffness" && name === "armatureStiffness")),
         );
-        return [
-          name,
-          {
-            value: round(value),
-            ...(fitted && !fitted.held ? { low: round(fitted.low), high: round(fitted.high) } : {}),
-            ...(fitted?.held ? { held: true } : {}),
-            ...(fitted?.atBound ? { atBound: fitted.atBound } : {}),
-          },
-        ];
+        return [name, fittedParameter(value, fitted)];
       }),
     ),
   );
@@ -83,6 +86,20 @@ const records = RECEIVERS.map(([model, options]) => {
     envelopeWidestAbove2kHzDb: round(fit.secondLoad.envelope.widestAbove2kHzDb),
     fixture: { lengthM: round(fit.fixture.lengthM), radiusM: round(fit.fixture.radiusM) },
     motors,
+    ...(fit.seriesCapacitance.some((value) => value !== undefined)
+      ? {
+          seriesCapacitors: fit.seriesCapacitance.map((value, motor) =>
+            value === undefined
+              ? null
+              : fittedParameter(
+                  value,
+                  fit.parameters.find(
+                    (entry) => entry.motor === motor && entry.name === "seriesCapacitance",
+                  ),
+                ),
+          ),
+        }
+      : {}),
   };
 });
 

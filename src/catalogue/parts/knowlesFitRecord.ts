@@ -35,4 +35,10 @@ export interface KnowlesFitRecord {
   readonly fixture: { readonly lengthM: number; readonly radiusM: number };
   /** Per motor, its balancedArmature parameters. */
   readonly motors: readonly Readonly<Record<string, FittedParameter>>[];
+  /**
+   * Per motor, the capacitor (F) it is fed through inside the case (null where there is none): a
+   * two-way receiver's tweeter crossover, fitted with the rest. Not an element parameter: a design
+   * puts a capacitor element in front of the motor.
+   */
+  readonly seriesCapacitors?: readonly (FittedParameter | null)[];
 }

@@ -43,6 +43,7 @@ const fitRecord = z
     envelopeWidestAbove2kHzDb: z.number().finite().nonnegative(),
     fixture: z.object({ lengthM: positiveFinite, radiusM: positiveFinite }).strict(),
     motors: z.array(z.record(z.string(), fittedParameter)).min(1).max(2),
+    seriesCapacitors: z.array(fittedParameter.nullable()).min(1).max(2).optional(),
   })
   .strict();
 

@@ -85,7 +85,9 @@ function knowlesPart(record: KnowlesFitRecord, motor: number): Part {
     role,
     description:
       `${record.model}${twoMotors ? `, the ${role} motor of a two-motor case (the other motor is ${partId(record, 1 - motor)}; in the case they are wired in parallel and share a spout)` : ""}` +
-      `${record.diaphragmVent ? ", with a front–rear diaphragm vent" : ""}. Fitted to ${KNOWLES_NOTE}, page ${record.page}, ` +
+      `${record.diaphragmVent ? ", with a front–rear diaphragm vent" : ""}` +
+      capacitorNote(record, motor) +
+      `. Fitted to ${KNOWLES_NOTE}, page ${record.page}, ` +
       `at ${record.driveVoltage} V rms through an unknown fixture: residual ${record.responseRmsDb.toFixed(2)} dB RMS ` +
       `(100 Hz–10 kHz) and |Z| ${record.impedanceRmsPercent.toFixed(1)} % RMS. In ${record.secondLoad} the fits the ` +
       `data allow spread over a 5–95 % band up to ${record.bandWidestAbove2kHzDb.toFixed(1)} dB wide above 2 kHz ` +
@@ -96,6 +98,24 @@ function knowlesPart(record: KnowlesFitRecord, motor: number): Part {
     elementType: "balancedArmature",
     parameters,
   };
+}
+
+/**
+ * What a motor fed through a capacitor in its case needs in a design: the part is the motor (a
+ * balancedArmature element); the capacitor is a capacitor element in front of it.
+ */
+function capacitorNote(record: KnowlesFitRecord, motor: number): string {
+  const capacitor = record.seriesCapacitors?.[motor];
+  if (!capacitor) return "";
+  const micro = (farad: number) => Number((farad * 1e6).toPrecision(3));
+  const interval =
+    capacitor.low !== undefined && capacitor.high !== undefined
+      ? ` (95 % ${micro(capacitor.low)}–${micro(capacitor.high)} µF)`
+      : "";
+  return (
+    `, fed through a ${micro(capacitor.value)} µF capacitor inside the case${interval}, fitted with it: ` +
+    `put a capacitor element of that value in front of this part in a design`
+  );
 }
 
 /** The eight Knowles receivers as parts (a two-motor case as one part per motor). */

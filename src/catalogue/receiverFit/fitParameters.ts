@@ -18,6 +18,8 @@ export interface FitLayout {
   readonly motorCount: number;
   readonly diaphragmVent: boolean;
   readonly fixture: boolean;
+  /** The last motor (a two-way receiver's tweeter) fed through a capacitor in the case. */
+  readonly seriesCapacitor?: boolean;
 }
 
 /**
@@ -41,6 +43,17 @@ const VENT_BOUNDS: readonly Omit<FitParameter, "motor">[] = [
   { name: "diaphragmVentRadius", lower: 2e-6, upper: 200e-6, unit: "m", log: true },
   { name: "rearVolume", lower: 5e-9, upper: 500e-9, unit: "m³", log: true },
 ];
+/**
+ * A crossover capacitor inside a two-way receiver's case, in series with the tweeter motor: 0.1–100 µF
+ * spans what a tweeter coil of tens of ohms needs for a crossover from 500 Hz to 10 kHz.
+ */
+const CAPACITOR_BOUNDS: Omit<FitParameter, "motor"> = {
+  name: "seriesCapacitance",
+  lower: 0.1e-6,
+  upper: 100e-6,
+  unit: "F",
+  log: true,
+};
 const FIXTURE_BOUNDS: readonly FitParameter[] = [
   { name: "fixtureLength", lower: 0.5e-3, upper: 40e-3, unit: "m", log: true },
   { name: "fixtureRadius", lower: 0.2e-3, upper: 1.5e-3, unit: "m", log: true },
@@ -67,6 +80,8 @@ export function fitParameters(layout: FitLayout): FitParameter[] {
     for (const bound of MOTOR_BOUNDS) parameters.push({ ...bound, motor });
     if (layout.diaphragmVent) for (const bound of VENT_BOUNDS) parameters.push({ ...bound, motor });
   }
+  if (layout.seriesCapacitor)
+    parameters.push({ ...CAPACITOR_BOUNDS, motor: layout.motorCount - 1 });
   if (layout.fixture) parameters.push(...FIXTURE_BOUNDS);
   return parameters;
 }

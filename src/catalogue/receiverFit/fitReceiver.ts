@@ -1,5 +1,5 @@
 import { type Air, STANDARD_AIR } from "../../core/air.js";
-import type { Issue } from "../../core/issues.js";
+import { type Issue, TympanError } from "../../core/issues.js";
 import { boundedLevenbergMarquardt } from "../../eq/boundedLevenbergMarquardt.js";
 import { RESPONSE_BAND_HZ, type ReceiverDatasheet, fitTargets } from "./datasheetData.js";
 import { ReceiverFitProblem } from "./fitProblem.js";
@@ -28,6 +28,11 @@ export interface ReceiverFitOptions {
   readonly motors?: 1 | 2;
   /** Fit a front–rear diaphragm vent (barometric leak) and the rear volume it acts against. */
   readonly diaphragmVent?: boolean;
+  /**
+   * Feed the second motor (a woofer + tweeter case's tweeter) through a capacitor inside the case,
+   * fitted with the rest (needs `motors: 2`). Designs get it as a capacitor element.
+   */
+  readonly seriesCapacitor?: boolean;
   /** Starting points of the multi-start: the datasheet guess and `starts − 1` perturbed ones. */
   readonly starts?: number;
   /** Seed of the perturbations: the same seed gives the same fit. */
@@ -46,10 +51,11 @@ export interface FitProgress {
   readonly bestRmsDb: number;
 }
 
-/** What fitReceiver uses for each option left out: one motor, no diaphragm vent, 8 starts, seed 1, the damper-and-tube load. */
+/** What fitReceiver uses for each option left out: one motor, no diaphragm vent, no series capacitor, 8 starts, seed 1, the damper-and-tube load. */
 export const RECEIVER_FIT_DEFAULTS = {
   motors: 1,
   diaphragmVent: false,
+  seriesCapacitor: false,
   starts: 8,
   seed: 1,
   secondLoad: DAMPER_AND_TUBE_INTO_711,
@@ -92,6 +98,8 @@ export interface ReceiverFit {
   readonly parameters: readonly FittedValue[];
   /** Each motor's balancedArmature parameters, ready for a design element. */
   readonly motors: readonly Record<string, number>[];
+  /** Per motor, the capacitor (F) it is fed through inside the case, or undefined (seriesCapacitor). */
+  readonly seriesCapacitance: readonly (number | undefined)[];
   readonly fixture?: FixtureTube;
   readonly residuals: {
     /** Per response, its load and the RMS level error over 100 Hz–10 kHz (dB). */
@@ -132,6 +140,17 @@ export function fitReceiver(
   options: ReceiverFitOptions = {},
 ): ReceiverFit {
   const settings = { ...RECEIVER_FIT_DEFAULTS, ...options };
+  if (settings.seriesCapacitor && settings.motors !== 2) {
+    throw new TympanError([
+      {
+        code: "invalid-value",
+        severity: "error",
+        path: ["seriesCapacitor"],
+        message:
+          "a series capacitor feeds the second motor of a two-motor case (a woofer + tweeter receiver): give motors: 2 with it",
+      },
+    ]);
+  }
   const air = options.air ?? STANDARD_AIR;
   const targets = fitTargets(datasheet);
   const loads = datasheet.responses.map((response) => response.load);
@@ -139,6 +158,7 @@ export function fitReceiver(
     motorCount: settings.motors,
     diaphragmVent: settings.diaphragmVent,
     fixture: loads.some(hasFixture),
+    seriesCapacitor: settings.seriesCapacitor,
   };
   const parameters = fitParameters(layout);
   const driveVoltage = datasheet.driveVoltage ?? ASSUMED_DRIVE_V;
@@ -194,6 +214,7 @@ export function fitReceiver(
     driveVoltage,
     parameters: fittedValues(problem, parameters, layout, x, uncertainty.intervals),
     motors: receiver.motors.map(elementParameters),
+    seriesCapacitance: receiver.motors.map((motor) => motor.seriesCapacitance),
     ...(receiver.fixture ? { fixture: receiver.fixture } : {}),
     residuals: residualSummary(problem, x, targets, loads),
     secondLoad: band,
@@ -277,7 +298,9 @@ function fittedValues(
 
 /** A fitted motor as balancedArmature parameters (the net stiffness as the armature's own). */
 function elementParameters(motor: ReceiverMotor): Record<string, number> {
-  const { netStiffness, ...rest } = motor;
+  // The series capacitor is not the element's: designs get it as a capacitor element.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { netStiffness, seriesCapacitance, ...rest } = motor;
   return {
     ...rest,
     armatureStiffness: netStiffness,

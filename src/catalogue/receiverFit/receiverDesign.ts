@@ -4,17 +4,34 @@ import type { ReceiverFit } from "./fitReceiver.js";
 /**
  * A design that runs the fitted receiver as the maker measured it: a voltage source at the
  * datasheet's drive, the receiver as balancedArmature elements (one per motor, wired in parallel,
- * spouts joined), the fitted fixture tube, a 711 and a probe `drum`. `tympan simulate` runs it; its
+ * spouts joined; a motor fed through a capacitor in the case gets a capacitor element in front of
+ * it), the fitted fixture tube, a 711 and a probe `drum`. `tympan simulate` runs it; its
  * drum response is the fit's. Replace the fixture with your own tubing to use the receiver.
  */
 export function receiverFitDesign(fit: ReceiverFit, name: string): Design {
   const ids = fit.motors.length === 1 ? ["receiver"] : fit.motors.map((_, m) => `receiver${m + 1}`);
-  const receivers = fit.motors.map((parameters, m) => ({
-    id: ids[m]!,
-    type: "balancedArmature" as const,
-    nodes: ["in", "0", "spout"],
-    ...roundedParameters(parameters),
-  }));
+  const receivers = fit.motors.flatMap((parameters, m) => {
+    const capacitance = fit.seriesCapacitance[m];
+    const feed = capacitance === undefined ? "in" : `${ids[m]!}Feed`;
+    return [
+      ...(capacitance === undefined
+        ? []
+        : [
+            {
+              id: `${ids[m]!}Capacitor`,
+              type: "capacitor" as const,
+              nodes: ["in", feed],
+              capacitance: round(capacitance),
+            },
+          ]),
+      {
+        id: ids[m]!,
+        type: "balancedArmature" as const,
+        nodes: [feed, "0", "spout"],
+        ...roundedParameters(parameters),
+      },
+    ];
+  });
   const fixture =
     fit.fixture === undefined
       ? []

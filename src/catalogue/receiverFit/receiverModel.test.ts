@@ -48,11 +48,19 @@ function asDesign(motors: readonly ReceiverMotor[], load: LoadChain, fixture: Fi
     { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
   ];
   motors.forEach((motor, m) => {
-    const { netStiffness, ...rest } = motor;
+    const { netStiffness, seriesCapacitance, ...rest } = motor;
+    if (seriesCapacitance !== undefined) {
+      elements.push({
+        id: `c${m}`,
+        type: "capacitor",
+        nodes: ["in", `feed${m}`],
+        capacitance: seriesCapacitance,
+      });
+    }
     elements.push({
       id: `m${m}`,
       type: "balancedArmature",
-      nodes: ["in", "0", "x"],
+      nodes: [seriesCapacitance === undefined ? "in" : `feed${m}`, "0", "x"],
       ...rest,
       armatureStiffness: netStiffness + 100,
       diaphragmStiffness: 0,
@@ -110,5 +118,12 @@ describe("ReceiverEvaluator", () => {
 
   it("agrees with the engine for two motors in parallel with joined spouts (woofer + tweeter)", () => {
     expectSameAsEngine([MOTOR, TWEETER], [FIXTURE_INTO_711, DAMPER_AND_TUBE_INTO_711]);
+  });
+
+  it("agrees with the engine when the tweeter is fed through a series capacitor (a capacitor element)", () => {
+    expectSameAsEngine(
+      [MOTOR, { ...TWEETER, seriesCapacitance: 1.5e-6 }],
+      [FIXTURE_INTO_711, DAMPER_AND_TUBE_INTO_711],
+    );
   });
 });

@@ -49,6 +49,8 @@ export function datasheetGuess(
     spoutLength: 1e-3,
     diaphragmVentRadius: 20e-6,
     rearVolume: 50e-9,
+    // About 25 Ω at 3 kHz: a tweeter coil's crossover in the upper midrange.
+    seriesCapacitance: 2.2e-6,
     fixtureLength: 5e-3,
     fixtureRadius: 0.6e-3,
   };
