@@ -37,7 +37,8 @@
  */
 import type { BoundedLeastSquaresProblem, NormalEquations } from "./boundedLevenbergMarquardt.js";
 import { rangeOf, type FilterSlot } from "./eqConstraints.js";
-import { type RowSetup, RowWork, accumulateRows } from "./eqFitRows.js";
+import { type RowSetup, RowWork } from "./eqFitRowWork.js";
+import { accumulateRows } from "./eqFitRows.js";
 import type { Biquad } from "./biquad.js";
 import {
   SHAPE_BY_GAIN,
@@ -163,15 +164,13 @@ export class EqFitProblem implements BoundedLeastSquaresProblem {
       const weight = data.pointWeight?.[i] ?? 1;
       return weight * weight;
     });
-    const owner = new Int32Array(n).fill(-1);
-    layout.forEach((at, k) => {
-      for (const p of [at.logFc, at.logQ, at.gainDb]) if (p >= 0) owner[p] = k;
-    });
     this.rowSetup = {
       desiredDb: data.desiredDb,
       pointWeight2,
       layout,
-      owner,
+      slotParameters: layout.map((at) =>
+        Int32Array.from([at.logFc, at.logQ, at.gainDb].filter((p) => p >= 0)),
+      ),
       fixedQ: slots.map((slot) => rangeOf(slot.q).min),
       peaking: slots.map((slot) => slot.type === "peaking"),
       offsetIndex: this.offsetIndex,

@@ -14,100 +14,25 @@
  * would cost the same again for every kind of row.
  *
  * The dot products run over columns scaled by √e_i once (every e_i ≥ 0), gathered to the points
- * where e_i > 0, with the cancellation rows (a few points, a few filters each) appended as extra
- * entries of the same columns: JᵀJ is then one Gram matrix of contiguous columns, four dot
- * products at a time, with nothing allocated.
+ * where e_i > 0: JᵀJ is then one Gram matrix of contiguous columns, four dot products at a time,
+ * with nothing allocated. The cancellation rows stay rank-one updates, point by point: one is
+ * nonzero at nearly every point (filter tails overlap everywhere), but only in the parameters of the
+ * smaller side's few filters, so a Gram matrix over them would double the work for nothing.
  */
 
+import { addCancellationRows, sharpnessRows } from "./eqFitFilterRows.js";
+import type { LinearTerms, RowSetup, RowState, RowWork } from "./eqFitRowWork.js";
 import { addGramMatrix } from "./gramMatrix.js";
 
-/** What the rows need to know at one parameter vector. */
-export interface RowState {
-  /** The summed EQ on the grid, dB. */
-  readonly eq: Float64Array;
-  /** The summed boosts S₊ and cuts S₋ of the filters at each grid point, dB (both ≥ 0). */
-  readonly boostsDb: Float64Array;
-  readonly cutsDb: Float64Array;
-  /** side[k][i]: 1 when filter k boosts at grid point i, 2 when it cuts, 0 when it is flat there. */
-  readonly side: readonly Uint8Array[];
-}
-
-/** The fixed parts: the problem's layout, data and weights. */
-export interface RowSetup {
-  readonly desiredDb: Float64Array;
-  /** The point rows' weights squared (length: the point band's grid points). */
-  readonly pointWeight2: Float64Array;
-  /** Per slot: parameter indices of ln fc, ln Q, gain (−1: fixed by the slot). */
-  readonly layout: readonly { logFc: number; logQ: number; gainDb: number }[];
-  /** Per parameter: the slot it belongs to (−1 for the level offset). */
-  readonly owner: Int32Array;
-  /** Per slot: the fixed Q of a slot that fixes it, and whether it is a peaking filter. */
-  readonly fixedQ: readonly number[];
-  readonly peaking: readonly boolean[];
-  readonly offsetIndex: number;
-  readonly parameterCount: number;
-  readonly weights: {
-    readonly maxBoostDb: number;
-    readonly trebleMaxBoostDb: number;
-    readonly maxSlopeDbPerOctave: number;
-    readonly boostWeight: number;
-    readonly sharpnessWeight: number;
-    readonly gainWeight: number;
-    readonly loudnessWeight: number;
-    readonly cancelWeight: number;
-    readonly headroomWeight: number;
-  };
-}
-
-/** The Jacobian's columns and the normal equations being built (lower triangle of JᵀJ). */
-export interface LinearTerms {
-  /** ∂eq_i/∂x_p at derivative[p·m + i] (m grid points); columns of inactive parameters are not read. */
-  readonly derivative: Float64Array;
-  readonly active: readonly boolean[];
-  readonly jtj: Float64Array;
-  readonly jtr: Float64Array;
-}
-
-/** Work arrays, allocated once per problem. */
-export class RowWork {
-  readonly e: Float64Array;
-  readonly g: Float64Array;
-  readonly headroom: Float64Array;
-  readonly meanColumn: Float64Array;
-  readonly headroomColumn: Float64Array;
-  readonly offsetColumn: Float64Array;
-  readonly trebleColumn: Float64Array;
-  /** The grid points whose rows enter JᵀJ (e_i > 0) and √e_i there. */
-  readonly rowPoint: Int32Array;
-  readonly rowScale: Float64Array;
-  /** The cancellation rows: grid point, the smaller side (1 boosts, 2 cuts), ±W_cancel, residual. */
-  readonly cancelPoint: Int32Array;
-  readonly cancelSide: Uint8Array;
-  readonly cancelSign: Float64Array;
-  readonly cancelResidual: Float64Array;
-  /** The scaled columns, `stride` apart: √e·d at the gathered rows, then the cancellation rows. */
-  readonly scaled: Float64Array;
-  readonly stride: number;
-  readonly activeColumns: Int32Array;
-  constructor(gridPoints: number, parameterCount: number) {
-    this.e = new Float64Array(gridPoints);
-    this.g = new Float64Array(gridPoints);
-    this.headroom = new Float64Array(gridPoints);
-    this.meanColumn = new Float64Array(parameterCount);
-    this.headroomColumn = new Float64Array(parameterCount);
-    this.offsetColumn = new Float64Array(parameterCount);
-    this.trebleColumn = new Float64Array(parameterCount);
-    this.rowPoint = new Int32Array(gridPoints);
-    this.rowScale = new Float64Array(gridPoints);
-    this.cancelPoint = new Int32Array(gridPoints);
-    this.cancelSide = new Uint8Array(gridPoints);
-    this.cancelSign = new Float64Array(gridPoints);
-    this.cancelResidual = new Float64Array(gridPoints);
-    this.stride = 2 * gridPoints;
-    this.scaled = new Float64Array(parameterCount * this.stride);
-    this.activeColumns = new Int32Array(parameterCount);
-  }
-}
+/**
+ * Cancellation rows enter JᵀJ and Jᵀr only where a filter undoes more than this of another, dB. The
+ * tails of peaking filters overlap at nearly every point, so the rows are nonzero almost everywhere,
+ * and their rank-one updates cost as much as the rest of the normal equations; below 0.01 dB a row's
+ * residual (0.003 at W_cancel 0.3) moves the gradient by less than a thousandth of the point rows'
+ * (their residuals are tenths of a dB). The cost counts every row, so each accepted step still
+ * lowers the exact loss.
+ */
+const CANCEL_LINEARISED_FROM_DB = 0.01;
 
 /** Σ r² over every row; with `linear`, also adds the rows into its JᵀJ (lower triangle) and Jᵀr. */
 export function accumulateRows(
@@ -171,7 +96,7 @@ export function accumulateRows(
     }
     e[i] = ei;
     g[i] = gi;
-    // The cancellation row: W·min(S₊, S₋) (scaleColumns says why).
+    // The cancellation row: W·min(S₊, S₋) (addCancellationRows says why).
     if (cancelWeight > 0) {
       const boosts = boostsDb[i]!;
       const cuts = cutsDb[i]!;
@@ -179,6 +104,9 @@ export function accumulateRows(
       if (cancelled > 0) {
         const r = cancelWeight * cancelled;
         cost += r * r;
+      }
+      if (cancelled > CANCEL_LINEARISED_FROM_DB) {
+        const r = cancelWeight * cancelled;
         work.cancelPoint[cancelRows] = i;
         work.cancelSide[cancelRows] = boosts <= cuts ? 1 : 2;
         work.cancelSign[cancelRows] = boosts <= cuts ? cancelWeight : -cancelWeight;
@@ -202,7 +130,8 @@ export function accumulateRows(
   cost += loudnessResidual * loudnessResidual;
 
   if (linear) {
-    const columns = scaleColumns(setup, state, work, linear, cancelRows);
+    const columns = scaleColumns(setup, work, linear);
+    addCancellationRows(setup, state, work, linear, cancelRows);
     const { scaled, stride, activeColumns } = work;
     addGramMatrix(
       scaled,
@@ -266,22 +195,15 @@ export function accumulateRows(
 
 /**
  * For every active column: Jᵀr and the column sums the rank-one corrections need, from the raw
- * derivatives; then the column scaled by √e_i at the rows that enter JᵀJ, followed by its entries in
- * the cancellation rows. The cancellation row at a point is W_cancel·min(S₊, S₋), the part of one
- * filter that another undoes: zero where the filters agree in sign, and Σ|eq_k| − |Σ eq_k| =
- * 2·min(S₊, S₋), so the rows price exactly what the cancellation index (eqMetrics.ts) measures. Its
- * gradient is the sum of the derivatives of the smaller side's filters (−, for the cuts).
+ * derivatives; then the column scaled by √e_i at the rows that enter JᵀJ.
  */
 function scaleColumns(
   setup: RowSetup,
-  state: RowState,
   work: RowWork,
   linear: LinearTerms,
-  cancelRows: number,
 ): { count: number; length: number } {
   const { e, g, headroom, rowPoint, rowScale, scaled, stride, activeColumns } = work;
   const { meanColumn, headroomColumn, offsetColumn, trebleColumn } = work;
-  const { cancelPoint, cancelSide, cancelSign, cancelResidual } = work;
   const { derivative, active, jtr } = linear;
   const m = e.length;
   const points = setup.pointWeight2.length;
@@ -331,48 +253,7 @@ function scaleColumns(
     trebleColumn[p] = trebleScale * trebleSum;
     const to = p * stride;
     for (let j = 0; j < rows; j++) scaled[to + j] = rowScale[j]! * derivative[from + rowPoint[j]!]!;
-    const own = state.side[setup.owner[p]!]!;
-    for (let j = 0; j < cancelRows; j++) {
-      const i = cancelPoint[j]!;
-      const value = own[i] === cancelSide[j] ? cancelSign[j]! * derivative[from + i]! : 0;
-      scaled[to + rows + j] = value;
-      gradient += value * cancelResidual[j]!;
-    }
     jtr[p] = jtr[p]! + gradient;
   }
-  return { count, length: rows + cancelRows };
-}
-
-/**
- * Sharpness: a boosting peaking filter's steepest slope is ≈ 0.9 dB/octave per dB·Q (RBJ peaking,
- * Q ≥ 1; checked in the tests), so gain ≤ (20/18)·maxSlope/Q keeps it within maxSlope.
- */
-function sharpnessRows(setup: RowSetup, x: ArrayLike<number>, linear?: LinearTerms): number {
-  const w = setup.weights;
-  const n = setup.parameterCount;
-  const sharpness = (20 / 18) * w.maxSlopeDbPerOctave;
-  let cost = 0;
-  setup.layout.forEach((at, k) => {
-    if (!setup.peaking[k]) return;
-    const gain = x[at.gainDb] as number;
-    const q = at.logQ < 0 ? setup.fixedQ[k]! : Math.exp(x[at.logQ] as number);
-    const over = gain - sharpness / q;
-    if (gain <= 0 || over <= 0) return;
-    const r = w.sharpnessWeight * over;
-    cost += r * r;
-    if (!linear) return;
-    const g = at.gainDb;
-    const jg = linear.active[g] ? w.sharpnessWeight : 0;
-    const jq = at.logQ >= 0 && linear.active[at.logQ] ? (w.sharpnessWeight * sharpness) / q : 0;
-    linear.jtr[g] = linear.jtr[g]! + jg * r;
-    linear.jtj[g * n + g] = linear.jtj[g * n + g]! + jg * jg;
-    if (at.logQ >= 0) {
-      const lq = at.logQ;
-      linear.jtr[lq] = linear.jtr[lq]! + jq * r;
-      linear.jtj[lq * n + lq] = linear.jtj[lq * n + lq]! + jq * jq;
-      if (lq > g) linear.jtj[lq * n + g] = linear.jtj[lq * n + g]! + jq * jg;
-      else linear.jtj[g * n + lq] = linear.jtj[g * n + lq]! + jq * jg;
-    }
-  });
-  return cost;
+  return { count, length: rows };
 }

@@ -41,11 +41,15 @@ export function remainingError(problem: EqFitProblem, x: Float64Array): Float64A
   );
 }
 
-/** The free filters (gain 0 now) placed on the most prominent peaks and dips of the error. */
+/**
+ * The free filters (gain 0 now) placed on the most prominent peaks and dips of the error, smoothed
+ * over ±`smoothingOctaves` first (a wider window sees the broad features before the narrow ones).
+ */
 export function placeOnPeaks(
   problem: EqFitProblem,
   x: Float64Array,
   shapeFixed: readonly boolean[],
+  smoothingOctaves: number = LOBE_SMOOTHING_OCTAVES,
 ): Float64Array {
   const trial = Float64Array.from(x);
   const rows = problem.pointRows;
@@ -58,7 +62,7 @@ export function placeOnPeaks(
       min: Math.min(...ranges.map((range) => range.min)),
       max: Math.max(...ranges.map((range) => range.max)),
     },
-    smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
+    smoothingOctaves,
     count: Infinity,
   });
   const used = new Set<number>();
@@ -74,15 +78,20 @@ export function placeOnPeaks(
   return trial;
 }
 
-/** Filter `k` (its own gain 0 now) placed on each of the largest lobes of the remaining error. */
-export function lobePlacements(problem: EqFitProblem, x: Float64Array, k: number): Float64Array[] {
+/** Filter `k` (its own gain 0 now) placed on each of the `count` largest lobes of the remaining error. */
+export function lobePlacements(
+  problem: EqFitProblem,
+  x: Float64Array,
+  k: number,
+  count: number = LOBE_CANDIDATES,
+): Float64Array[] {
   const rows = problem.pointRows;
   const { frequencyHz } = problem.data;
   const error = remainingError(problem, x);
   const lobes = largestLobes(frequencyHz.subarray(0, rows), error, {
     fcHz: rangeOf(problem.slots[k]!.fcHz),
     smoothingOctaves: LOBE_SMOOTHING_OCTAVES,
-    count: LOBE_CANDIDATES,
+    count,
   });
   return lobes.map((lobe) => {
     const trial = Float64Array.from(x);
