@@ -164,6 +164,36 @@ describe("the channel imbalance on the graph", () => {
   });
 });
 
+describe("reference designs on the graph", () => {
+  it("adds a reference design from the keyboard as a rated curve, in the link, and removes it", async () => {
+    const picker = page.getByRole("combobox", { name: "Reference design" });
+    await picker.selectOption("single-dd");
+    await page.getByRole("button", { name: "Add to graph" }).focus();
+    await page.keyboard.press("Enter");
+    await legend()
+      .getByText(/^single-dd \(reference design\) — rating \d+\.\d/)
+      .waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.url()).toContain("gd=single-dd");
+    // It is no longer offered, and it is drawn (uPlot's legend lists it).
+    expect(await picker.locator("option").allTextContents()).not.toContain("single-dd");
+    await page
+      .locator(".u-legend")
+      .getByText(/single-dd \(reference design\)/)
+      .waitFor();
+    await screenshot(page, "graph-reference-design");
+    await page.getByRole("button", { name: "remove single-dd (reference design)" }).click();
+    await expect
+      .poll(() =>
+        legend()
+          .getByText(/^single-dd/)
+          .count(),
+      )
+      .toBe(0);
+    await expect.poll(() => page.url()).not.toContain("gd=single-dd");
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("renaming curves in the legend", () => {
   it("renames a curve from the keyboard, keeps it in the link and after a reload", async () => {
     await page.getByRole("button", { name: "rename flat-ish" }).focus();

@@ -5,6 +5,7 @@ import type { GraphCurveInput, GraphView } from "../worker/protocol.js";
 import { designView, graphSettings, measurements, tab } from "./appState.js";
 import { targetRequest } from "./uploadedTargets.js";
 import { labelOf } from "./curveLabels.js";
+import { referenceCurveId, referenceCurves, startReferenceCurves } from "./graphDesigns.js";
 import { client } from "./worker.js";
 
 /** The id under which the designer's design appears in the graph. */
@@ -29,12 +30,21 @@ export const designCurve = computed<GraphCurveInput | undefined>(() => {
 });
 
 export function startGraphCurves(): () => void {
-  return effect(() => {
+  const stopReferences = startReferenceCurves();
+  const stopCurves = effect(() => {
     // Only while the graph is open: preparing its curves must not delay the designer's next redraw.
     if (tab.value !== "graph") return;
     const inputs: GraphCurveInput[] = measurements.value.map((m) => ({ id: m.id, curve: m.curve }));
     const design = designCurve.value;
     if (design && showDesignInGraph.value) inputs.push(design);
+    for (const name of graphSettings.value.designs) {
+      const curve = referenceCurves.value.get(name);
+      if (curve)
+        inputs.push({
+          id: referenceCurveId(name),
+          curve: { ...curve, name: `${name} (reference design)` },
+        });
+    }
     // The user's labels name the curves everywhere the worker's answer reaches (legend, chart, CSV).
     const labelled = inputs.map(({ id, curve }) => ({
       id,
@@ -52,4 +62,8 @@ export function startGraphCurves(): () => void {
       if (result.reply.ok) graphView.value = result.reply.value;
     });
   });
+  return () => {
+    stopReferences();
+    stopCurves();
+  };
 }

@@ -21,6 +21,7 @@ const edited: ShareState = {
     smoothing: 12,
     baseline: "target",
     measurements: ["AKG N400", "x&y=z"],
+    designs: ["single-dd", "hybrid-1dd-2ba"],
     labels: { "AKG N400": "my N400 (L)", "design:current": "a=b&c", "odd.label.id": "#1 <i>" },
   },
   eq: { preset: "qudelix-5k", maxBoostDb: 3, curve: "AKG N400" },

@@ -25,6 +25,8 @@ export interface ShareState {
     readonly baseline: string;
     /** Names of the measurements on screen: the link cannot carry the files themselves. */
     readonly measurements: readonly string[];
+    /** Reference designs drawn beside the measurements, by name ("gd=<name>" in the link). */
+    readonly designs: readonly string[];
     /** Labels the user gave curves in the legend, by curve id ("label.<id>=<text>" in the link). */
     readonly labels: Readonly<Record<string, string>>;
   };
@@ -47,7 +49,14 @@ export const DEFAULT_STATE: ShareState = {
     tiltDbPerOctave: 0,
   },
   fit: "",
-  graph: { normalize: "500", smoothing: 0, baseline: "", measurements: [], labels: {} },
+  graph: {
+    normalize: "500",
+    smoothing: 0,
+    baseline: "",
+    measurements: [],
+    designs: [],
+    labels: {},
+  },
   // "design": the EQ is fitted to the designer's response; otherwise a measurement's name.
   eq: { preset: "parametric", curve: "design" },
   // Source preset names and the 110 dB SPL peak are `tympan source`'s (DEFAULT_PEAK_LEVEL_DB_SPL).
@@ -92,6 +101,7 @@ export function encodeState(state: ShareState): string {
   put("smooth", state.graph.smoothing, 0);
   put("baseline", state.graph.baseline, "");
   for (const name of state.graph.measurements) params.append("m", name);
+  for (const name of state.graph.designs) params.append("gd", name);
   for (const [id, label] of Object.entries(state.graph.labels)) {
     params.append(`${LABEL_PREFIX}${id}`, label);
   }
@@ -150,6 +160,7 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
         smoothing: number("smooth") ?? 0,
         baseline: params.get("baseline") ?? "",
         measurements: params.getAll("m"),
+        designs: params.getAll("gd"),
         labels: decodeLabels(params),
       },
       eq: {

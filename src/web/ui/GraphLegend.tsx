@@ -6,6 +6,8 @@ import { paletteColor } from "../view/palette.js";
 import { graphView } from "../state/graphCurves.js";
 import { removeStoredMeasurement } from "../storage/measurementStore.js";
 import { CurveLabel } from "./CurveLabel.js";
+import { REFERENCE_PREFIX } from "../view/graphChartData.js";
+import { removeGraphDesign } from "../state/graphDesigns.js";
 
 export function GraphLegend() {
   const view = graphView.value;
@@ -53,6 +55,15 @@ export function GraphLegend() {
                 onClick={() => void addAverage(measurement, rightOf(measurement)!)}
               >
                 average L/R
+              </button>
+            ) : null}
+            {curve.id.startsWith(REFERENCE_PREFIX) ? (
+              <button
+                type="button"
+                aria-label={`remove ${curve.name}`}
+                onClick={() => removeGraphDesign(curve.id.slice(REFERENCE_PREFIX.length))}
+              >
+                ×
               </button>
             ) : null}
             {measurement ? (

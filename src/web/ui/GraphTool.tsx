@@ -6,6 +6,7 @@ import { labelOf } from "../state/curveLabels.js";
 import { DESIGN_CURVE_ID, graphView, showDesignInGraph } from "../state/graphCurves.js";
 import { missingMeasurements } from "../state/urlSync.js";
 import { graphChart } from "../view/graphChartData.js";
+import { GraphDesignPicker } from "./GraphDesignPicker.js";
 import { GraphLegend } from "./GraphLegend.js";
 import { filesOfDrop, folderMeasurementFiles } from "./folderFiles.js";
 import { addMeasurementFiles } from "./openFiles.js";
@@ -142,6 +143,7 @@ export function GraphTool() {
           />{" "}
           the designer's design
         </label>
+        <GraphDesignPicker />
         <button
           type="button"
           disabled={!view}

@@ -3,7 +3,10 @@
 import type { Measurement } from "../state/appState.js";
 import type { ChartBand, ChartSeries } from "../ui/UPlotChart.js";
 import type { GraphView } from "../worker/protocol.js";
-import { TARGET_STYLE } from "./palette.js";
+import { PALETTE, TARGET_STYLE, paletteColor } from "./palette.js";
+
+/** The id prefix of a reference design's curve (state/graphDesigns.ts referenceCurveId). */
+export const REFERENCE_PREFIX = "reference:";
 
 /** The designer's design in the graph: black, like the designer's total. */
 const DESIGN_COLOR = "#111111";
@@ -16,11 +19,16 @@ export function graphChart(
   measurements: readonly Measurement[],
 ): { series: ChartSeries[]; data: (number | null)[][]; bands: ChartBand[] } {
   const byId = new Map(measurements.map((m) => [m.id, m]));
+  let references = 0;
   const series: ChartSeries[] = view.curves.map((curve) => {
     const measurement = byId.get(curve.id);
+    // Reference designs take the palette from its end, measurements from its start.
+    const color = curve.id.startsWith(REFERENCE_PREFIX)
+      ? paletteColor(PALETTE.length - 1 - references++)
+      : DESIGN_COLOR;
     return {
       label: legendLabel(curve.name, curve.rating),
-      color: measurement?.color ?? DESIGN_COLOR,
+      color: measurement?.color ?? color,
       width: measurement ? 1.75 : 2,
       show: !(measurement?.hidden ?? false),
     };

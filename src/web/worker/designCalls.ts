@@ -40,19 +40,7 @@ export function designCsv(request: SimulateRequest): string {
 export function simulateDesign(request: SimulateRequest): DesignView {
   const result = simulateRequest(request);
   const acoustic = Object.entries(result.probes).filter(([, p]) => p.domain === "acoustic");
-  const chosen =
-    acoustic.find(([id]) => id === "drum") ?? acoustic[0] ?? Object.entries(result.probes)[0];
-  if (chosen === undefined) {
-    throw new TympanError([
-      {
-        code: "no-probe",
-        severity: "error",
-        path: ["probes"],
-        message: 'the design has no probe to draw; add one, e.g. { "id": "drum", "node": "drum" }',
-      },
-    ]);
-  }
-  const [probeId, probe] = chosen;
+  const [probeId, probe] = shownProbe(result);
   const frequencyHz = result.frequencyHz;
   const response: Curve = { kind: "response", frequencyHz, values: probe.db };
   const target = targetCurve(request.target);
@@ -72,6 +60,28 @@ export function simulateDesign(request: SimulateRequest): DesignView {
     ...(isAcoustic ? { rating: preferenceRating(response, target) } : {}),
     warnings: (result.warnings ?? []).map((warning) => formatIssue(warning)),
   };
+}
+
+/**
+ * The probe a design's charts show: "drum", else the first acoustic probe, else the first probe.
+ *
+ * @throws TympanError when the design has no probe.
+ */
+export function shownProbe(result: SimulationResult): [string, SimulationResult["probes"][string]] {
+  const entries = Object.entries(result.probes);
+  const acoustic = entries.filter(([, p]) => p.domain === "acoustic");
+  const chosen = acoustic.find(([id]) => id === "drum") ?? acoustic[0] ?? entries[0];
+  if (chosen === undefined) {
+    throw new TympanError([
+      {
+        code: "no-probe",
+        severity: "error",
+        path: ["probes"],
+        message: 'the design has no probe to draw; add one, e.g. { "id": "drum", "node": "drum" }',
+      },
+    ]);
+  }
+  return chosen;
 }
 
 /** The design with the fit scenario and source impedance the page asked for. */

@@ -14,6 +14,7 @@ import {
 import type { CallKind, Calls, Reply } from "./protocol.js";
 import { matchDesignSource } from "./sourceCalls.js";
 import { readTarget } from "./targets.js";
+import { referenceDesignCurve } from "./referenceCurves.js";
 
 type Handlers = { [K in CallKind]: (request: Calls[K]["request"]) => Calls[K]["reply"] };
 
@@ -22,6 +23,7 @@ const HANDLERS: Handlers = {
   simulate: simulateDesign,
   simulationCsv: designCsv,
   parseDesign: readDesign,
+  referenceCurve: referenceDesignCurve,
   parseMeasurement: readMeasurement,
   parseTarget: readTarget,
   phoneBook: readPhoneBook,

@@ -252,6 +252,8 @@ export interface Calls {
   /** `tympan simulate --csv` of the same request (Download CSV). */
   simulationCsv: { request: SimulateRequest; reply: string };
   parseDesign: { request: FileText; reply: Design };
+  /** A reference design's response at its shown probe, for the graph tool. */
+  referenceCurve: { request: { name: string; points: number }; reply: CurveData };
   parseMeasurement: { request: FileText; reply: CurveData };
   /** A target file (an AutoEq result is read by its "target" column). */
   parseTarget: { request: FileText; reply: CurveData };
