@@ -19,9 +19,11 @@ export class NumericKeyCache {
       const slot = (this.next - back + count * 2) % count;
       if (sameKey(this.keys[slot]!, key)) return this.values[slot]!;
     }
+    // Copied before `make` runs: it may reuse the caller's key buffer for a cache of its own.
+    const copy = Float64Array.from(key);
     const value = make();
     const slot = this.next % this.capacity;
-    this.keys[slot] = Float64Array.from(key);
+    this.keys[slot] = copy;
     this.values[slot] = value;
     this.next = (slot + 1) % this.capacity;
     return value;

@@ -105,9 +105,11 @@ export class ReceiverEvaluator {
   private readonly motorCache = new NumericKeyCache(CACHED_ENTRIES);
   private readonly acousticCache = new NumericKeyCache(CACHED_ENTRIES);
   private readonly tubeCache = new NumericKeyCache(CACHED_ENTRIES);
+  private readonly outletCache = new NumericKeyCache(CACHED_ENTRIES);
   private readonly motorKey = new Float64Array(MOTOR_KEYS.length);
   private readonly acousticKey = new Float64Array(ACOUSTIC_KEYS.length);
   private readonly tubeKey = new Float64Array(2);
+  private readonly outletKey = new Float64Array(2);
   /** ωⁿ per semi-inductance exponent n (Math.pow is the dearest step of a motor's coefficients). */
   private readonly powerCache = new NumericKeyCache(8);
 
@@ -147,77 +149,101 @@ export class ReceiverEvaluator {
         return out;
       }),
     );
-    const fixtureAbcd =
-      fixture === undefined ? undefined : this.tubeMatrices(fixture.radiusM, fixture.lengthM);
-    this.loads.forEach((load, l) => {
-      const known = this.known[l]!;
-      const withFixture = hasFixture(load);
-      if (withFixture && fixture === undefined) {
-        throw new Error("a load starts with the fixture: give the fixture tube to evaluate it");
+    // Σα, Σβ, Σγ, Σδ over the motors (wired in parallel, spouts joined), per frequency.
+    let sums = coefficients[0]!;
+    if (coefficients.length > 1) {
+      sums = Float64Array.from(sums);
+      for (let m = 1; m < coefficients.length; m++) {
+        const c = coefficients[m]!;
+        for (let at = 0; at < sums.length; at++) sums[at] = sums[at]! + c[at]!;
       }
+    }
+    const outlets = this.outletLoads(fixture);
+    for (let l = 0; l < this.loads.length; l++) {
+      const pressureRe = evaluation.pressureRe[l]!;
+      const pressureIm = evaluation.pressureIm[l]!;
       for (let k = 0; k < count; k++) {
-        // The load at the outlet: the known chain, behind the fixture tube when there is one.
-        let zRe = known.impedanceRe[k]!;
-        let zIm = known.impedanceIm[k]!;
-        let fixRe = 1;
-        let fixIm = 0;
-        if (withFixture) {
-          const abcd = fixtureAbcd!.subarray(8 * k, 8 * k + 8);
-          // Z_in = (A·Z + B)/(C·Z + D)
-          const nRe = abcd[0]! * zRe - abcd[1]! * zIm + abcd[2]!;
-          const nIm = abcd[0]! * zIm + abcd[1]! * zRe + abcd[3]!;
-          const dRe = abcd[4]! * zRe - abcd[5]! * zIm + abcd[6]!;
-          const dIm = abcd[4]! * zIm + abcd[5]! * zRe + abcd[7]!;
-          const dd = dRe * dRe + dIm * dIm;
-          const innerRe = zRe;
-          const innerIm = zIm;
-          zRe = (nRe * dRe + nIm * dIm) / dd;
-          zIm = (nIm * dRe - nRe * dIm) / dd;
-          // Pressure after the fixture per pressure before it: 1/(A + B/Z_inner) = Z_inner/(A·Z_inner + B).
-          const nn = nRe * nRe + nIm * nIm;
-          fixRe = (innerRe * nRe + innerIm * nIm) / nn;
-          fixIm = (innerIm * nRe - innerRe * nIm) / nn;
-        }
-        // Y_load − Σβ, and Σα, Σγ, Σδ over the motors.
-        const zz = zRe * zRe + zIm * zIm;
-        let denRe = zRe / zz;
-        let denIm = -zIm / zz;
-        let alphaRe = 0;
-        let alphaIm = 0;
-        let gammaRe = 0;
-        let gammaIm = 0;
-        let deltaRe = 0;
-        let deltaIm = 0;
-        for (const c of coefficients) {
-          const at = 8 * k;
-          alphaRe += c[at]!;
-          alphaIm += c[at + 1]!;
-          denRe -= c[at + 2]!;
-          denIm -= c[at + 3]!;
-          gammaRe += c[at + 4]!;
-          gammaIm += c[at + 5]!;
-          deltaRe += c[at + 6]!;
-          deltaIm += c[at + 7]!;
-        }
+        const o = 4 * (l * count + k);
+        const at = 8 * k;
+        // p_X = Σα·V / (Y_load − Σβ).
+        const denRe = outlets[o]! - sums[at + 2]!;
+        const denIm = outlets[o + 1]! - sums[at + 3]!;
         const den = denRe * denRe + denIm * denIm;
+        const alphaRe = sums[at]!;
+        const alphaIm = sums[at + 1]!;
         const pxRe = (alphaRe * denRe + alphaIm * denIm) / den;
         const pxIm = (alphaIm * denRe - alphaRe * denIm) / den;
-        // Read point: p_X · (fixture transfer) · (known chain transfer).
-        const qRe = pxRe * fixRe - pxIm * fixIm;
-        const qIm = pxRe * fixIm + pxIm * fixRe;
-        evaluation.pressureRe[l]![k] = qRe * known.transferRe[k]! - qIm * known.transferIm[k]!;
-        evaluation.pressureIm[l]![k] = qRe * known.transferIm[k]! + qIm * known.transferRe[k]!;
+        // Read point: p_X · (fixture and known chain transfer).
+        const tRe = outlets[o + 2]!;
+        const tIm = outlets[o + 3]!;
+        pressureRe[k] = pxRe * tRe - pxIm * tIm;
+        pressureIm[k] = pxRe * tIm + pxIm * tRe;
         if (l === 0) {
-          // i = γ + δ·p_X per volt; Z = 1/i.
-          const iRe = gammaRe + deltaRe * pxRe - deltaIm * pxIm;
-          const iIm = gammaIm + deltaRe * pxIm + deltaIm * pxRe;
+          // i = Σγ + Σδ·p_X per volt; Z = 1/i.
+          const iRe = sums[at + 4]! + sums[at + 6]! * pxRe - sums[at + 7]! * pxIm;
+          const iIm = sums[at + 5]! + sums[at + 6]! * pxIm + sums[at + 7]! * pxRe;
           const ii = iRe * iRe + iIm * iIm;
           evaluation.impedanceRe[k] = iRe / ii;
           evaluation.impedanceIm[k] = -iIm / ii;
         }
       }
-    });
+    }
     return evaluation;
+  }
+
+  /**
+   * Per load and frequency, what the joined spouts drive: the load's admittance at the outlet
+   * (through the fixture tube where the load starts with it) and the pressure transfer from the
+   * outlet to where the response is read; 4 numbers each, [load][frequency]. It depends on the
+   * fixture alone, so a fit's Jacobian columns of the motors reuse it (cached by the fixture).
+   */
+  private outletLoads(fixture: FixtureTube | undefined): Float64Array {
+    this.outletKey[0] = fixture?.radiusM ?? Number.NaN;
+    this.outletKey[1] = fixture?.lengthM ?? Number.NaN;
+    return this.outletCache.get(this.outletKey, () => {
+      const count = this.omega.length;
+      const out = new Float64Array(4 * count * this.loads.length);
+      const abcd =
+        fixture === undefined ? undefined : this.tubeMatrices(fixture.radiusM, fixture.lengthM);
+      this.loads.forEach((load, l) => {
+        const known = this.known[l]!;
+        const withFixture = hasFixture(load);
+        if (withFixture && abcd === undefined) {
+          throw new Error("a load starts with the fixture: give the fixture tube to evaluate it");
+        }
+        for (let k = 0; k < count; k++) {
+          // The load at the outlet: the known chain, behind the fixture tube when there is one.
+          let zRe = known.impedanceRe[k]!;
+          let zIm = known.impedanceIm[k]!;
+          let fixRe = 1;
+          let fixIm = 0;
+          if (withFixture) {
+            const m = 8 * k;
+            // Z_in = (A·Z + B)/(C·Z + D)
+            const nRe = abcd![m]! * zRe - abcd![m + 1]! * zIm + abcd![m + 2]!;
+            const nIm = abcd![m]! * zIm + abcd![m + 1]! * zRe + abcd![m + 3]!;
+            const dRe = abcd![m + 4]! * zRe - abcd![m + 5]! * zIm + abcd![m + 6]!;
+            const dIm = abcd![m + 4]! * zIm + abcd![m + 5]! * zRe + abcd![m + 7]!;
+            const dd = dRe * dRe + dIm * dIm;
+            const innerRe = zRe;
+            const innerIm = zIm;
+            zRe = (nRe * dRe + nIm * dIm) / dd;
+            zIm = (nIm * dRe - nRe * dIm) / dd;
+            // Pressure after the fixture per pressure before it: Z_inner/(A·Z_inner + B).
+            const nn = nRe * nRe + nIm * nIm;
+            fixRe = (innerRe * nRe + innerIm * nIm) / nn;
+            fixIm = (innerIm * nRe - innerRe * nIm) / nn;
+          }
+          const zz = zRe * zRe + zIm * zIm;
+          const o = 4 * (l * count + k);
+          out[o] = zRe / zz;
+          out[o + 1] = -zIm / zz;
+          out[o + 2] = fixRe * known.transferRe[k]! - fixIm * known.transferIm[k]!;
+          out[o + 3] = fixRe * known.transferIm[k]! + fixIm * known.transferRe[k]!;
+        }
+      });
+      return out;
+    });
   }
 
   /** A tube's ABCD matrices at every frequency (8 numbers each, as transmissionLineAbcd), cached. */

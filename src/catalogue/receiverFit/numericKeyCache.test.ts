@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { NumericKeyCache, keyOf } from "./numericKeyCache.js";
+
+describe("NumericKeyCache", () => {
+  it("returns what it stored for an equal key, computes for a new one, and forgets the oldest", () => {
+    const cache = new NumericKeyCache(2);
+    let made = 0;
+    const make = (value: number) => () => (made++, Float64Array.of(value));
+    const first = cache.get(Float64Array.of(1, Number.NaN), make(1));
+    expect(cache.get(Float64Array.of(1, Number.NaN), make(9))).toBe(first);
+    cache.get(Float64Array.of(2, 0), make(2));
+    cache.get(Float64Array.of(3, 0), make(3));
+    expect(made).toBe(3);
+    expect(cache.get(Float64Array.of(1, Number.NaN), make(4))[0]).toBe(4);
+    expect(made).toBe(4);
+  });
+
+  it("keys on the numbers the caller had when asking, even if `make` reuses the key buffer", () => {
+    const cache = new NumericKeyCache(4);
+    const key = Float64Array.of(1);
+    cache.get(key, () => {
+      key[0] = 99;
+      return Float64Array.of(1);
+    });
+    expect(cache.get(Float64Array.of(1), () => Float64Array.of(2))[0]).toBe(1);
+  });
+
+  it("reads a record's numbers as a key, NaN for a missing one", () => {
+    const out = new Float64Array(2);
+    expect(Array.from(keyOf({ a: 1 } as { a: number; b?: number }, ["a", "b"], out))).toEqual([
+      1,
+      Number.NaN,
+    ]);
+  });
+});
