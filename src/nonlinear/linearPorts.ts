@@ -5,7 +5,7 @@ import type { Design } from "../design/design.js";
 import type { PrimitiveInstance } from "../design/expand.js";
 import type { ElementDefinition } from "../elements/registry.js";
 import { type Network, compileNetwork } from "../simulate/compileNetwork.js";
-import { FrequencySweep } from "../simulate/sweep.js";
+import { sweepInputs } from "./multiInputSweep.js";
 import { potentialSource } from "../simulate/driverContributions.js";
 import {
   type NonlinearElement,
@@ -21,8 +21,8 @@ import {
  * then a linear multi-port, and superposition gives every output (each cut's flow, each probe) as
  *   output(ω) = T_drive(ω)·u + Σ_s T_s(ω)·source_s,
  * with u the design's drive per volt of its first voltage source. The transfers T come from one
- * sweep per input (the design's own sources, or one inserted source at 1, the rest at 0), all of
- * them along one compiled network.
+ * factorisation per frequency solved for every input (the design's own sources, or one inserted
+ * source at 1, the rest at 0): multiInputSweep.ts.
  */
 
 /** Complex transfers, one row of frequencies per input and output. */
@@ -106,21 +106,23 @@ export class LinearPorts {
       order.forEach((n, position) => (out[n] = row[position]! * factor));
       return out;
     };
-    for (let input = 0; input < this.inputCount; input++) {
-      const network = input === 0 ? this.network : this.unitSourceNetwork(input);
-      const values = new FrequencySweep(network, this.outputs).run(sorted);
-      const perVolt = input === 0 ? values.scale / this.designVoltage : values.scale;
-      re.push(values.re.map((row) => unsort(row, perVolt)));
-      im.push(values.im.map((row) => unsort(row, perVolt)));
-    }
+    const sources = Array.from({ length: this.inputCount }, (_, input) =>
+      input === 0 ? this.network.sourceRe : this.unitSource(input),
+    );
+    const values = sweepInputs(this.network, sources, this.outputs, sorted);
+    values.re.forEach((rows, input) => {
+      const perVolt = input === 0 ? 1 / this.designVoltage : 1;
+      re.push(rows.map((row) => unsort(row, perVolt)));
+      im.push(values.im[input]!.map((row) => unsort(row, perVolt)));
+    });
     return { frequencyHz, re, im };
   }
 
-  /** The network driven by inserted source `input` at 1 and nothing else. */
-  private unitSourceNetwork(input: number): Network {
+  /** The right-hand side of inserted source `input` at 1 and nothing else. */
+  private unitSource(input: number): Float64Array {
     const sourceRe = new Float64Array(this.network.sourceRe.length);
     sourceRe[this.branches[input - 1]!] = 1;
-    return { ...this.network, sourceRe };
+    return sourceRe;
   }
 }
 
