@@ -14,6 +14,12 @@ export async function writeOutputFile(
 ): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST when a file stands where a folder of the path should be: not "already exists".
+    const code = (error as NodeJS.ErrnoException).code;
+    throw writeFailure(path, code === "EEXIST" ? { code: "ENOTDIR" } : error);
+  }
+  try {
     await writeFile(path, data, { flag: force ? "w" : "wx" });
   } catch (error) {
     throw writeFailure(path, error);
@@ -34,7 +40,8 @@ function writeFailure(path: string, error: unknown) {
   const reasons: Record<string, string> = {
     EEXIST: "already exists; pass --force to replace it, or choose another name",
     EISDIR: "is a folder; give a file name",
-    ENOTDIR: "cannot be written: part of its path is a file, not a folder",
+    ENOTDIR:
+      "cannot be written: part of its path is a file, not a folder; choose a path through folders",
     EACCES: "cannot be written: permission denied",
     EPERM: "cannot be written: permission denied",
     EROFS: "cannot be written: the file system is read-only",

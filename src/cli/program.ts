@@ -45,7 +45,12 @@ export async function runCli(
     .description("Simulate, measure and judge in-ear monitors.")
     .version(packageVersion(), "-V, --version", "print the version of tympan")
     .exitOverride()
-    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .configureOutput({
+      writeOut: output.out,
+      writeErr: output.err,
+      // Commander's own messages ("error: unknown option '--bogus'") read like every other problem.
+      outputError: (text, write) => write(text.replace(/^error: /, "tympan: ")),
+    })
     .showHelpAfterError("(run tympan --help for usage)");
   registerSimulate(program, output);
   registerElements(program, print);
@@ -65,6 +70,10 @@ export async function runCli(
   registerOptimize(program, output);
   registerTolerance(program, output);
   registerDistortion(program, output);
+  // A mistake in one command's flags points at that command's help, which lists them.
+  for (const command of program.commands) {
+    command.showHelpAfterError(`(run tympan ${command.name()} --help for its options)`);
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
     return 0;

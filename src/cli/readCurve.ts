@@ -95,20 +95,33 @@ export async function targetFromFlags(
     ...(column === undefined ? {} : { column }),
     ...(onNote === undefined ? {} : { onNote }),
   });
-  const control = (flag: string, text: string | undefined) => {
+  const control = (flag: string, text: string | undefined, limit: number, unit: string) => {
     if (text === undefined) return 0;
     const value = Number(text);
     if (text.trim() === "" || !Number.isFinite(value))
-      throw usageError(`--${flag}: "${text}" is not a number of dB`);
+      throw usageError(`--${flag}: "${text}" is not a number of ${unit}`);
+    if (Math.abs(value) > limit)
+      throw usageError(
+        `--${flag}: ${text} ${unit} is beyond ±${limit} ${unit}; give a smaller adjustment`,
+      );
     return value;
   };
+  const { gainDb, tiltDbPerOctave } = TARGET_CONTROL_LIMITS;
   return adjustTarget(
     { curve: base.curve, id: base.id },
     {
-      bassDb: control("bass", flags.bass),
-      earGainDb: control("ear-gain", flags.earGain),
-      trebleDb: control("treble", flags.treble),
-      tiltDbPerOctave: control("tilt", flags.tilt),
+      bassDb: control("bass", flags.bass, gainDb, "dB"),
+      earGainDb: control("ear-gain", flags.earGain, gainDb, "dB"),
+      trebleDb: control("treble", flags.treble, gainDb, "dB"),
+      tiltDbPerOctave: control("tilt", flags.tilt, tiltDbPerOctave, "dB/octave"),
     },
   );
 }
+
+/**
+ * How far the target's controls may go. The web app's sliders span ±12 dB and ±3 dB/octave; the
+ * command line allows well beyond for experiments but refuses what no target is (±1e9 dB overflowed
+ * the filters into NaN ratings): ±40 dB lifts a shelf past any listener preference reported
+ * (Olive 2022's segments ask for −2 to +6 dB of bass), ±6 dB/octave tilts 20 Hz–20 kHz by ±60 dB.
+ */
+const TARGET_CONTROL_LIMITS = { gainDb: 40, tiltDbPerOctave: 6 } as const;

@@ -11,7 +11,7 @@ import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
-import { finiteFlag, integerFlag, positiveFlag } from "./tuningFlags.js";
+import { boundedFlag, finiteFlag, integerFlag, positiveFlag } from "./tuningFlags.js";
 
 interface DistortionFlags {
   voltage?: string;
@@ -74,7 +74,7 @@ export function registerDistortion(program: Command, output: CliOutput): void {
         const probe = chooseProbe(design, flags.probe);
         const voltageRms =
           flags.voltage !== undefined
-            ? positiveFlag(flags.voltage, "--voltage", "V rms")
+            ? boundedFlag(flags.voltage, "--voltage", "V rms", 1000)
             : driveForLevel(design, {
                 levelDb: finiteFlag(flags.spl!, "--spl", "dB"),
                 frequencyHz: positiveFlag(flags.splAt, "--spl-at", "Hz"),

@@ -16,7 +16,7 @@ import {
   summarizeEqFit,
 } from "../../index.js";
 import { inFile, usageError } from "../errors.js";
-import { checkPlotPath, writeChart } from "../plotFile.js";
+import { checkPlotOutput, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../program.js";
 import {
   type NoteSink,
@@ -96,7 +96,7 @@ export function registerEq(program: Command, output: CliOutput): void {
       if (flags.rig !== undefined && !RIGS.includes(flags.rig as RatingRig)) {
         throw usageError(`--rig ${flags.rig}: choose one of ${RIGS.join(", ")}`);
       }
-      if (flags.plot !== undefined) checkPlotPath(flags.plot);
+      if (flags.plot !== undefined) await checkPlotOutput(flags.plot, flags.force ?? false);
       const sampleRateHz = numberFlag("sample-rate", flags.sampleRate, "Hz, e.g. 48000");
       const constraints = constraintsFromFlags(flags, sampleRateHz);
       if (flags.toward !== undefined && command.getOptionValueSource("target") === "cli") {

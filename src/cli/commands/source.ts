@@ -104,8 +104,22 @@ function parseNumber(
   return value;
 }
 
+/**
+ * The largest figures a headphone output has, with room to spare; beyond them the figure is in the
+ * wrong unit (volts typed as µV) and the hiss and headroom arithmetic overflows (1e300 µV of noise
+ * printed "Infinity dB(A)"). Headphone outputs run from ~0.1 Ω to 120 Ω (IEC 61938's old
+ * recommendation) of output impedance, a few µV to ~100 µV of noise, and up to ~30 V rms.
+ */
+const SOURCE_FIGURE_LIMITS = {
+  outputImpedanceOhm: 10_000,
+  noiseMicrovolts: 1_000_000,
+  maxVoltageVrms: 1000,
+  maxCurrentMa: 100_000,
+} as const;
+
 /** The source figures given as flags, each checked as a number in range and named on error. */
 function figuresFromFlags(flags: SourceFlags): SourceFigures {
+  const limits = SOURCE_FIGURE_LIMITS;
   const figure = (
     text: string | undefined,
     flag: string,
@@ -115,27 +129,27 @@ function figuresFromFlags(flags: SourceFlags): SourceFigures {
   const maxCurrentMa = figure(
     flags.maxCurrent,
     "--max-current",
-    (v) => v > 0,
-    "a current > 0 mA rms, e.g. 100",
+    (v) => v > 0 && v <= limits.maxCurrentMa,
+    `a current > 0 and ≤ ${limits.maxCurrentMa} mA rms, e.g. 100`,
   );
   return {
     outputImpedanceOhm: figure(
       flags.outputImpedance,
       "--output-impedance",
-      (v) => v >= 0,
-      "an output impedance ≥ 0 Ω, e.g. 10",
+      (v) => v >= 0 && v <= limits.outputImpedanceOhm,
+      `an output impedance from 0 to ${limits.outputImpedanceOhm} Ω, e.g. 10`,
     ),
     noiseMicrovoltsA: figure(
       flags.noise,
       "--noise",
-      (v) => v >= 0,
-      "a noise floor ≥ 0 µV (A-weighted), e.g. 5",
+      (v) => v >= 0 && v <= limits.noiseMicrovolts,
+      `a noise floor from 0 to ${limits.noiseMicrovolts} µV (A-weighted), e.g. 5`,
     ),
     maxVoltageVrms: figure(
       flags.maxVoltage,
       "--max-voltage",
-      (v) => v > 0,
-      "a voltage > 0 V rms, e.g. 1",
+      (v) => v > 0 && v <= limits.maxVoltageVrms,
+      `a voltage > 0 and ≤ ${limits.maxVoltageVrms} V rms, e.g. 1`,
     ),
     maxCurrentArms: maxCurrentMa === undefined ? undefined : maxCurrentMa / 1000,
   };

@@ -29,6 +29,15 @@ export function positiveFlag(text: string, flag: string, unit: string): number {
   return value;
 }
 
+/** A number > 0 and at most `highest`: a drive or a figure whose scale has a physical ceiling. */
+export function boundedFlag(text: string, flag: string, unit: string, highest: number): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || !(value > 0) || value > highest) {
+    throw usageError(`${flag} ${text}: give a number > 0 and ≤ ${highest} (${unit})`);
+  }
+  return value;
+}
+
 export function finiteFlag(text: string, flag: string, unit: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value)) {

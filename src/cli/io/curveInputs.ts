@@ -17,8 +17,15 @@ import {
   isPhoneBookText,
   simulate,
   builtInTarget,
+  BUILT_IN_TARGETS,
 } from "../../index.js";
-import { isDesignInput, isUnknownName, loadDesign, unknownNameError } from "./designInput.js";
+import {
+  isDesignInput,
+  isUnknownName,
+  loadDesign,
+  pathExists,
+  unknownNameError,
+} from "./designInput.js";
 import { readMeasurementDatabase } from "./measurementDatabase.js";
 import { readMeasurementFile } from "./measurementFile.js";
 
@@ -161,6 +168,17 @@ export async function readTargetInput(
     ]);
   }
   if (builtIn !== undefined) return { ...builtIn, builtIn: true };
+  if (extname(nameOrFile) === "" && !(await pathExists(nameOrFile))) {
+    // A bare word is a mistyped built-in name more often than a missing file: list the names.
+    throw new TympanError([
+      {
+        severity: "error",
+        code: "unknown-input",
+        path: ["--target"],
+        message: `${nameOrFile}: no built-in target of that name and no such file; built-in targets: ${Object.keys(BUILT_IN_TARGETS).join(", ")} (or give a measurement file)`,
+      },
+    ]);
+  }
   const sink = options.onNote;
   // The reader's generic note ("read in preference to raw") said as what it means for a target.
   const onNote: NoteSink | undefined =

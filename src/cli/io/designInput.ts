@@ -17,7 +17,7 @@ export interface LoadedDesign {
 const DESIGN_EXTENSIONS: readonly string[] = [".json", ".yaml", ".yml"];
 
 /** True when something (a file, a folder, a link) is at `path`. */
-async function pathExists(path: string): Promise<boolean> {
+export async function pathExists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
