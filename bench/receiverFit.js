@@ -7,11 +7,14 @@
 // diaphragm vent for SWFK-31736 and WBFK-30095, two motors for TWFK-30017, its tweeter fed through a
 // series capacitor). Time is wall clock
 // (performance.now) of REPEATS fits after a warm-up fit of another receiver, their median and
-// minimum (the machine may be shared: the minimum is the least disturbed), with the evaluations.
+// minimum (the machine may be shared: the minimum is the least disturbed), with the evaluations, and
+// the process's CPU time per fit (user + system; on a loaded machine wall clock includes waiting for a
+// core, CPU time much less so) and the load average, so a figure taken under load says so.
 //
 // `node bench/receiverFit.js` after `npm run build`.
 import console from "node:console";
 import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
@@ -56,29 +59,35 @@ function datasheet(model) {
 
 fitReceiver(datasheet("ED-30262"), { starts: 2 }); // warm-up: compile the hot paths
 console.log("receiver fit from datasheets (fit-receiver defaults), goal ≤ 2 s per receiver");
+console.log(`load average ${loadavg()[0].toFixed(1)} at the start`);
 console.log(
-  `${"receiver".padEnd(12)} ${"options".padEnd(22)} ${"median s".padStart(8)} ${"min s".padStart(6)} ${"evaluations".padStart(11)} ${"response".padStart(9)} ${"|Z|".padStart(6)} ${"band >2k".padStart(9)} ${"envelope".padStart(9)}`,
+  `${"receiver".padEnd(12)} ${"options".padEnd(36)} ${"median s".padStart(8)} ${"min s".padStart(6)} ${"cpu s".padStart(6)} ${"evaluations".padStart(11)} ${"response".padStart(9)} ${"|Z|".padStart(6)} ${"band >2k".padStart(9)} ${"envelope".padStart(9)}`,
 );
 const medians = [];
 for (const [model, options] of RECEIVERS) {
   const sheet = datasheet(model);
   const times = [];
+  const cpu = [];
   let fit;
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     const began = performance.now();
+    const cpuBegan = process.cpuUsage();
     fit = fitReceiver(sheet, options);
     times.push((performance.now() - began) / 1000);
+    const used = process.cpuUsage(cpuBegan);
+    cpu.push((used.user + used.system) / 1e6);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   medians.push(median);
   console.log(
-    `${model.padEnd(12)} ${JSON.stringify(options).padEnd(22)} ${median.toFixed(2).padStart(8)} ${times[0].toFixed(2).padStart(6)} ${String(fit.evaluations).padStart(11)} ${`${fit.residuals.responses[0].rmsDb.toFixed(2)} dB`.padStart(9)} ${`${fit.residuals.impedanceRmsPercent.toFixed(1)} %`.padStart(6)} ${`${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)} ${`${fit.secondLoad.envelope.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)}`,
+    `${model.padEnd(12)} ${JSON.stringify(options).padEnd(36)} ${median.toFixed(2).padStart(8)} ${times[0].toFixed(2).padStart(6)} ${cpu[Math.floor(cpu.length / 2)].toFixed(2).padStart(6)} ${String(fit.evaluations).padStart(11)} ${`${fit.residuals.responses[0].rmsDb.toFixed(2)} dB`.padStart(9)} ${`${fit.residuals.impedanceRmsPercent.toFixed(1)} %`.padStart(6)} ${`${fit.secondLoad.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)} ${`${fit.secondLoad.envelope.widestAbove2kHzDb.toFixed(1)} dB`.padStart(9)}`,
   );
 }
 const slowest = Math.max(...medians);
 const within = medians.filter((median) => median <= GOAL_S).length;
 console.log(
   `band >2k: widest 5–95 % spread above 2 kHz in the damper-and-tube load; envelope: every equally good fit's min/max\n` +
-    `${within} of ${medians.length} receivers meet the ≤ ${GOAL_S} s goal (median of ${REPEATS}); slowest median ${slowest.toFixed(2)} s`,
+    `${within} of ${medians.length} receivers meet the ≤ ${GOAL_S} s goal (median of ${REPEATS}); slowest median ${slowest.toFixed(2)} s; load average ${loadavg()[0].toFixed(1)} at the end`,
 );
