@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import "../../test/property/setup.js";
+import { propertyRuns } from "../../test/property/setup.js";
 import type { Curve } from "../core/curve.js";
 import { formatCsv, formatRew, formatSquig } from "./formatMeasurement.js";
 import { parseMeasurement, tryParseMeasurement } from "./parseMeasurement.js";
@@ -31,7 +31,7 @@ describe("tryParseMeasurement never throws", () => {
         const result = tryParseMeasurement(text);
         expect(typeof result.ok).toBe("boolean");
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -51,7 +51,7 @@ describe("tryParseMeasurement never throws", () => {
           expect(Number.isFinite(values[i])).toBe(true);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -82,7 +82,7 @@ describe("writers round-trip", () => {
           expect(read.values).toEqual(original.values);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -4,15 +4,16 @@ import { TympanError, simulate, trySimulate, validateDesign } from "../../src/in
 import { parseDesignText } from "../../src/design/designText.js";
 import { anyInput, designText, mutatedDesign } from "./arbitraries.js";
 import { rcRlNetwork } from "./networks.js";
-import "./setup.js";
+import { propertyRuns } from "./setup.js";
 
 /*
  * Whatever it is given, the design parser answers with data (a result or a list of issues) or a
- * TympanError, never a crash (issue 2, "Proof"). Each property runs at most 200 times.
+ * TympanError, never a crash (issue 2, "Proof"). Each property runs 200 times in `npm test`
+ * (TYMPAN_PROPERTY_RUNS times under `npm run fuzz`).
  */
 
-const RUNS = { numRuns: 200 } as const;
-const FEW_RUNS = { numRuns: 100 } as const;
+const RUNS = { numRuns: propertyRuns(200) } as const;
+const FEW_RUNS = { numRuns: Math.ceil(propertyRuns(200) / 2) } as const;
 
 /** Every issue carries a string code, an array path of strings and numbers, and a message. */
 function expectWellFormedIssues(issues: readonly unknown[]): void {
