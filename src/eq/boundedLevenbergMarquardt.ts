@@ -80,6 +80,7 @@ export function boundedLevenbergMarquardt(
   let damping = initialDamping;
   let iterations = 0;
   let smallSteps = 0;
+  const work = { a: new Float64Array(n * n), b: new Float64Array(n) };
   while (iterations < maxIterations && cost > 0) {
     iterations++;
     const free: number[] = [];
@@ -92,9 +93,14 @@ export function boundedLevenbergMarquardt(
     if (free.length === 0) break;
     let accepted = false;
     while (!accepted && damping < 1e12) {
-      const step = dampedStep(linear, free, n, damping);
+      const step = dampedStep(linear, free, n, damping, work);
       const trial = Float64Array.from(x);
-      if (step !== undefined) free.forEach((j, k) => (trial[j] = trial[j]! + step[k]!));
+      if (step !== undefined) {
+        for (let k = 0; k < free.length; k++) {
+          const j = free[k]!;
+          trial[j] = trial[j]! + step[k]!;
+        }
+      }
       clampInto(trial);
       const trialCost = step === undefined ? Infinity : problem.cost(trial);
       if (trialCost < cost) {
@@ -114,16 +120,19 @@ export function boundedLevenbergMarquardt(
   return { x, cost, iterations };
 }
 
-/** Solves the damped normal equations over the free coordinates by Cholesky; undefined if singular. */
+/**
+ * Solves the damped normal equations over the free coordinates by Cholesky, in `work` (the step is
+ * work.b's first free.length entries); undefined if singular.
+ */
 function dampedStep(
   linear: NormalEquations,
   free: readonly number[],
   n: number,
   damping: number,
+  work: { a: Float64Array; b: Float64Array },
 ): Float64Array | undefined {
   const m = free.length;
-  const a = new Float64Array(m * m);
-  const b = new Float64Array(m);
+  const { a, b } = work;
   for (let r = 0; r < m; r++) {
     const jr = free[r]!;
     b[r] = -linear.jtr[jr]!;
@@ -137,7 +146,7 @@ function dampedStep(
   // In-place Cholesky (lower triangle) and two triangular solves.
   for (let j = 0; j < m; j++) {
     let diagonal = a[j * m + j]!;
-    for (let k = 0; k < j; k++) diagonal -= a[j * m + k]! ** 2;
+    for (let k = 0; k < j; k++) diagonal -= a[j * m + k]! * a[j * m + k]!;
     if (!(diagonal > 0)) return undefined;
     const root = Math.sqrt(diagonal);
     a[j * m + j] = root;

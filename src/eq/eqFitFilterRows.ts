@@ -38,13 +38,16 @@ export function addCancellationRows(
         count++;
       }
     }
+    // Filters in slot order, each one's parameters in order: the columns come out ascending, so
+    // b ≤ a is the lower triangle.
     for (let a = 0; a < count; a++) {
       const p = columns[a]!;
       const jp = values[a]!;
       jtr[p] = jtr[p]! + jp * r;
-      for (let b = 0; b < count; b++) {
-        const q = columns[b]!;
-        if (q <= p) jtj[p * n + q] = jtj[p * n + q]! + jp * values[b]!;
+      const row = p * n;
+      for (let b = 0; b <= a; b++) {
+        const q = row + columns[b]!;
+        jtj[q] = jtj[q]! + jp * values[b]!;
       }
     }
   }
