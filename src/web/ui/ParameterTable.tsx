@@ -2,6 +2,7 @@
 // accessible name is "<element id> <parameter>" (the page's contract); an invalid value shows the
 // library's issue under its field.
 import { memo } from "preact/compat";
+import { Fragment } from "preact";
 import { useRef, useState } from "preact/hooks";
 import type { Design } from "../../index.js";
 import type { Catalogue } from "../worker/protocol.js";
@@ -21,6 +22,7 @@ import {
   type ParameterRow,
   elementRows,
   isSlidable,
+  nameParts,
   nearbyValues,
   purchasableValues,
   sliderRange,
@@ -218,8 +220,14 @@ function ParameterField({ row, type, issue, anchors }: FieldProps) {
   const message = typingError ?? issue;
   return (
     <div class={`field${message ? " invalid" : ""}`}>
-      <label for={id} title={row.description}>
-        {row.parameter}
+      {/* Long names wrap between their words (<wbr>), never cut off; the tooltip gives the description. */}
+      <label for={id} title={`${row.parameter}: ${row.description}`}>
+        {nameParts(row.parameter).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? <wbr /> : null}
+            {part}
+          </Fragment>
+        ))}
       </label>
       <input
         id={id}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../../index.js";
 import {
   elementRows,
+  nameParts,
   nearbyValues,
   parameterRows,
   purchasableValues,
@@ -65,5 +66,14 @@ describe("purchasable values and sliders", () => {
   it("a slider spans two decades around its anchor and gives 3 significant digits", () => {
     expect(sliderRange(100)).toEqual({ min: 1, max: 3, step: 0.005 });
     expect(sliderValue(Math.log10(2.2345))).toBe(2.23);
+  });
+});
+
+describe("nameParts (where a long parameter name may wrap)", () => {
+  it("splits camelCase at its words and keeps the whole name when joined", () => {
+    expect(nameParts("semiInductanceExponent")).toEqual(["semi", "Inductance", "Exponent"]);
+    expect(nameParts("magneticStiffness2")).toEqual(["magnetic", "Stiffness2"]);
+    expect(nameParts("volume")).toEqual(["volume"]);
+    expect(nameParts("mechanicalResistance").join("")).toBe("mechanicalResistance");
   });
 });

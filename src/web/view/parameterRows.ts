@@ -122,3 +122,11 @@ export function sliderRange(anchor: number): { min: number; max: number; step: n
 export function sliderValue(position: number): number {
   return Number((10 ** position).toPrecision(3));
 }
+
+/**
+ * A parameter's name in its words, where a long name may wrap: "semiInductanceExponent" →
+ * ["semi", "Inductance", "Exponent"], "magneticStiffness2" → ["magnetic", "Stiffness2"].
+ */
+export function nameParts(parameter: string): string[] {
+  return parameter.split(/(?<=[a-z0-9])(?=[A-Z])/);
+}
