@@ -15,6 +15,7 @@
 // `npm run build && node bench/optimize.js`
 import console from "node:console";
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
@@ -63,6 +64,11 @@ function evaluationsPerSecond(name, elementId, parameter, frequencies) {
 }
 
 async function main() {
+  const load = () =>
+    `load average ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(", ")} over 1, 5, 15 min on ${cpus().length} CPUs`;
+  console.log(`(${load()}: rates and wall times drop on a loaded machine)\n`);
   console.log("1. Evaluations per second through the compiled design (after 300 warm-up):");
   for (const [name, id, parameter] of [
     ["single-ba", "damper", "ratingCgsOhm"],
@@ -183,4 +189,5 @@ async function main() {
       .map((p) => `${p.elementId}.${p.quantity} ${(100 * p.share).toFixed(0)} %`)
       .join(", ")}`,
   );
+  console.log(`\n(${load()} at the end)`);
 }

@@ -29,7 +29,7 @@
 // second at 200 points; a designer redraw (one evaluation) ≤ 16 ms.
 import console from "node:console";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
@@ -157,7 +157,13 @@ const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(
   `Tympan benchmarks — Node ${process.version}, ${process.platform} ${process.arch}, ${cpu}`,
 );
-console.log("(medians; Tympan timed in this process with performance.now)\n");
+console.log(
+  `(medians and minimums; Tympan timed in this process with performance.now; load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(
+      ", ",
+    )} over 1, 5, 15 min on ${cpus().length} CPUs: a loaded machine slows the medians, the minimums less)\n`,
+);
 
 // (a) ladder
 const frequencies = logGrid();
@@ -349,3 +355,8 @@ benchDesign("(c) tribrid", "tribrid-1dd-4ba-2est.json", 2);
     }
   }
 }
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ")}`,
+);

@@ -304,7 +304,8 @@ export class DriverShares {
         }
       }
       for (const id of driverIds) shares.set(`${probe.id}/${id}`, totals.get(id)!);
-      if (!isNegligible(other, totals)) shares.set(`${probe.id}/other`, other);
+      if (sourceRows.length > 0 && !isNegligible(other, [...totals.values()]))
+        shares.set(`${probe.id}/other`, other);
     });
     return shares;
   }
@@ -351,12 +352,15 @@ function accumulateProduct(sum: ComplexSeries, a: ComplexSeries, b: ComplexSerie
   }
 }
 
-/** The remainder is rounding noise when it is below 1e-12 of the largest share at every frequency. */
-function isNegligible(other: ComplexSeries, totals: ReadonlyMap<string, ComplexSeries>): boolean {
+/**
+ * The remainder is rounding noise when it is below 1e-12 of the largest share at every frequency
+ * (exactly zero wherever no source of the design's own reaches the probe: then nothing to compare).
+ */
+function isNegligible(other: ComplexSeries, totals: readonly ComplexSeries[]): boolean {
   for (let f = 0; f < other.re.length; f++) {
+    if (other.re[f] === 0 && other.im[f] === 0) continue;
     let largest = 0;
-    for (const share of totals.values())
-      largest = Math.max(largest, Math.hypot(share.re[f]!, share.im[f]!));
+    for (const share of totals) largest = Math.max(largest, Math.hypot(share.re[f]!, share.im[f]!));
     if (Math.hypot(other.re[f]!, other.im[f]!) > 1e-12 * largest) return false;
   }
   return true;
