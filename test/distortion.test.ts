@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tympan } from "./support/cli.js";
-import { distortion, referenceDesign } from "../src/index.js";
+import { distortion, intermodulation, maxSplAtThd, referenceDesign } from "../src/index.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "tympan-distortion-"));
 
@@ -130,6 +130,11 @@ describe("tympan distortion", () => {
     [["single-dd", "--spl", "94", "--probe", "ear"], 'no probe "ear"'],
     [["single-dd", "--voltage", "1", "--at", "0"], "--at"],
     [["nope.json", "--voltage", "1"], "nope.json"],
+    [["single-dd", "--max-spl", "--thd", "0"], "--thd 0: give a number > 0"],
+    [["single-dd", "--max-spl", "--voltage", "1"], "leave out --voltage and --spl"],
+    [["single-dd", "--max-spl", "--imd"], "--max-spl or --imd"],
+    [["single-dd", "--imd", "--voltage", "0.1", "--imd-tones", "60"], "--imd-tones 60"],
+    [["single-dd", "--imd", "--voltage", "0.1", "--imd-tones", "60,7000"], "whole multiple"],
   ])("bad input %j: exit 2 and says %s", async (args, message) => {
     const { code, err } = await tympan("distortion", ...args);
     expect(code).toBe(2);
@@ -157,5 +162,50 @@ describe("tympan distortion", () => {
     expect(err).toContain("undriven.json");
     expect(err).toContain("distortion needs a drive");
     expect(existsSync(path)).toBe(true);
+  });
+
+  it("--max-spl --thd 3 --json prints maxSplAtThd's result: where THD reaches 3 % per frequency", async () => {
+    const { code, out } = await tympan(
+      "distortion",
+      "single-dd",
+      "--max-spl",
+      "--thd",
+      "3",
+      "--at",
+      "50,1000",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const printed = JSON.parse(out);
+    expect(printed).toEqual(
+      maxSplAtThd(referenceDesign("single-dd")!.design, { frequencies: [50, 1000], thdPercent: 3 }),
+    );
+    expect(printed.limitedBy).toEqual(["thd", "thd"]);
+    const table = await tympan("distortion", "single-dd", "--max-spl", "--at", "50");
+    expect(table.out).toContain("drum dB at 1 % THD");
+  });
+
+  it("--imd prints the two-tone figure and its convention; --json is intermodulation()'s", async () => {
+    const { code, out } = await tympan("distortion", "single-dd", "--imd", "--voltage", "0.05");
+    expect(code).toBe(0);
+    expect(out).toContain("SMPTE RP120-style: 60 Hz + 7020 Hz, 4:1");
+    expect(out).toMatch(/IMD %/);
+    const json = await tympan(
+      "distortion",
+      "single-dd",
+      "--imd",
+      "--voltage",
+      "0.05",
+      "--imd-tones",
+      "50,1000",
+      "--json",
+    );
+    expect(JSON.parse(json.out)).toEqual(
+      intermodulation(referenceDesign("single-dd")!.design, {
+        voltageRms: 0.05,
+        lowHz: 50,
+        highHz: 1000,
+      }),
+    );
   });
 });

@@ -40,6 +40,8 @@ export function solvePeriod(
   drive: Drive,
   transform: PeriodTransform,
   start?: readonly (Harmonics | undefined)[],
+  /** Newton's finite-difference Jacobian is dense: above this many unknowns only fixed point. */
+  maxNewtonUnknowns = 1000,
 ): PeriodSolution {
   const integrated = integratedSignals(elements);
   const signals = integrated.length;
@@ -137,8 +139,8 @@ export function solvePeriod(
     }
     return maxAbs(residual) < TOLERANCE;
   };
-  let converged = fixedPoint(drive) || newton(drive);
-  if (!converged) {
+  let converged = fixedPoint(drive) || (size <= maxNewtonUnknowns && newton(drive));
+  if (!converged && size <= maxNewtonUnknowns) {
     unknowns = linear.map((value) => value * CONTINUATION_STEPS[0]!);
     converged = CONTINUATION_STEPS.every((fraction) => newton(scaled(fraction)));
   }

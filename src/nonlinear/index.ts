@@ -13,3 +13,11 @@ export { distortionChart } from "./distortionChart.js";
 export { distortionTable } from "./distortionTable.js";
 export { maxSplAtThd } from "./maxSpl.js";
 export type { MaxSplOptions, MaxSplResult, MaxSplLimit } from "./maxSpl.js";
+export { intermodulation } from "./intermodulation.js";
+export type {
+  IntermodulationOptions,
+  IntermodulationResult,
+  ProbeIntermodulation,
+} from "./intermodulation.js";
+export { maxSplTable } from "./maxSplTable.js";
+export { intermodulationTable } from "./intermodulationTable.js";

@@ -6,6 +6,10 @@ import {
   distortionTable,
   driveForLevel,
   frequencyGrid,
+  intermodulation,
+  intermodulationTable,
+  maxSplAtThd,
+  maxSplTable,
 } from "../../index.js";
 import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
@@ -27,6 +31,10 @@ interface DistortionFlags {
   json?: boolean;
   plot?: string;
   force?: boolean;
+  maxSpl?: boolean;
+  thd: string;
+  imd?: boolean;
+  imdTones: string;
 }
 
 export function registerDistortion(program: Command, output: CliOutput): void {
@@ -55,16 +63,24 @@ export function registerDistortion(program: Command, output: CliOutput): void {
     .option("--json", "print the result as JSON")
     .option("--plot <file>", "also draw levels and THD to an .svg or .png file")
     .option("--force", "allow --plot to replace an existing file")
+    .option(
+      "--max-spl",
+      "instead: the level at the probe where THD reaches --thd, per frequency (no drive flag)",
+    )
+    .option("--thd <percent>", "the THD limit for --max-spl, e.g. 1, 3 or 10", "1")
+    .option(
+      "--imd",
+      "instead: two-tone intermodulation (SMPTE-style, 4:1), the low tone driven by --voltage or --spl",
+    )
+    .option("--imd-tones <f1,f2>", "the two tones in Hz, f2 a whole multiple of f1", "60,7020")
     .action(async (designPath: string, flags: DistortionFlags) => {
+      if (flags.maxSpl && flags.imd) throw usageError("give --max-spl or --imd, not both");
+      if (flags.maxSpl) return maxSplAction(designPath, flags, output);
       if ((flags.voltage === undefined) === (flags.spl === undefined))
         throw usageError("give the drive as --voltage <V rms> or --spl <dB>, one of them");
+      if (flags.imd) return imdAction(designPath, flags, output);
       const harmonics = integerFlag(flags.harmonics, "--harmonics", 2, 20);
-      // The default sweep is coarser than simulate's: each point is a harmonic-balance solve.
-      const frequencies = frequencyGrid(
-        flags.at !== undefined
-          ? flags
-          : { from: flags.from ?? "20", to: flags.to ?? "10000", points: flags.points ?? "31" },
-      );
+      const frequencies = frequenciesOf(flags);
       if (flags.plot !== undefined) {
         checkPlotPath(flags.plot);
         await checkOutputPath(flags.plot, flags.force ?? false, "--plot");
@@ -106,4 +122,67 @@ export function registerDistortion(program: Command, output: CliOutput): void {
         output.err(issueLines(result.value.warnings ?? []));
       }
     });
+}
+
+/**
+ * The frequencies asked for: --at, or the log-spaced sweep, coarser than simulate's (each point is
+ * a harmonic-balance solve).
+ */
+function frequenciesOf(flags: DistortionFlags): number[] {
+  return [
+    ...frequencyGrid(
+      flags.at !== undefined
+        ? flags
+        : { from: flags.from ?? "20", to: flags.to ?? "10000", points: flags.points ?? "31" },
+    ),
+  ];
+}
+
+/** `--max-spl --thd P`: the level per frequency where THD reaches P %. */
+async function maxSplAction(designPath: string, flags: DistortionFlags, output: CliOutput) {
+  if (flags.voltage !== undefined || flags.spl !== undefined)
+    throw usageError("--max-spl searches the drive itself: leave out --voltage and --spl");
+  if (flags.plot !== undefined)
+    throw usageError("--plot draws harmonics: leave it out with --max-spl");
+  const thdPercent = boundedFlag(flags.thd, "--thd", "percent", 99);
+  const harmonics = integerFlag(flags.harmonics, "--harmonics", 2, 20);
+  const frequencies = frequenciesOf(flags);
+  const { design } = await loadDesign(designPath);
+  const result = inFile(designPath, () =>
+    maxSplAtThd(design, {
+      frequencies,
+      thdPercent,
+      harmonics,
+      ...(flags.probe === undefined ? {} : { probe: flags.probe }),
+    }),
+  );
+  output.out(flags.json ? `${JSON.stringify(result)}\n` : maxSplTable(result));
+}
+
+/** `--imd`: the two-tone figure at the drive given. */
+async function imdAction(designPath: string, flags: DistortionFlags, output: CliOutput) {
+  if (flags.plot !== undefined) throw usageError("--plot draws harmonics: leave it out with --imd");
+  const tones = flags.imdTones.split(",").map((part) => part.trim());
+  if (tones.length !== 2)
+    throw usageError(`--imd-tones ${flags.imdTones}: give two frequencies in Hz, e.g. 60,7020`);
+  const lowHz = positiveFlag(tones[0]!, "--imd-tones", "Hz");
+  const highHz = positiveFlag(tones[1]!, "--imd-tones", "Hz");
+  const { design } = await loadDesign(designPath);
+  const result = inFile(designPath, () => {
+    const probe = chooseProbe(design, flags.probe);
+    const voltageRms =
+      flags.voltage !== undefined
+        ? boundedFlag(flags.voltage, "--voltage", "V rms", 1000)
+        : driveForLevel(design, {
+            levelDb: finiteFlag(flags.spl!, "--spl", "dB"),
+            frequencyHz: positiveFlag(flags.splAt, "--spl-at", "Hz"),
+            probe,
+          });
+    return intermodulation(design, { voltageRms, lowHz, highHz });
+  });
+  if (flags.json) output.out(`${JSON.stringify(result)}\n`);
+  else {
+    output.out(intermodulationTable(result));
+    output.err(issueLines(result.warnings ?? []));
+  }
 }
