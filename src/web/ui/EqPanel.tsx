@@ -149,11 +149,12 @@ async function preview(view: EqView, index: number, change: Partial<EqView["filt
   else showAlert(reply.message);
 }
 
+/** The chosen curve as the legend names it (the user's label, if any): the downloads' names. */
 function curveName(): string {
   const chosen = eqSettings.value.curve;
-  return chosen === "design"
-    ? "design"
-    : (measurements.value.find((m) => m.id === chosen)?.curve.name ?? chosen);
+  if (chosen === "design") return "design";
+  const measurement = measurements.value.find((m) => m.id === chosen);
+  return measurement ? labelOf(measurement.id, measurement.curve.name) : chosen;
 }
 
 /** Fits the chosen curve; `slotTypes` replace the preset's filter types (the user changed them). */

@@ -6,6 +6,7 @@ import { labelOf } from "../state/curveLabels.js";
 import { DESIGN_CURVE_ID, graphView, showDesignInGraph } from "../state/graphCurves.js";
 import { missingMeasurements } from "../state/urlSync.js";
 import { graphChart } from "../view/graphChartData.js";
+import { graphCsv } from "../view/graphCsv.js";
 import { GraphDesignPicker } from "./GraphDesignPicker.js";
 import { GraphLegend } from "./GraphLegend.js";
 import { filesOfDrop, folderMeasurementFiles } from "./folderFiles.js";
@@ -182,14 +183,4 @@ export function GraphTool() {
       </div>
     </div>
   );
-}
-
-function graphCsv(view: NonNullable<typeof graphView.value>): string {
-  const header = ["frequency_hz", ...view.curves.map((c) => c.name), view.target.name].map(
-    (name) => `"${name.replace(/"/g, '""')}"`,
-  );
-  const rows = view.frequencyHz.map((f, i) =>
-    [f, ...view.curves.map((c) => c.db[i] ?? ""), view.target.db[i] ?? ""].join(","),
-  );
-  return `${[header.join(","), ...rows].join("\n")}\n`;
 }
