@@ -24,6 +24,7 @@ interface FitReceiverFlags {
   response: string[];
   motors: string;
   vent?: boolean;
+  seriesCapacitor?: boolean;
   starts: string;
   seed: string;
   secondLoad: string;
@@ -67,6 +68,10 @@ export function registerFitReceiver(program: Command, output: CliOutput): void {
       "fit a front–rear diaphragm vent (a datasheet whose bass falls towards 20 Hz)",
     )
     .option(
+      "--series-capacitor",
+      "feed the second motor (a woofer + tweeter case's tweeter) through a capacitor inside the case, fitted with the rest (needs --motors 2)",
+    )
+    .option(
       "--starts <n>",
       "starting points of the multi-start",
       String(RECEIVER_FIT_DEFAULTS.starts),
@@ -96,6 +101,11 @@ export function registerFitReceiver(program: Command, output: CliOutput): void {
       const driveVoltage =
         flags.drive === undefined ? undefined : positive(flags.drive, "--drive", "V rms, e.g. 0.1");
       const motors = choice(flags.motors, "--motors", [1, 2]) as 1 | 2;
+      if (flags.seriesCapacitor && motors !== 2) {
+        throw usageError(
+          "--series-capacitor feeds the second motor of a two-motor case: give --motors 2 with it",
+        );
+      }
       const starts = integer(flags.starts, "--starts", 1, 200);
       const seed = integer(flags.seed, "--seed", 0, 2 ** 32 - 1);
       const load = chain(flags.load, "--load");
@@ -126,6 +136,7 @@ export function registerFitReceiver(program: Command, output: CliOutput): void {
           {
             motors,
             diaphragmVent: flags.vent ?? false,
+            seriesCapacitor: flags.seriesCapacitor ?? false,
             starts,
             seed,
             secondLoad,
@@ -177,7 +188,7 @@ function summary(
   envelope: boolean,
 ): string[] {
   const lines = [
-    `Fitted ${fit.motorCount === 1 ? "one motor" : `${fit.motorCount} motors in parallel`}${fit.diaphragmVent ? " with a diaphragm vent" : ""} at ${fit.driveVoltage} V rms to ${loads.map(describeLoadChain).join("; ")}:`,
+    `Fitted ${fit.motorCount === 1 ? "one motor" : `${fit.motorCount} motors in parallel`}${fit.diaphragmVent ? " with a diaphragm vent" : ""}${fit.seriesCapacitance.some((value) => value !== undefined) ? ", the second fed through a series capacitor (seriesCapacitance; --out writes it as a capacitor element)" : ""} at ${fit.driveVoltage} V rms to ${loads.map(describeLoadChain).join("; ")}:`,
     `${"parameter".padEnd(28)} ${"value".padStart(11)}  ${"95 % interval".padEnd(24)} unit`,
   ];
   for (const value of fit.parameters) lines.push(parameterLine(value, fit.motorCount));
