@@ -44,7 +44,13 @@ export function parseDesignText(text: string, format: "json" | "yaml", source?: 
 }
 
 function parseYaml(text: string, source: string | undefined): unknown {
-  const document: Document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // logLevel "error": the yaml package would print its warnings (a list used as a key) to the
+  // console from the library; validation reports such a key as unknown, in Tympan's own words.
+  const document: Document = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: true,
+    logLevel: "error",
+  });
   const error = document.errors[0];
   if (error) {
     const reason =

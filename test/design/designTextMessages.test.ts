@@ -1,6 +1,6 @@
 /** Design-file parsing messages a new user meets first. */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TympanError, validateDesign } from "../../src/index.js";
 import { parseDesignText } from "../../src/design/designText.js";
 
@@ -15,6 +15,19 @@ function messageOf(action: () => unknown): string {
 }
 
 describe("parseDesignText", () => {
+  it("a YAML list used as a key prints nothing of its own: validation names the key", () => {
+    // Observed: "(node:…) Warning: Keys with collection values will be stringified…" on stderr.
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      const parsed = parseDesignText("tympan: 1\n? [a, b]\n: 1\nelements: []\n", "yaml");
+      expect(warn).not.toHaveBeenCalled();
+      const outcome = validateDesign(parsed);
+      expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.code)).toContain("unknown-key");
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("accepts a JSON file saved with a UTF-8 byte-order mark (Windows Notepad)", () => {
     // Observed: JSON syntax error: Unexpected token '<BOM>', "<BOM>{ ..." is not valid JSON.
     const text = `\uFEFF${readFileSync("examples/case-a.json", "utf8")}`;

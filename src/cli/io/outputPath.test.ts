@@ -20,4 +20,10 @@ describe("checkOutputPath", () => {
   it("refuses a folder even with force", async () => {
     await expect(checkOutputPath(dir, true, "--out")).rejects.toThrow(/--out: .* is a folder/);
   });
+
+  it("refuses a path through a file, naming the flag, before any work", async () => {
+    await expect(checkOutputPath(join(file, "p.svg"), true, "--plot")).rejects.toThrow(
+      /--plot: .*plot\.svg\/p\.svg cannot be written: part of its path is a file/,
+    );
+  });
 });
