@@ -57,7 +57,7 @@ export interface FitParametricEqOptions {
   readonly sampleRateHz?: number;
   /** The steepest slope a boosting peaking filter may have, dB/octave (AutoEq's DEFAULT_MAX_SLOPE). */
   readonly maxSlopeDbPerOctave?: number;
-  /** Relocation hops in the global stage at most (0: initial guess and local stage only). */
+  /** Relocation hops in the global stage at most (0: the best of the starts goes straight to the local stage). */
   readonly globalHops?: number;
   /**
    * Weight of the tie-breakers (small gains, unchanged loudness; eqFitProblem.ts) in the final local
@@ -97,7 +97,7 @@ export interface FitParametricEqOptions {
    * the three AutoEq results, while 1 (no discount) lifts the Blessing 2's treble above its bar.
    */
   readonly trebleWeight?: number;
-  /** Stages 1–2 (the search) use every this many points of the fit grid. */
+  /** Stages 1, 2 and 4 (the search) use every this many points of the fit grid. */
   readonly searchDecimation?: number;
   /** Drop filters whose removal raises the loss by less than this fraction (0: keep every one). */
   readonly pruneBelow?: number;
