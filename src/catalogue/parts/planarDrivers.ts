@@ -1,4 +1,5 @@
 import type { Part } from "./part.js";
+import { membraneStiffening } from "../../elements/drivers/membraneLargeSignal.js";
 import { derived, illustrative } from "./provenance.js";
 
 /*
@@ -13,6 +14,23 @@ import { derived, illustrative } from "./provenance.js";
 
 /** Membrane diameter of the 14.2 mm class of IEM planars. */
 const MEMBRANE_DIAMETER_M = 14.2e-3;
+/** The film's pre-tension, N/m (illustrative, see `tension`). */
+const TENSION_N_PER_M = 0.2;
+
+/*
+ * Large signal. The film stretches as it bulges (membraneLargeSignal.ts, Beams' bulge relation):
+ * kms2 from the film alone — 1.5 µm of PET (E ≈ 4.5 GPa, PHYSICS.md §5 [typical]; ν ≈ 0.4) at the
+ * tension above; the aluminium trace, over 40 % of it, is left out. And Bl nearly constant: the
+ * trace sits in the uniform field between the magnet bars, falling by an illustrative 5 % at
+ * ±0.1 mm, far beyond the film's excursion (under a micrometre at 114 dB in an ear).
+ */
+const FILM_STIFFENING = membraneStiffening({
+  radiusM: MEMBRANE_DIAMETER_M / 2,
+  tensionNPerM: TENSION_N_PER_M,
+  thicknessM: 1.5e-6,
+  youngsModulusPa: 4.5e9,
+  poissonRatio: 0.4,
+});
 
 export const PLANAR_14MM: Part = {
   id: "planar-14mm",
@@ -48,7 +66,7 @@ export const PLANAR_14MM: Part = {
       "≈1.5 µm polymer film (≈2 g/m²) plus ≈1 µm aluminium trace over 40 % of it (≈1 g/m²)",
     ),
     tension: illustrative(
-      0.2,
+      TENSION_N_PER_M,
       "a lightly tensioned film: fundamental f01 = j01/(2πa)·√(T/ρs) ≈ 440 Hz, membrane stiffness " +
         "(≈5 N/m piston-equivalent) far below the 711's air stiffness (≈2.9 kN/m at this area)",
     ),
@@ -63,6 +81,15 @@ export const PLANAR_14MM: Part = {
     plateHoleDiameter: illustrative(0.8e-3, "sub-millimetre holes/slots in the magnet plates"),
     plateThickness: illustrative(1e-3, "≈1 mm magnet and pole-plate thickness"),
     platePorosity: illustrative(0.25, "a quarter of each plate open between the bar magnets"),
+    bl2: illustrative(
+      Number(((-0.05 * 0.2) / 0.1e-3 ** 2).toPrecision(4)),
+      "Bl nearly constant: 5 % down at ±0.1 mm (the trace in the bars' uniform field), −0.05·Bl/(0.1 mm)²",
+    ),
+    kms2: derived(
+      Number(FILM_STIFFENING.kms2.toPrecision(4)),
+      "the film's stretching, K₀·(8/3)·E·h/((1 − ν)·T·a²) with K₀ = 8πT (Beams' bulge relation, " +
+        "membraneLargeSignal.ts) for 1.5 µm PET, E 4.5 GPa [typical], ν 0.4",
+    ),
   },
 };
 
