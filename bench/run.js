@@ -15,7 +15,7 @@
 //       clearly labelled, since WebAssembly is not native speed.
 //     - Tympan again, the sweep of the compiled network alone (validated, compiled and ordered once,
 //       as an optimiser runs it): the work ngspice's figure covers.
-// (b) The PHYSICS §8 case D design (examples/case-d.json): time per 1000-point sweep, 20 Hz–20 kHz,
+// (b) The docs/physics.md §8 case D design (examples/case-d.json): time per 1000-point sweep, 20 Hz–20 kHz,
 //     by simulate() and by the sweep of the compiled design.
 //
 // (c) The tribrid reference design (examples/tribrid-1dd-4ba-2est.json), the same two timings.

@@ -2,7 +2,7 @@ import type { Curve } from "../core/curve.js";
 import { onCommonGrid } from "./commonGrid.js";
 
 /**
- * The average of two channels in amplitude, 20·log10((10^(L/20) + 10^(R/20)) / 2) (MEASUREMENTS §2,
+ * The average of two channels in amplitude, 20·log10((10^(L/20) + 10^(R/20)) / 2) (docs/measurements.md §2,
  * as graph tools average L and R), on the union of both grids over their common range. The phase is
  * dropped; the name is "<left> + <right> average" when both are named.
  *

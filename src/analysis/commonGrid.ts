@@ -5,7 +5,7 @@ import { assertResponseCurve } from "./responseCurveCheck.js";
 
 /**
  * Two responses on one grid: the union of their frequencies over the range both cover (no
- * extrapolation), each log-interpolated onto it (MEASUREMENTS §2). Frequencies closer than one part in
+ * extrapolation), each log-interpolated onto it (docs/measurements.md §2). Frequencies closer than one part in
  * 10⁹ count as one (two exports of the same grid rounded differently).
  *
  * @throws TympanError when either curve is not a usable response, or their ranges do not overlap.

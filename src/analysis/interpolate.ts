@@ -3,7 +3,7 @@ import type { Curve } from "../core/curve.js";
 
 /**
  * The curve's values at `frequenciesHz`, linear in log10 f between neighbouring points (dB linear in
- * log f, the convention of graph tools and of the preference model; MEASUREMENTS §2):
+ * log f, the convention of graph tools and of the preference model; docs/measurements.md §2):
  *
  *   v(f) = v_k + (v_{k+1} − v_k) · (log10 f − log10 f_k) / (log10 f_{k+1} − log10 f_k),  f_k ≤ f ≤ f_{k+1}
  *

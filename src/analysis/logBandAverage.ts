@@ -16,7 +16,7 @@ const POWER_PER_DB = Math.LN10 / 10;
 /**
  * Mean level of the log-frequency–interpolated curve over `[xFrom, xTo]` (log10 Hz), integrated
  * exactly segment by segment rather than sampled, so uneven point spacing cannot bias it. The curve
- * is L(x) linear in x = log10 f between points (MEASUREMENTS §2); on a segment where it rises by ΔL
+ * is L(x) linear in x = log10 f between points (docs/measurements.md §2); on a segment where it rises by ΔL
  * over Δx, the power integral is Δx · 10^(L₀/10) · (e^d − 1)/d with d = ΔL · ln10/10.
  *
  * Internal numeric core: `logF` strictly increases with at least two points, `xFrom < xTo` lie within

@@ -5,7 +5,7 @@ import { logBandAverageDb } from "./logBandAverage.js";
 import { assertResponseCurve } from "./responseCurveCheck.js";
 
 /**
- * How to set a response's level (MEASUREMENTS §2):
+ * How to set a response's level (docs/measurements.md §2):
  * - `{ at: hz, level? }`: the log-interpolated level at `hz` becomes `level` dB (default 0);
  *   squig.link uses `{ at: 500, level: 60 }`.
  * - `"midband"`: the mean of the dB values over 300–3000 Hz, uniform in log frequency, becomes 0 dB.

@@ -16,14 +16,14 @@ import { interpolateLogFrequency } from "./interpolate.js";
  *   PPR = 114.490443008238 − 12.62·SD − 15.5163857197367·|slope|
  *
  * Computed as the community reference (AutoEq) does, whose ranking reproduces the published
- * spreadsheet (MEASUREMENTS §4): error(f) = measurement(f) − target(f), both interpolated linearly in
+ * spreadsheet (docs/measurements.md §4): error(f) = measurement(f) − target(f), both interpolated linearly in
  * log10 f onto `PREFERENCE_GRID_HZ` (no smoothing); SD is the sample standard deviation (n − 1) of the
  * error and slope the least-squares slope of the error against ln f (dB per natural-log unit), both
  * over 20 Hz–10 kHz (in-ear) or 50 Hz–10 kHz (over-ear); AME (in-ear only) is the mean of
  * |error(f) − error(500 Hz)| over 40 Hz–10 kHz. All bands include their ends.
  */
 
-/** The fixed 121-point grid of the preference model, in Hz, exactly as published (MEASUREMENTS §4). */
+/** The fixed 121-point grid of the preference model, in Hz, exactly as published (docs/measurements.md §4). */
 export const PREFERENCE_GRID_HZ: readonly number[] = Object.freeze([
   20, 21.2, 22.4, 23.6, 25, 26.5, 28, 30, 31.5, 33.5, 35.5, 37.5, 40, 42.5, 45, 47.5, 50, 53, 56,
   60, 63, 67, 71, 75, 80, 85, 90, 95, 100, 106, 112, 118, 125, 132, 140, 150, 160, 170, 180, 190,
@@ -271,7 +271,7 @@ const RIG_DESCRIPTION: { readonly [K in RatingRig]: string } = {
 /**
  * Whether a preference score means what the model says. The models were fitted to measurements on
  * GRAS-type couplers against the Harman target, so any other rig or target gives a number that is
- * informative only (MEASUREMENTS §4); say so next to the score.
+ * informative only (docs/measurements.md §4); say so next to the score.
  */
 export function ratingValidity(context: RatingContext): RatingValidity {
   const model = context.model ?? PREFERENCE_RATING_DEFAULTS.model;

@@ -4,7 +4,7 @@ import { TympanError } from "../core/issues.js";
 
 /**
  * The smoothing the community EQ reference (AutoEq) applies before it fits an equalizer
- * (MEASUREMENTS §2): a quadratic Savitzky–Golay filter over a window of `windowOctaves` (1/12 octave)
+ * (docs/measurements.md §2): a quadratic Savitzky–Golay filter over a window of `windowOctaves` (1/12 octave)
  * and a much wider one of `trebleWindowOctaves` (2 octaves), blended by a logistic in log frequency
  * that moves from the first to the second between `trebleFromHz` and `trebleToHz` (6–8 kHz).
  *

@@ -20,7 +20,7 @@ describe("sensitivity", () => {
       { frequencies: [100, 1000, 2000] },
     );
     const s = sensitivity(result, "p", 2);
-    // 1e-8 m³/s into 2 cm³ at 1 kHz is 75.06 dB (PHYSICS.md §8), whatever the 2 V drive.
+    // 1e-8 m³/s into 2 cm³ at 1 kHz is 75.06 dB (docs/physics.md §8), whatever the 2 V drive.
     expect(s.dbSplPerVolt).toBeCloseTo(75.06 - 20 * Math.log10(2), 2);
     expect(s.impedanceOhm).toBeCloseTo(32, 9);
     // 1 V into 32 Ω is 31.25 mW: per mW is 10·log10(31.25) dB lower than per volt.

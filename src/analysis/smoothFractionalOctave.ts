@@ -23,7 +23,7 @@ const NARROWEST_FRACTION = 1 / 48;
  *
  * so a narrow peak is lowered and widened while keeping its energy; `average: "db"` instead takes the
  * mean of the dB values (REW's "Var" smoothing), which leaves a straight tilt in dB/octave unchanged.
- * The integral runs over the log-interpolated curve (MEASUREMENTS §2), not just its samples, so
+ * The integral runs over the log-interpolated curve (docs/measurements.md §2), not just its samples, so
  * uneven point spacing does not bias it. Near the ends the window is cut to the measured range (no
  * extrapolation), so the end points average over half a band. The phase is dropped: it does not
  * smooth the same way, and a smoothed magnitude with the raw phase would not be a response.

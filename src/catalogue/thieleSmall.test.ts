@@ -6,7 +6,7 @@ import { dynamicDriverFromThieleSmall, thieleSmallOf } from "./thieleSmall.js";
 describe("Thiele–Small figures ↔ dynamicDriver parameters", () => {
   const figures = thieleSmallOf(MICROSPEAKER);
 
-  it("gives the microspeaker's derived figures of PHYSICS.md §5: fs 209.4 Hz, Qes 1.82, Qms 10.1", () => {
+  it("gives the microspeaker's derived figures of docs/physics.md §5: fs 209.4 Hz, Qes 1.82, Qms 10.1", () => {
     expect(figures.fsHz).toBeCloseTo(209.4, 1);
     expect(figures.qes).toBeCloseTo(1.82, 2);
     expect(figures.qms).toBeCloseTo(10.1, 1);

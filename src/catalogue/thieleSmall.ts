@@ -41,7 +41,7 @@ export interface DynamicDriverParameters {
 
 /**
  * A dynamic driver's element parameters from its datasheet's Thiele–Small figures (Thiele, JAES 19:382,
- * 1971; Small, JAES 20:383, 1972; the relations of PHYSICS.md §5), with ωs = 2π·fs:
+ * 1971; Small, JAES 20:383, 1972; the relations of docs/physics.md §5), with ωs = 2π·fs:
  *
  *   Cms = Vas/(ρc²·Sd²)   (or Cms = 1/(ωs²·Mms) when Mms is given instead)
  *   Mms = 1/(ωs²·Cms)

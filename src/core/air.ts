@@ -1,5 +1,5 @@
 /**
- * Properties of air. The defaults are the values every reference number in PHYSICS.md §1 was computed
+ * Properties of air. The defaults are the values every reference number in docs/physics.md §1 was computed
  * with (ρ = 1.21 kg/m³, c = 343 m/s, η = 1.897e-5 Pa·s, γ = 1.4, Pr = 0.71); change them only on purpose.
  */
 export interface Air {
@@ -15,7 +15,7 @@ export interface Air {
   readonly prandtlNumber: number;
 }
 
-/** The air every simulation assumes unless told otherwise: room air, the values of PHYSICS.md §1 (ρ = 1.21 kg/m³, c = 343 m/s). */
+/** The air every simulation assumes unless told otherwise: room air, the values of docs/physics.md §1 (ρ = 1.21 kg/m³, c = 343 m/s). */
 export const STANDARD_AIR: Air = Object.freeze({
   densityKgPerM3: 1.21,
   speedOfSoundMPerS: 343,

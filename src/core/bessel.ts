@@ -1,6 +1,6 @@
 /**
  * Complex Bessel functions J₀, J₁ of a complex argument and the thermoviscous ratio
- * F(x) = 2·J₁(x)/(x·J₀(x)) that the exact tube model needs (PHYSICS.md §3). Allocation-free: results go
+ * F(x) = 2·J₁(x)/(x·J₀(x)) that the exact tube model needs (docs/physics.md §3). Allocation-free: results go
  * into a caller-owned Float64Array.
  *
  * Method

@@ -1,6 +1,6 @@
 /**
  * How well an EQ lands a measurement on a target: the level-matched residual error, the figure EQ
- * fits are compared by (MEASUREMENTS §5). With e_i = measurement_i + eq_i − target_i on the fit grid
+ * fits are compared by (docs/measurements.md §5). With e_i = measurement_i + eq_i − target_i on the fit grid
  * points inside [fromHz, toHz] (20 Hz–10 kHz by default) and ē their mean (the level match),
  *
  *   RMS = √( Σ (e_i − ē)² / N )

@@ -1,5 +1,5 @@
 /**
- * EqualizerAPO / Peace parametric presets, the text people import (MEASUREMENTS §5):
+ * EqualizerAPO / Peace parametric presets, the text people import (docs/measurements.md §5):
  *
  *   Preamp: -1.7 dB
  *   Filter 1: ON LSC Fc 105 Hz Gain -2.5 dB Q 0.70

@@ -1,7 +1,7 @@
 /**
  * The `GraphicEQ:` line of Wavelet (Android) and EqualizerAPO's graphic EQ: "GraphicEQ: f g; f g; …"
  * on 127 bands f_k = 20·1.0563^k Hz (k = 0…126, up to 19 871 Hz; AutoEq's DEFAULT_GRAPHIC_EQ_STEP,
- * MEASUREMENTS §5). The line has no preamp of its own, so the curve is shifted down by its maximum:
+ * docs/measurements.md §5). The line has no preamp of its own, so the curve is shifted down by its maximum:
  * it never boosts, and a listener loses exactly the headroom a parametric preset's preamp takes.
  */
 import { DEFAULT_SAMPLE_RATE_HZ, type Biquad } from "./biquad.js";

@@ -4,7 +4,7 @@ import { simulate } from "../simulate/simulate.js";
 import type { ComplexSeries } from "../core/complexValue.js";
 
 /**
- * Acoustic loads of known impedance for three-load identification (PHYSICS.md §6): the usual couplers
+ * Acoustic loads of known impedance for three-load identification (docs/physics.md §6): the usual couplers
  * and simple test fixtures, computed with the engine's own elements so that a simulated measurement
  * and its identification use the same physics.
  */

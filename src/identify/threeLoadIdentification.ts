@@ -19,7 +19,7 @@ import {
 } from "../elements/drivers/huntTwoPort.js";
 
 /*
- * Three-load identification of a receiver's Hunt two-port (PHYSICS.md §6; the two-port and its
+ * Three-load identification of a receiver's Hunt two-port (docs/physics.md §6; the two-port and its
  * Thevenin form are in elements/drivers/huntTwoPort.ts): Zin|X = Ze + T²/(Za + Z_X) for a load Z_X.
  *
  * Derivation of the identification: with g_X = 1/(Za + Z_X),

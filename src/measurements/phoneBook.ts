@@ -1,6 +1,6 @@
 /**
  * The squig.link / CrinGraph phone book, phone_book.json: brands → phones → files, the measurement of
- * each in `<file> L.txt` and `<file> R.txt` beside the book (MEASUREMENTS §1). The structure, as
+ * each in `<file> L.txt` and `<file> R.txt` beside the book (docs/measurements.md §1). The structure, as
  * CrinGraph reads it:
  *
  *   [{ "name": "Brand", "phones": [

@@ -3,7 +3,7 @@ import type { ComplexSeries } from "../core/complexValue.js";
 import { type TwoPortTable, theveninSource } from "../elements/drivers/huntTwoPort.js";
 
 /*
- * The identified two-port of a receiver as a CSV file (PHYSICS.md §6): what `tympan identify` writes
+ * The identified two-port of a receiver as a CSV file (docs/physics.md §6): what `tympan identify` writes
  * and a measuredReceiver element reads. `#` lines are comments; the header names the columns; numbers
  * are written in JavaScript's shortest round-trip form, so a table reads back bit for bit.
  */

@@ -29,7 +29,7 @@ describe("layoutChart", () => {
 
   it("wraps a long subtitle inside the chart instead of cutting it off, and moves the panels down", () => {
     const subtitle =
-      "a broken seal: a leak r 0.5 mm × 5 mm (PHYSICS.md §4's example: with a stiff source into 1.25 cm³ the bass falls 12 dB/octave below the leak's corner), the same leak for every design";
+      "a broken seal: a leak r 0.5 mm × 5 mm (docs/physics.md §4's example: with a stiff source into 1.25 cm³ the bass falls 12 dB/octave below the leak's corner), the same leak for every design";
     const base = chartFromSimulation(exampleResult({ points: 50 }));
     const short = layoutChart(base);
     const long = layoutChart(chart({ ...base, subtitle }));

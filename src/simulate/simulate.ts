@@ -7,7 +7,7 @@ import type { SimulationResult } from "./result.js";
 export interface SimulateOptions {
   /** Frequencies in Hz (> 0, finite), in any order. */
   readonly frequencies: ArrayLike<number>;
-  /** Air properties; defaults to STANDARD_AIR (PHYSICS.md §1). */
+  /** Air properties; defaults to STANDARD_AIR (docs/physics.md §1). */
   readonly air?: Air;
 }
 

@@ -19,7 +19,7 @@ const caseA = JSON.parse(
 ) as Design;
 
 describe("fit scenarios", () => {
-  it("a broken seal on PHYSICS.md §8 case A gives case B (to 0.05 dB)", () => {
+  it("a broken seal on docs/physics.md §8 case A gives case B (to 0.05 dB)", () => {
     const frequencies = [20, 100, 1000, 2000];
     const db = simulate(withFit(caseA, FIT_SCENARIOS["broken-seal"]), { frequencies }).probes.drum!
       .db;

@@ -8,7 +8,7 @@ export type { LeakPath } from "./sealScenarios.js";
 
 /*
  * How the IEM sits in the ear: named fits (how well the tip seals) and ear-tip variants (the tip's
- * bore; foam against silicone), each an edit of a design's ear tip and seal (PHYSICS.md §4).
+ * bore; foam against silicone), each an edit of a design's ear tip and seal (docs/physics.md §4).
  *
  * A leak is a duct from the ear canal's entrance to ambient, in parallel with the ear: Poiseuille
  * resistance R = 8ηl/(πr⁴)/N and mass M = (4/3)ρl/(πr²)/N for N holes of radius r and length l. With a

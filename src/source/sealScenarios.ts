@@ -4,7 +4,7 @@ import type { ElementDefinition } from "../elements/registry.js";
 import { TympanError } from "../core/issues.js";
 
 /**
- * How well the ear tip seals, as a leak from the ear canal's entrance to ambient (PHYSICS.md §4): a
+ * How well the ear tip seals, as a leak from the ear canal's entrance to ambient (docs/physics.md §4): a
  * duct of radius r and length l (Poiseuille resistance and 4/3 mass) in parallel with the ear.
  */
 export interface SealScenario {

@@ -1,5 +1,5 @@
 /**
- * The adjustable target of squig.link-lineage graph tools (MEASUREMENTS §3): a base curve plus three
+ * The adjustable target of squig.link-lineage graph tools (docs/measurements.md §3): a base curve plus three
  * RBJ-cookbook filters and a tilt,
  *
  *   target(f) = base(f) + LS(f; 105 Hz, Q 0.707, bassDb) + PK(f; 2750 Hz, Q 1, earGainDb)

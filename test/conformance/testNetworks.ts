@@ -43,7 +43,7 @@ export interface Sample<K extends ElementType> {
 
 export const DUT_ID = "dut";
 
-/** The MathWorks microspeaker of PHYSICS.md §5. */
+/** The MathWorks microspeaker of docs/physics.md §5. */
 export { MICROSPEAKER };
 
 export const SMALL_VOLUME_M3 = 1e-7;

@@ -6,7 +6,7 @@ import { ELEMENT_TYPES } from "../../src/index.js";
 
 const EXAMPLES_DIR = new URL("../../examples/", import.meta.url);
 
-/** The example designs (PHYSICS.md §8 cases), parsed. */
+/** The example designs (docs/physics.md §8 cases), parsed. */
 export const EXAMPLE_DESIGNS: readonly unknown[] = readdirSync(EXAMPLES_DIR)
   .filter((name) => /^case-.*\.json$/.test(name))
   .sort()

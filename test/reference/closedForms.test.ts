@@ -211,7 +211,7 @@ describe("closed forms", () => {
   });
 
   it("a duct has the Poiseuille resistance and 4/3 mass: 8 holes r 0.41 mm × 0.5 mm → R 1.0686e5, M 190.94", () => {
-    // PHYSICS.md §5: the microspeaker's rear vent.
+    // docs/physics.md §5: the microspeaker's rear vent.
     const frequency = 1000;
     const values = drivenImpedance(
       [{ id: "vent", type: "duct", nodes: ["a", "0"], radius: 0.41e-3, length: 0.5e-3, count: 8 }],

@@ -1,5 +1,5 @@
 /**
- * PHYSICS.md §4: the lumped IEC 60318-4 (711) simulator's transfer impedance p_drum/U_in, input
+ * docs/physics.md §4: the lumped IEC 60318-4 (711) simulator's transfer impedance p_drum/U_in, input
  * impedance and low-frequency equivalent volume [derived reference numbers, undamped].
  */
 import { describe, expect, it } from "vitest";

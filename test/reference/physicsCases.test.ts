@@ -1,5 +1,5 @@
 /**
- * PHYSICS.md §8: end-to-end reference cases (microspeaker → tubes/dampers/leak → 711), to 0.05 dB, and
+ * docs/physics.md §8: end-to-end reference cases (microspeaker → tubes/dampers/leak → 711), to 0.05 dB, and
  * the closed-form level checks of the same section. The design files are the ones in examples/.
  */
 import { readFileSync } from "node:fs";
@@ -27,7 +27,7 @@ const CASES: Record<string, Record<number, number>> = {
   "case-d": { 1000: 117.74, 2000: 119.44, 5000: 113.85 },
 };
 
-describe("PHYSICS.md §8 reference cases at the 711 drum", () => {
+describe("docs/physics.md §8 reference cases at the 711 drum", () => {
   for (const [name, expected] of Object.entries(CASES)) {
     it(`${name} matches every reference level within ${TOLERANCE_DB} dB`, () => {
       const frequencies = Object.keys(expected).map(Number);
@@ -49,7 +49,7 @@ describe("PHYSICS.md §8 reference cases at the 711 drum", () => {
   });
 });
 
-describe("PHYSICS.md §8 closed-form levels", () => {
+describe("docs/physics.md §8 closed-form levels", () => {
   it("1 µm peak piston displacement, Ø8 mm, into 1.25 cm³ gives 106.12 dB SPL", () => {
     // Volume velocity U = jω·S·x (peak) → rms U = ω·S·x/√2 into the cavity's compliance V/(ρc²).
     const area = Math.PI * 0.004 ** 2;

@@ -3,7 +3,7 @@ import { type Design, validateDesign } from "../../src/design/design.js";
 import { MICROSPEAKER } from "../../src/catalogue/parts/microspeaker.js";
 
 /**
- * Designs the nonlinear tests share: the MathWorks microspeaker (PHYSICS.md §5) in a sealed
+ * Designs the nonlinear tests share: the MathWorks microspeaker (docs/physics.md §5) in a sealed
  * 20 cm³ front volume, back open, with illustrative large-signal curves sized for its ≈0.1 mm
  * excursion at 1 V: Bl falls to 82 % near 0.3 mm (bl2 = −0.18·Bl/(0.3 mm)²) and leans one way
  * (bl1), the suspension stiffens both ways and more one way (kms1, kms2), and Le falls as the coil

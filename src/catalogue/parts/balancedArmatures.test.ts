@@ -31,7 +31,7 @@ function into711(part: Part, drive: "voltage" | "current" = "voltage") {
 }
 
 /**
- * The Sonion Academy benchmark set-up (PHYSICS.md §6): the part at 0.1 V, optionally a 1500 cgs Ω
+ * The Sonion Academy benchmark set-up (docs/physics.md §6): the part at 0.1 V, optionally a 1500 cgs Ω
  * damper at the spout, tubing 7 mm×Ø1.5 + 2.5 mm×Ø2.1 + 3 mm×Ø2.5, a 711.
  */
 function inBenchmarkTubing(part: Part, damped: boolean) {
@@ -135,7 +135,7 @@ describe("balanced-armature parts", () => {
           expect(Number.isFinite(value)).toBe(true);
       });
 
-      it("has 100–115 dB SPL at 1 kHz for 0.1 V rms in a 711 (PHYSICS.md §6, typical)", () => {
+      it("has 100–115 dB SPL at 1 kHz for 0.1 V rms in a 711 (docs/physics.md §6, typical)", () => {
         const [level] = drumDb(into711(part), [1000]);
         expect(level).toBeGreaterThanOrEqual(100);
         expect(level).toBeLessThanOrEqual(115);

@@ -3,7 +3,7 @@ import { type Sourced, illustrative } from "./provenance.js";
 import { armatureLargeSignalParameters } from "./armatureLargeSignalParts.js";
 
 /*
- * Balanced-armature receivers for the `balancedArmature` element (PHYSICS.md §6).
+ * Balanced-armature receivers for the `balancedArmature` element (docs/physics.md §6).
  *
  * No public source found gives a complete lumped parameter set for a named receiver: Kim & Allen
  * (Hear. Res. 301:156, 2013) model a Knowles ED-series receiver but their element values were not in
@@ -11,14 +11,14 @@ import { armatureLargeSignalParameters } from "./armatureLargeSignalParts.js";
  * "Kim Allen ED receiver model element values", "COMSOL lumped receiver ED-23146"), nor were the
  * tables of Jensen et al. (JAES 59(3), 2011) or the DTU multi-mass model (Acta Acust. 8:16, 2024).
  * So:
- * - the full-range receiver is fitted to the one published behaviour PHYSICS.md §6 quotes, the
+ * - the full-range receiver is fitted to the one published behaviour docs/physics.md §6 quotes, the
  *   Sonion Academy damper example (Sonion 2356 + 1500 cgs Ω damper, tubing 7 mm×Ø1.5 + 2.5 mm×Ø2.1 +
  *   3 mm×Ø2.5 into a 711: damped − undamped ≈ −6.8 dB at 2.57 kHz, −12.2 dB at 4.89 kHz, < 0.1 dB at
  *   100–300 Hz). The fit is a joint one: the benchmark pins combinations of the nine fitted numbers
  *   (the receiver's acoustic source impedance and its two resonances), not each alone;
  * - the woofer, mid and tweeter are illustrative, scaled from it by the physics of the class (a
  *   bigger, heavier diaphragm and a bigger rear cavity for a woofer; a small, light, stiff one for a
- *   tweeter) and tuned for the [typical] behaviour of PHYSICS.md §6, checked in
+ *   tweeter) and tuned for the [typical] behaviour of docs/physics.md §6, checked in
  *   balancedArmatures.test.ts: |Z|(1 kHz) 10–300 Ω rising above 1–2 kHz; 100–115 dB SPL at 1 kHz for
  *   0.1 V rms in a 711; in the benchmark tubing the receiver's resonance ≈1.4 kHz (woofer), ≈2.5 kHz
  *   (full-range), ≈3.4 kHz (mid), ≈6 kHz (tweeter), and the tubing's near 4–6 kHz.
@@ -30,7 +30,7 @@ import { armatureLargeSignalParameters } from "./armatureLargeSignalParts.js";
 const SONION_BENCHMARK =
   "Sonion Academy design example, a published manufacturer benchmark rather than a datasheet " +
   "curve (Sonion 2356 + 1500 cgs Ω damper, tubing 7 mm×Ø1.5 + 2.5 mm×Ø2.1 + 3 mm×Ø2.5 into a 711; " +
-  "PHYSICS.md §6)";
+  "docs/physics.md §6)";
 
 /** Residual of the full-range fit: achieved −6.81 and −12.21 dB against the published −6.8, −12.2. */
 const BENCHMARK_RESIDUAL_DB = 0.01;
@@ -74,7 +74,7 @@ export const BA_FULL_RANGE: Part = {
   role: "full-range",
   description:
     "A full-range receiver of the Sonion 2300 / Knowles ED class, fitted to the Sonion Academy " +
-    "damper benchmark (PHYSICS.md §6). In its tubing (7 mm×Ø1.5 + 2.5 mm×Ø2.1 + 3 mm×Ø2.5) into a " +
+    "damper benchmark (docs/physics.md §6). In its tubing (7 mm×Ø1.5 + 2.5 mm×Ø2.1 + 3 mm×Ø2.5) into a " +
     "711 it peaks at ≈2.5 kHz (receiver) and ≈4.9 kHz (tubing); a 1500 Ω damper at the spout " +
     "changes the response by −6.81 dB at 2.57 kHz (published −6.8), −12.21 dB at 4.89 kHz " +
     "(published −12.2) and less than 0.1 dB at 100–300 Hz. About 105 dB SPL at 1 kHz for 0.1 V " +

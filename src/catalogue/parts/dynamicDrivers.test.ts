@@ -13,7 +13,7 @@ import { describeProvenance } from "./provenance.js";
 
 /**
  * An IEM shell: front cavity 0.15 cm³ into the 711, rear cavity 0.2 cm³ vented to ambient through
- * the microspeaker's 8-hole vent (PHYSICS.md §5: r 0.41 mm × 0.5 mm).
+ * the microspeaker's 8-hole vent (docs/physics.md §5: r 0.41 mm × 0.5 mm).
  */
 function inShell(part: Part, drive: Record<string, unknown>) {
   return {

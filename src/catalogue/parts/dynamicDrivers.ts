@@ -10,7 +10,7 @@ import { type Sourced, derived, illustrative, publication } from "./provenance.j
 
 /*
  * Moving-coil IEM drivers. The one published parameter set is the MathWorks microspeaker of
- * PHYSICS.md §5 (Simscape "Microspeaker" block defaults). The catalogue's drivers are a family scaled
+ * docs/physics.md §5 (Simscape "Microspeaker" block defaults). The catalogue's drivers are a family scaled
  * from it by diameter, so that sizes differ only by the scaling law, and the diaphragm variants of
  * one size differ only by their diaphragm:
  *  - effective diameter = 0.8 × nominal diameter (illustrative: the outer part of the surround

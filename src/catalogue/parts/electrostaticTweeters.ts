@@ -4,18 +4,18 @@ import { illustrative } from "./provenance.js";
 /*
  * Electrostatic tweeter (EST) modules for IEMs. Sonion's EST65-series modules are sold with their
  * step-up transformer, but their electrical and mechanical numbers were not found in public material
- * (PHYSICS.md §7; the stored public pages and code searched held none either), so every value here
+ * (docs/physics.md §7; the stored public pages and code searched held none either), so every value here
  * is illustrative: physically plausible for a ≈5 mm module with a micro-transformer, and tuned so
  * that, straight into a 711 with a 0.05 cm³ rear chamber (electrostaticTweeters.test.ts):
  * - the output is ≥ 20 dB below its 10 kHz level at 1 kHz and below (the module plays only the top
- *   octaves: PHYSICS.md §7's "output only above ≈8–10 kHz");
+ *   octaves: docs/physics.md §7's "output only above ≈8–10 kHz");
  * - the amplifier load stays ≥ 100 Ω (the winding resistance at low frequency, ≈n²C₀-like above).
  * The low-frequency roll-off comes from the micro-transformer: its small magnetising inductance with
  * the primary resistance is a first-order high-pass (corner Rp/(2π·Lm) ≈ 3.2 kHz), and the membrane's
  * resonance near 16 kHz (mass against net stiffness) lifts the top octave.
  */
 
-const NOTE_UNKNOWN = "EST65-class module numbers are not public (PHYSICS.md §7)";
+const NOTE_UNKNOWN = "EST65-class module numbers are not public (docs/physics.md §7)";
 
 export const EST_MODULE: Part = {
   id: "est-module",
@@ -43,7 +43,7 @@ export const EST_MODULE: Part = {
     ),
     turnsRatio: illustrative(
       25,
-      `steps a 1 V headphone signal to ≈25 V on the stators (PHYSICS.md §7's illustration uses n = 20); ${NOTE_UNKNOWN}`,
+      `steps a 1 V headphone signal to ≈25 V on the stators (docs/physics.md §7's illustration uses n = 20); ${NOTE_UNKNOWN}`,
     ),
     secondaryResistance: illustrative(
       2000,

@@ -1,5 +1,5 @@
 /**
- * The one published moving-coil parameter set of PHYSICS.md §5: the MathWorks Simscape Microspeaker
+ * The one published moving-coil parameter set of docs/physics.md §5: the MathWorks Simscape Microspeaker
  * block defaults (Re 31.14 Ω, Le 0.14 mH, Bl 0.719 T·m, Mms 23 mg, Cms 25.12 mm/N, Rms 3e-3 N·s/m,
  * Sd 1.271 cm²), as `dynamicDriver` parameters. The dynamic-driver family is scaled from it, and the
  * tests use it wherever they need a realistic driver.
@@ -15,4 +15,4 @@ export const MICROSPEAKER = {
 } as const;
 
 export const MICROSPEAKER_CITATION =
-  "MathWorks Simscape Microspeaker block defaults, as listed in PHYSICS.md §5";
+  "MathWorks Simscape Microspeaker block defaults, as listed in docs/physics.md §5";

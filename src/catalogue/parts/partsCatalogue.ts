@@ -37,7 +37,7 @@ export function partOrigin(
 /**
  * A part's key figures in one line for listings: for a balanced armature its coil resistance and
  * the unloaded armature resonance √(k_net/m)/2π; for a dynamic driver Re, fs, Qts and Sd (Thiele–
- * Small, PHYSICS.md §5); for the other classes their number of parameters.
+ * Small, docs/physics.md §5); for the other classes their number of parameters.
  */
 export function partKeyFigures(part: Part): string {
   const value = (name: string) => part.parameters[name]?.value;

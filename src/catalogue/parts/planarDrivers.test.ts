@@ -52,7 +52,7 @@ describe("planar driver parts", () => {
     },
   );
 
-  it("Ø14.2 mm: the membrane area is 1.58 cm² (PHYSICS.md §7)", () => {
+  it("Ø14.2 mm: the membrane area is 1.58 cm² (docs/physics.md §7)", () => {
     expect(PLANAR_14MM_AREA_M2).toBeCloseTo(1.5837e-4, 8);
     expect(PLANAR_14MM.parameters.radius!.source.kind).toBe("derived");
   });
@@ -78,7 +78,7 @@ describe("planar driver parts", () => {
   });
 
   it("Ø14.2 mm: needs more drive than a balanced armature — under 100 dB at 0.1 V, the bottom of the BA range", () => {
-    // PHYSICS.md §6 gives 100–115 dB SPL at 0.1 V rms and 1 kHz in a 711 as the [typical] BA range;
+    // docs/physics.md §6 gives 100–115 dB SPL at 0.1 V rms and 1 kHz in a 711 as the [typical] BA range;
     // a comparison with a typical range, not a sourced oracle.
     const drum = simulate(inShell(0.1), { frequencies: [1000] }).probes.drum!;
     expect(drum.db[0]!).toBeLessThan(100);

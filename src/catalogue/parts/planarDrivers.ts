@@ -6,7 +6,7 @@ import { derived, illustrative } from "./provenance.js";
  * Planar-magnetic IEM drivers. No public source gives the electromechanical parameters of an IEM
  * planar (no Thiele–Small sets, tensions or plate geometries were found in the stored public
  * material), so only the membrane size is sourced; everything else is illustrative, chosen to be
- * physically plausible and tuned for two targets stated in PHYSICS.md §7 and the IEM literature:
+ * physically plausible and tuned for two targets stated in docs/physics.md §7 and the IEM literature:
  * an IEM-class flat impedance and about 100 dB SPL for 1 mW at 1 kHz in a 711 ear simulator with a
  * typical shell (front chamber 0.1 cm³ and a Ø2 × 5 mm nozzle; rear chamber 0.5 cm³ vented through a
  * Ø1 × 1 mm hole and a 680 cgs Ω damper — the shell of planarDrivers.test.ts).
@@ -19,7 +19,7 @@ const TENSION_N_PER_M = 0.2;
 
 /*
  * Large signal. The film stretches as it bulges (membraneLargeSignal.ts, Beams' bulge relation):
- * kms2 from the film alone — 1.5 µm of PET (E ≈ 4.5 GPa, PHYSICS.md §5 [typical]; ν ≈ 0.4) at the
+ * kms2 from the film alone — 1.5 µm of PET (E ≈ 4.5 GPa, docs/physics.md §5 [typical]; ν ≈ 0.4) at the
  * tension above; the aluminium trace, over 40 % of it, is left out. And Bl nearly constant: the
  * trace sits in the uniform field between the magnet bars, falling by an illustrative 5 % at
  * ±0.1 mm, far beyond the film's excursion (under a micrometre at 114 dB in an ear).
@@ -58,7 +58,7 @@ export const PLANAR_14MM: Part = {
     ),
     radius: derived(
       MEMBRANE_DIAMETER_M / 2,
-      "half the 14.2 mm membrane diameter (PHYSICS.md §7: Ø14.2 mm → Sd 1.58 cm²; the 14.2 mm " +
+      "half the 14.2 mm membrane diameter (docs/physics.md §7: Ø14.2 mm → Sd 1.58 cm²; the 14.2 mm " +
         "planar size of e.g. the 7Hz Timeless, iemsandmore.com 'What Is a Planar IEM?')",
     ),
     arealDensity: illustrative(

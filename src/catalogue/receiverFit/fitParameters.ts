@@ -24,7 +24,7 @@ export interface FitLayout {
 
 /**
  * Bounds of the balanced-armature parameters: wide enough for every receiver from a 2 mm tweeter to
- * a CI-size woofer (PHYSICS.md §6 [typical]: |Z|(1 kHz) 10–300 Ω, resonance 1–6 kHz), so that a
+ * a CI-size woofer (docs/physics.md §6 [typical]: |Z|(1 kHz) 10–300 Ω, resonance 1–6 kHz), so that a
  * parameter ending on one says the model is straining rather than that the box was drawn tight.
  */
 const MOTOR_BOUNDS: readonly Omit<FitParameter, "motor">[] = [

@@ -39,7 +39,7 @@ export const FIXTURE_INTO_711: LoadChain = {
 
 /**
  * The second load the fit's disagreement band is shown in: a 1500 Ω damper at the spout and 10 mm of
- * Ø1.5 mm tubing into a 711, the usual IEM build (PHYSICS.md §6). A receiver's response there depends
+ * Ø1.5 mm tubing into a 711, the usual IEM build (docs/physics.md §6). A receiver's response there depends
  * on its acoustic source impedance, which one response through a fixture does not pin down.
  */
 export const DAMPER_AND_TUBE_INTO_711: LoadChain = {

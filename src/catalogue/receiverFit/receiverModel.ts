@@ -80,7 +80,7 @@ const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
  * constructor.
  *
  * Per motor, with s = jω, Ze = Re + sLe + K·sⁿ, Zm = Rm + sm + k/s, the spout's ABCD matrix and the
- * outlet pressure p_X given, the network of the element (PHYSICS.md §6) reads
+ * outlet pressure p_X given, the network of the element (docs/physics.md §6) reads
  *   V = Ze·i + T·v,   T·i = Zm·v + Sd·(p_f − p_r),
  *   Sd·v = Y_F·p_f − p_X/B + Y_v·(p_f − p_r),   Sd·v = Y_v·(p_f − p_r) − Y_r·p_r,
  * with Y_F = sC_f + D/B the front cavity and the spout shorted at its outlet, Y_r = sC_r (+ a rear

@@ -6,7 +6,7 @@ import { ventedShell } from "./shells.js";
 /*
  * Two 10 mm dynamic drivers mounted face to face (push-push, "horizontally opposed"), coils in
  * series, in the single-dd's shell layout. In the linear model the pair is one driver of twice the
- * area and force; its case is lower even-order distortion, a large-signal effect (PHYSICS.md §5).
+ * area and force; its case is lower even-order distortion, a large-signal effect (docs/physics.md §5).
  * Chambers and vents tuned as for single-dd (bounded Nelder–Mead on the worst deviation from Harman
  * in-ear 2019 v2, 20 Hz–10 kHz, broken-seal bass loss held under 22 dB), then rounded.
  */

@@ -18,7 +18,7 @@ interface IdentifyFlags {
 
 /**
  * `tympan identify`: a receiver's Hunt two-port (Ze, T, Za) and Thevenin source from its impedance
- * measured in three known acoustic loads (PHYSICS.md §6), written as a table a measuredReceiver reads.
+ * measured in three known acoustic loads (docs/physics.md §6), written as a table a measuredReceiver reads.
  */
 export function registerIdentify(program: Command, output: CliOutput): void {
   program

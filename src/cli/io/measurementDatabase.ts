@@ -1,7 +1,7 @@
 /**
  * Collections of measurements: a folder of measurement files, or a squig.link / CrinGraph database —
  * `phone_book.json` (brands → phones → files) with `<file> L.txt` and `<file> R.txt` beside it
- * (MEASUREMENTS §1). The structure, as CrinGraph reads it:
+ * (docs/measurements.md §1). The structure, as CrinGraph reads it:
  *
  *   [{ "name": "Brand", "phones": [
  *       "Model",                                            // name and file are the same
@@ -9,7 +9,7 @@
  *       { "name": "Model", "file": ["File A", "File B"], "suffix": ["(A)", "(B)"] } ] }]
  *
  * Other keys (price, reviewScore, amazon, …) are ignored. Left and right are averaged in amplitude,
- * 20·log10(mean of 10^(dB/20)) (MEASUREMENTS §2), on the frequencies both channels cover. Files that
+ * 20·log10(mean of 10^(dB/20)) (docs/measurements.md §2), on the frequencies both channels cover. Files that
  * cannot be read are skipped and reported, never fatal: one bad file must not hide a whole database.
  */
 import { access, readFile, readdir } from "node:fs/promises";

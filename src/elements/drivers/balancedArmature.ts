@@ -77,7 +77,7 @@ export function netStiffness(receiver: BalancedArmature): number {
 
 /**
  * Balanced-armature (moving-iron) receiver, linearised about its balanced rest position (Hunt,
- * Electroacoustics, 1954; Kim & Allen, Hear. Res. 301:156, 2013; PHYSICS.md §6):
+ * Electroacoustics, 1954; Kim & Allen, Hear. Res. 301:156, 2013; docs/physics.md §6):
  *
  *   V = (Re + jωLe + K·(jω)ⁿ)·i + T·v
  *   T·i = (jωm + Rm + k_net/(jω))·v + Sd·(p_front − p_rear),   k_net = k_arm + k_dia − k_mag

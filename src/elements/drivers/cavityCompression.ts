@@ -7,7 +7,7 @@
  * (γ+1)·p̂/(4γp₀) at low level (p̂ the peak pressure) — 0.02 % at 120 dB SPL, 0.2 % at 140 dB: it
  * matters only at the pressures inside a receiver or an occluded ear driven very hard. The same
  * relation whatever the volume: the level, not the size, sets it. (Isothermal walls below a few
- * Hz would lower γ towards 1; the cavities here are adiabatic as PHYSICS.md §2 takes them.)
+ * Hz would lower γ towards 1; the cavities here are adiabatic as docs/physics.md §2 takes them.)
  */
 
 /** The coefficients c₂…c_order of the series, index n − 2. */

@@ -61,7 +61,7 @@ describe("laminateProperties", () => {
 });
 
 describe("diaphragmBreakupHz", () => {
-  it("of a flat 38 µm PET film of Ø10 mm is ≈ 1.4 kHz (PHYSICS.md §5 formula)", () => {
+  it("of a flat 38 µm PET film of Ø10 mm is ≈ 1.4 kHz (docs/physics.md §5 formula)", () => {
     expect(diaphragmBreakupHz(petFilm(10e-3))).toBeGreaterThan(1350);
     expect(diaphragmBreakupHz(petFilm(10e-3))).toBeLessThan(1450);
   });

@@ -1,5 +1,5 @@
 /**
- * Diaphragm materials and the first bending (breakup) mode of a driver's diaphragm (PHYSICS.md §5).
+ * Diaphragm materials and the first bending (breakup) mode of a driver's diaphragm (docs/physics.md §5).
  *
  * A diaphragm is a base film, optionally with a thin stiff coating on one side (vapour-deposited
  * beryllium, diamond-like carbon, a graphene layer). Its first axisymmetric mode is taken as that of
@@ -23,39 +23,39 @@ export interface LayerMaterial {
 
 /**
  * PET (biaxially oriented polyester film, the common dynamic-driver diaphragm). [typical] E and ρ
- * from PHYSICS.md §5; ν ≈ 0.38 is the usual textbook figure for PET film (illustrative).
+ * from docs/physics.md §5; ν ≈ 0.38 is the usual textbook figure for PET film (illustrative).
  */
 export const PET: LayerMaterial = {
   youngsModulusPa: 4.5e9,
   densityKgM3: 1390,
   poissonRatio: 0.38,
-  source: "typical: PHYSICS.md §5 (E ≈ 4.5 GPa, ρ 1390); ν 0.38 illustrative textbook value",
+  source: "typical: docs/physics.md §5 (E ≈ 4.5 GPa, ρ 1390); ν 0.38 illustrative textbook value",
 };
 
-/** Liquid-crystal polymer film. [typical] E in 10–20 GPa (PHYSICS.md §5): the middle is taken. */
+/** Liquid-crystal polymer film. [typical] E in 10–20 GPa (docs/physics.md §5): the middle is taken. */
 export const LCP: LayerMaterial = {
   youngsModulusPa: 15e9,
   densityKgM3: 1400,
   poissonRatio: 0.35,
   source:
-    "typical: E mid-range of PHYSICS.md §5 (10–20 GPa); ρ 1400 and ν 0.35 illustrative polymer-film values",
+    "typical: E mid-range of docs/physics.md §5 (10–20 GPa); ρ 1400 and ν 0.35 illustrative polymer-film values",
 };
 
-/** Beryllium metal (the coating). E and ρ from PHYSICS.md §5 [typical]; its ν ≈ 0.03 is unusually low. */
+/** Beryllium metal (the coating). E and ρ from docs/physics.md §5 [typical]; its ν ≈ 0.03 is unusually low. */
 export const BERYLLIUM: LayerMaterial = {
   youngsModulusPa: 287e9,
   densityKgM3: 1850,
   poissonRatio: 0.032,
-  source: "typical: PHYSICS.md §5 (E 287 GPa, ρ 1850); ν 0.032 handbook value for beryllium",
+  source: "typical: docs/physics.md §5 (E 287 GPa, ρ 1850); ν 0.032 handbook value for beryllium",
 };
 
-/** Diamond-like carbon coating: PHYSICS.md §5 gives 100–300 GPa [typical]; the middle is taken. */
+/** Diamond-like carbon coating: docs/physics.md §5 gives 100–300 GPa [typical]; the middle is taken. */
 export const DIAMOND_LIKE_CARBON: LayerMaterial = {
   youngsModulusPa: 200e9,
   densityKgM3: 2500,
   poissonRatio: 0.2,
   source:
-    "typical: E mid-range of PHYSICS.md §5 (100–300 GPa); ρ 2500 (between hydrogenated and tetrahedral DLC) and ν 0.2 illustrative",
+    "typical: E mid-range of docs/physics.md §5 (100–300 GPa); ρ 2500 (between hydrogenated and tetrahedral DLC) and ν 0.2 illustrative",
 };
 
 /**

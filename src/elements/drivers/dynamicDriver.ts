@@ -166,7 +166,7 @@ export type DiaphragmFields = Pick<
 
 /**
  * First breakup frequency (Hz) of a driver's diaphragm: the clamped-plate mode of its laminate times
- * the dome stiffening (PHYSICS.md §5; see transducers/diaphragm.ts); undefined without a breakup model.
+ * the dome stiffening (docs/physics.md §5; see transducers/diaphragm.ts); undefined without a breakup model.
  */
 export function firstBreakupFrequencyHz(driver: DiaphragmFields): number | undefined {
   const { diaphragmMaterial, diaphragmDiameter, diaphragmThickness, domeStiffening } = driver;
@@ -252,7 +252,7 @@ export function breakupBranch(driver: DriverFields): BreakupBranch | undefined {
 }
 
 /**
- * Moving-coil driver from its Thiele–Small parameters (PHYSICS.md §5):
+ * Moving-coil driver from its Thiele–Small parameters (docs/physics.md §5):
  *   V = (Re + Z_L(jω))·i + Bl·v,   Bl·i = (jωMms + Rms + 1/(jωCms))·v + Sd·(p_front − p_back),   U = Sd·v,
  * with the coil's inductance Z_L = jωLe [+ R2∥jωL2 (LR-2)] [+ K·(jω)ⁿ (Leach, JAES 50(6), 2002)], each
  * term present when its parameters are. Built from primitives: the coil chain in series, a gyrator

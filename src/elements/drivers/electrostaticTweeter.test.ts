@@ -10,7 +10,7 @@ import {
 } from "./electrostaticTweeter.js";
 
 /**
- * PHYSICS.md §7's illustration: C₀ = 100 pF (electret, S = 1 cm², d = ε₀S/C₀ = 8.854 µm), n = 20,
+ * docs/physics.md §7's illustration: C₀ = 100 pF (electret, S = 1 cm², d = ε₀S/C₀ = 8.854 µm), n = 20,
  * with the transformer's other parasitics negligible and a weak polarisation (10 V), so the
  * motional capacitance φ²/k is 0.1 % of C₀.
  */

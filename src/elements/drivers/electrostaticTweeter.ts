@@ -46,7 +46,7 @@ type CouplingInputs = Pick<
 >;
 
 /**
- * The linearised electrostatic transducer (PHYSICS.md §7), gap d (membrane to electrode), area S,
+ * The linearised electrostatic transducer (docs/physics.md §7), gap d (membrane to electrode), area S,
  * polarisation V:
  * - electret, one electrode: C₀ = ε₀S/d, φ = C₀V₀/d;
  * - push-pull, stators at d each side of a film biased at V_b: the stators see the two gaps in
@@ -100,7 +100,7 @@ function figure(value: number): string {
 }
 
 /**
- * Electrostatic (or electret) tweeter with its step-up transformer (PHYSICS.md §7), from the amplifier
+ * Electrostatic (or electret) tweeter with its step-up transformer (docs/physics.md §7), from the amplifier
  * terminals `plus`/`minus` to the membrane's two faces `front`/`back`:
  *
  *   plus ─Rp─Lleak─┬─[1:n]─Rs─┬──┬──[φ: motor]── Mms ─ (1/cms − φ²/C₀)⁻¹ ─ Rms ─[area]─ front/back

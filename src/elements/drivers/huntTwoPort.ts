@@ -9,7 +9,7 @@ import {
 } from "../../core/complexValue.js";
 
 /*
- * A receiver's Hunt two-port (PHYSICS.md §6): any linear receiver seen from its electrical terminals
+ * A receiver's Hunt two-port (docs/physics.md §6): any linear receiver seen from its electrical terminals
  * and one acoustic output port. In the engine's gyrator convention (elements/couplings: v₁ = T·i₂ᵒᵘᵗ,
  * v₂ = T·i₁), with I the current into the plus terminal and U the volume velocity leaving the port:
  *

@@ -6,7 +6,7 @@ import type { ComplexSeries } from "../../core/complexValue.js";
 import type { TwoPortTable } from "./huntTwoPort.js";
 
 /*
- * A receiver known only by measurement: its Hunt two-port per frequency (PHYSICS.md §6), as identified
+ * A receiver known only by measurement: its Hunt two-port per frequency (docs/physics.md §6), as identified
  * by `identifyThreeLoad` from input impedances at three known loads. With I the current into `plus`
  * and U the volume velocity leaving `out` (the gyrator convention of src/elements/couplings.ts):
  *

@@ -5,7 +5,7 @@ import { expandElements } from "../../design/expand.js";
 import { simulate } from "../../simulate/simulate.js";
 import type { ElementDefinition } from "../registry.js";
 
-/** The MathWorks microspeaker of PHYSICS.md §5, with every optional model switched on. */
+/** The MathWorks microspeaker of docs/physics.md §5, with every optional model switched on. */
 const DRIVER = {
   ...MICROSPEAKER,
   r2: 12,

@@ -36,7 +36,7 @@ export type OpposedDynamicDrivers = z.infer<typeof opposedDynamicDriversSchema>;
  * series across plus/minus.
  *
  * In the linear model the pair is exactly one driver of twice the area and twice the force. With
- * identical drivers both move alike (v), and with the per-driver equations of PHYSICS.md §5:
+ * identical drivers both move alike (v), and with the per-driver equations of docs/physics.md §5:
  *  - parallel: V = Z_e·(i/2) + Bl·v and Bl·i = 2·Z_m·v + 2·Sd·Δp, U = 2·Sd·v: one driver with
  *    Re/2, Z_L/2 (Le/2, R2/2, L2/2, K/2), Bl, 2·Mms, Cms/2, 2·Rms, 2·Sd;
  *  - series: V = 2·Z_e·i + 2·Bl·v and 2·Bl·i = 2·Z_m·v + 2·Sd·Δp: one driver with 2·Re, 2·Z_L,
@@ -44,7 +44,7 @@ export type OpposedDynamicDrivers = z.infer<typeof opposedDynamicDriversSchema>;
  * (fs, Qms and Qes are those of one driver; a breakup branch scales along, at the same frequency.)
  * The arrangement's benefit is a large-signal one: mirrored, the asymmetric parts of Bl(x) and
  * Kms(x) of the two drivers act with opposite signs and their even-order distortion cancels
- * (Klippel, JAES 54:907, 2006; PHYSICS.md §5). With `orientation: "reversed"` driver B's motor and
+ * (Klippel, JAES 54:907, 2006; docs/physics.md §5). With `orientation: "reversed"` driver B's motor and
  * suspension are mounted the other way round, so its large-signal curves are mirrored (x → −x, odd
  * coefficients change sign, see largeSignal.ts); "aligned" (the default) mounts both alike. The
  * linear network is the same either way; nonlinear/ computes the difference.

@@ -81,7 +81,7 @@ export function membraneModes(driver: PlanarDriver): MembraneMode[] {
 }
 
 /**
- * Planar-magnetic driver (PHYSICS.md §7): the electrodynamic equations of the moving-coil driver
+ * Planar-magnetic driver (docs/physics.md §7): the electrodynamic equations of the moving-coil driver
  * with a conductor spread over a tensioned film between two perforated magnet plates,
  *
  *   V = (Re + jωLe)·i + Bl·v̄,   Bl·i = Σ_n Z_n·v̄_n + πa²·(p_f − p_b),   v̄ = Σ_n v̄_n,  U = πa²·v̄,

@@ -10,7 +10,7 @@ export interface DuctImpedance {
 /**
  * Lumped impedance R + jωM of `count` identical short narrow ducts (vents, leaks, holes) in parallel,
  * radius a and length l: Poiseuille resistance R = 8ηl/(πa⁴)/N and mass M = (4/3)·ρl/(πa²)/N, the
- * 4/3 being the low-frequency viscous velocity profile (PHYSICS.md §2). No end correction is added:
+ * 4/3 being the low-frequency viscous velocity profile (docs/physics.md §2). No end correction is added:
  * lengthen `lengthM` by ≈0.61a (unflanged) or ≈0.82a (flanged) per end that opens into a larger space.
  */
 export function ductImpedance(

@@ -16,7 +16,7 @@ export type PerforatedPlateElement = z.infer<typeof perforatedPlateSchema>;
 
 /**
  * A perforated plate between two acoustic nodes: Maa's micro-perforated plate impedance
- * Z = ρc·(r + jωm)/A (Maa, JASA 104:2861, 1998; PHYSICS.md §2; see acoustics/perforatedPlate.ts),
+ * Z = ρc·(r + jωm)/A (Maa, JASA 104:2861, 1998; docs/physics.md §2; see acoustics/perforatedPlate.ts),
  * a frequency-dependent series R + jX that carries the flow from `a` to `b`. For nozzle grilles,
  * meshes and the magnet/stator plates of planar and electrostatic drivers.
  */

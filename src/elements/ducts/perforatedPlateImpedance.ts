@@ -18,7 +18,7 @@ export type ImpedanceAt = (omega: number, out: Float64Array) => void;
 /**
  * The plate's acoustic impedance Z(ω) = ρc·(r + jωm)/A in Pa·s/m³, where r + jωm is Maa's relative
  * specific impedance of a micro-perforated plate (Maa, "Potential of microperforated panel absorber",
- * JASA 104(5):2861, 1998; PHYSICS.md §2):
+ * JASA 104(5):2861, 1998; docs/physics.md §2):
  *
  *   r  = 32ηt/(σρc·d²) · [√(1 + k²/32) + (√2/32)·k·d/t]
  *   ωm = ωt/(σc)       · [1 + 1/√(1 + k²/2) + 0.85·d/t],       k = d·√(ωρ/(4η)),
@@ -30,7 +30,7 @@ export type ImpedanceAt = (omega: number, out: Float64Array) => void;
  *
  * Maa's reactance factor tends to 2 (+0.85·d/t) as k → 0, not the exact Poiseuille 4/3 (Maa's older
  * form with √(9 + k²/2) has 4/3); the difference is a mass of order ρt/(σA), negligible beside the
- * resistance of IEM-sized holes below k ≈ 1. The formula is the 1998 one, as PHYSICS.md states it.
+ * resistance of IEM-sized holes below k ≈ 1. The formula is the 1998 one, as docs/physics.md §2 states it.
  *
  * Checks the geometry once and returns an allocation-free function of ω for per-frequency stamping.
  */

@@ -1,6 +1,6 @@
 /**
  * Lumped analog of the IEC 60318-4 ("711") occluded-ear simulator: three series inertances with shunt
- * compliances, two of them with series R–L–C side branches (PHYSICS.md §4):
+ * compliances, two of them with series R–L–C side branches (docs/physics.md §4):
  *
  *   entrance ─L1─┬──L3─┬──L5─┬── drum
  *                C1    C3    C5           (shunts to ground)

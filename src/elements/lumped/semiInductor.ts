@@ -11,7 +11,7 @@ export type SemiInductor = z.infer<typeof semiInductorSchema>;
 
 /**
  * The lossy voice-coil or armature-coil inductance of eddy currents in the iron (Leach, JAES 50(6),
- * 2002; PHYSICS.md §5–6): Z = K·(jω)ⁿ = K·ωⁿ·(cos(nπ/2) + j·sin(nπ/2)). n = 0.5 is Vanderkooy's
+ * 2002; docs/physics.md §5–6): Z = K·(jω)ⁿ = K·ωⁿ·(cos(nπ/2) + j·sin(nπ/2)). n = 0.5 is Vanderkooy's
  * semi-inductor, whose resistance and reactance grow alike with √ω; n = 1 is a plain inductance K.
  */
 export const semiInductor: PrimitiveModel<SemiInductor> = {

@@ -1,6 +1,6 @@
 /**
  * F(x) = 2·J₁(x)/(x·J₀(x)) and 1 − F(x) on the diagonal x = u·(1 − j), the only arguments the exact
- * tube model needs: k_v·a and k_t·a, with k = √(−jω/D) = (1 − j)·√(ω/(2D)) (PHYSICS.md §3). The same
+ * tube model needs: k_v·a and k_t·a, with k = √(−jω/D) = (1 − j)·√(ω/(2D)) (docs/physics.md §3). The same
  * values as besselF in core/bessel.ts (general complex x, kept as the reference implementation), about
  * 20 times faster, because on the diagonal both expansions reduce to real series with tabulated
  * coefficients:

@@ -3,7 +3,7 @@ import { STANDARD_AIR } from "../../core/air.js";
 import { kinematicViscosityM2PerS, thermalDiffusivityM2PerS } from "./diffusivity.js";
 
 describe("kinematicViscosityM2PerS", () => {
-  it("is 15.68e-6 m²/s for standard air (PHYSICS.md §1, ±0.005e-6)", () => {
+  it("is 15.68e-6 m²/s for standard air (docs/physics.md §1, ±0.005e-6)", () => {
     expect(Math.abs(kinematicViscosityM2PerS(STANDARD_AIR) - 15.68e-6)).toBeLessThan(0.005e-6);
   });
 });
@@ -14,7 +14,7 @@ describe("thermalDiffusivityM2PerS", () => {
   });
 
   it("differs by 5 % from κ/(ρc_p) with κ = 0.0257 W/m/K, c_p = 1010 J/kg/K (the §1 air's Pr is 0.71)", () => {
-    // Documents a known inconsistency of PHYSICS.md's constants: η·c_p/κ = 0.7455, not 0.71.
+    // Documents a known inconsistency of docs/physics.md's constants (§1): η·c_p/κ = 0.7455, not 0.71.
     const fromConductivity = 0.0257 / (STANDARD_AIR.densityKgPerM3 * 1010);
     const ratio = thermalDiffusivityM2PerS(STANDARD_AIR) / fromConductivity;
     expect(ratio).toBeGreaterThan(1.04);

@@ -6,7 +6,7 @@ const bessel = new Float64Array(4);
 
 /**
  * Exact low-reduced-frequency (Zwikker–Kosten / Kirchhoff) model of a rigid circular tube of radius a,
- * per unit length (PHYSICS.md §3; Zwikker & Kosten, Sound Absorbing Materials, 1949; Tijdeman,
+ * per unit length (docs/physics.md §3; Zwikker & Kosten, Sound Absorbing Materials, 1949; Tijdeman,
  * J. Sound Vib. 39 (1975) 1):
  *   Z' = jωρ/S · 1/(1 − F(k_v·a))          in Pa·s/m⁴,
  *   Y' = jωS/(ρc²) · [1 + (γ−1)·F(k_t·a)]  in m²/(Pa·s),

@@ -3,7 +3,7 @@ import { kinematicViscosityM2PerS, thermalDiffusivityM2PerS } from "./diffusivit
 
 /**
  * N = 8 Foster coefficients aᵢ, bᵢ of Thibault & Chabassier (JASA 150(2), 2021, doi 10.1121/10.0005537),
- * as quoted in PHYSICS.md §3 (the formatter drops trailing zeros). Σaᵢ = 0.32949, so the network's
+ * as quoted in docs/physics.md §3 (the formatter drops trailing zeros). Σaᵢ = 0.32949, so the network's
  * low-frequency mass (1 + Σaᵢ)·ρ/S is 0.29 % below the exact 4/3·ρ/S; the fit targets 20 Hz upwards.
  */
 export const FOSTER_COEFFICIENTS: {
@@ -56,7 +56,7 @@ function fosterSeriesImpedance(
 }
 
 /**
- * Rational (Foster) approximation of the exact tube model (PHYSICS.md §3; Thibault & Chabassier 2021),
+ * Rational (Foster) approximation of the exact tube model (docs/physics.md §3; Thibault & Chabassier 2021),
  * per unit length of a circular tube of radius a:
  *   Z'(s)  = sL₀ + 8R₀ + Σᵢ (sL₀aᵢ) ∥ (R₀aᵢ/bᵢ)               in Pa·s/m⁴ (R₀ = η/(πa⁴)),
  *   Y'(s)  = sγC₀ − (γ−1)·s²C₀L₀ / Z'_th(s)                   in m²/(Pa·s), C₀ = S/(ρc²),

@@ -64,8 +64,8 @@ describe('tubeAbcd("lossless", …)', () => {
   });
 });
 
-describe("characteristicImpedance (ρc/S in cgs acoustic ohms, PHYSICS.md §3)", () => {
-  // Reference: PHYSICS.md §3, 1 cgs Ω = 1e5 Pa·s/m³ (§1).
+describe("characteristicImpedance (ρc/S in cgs acoustic ohms, docs/physics.md §3)", () => {
+  // Reference: docs/physics.md §3, 1 cgs Ω = 1e5 Pa·s/m³ (§1).
   for (const [diameterMm, cgsOhm] of [
     [1.0, 5284],
     [1.5, 2349],

@@ -46,7 +46,7 @@ function minima(f: (frequencyHz: number) => number, fromHz: number, toHz: number
   return found;
 }
 
-describe("tubeAbcd: rigidly closed tube, |Zin| = |A/C| minima (PHYSICS.md §3 reference numbers)", () => {
+describe("tubeAbcd: rigidly closed tube, |Zin| = |A/C| minima (docs/physics.md §3 reference numbers)", () => {
   // The references are rounded to 1 Hz; the exact model gives 3301.52, 10067.32, 16862.50 and
   // 7006.63 Hz (an mpmath re-implementation agrees to 1e-3 Hz), so ±1 Hz (≤ 0.03 %) is asserted.
   it("exact: L = 25 mm, a = 0.75 mm → 3302, 10 067, 16 863 Hz (±1 Hz)", () => {

@@ -81,7 +81,7 @@ export function transmissionLineAbcd(
 /**
  * ABCD matrix of a rigid circular tube of radius `radiusM` and length `lengthM` (m) in `model` at
  * angular frequency `omega` (rad/s, > 0): see transmissionLineAbcd for the layout and units
- * (PHYSICS.md §3). Both ports are referenced to ambient pressure. Allocates nothing.
+ * (docs/physics.md §3). Both ports are referenced to ambient pressure. Allocates nothing.
  */
 export function tubeAbcd(
   model: TubeModel,

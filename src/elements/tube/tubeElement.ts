@@ -16,7 +16,7 @@ export type Tube = z.infer<typeof tubeSchema>;
 
 /**
  * A rigid circular tube (sound bore, nozzle, ear canal) as a two-port between nodes a and b, both
- * referenced to ambient pressure, stamped from its ABCD matrix (PHYSICS.md §3):
+ * referenced to ambient pressure, stamped from its ABCD matrix (docs/physics.md §3):
  *   p_a = A·p_b + B·U_b,  U_a = C·p_b + D·U_b,
  * with U_a flowing in at a and U_b flowing out at b. One branch unknown (U_b) keeps the stamp finite
  * even where B = 0 (a lossless tube at a half-wave resonance).

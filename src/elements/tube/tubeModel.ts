@@ -6,7 +6,7 @@ import { losslessPerUnitLength } from "./losslessMedium.js";
 /** Name of a tube medium: how a circular tube's per-unit-length impedance and admittance are modelled. */
 export type TubeModel = "exact" | "foster" | "lossless";
 
-/** Every tube model, the default ("exact", PHYSICS.md §3) first. */
+/** Every tube model, the default ("exact", docs/physics.md §3) first. */
 export const TUBE_MODELS: readonly TubeModel[] = Object.freeze(["exact", "foster", "lossless"]);
 
 /**
