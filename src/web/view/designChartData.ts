@@ -2,7 +2,7 @@
 // the impedance with its phase, and the response's phase (and group delay when given).
 import type { DesignView } from "../worker/protocol.js";
 import type { ChartSeries } from "../ui/UPlotChart.js";
-import { TARGET_STYLE, paletteColor } from "./palette.js";
+import { TARGET_STYLE, TOTAL_COLOR, paletteColor } from "./palette.js";
 
 export interface ChartData {
   readonly series: ChartSeries[];
@@ -13,7 +13,7 @@ export interface ChartData {
 
 export function responseChart(view: DesignView): ChartData {
   const series: ChartSeries[] = [
-    { label: `${view.probeId} (total)`, color: "#111111", width: 2.5 },
+    { label: `${view.probeId} (total)`, color: TOTAL_COLOR, width: 2.5 },
   ];
   const data: (number | null)[][] = [view.frequencyHz, view.splDb];
   view.shares.forEach((share, i) => {

@@ -3,13 +3,13 @@
 import type { Measurement } from "../state/appState.js";
 import type { ChartBand, ChartSeries } from "../ui/UPlotChart.js";
 import type { GraphView } from "../worker/protocol.js";
-import { PALETTE, TARGET_STYLE, paletteColor } from "./palette.js";
+import { PALETTE, TARGET_STYLE, TOTAL_COLOR, paletteColor } from "./palette.js";
 
 /** The id prefix of a reference design's curve (state/graphDesigns.ts referenceCurveId). */
 export const REFERENCE_PREFIX = "reference:";
 
-/** The designer's design in the graph: black, like the designer's total. */
-const DESIGN_COLOR = "#111111";
+/** The designer's design in the graph: near-black, like the designer's total. */
+const DESIGN_COLOR = TOTAL_COLOR;
 
 /** How opaque an imbalance band's shading is (of its curve's colour): visible, curves still read. */
 const BAND_ALPHA_HEX = "2e";
