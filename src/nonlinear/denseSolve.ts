@@ -40,7 +40,12 @@ export function factorDense(a: Float64Array, n: number): DenseLu | undefined {
   return { n, lu, pivots };
 }
 
-/** Solves A·x = b along the factors, b overwritten by x. */
+/**
+ * Solves A·x = b along the factors, b overwritten by x. The factorisation swaps whole rows (its
+ * multipliers move with them), so P·A = L·U with P every swap in order: b is permuted first, then
+ * L and U are substituted. (Interleaving the swaps with the forward pass, as for factors that swap
+ * only the trailing columns, gives wrong answers after a late pivot.)
+ */
 export function solveDense({ n, lu, pivots }: DenseLu, b: Float64Array): void {
   for (let col = 0; col < n; col++) {
     const pivot = pivots[col]!;
@@ -49,6 +54,8 @@ export function solveDense({ n, lu, pivots }: DenseLu, b: Float64Array): void {
       b[col] = b[pivot]!;
       b[pivot] = t;
     }
+  }
+  for (let col = 0; col < n; col++) {
     const value = b[col]!;
     if (value === 0) continue;
     for (let row = col + 1; row < n; row++) b[row] = b[row]! - lu[row * n + col]! * value;
