@@ -7,7 +7,7 @@
  * the fast-check property tests with a far larger budget than `npm test` gives them.
  *
  * Environment:
- *   FUZZ_RUNS        cases of each kind (default 1000: about a minute on a busy 2-core machine)
+ *   FUZZ_RUNS        cases of each kind (default 3000: with the properties about a minute on an idle 2-core machine)
  *   FUZZ_SEED        the run's seed (default 20261207); a case's seed derives from it, its kind and index
  *   FUZZ_KINDS       which kinds, comma-separated (default measurements,designs,networks)
  *   FUZZ_CASE        one case to rerun and print, as <kind>:<index> (from a failure's report)
@@ -27,7 +27,7 @@ import { Worker } from "node:worker_threads";
 import { KINDS } from "./fuzz/kinds.mjs";
 
 const env = process.env;
-const RUNS = wholeNumber("FUZZ_RUNS", 1000);
+const RUNS = wholeNumber("FUZZ_RUNS", 3000);
 const SEED = wholeNumber("FUZZ_SEED", 20261207);
 const CASE_MS = wholeNumber("FUZZ_CASE_MS", 10_000);
 const PROPERTY_RUNS = wholeNumber("FUZZ_PROPERTY_RUNS", 1000);

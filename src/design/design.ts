@@ -93,7 +93,9 @@ export function validateDesign(raw: unknown): Result<Design> {
   const probes = validateProbes(input.probes, nodesNamedIn(input.elements), issues);
   // Size slips are reported beside any error: a 12 m tube's "did you mean 12 mm?" may explain the
   // error better than the error itself does.
-  const sizeWarnings = checkPlausibleSizes(elements);
+  const sizes = checkPlausibleSizes(elements);
+  const sizeWarnings = sizes.filter((size) => size.severity !== "error");
+  issues.push(...sizes.filter((size) => size.severity === "error"));
   if (isNonEmpty(issues)) return fail([...issues, ...sizeWarnings] as [Issue, ...Issue[]]);
   // Wiring is judged once every element is valid: a broken element's nodes would count otherwise.
   const wiring = checkWiring(elements, new Set(probes.map((probe) => probe.node)));

@@ -136,3 +136,21 @@ describe("size warnings beside errors", () => {
     expect(outcome.issues.at(-1)!.code).toBe("implausible-size");
   });
 });
+
+describe("sizes no rig has", () => {
+  it("1e12 times an IEM's size is an error, not a warning (a 7e197 m planar radius overflowed)", () => {
+    const outcome = validateDesign(
+      withElement({ id: "T1", type: "tube", nodes: ["a", "b"], radius: 0.75e-3, length: 1e12 }),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues[0]!.severity).toBe("error");
+    expect(outcome.issues[0]!.code).toBe("implausible-size");
+    expect(outcome.issues[0]!.path).toEqual(["elements", 1, "length"]);
+    expect(outcome.issues[0]!.hint).toContain("cannot be simulated");
+    // 1e10 m (0.1 m × 1e11) is still simulated as written.
+    expect(
+      warningsOf({ id: "T", type: "tube", nodes: ["a", "b"], radius: 1e-3, length: 1e10 }),
+    ).toHaveLength(1);
+  });
+});

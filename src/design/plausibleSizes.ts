@@ -84,9 +84,17 @@ export function sizeKindOf(parameter: string, unit: string): SizeKind | undefine
 }
 
 /**
- * Warnings (never errors) for lengths, radii, diameters, thicknesses, areas and volumes too large
- * for an in-ear monitor, with the likely intended value: `tube "T1": length 12 m is more than an IEM
- * holds (≤ 0.1 m); did you mean 12 mm (0.012)?`.
+ * How far past an in-ear monitor's sizes a value may go and still be simulated (with a warning):
+ * 1e12 times, beyond every unit slip the warning reads (mm³ typed as m³ is 1e9 too large). Further
+ * out no rig is meant and the elements' own arithmetic overflows (a planar driver of radius 7e197 m
+ * has an area of Infinity m²), so the value is an error.
+ */
+const ABSURD_FACTOR = 1e12;
+
+/**
+ * Warnings for lengths, radii, diameters, thicknesses, areas and volumes too large for an in-ear
+ * monitor, with the likely intended value: `tube "T1": length 12 m is more than an IEM holds
+ * (≤ 0.1 m); did you mean 12 mm (0.012)?`; errors for values more than ABSURD_FACTOR times too large.
  */
 export function checkPlausibleSizes(elements: readonly ElementDefinition[]): Issue[] {
   const issues: Issue[] = [];
@@ -104,13 +112,16 @@ export function checkPlausibleSizes(elements: readonly ElementDefinition[]): Iss
         readings.length > 0
           ? `; did you mean ${readings.join(" or ")}?`
           : `; check the value and its unit`;
+      const absurd = value > kind.max * ABSURD_FACTOR;
       issues.push({
         code: "implausible-size",
-        severity: "warning",
+        severity: absurd ? "error" : "warning",
         path: ["elements", index, name],
         elementIds: [element.id],
         message: `${element.type} "${element.id}": ${name} ${siText(value)} ${kind.unit} is more than an in-ear monitor holds (${kind.what} ≤ ${siText(kind.max)} ${kind.unit})${guess}`,
-        hint: `design parameters are in SI units (${kind.unit}); the design is simulated as written`,
+        hint: absurd
+          ? `design parameters are in SI units (${kind.unit}); a value this large cannot be simulated`
+          : `design parameters are in SI units (${kind.unit}); the design is simulated as written`,
       });
     }
   });
