@@ -91,6 +91,9 @@ function containers(value, into = []) {
   return into;
 }
 
+/** The elements an edit may pick from: one empty stand-in when an earlier edit broke the list. */
+const elementsOf = (d) => (Array.isArray(d.elements) && d.elements.length > 0 ? d.elements : [{}]);
+
 /** One damaging edit of a design object (in place). */
 const MUTATIONS = [
   (d, r) => {
@@ -117,12 +120,12 @@ const MUTATIONS = [
     c[k] *= r.pick([1000, 1e-3, 1e6, 1e-6, -1, 0, 1e200, 1e-200]);
   },
   (d, r) => {
-    const element = r.pick(d.elements ?? [{}]);
+    const element = r.pick(elementsOf(d));
     if (element && typeof element === "object")
-      element.type = r.chance(0.5) ? r.pick(ODD_TYPES) : r.pick(d.elements).type;
+      element.type = r.chance(0.5) ? r.pick(ODD_TYPES) : r.pick(elementsOf(d)).type;
   },
   (d, r) => {
-    const element = r.pick(d.elements ?? [{}]);
+    const element = r.pick(elementsOf(d));
     if (element && Array.isArray(element.nodes) && element.nodes.length > 0)
       element.nodes[r.int(0, element.nodes.length - 1)] = r.pick(ODD_NODES);
   },
@@ -131,7 +134,7 @@ const MUTATIONS = [
       d.elements.push(globalThis.structuredClone(r.pick(d.elements)));
   },
   (d, r) => {
-    const element = r.pick(d.elements ?? [{}]);
+    const element = r.pick(elementsOf(d));
     if (element && typeof element === "object")
       element[r.pick(["resistanse", "part", "model", "damped", "extra", "__proto__"])] =
         r.pick(ODD_VALUES);
