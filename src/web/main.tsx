@@ -2,6 +2,7 @@
 // in step, and bring back the measurements kept from earlier visits.
 import { render } from "preact";
 import { catalogue, redoEdit, showAlert, undoEdit } from "./state/appState.js";
+import { startDesignDistortion } from "./state/designDistortion.js";
 import { startDesignSimulation } from "./state/designSimulation.js";
 import { startGraphCurves } from "./state/graphCurves.js";
 import { restoreFromUrl, startUrlSync } from "./state/urlSync.js";
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
   restoreFromUrl(location.hash);
   startUrlSync();
   startDesignSimulation();
+  startDesignDistortion();
   startGraphCurves();
   startSourceMatching();
   const stored = await storedMeasurements();

@@ -19,6 +19,7 @@ import { simulateRequest } from "../state/designSimulation.js";
 import { markDrawn } from "../state/redrawTiming.js";
 import { client } from "../state/worker.js";
 import { impedanceChart, phaseChart, responseChart } from "../view/designChartData.js";
+import { DistortionPanel } from "./DistortionPanel.js";
 import { downloadText, safeFileName } from "./download.js";
 import { openDesignFile } from "./openFiles.js";
 import { ParameterTable } from "./ParameterTable.js";
@@ -170,6 +171,7 @@ export function Designer() {
               yRange={[-180, 180]}
             />
           ) : null}
+          <DistortionPanel designName={designName} />
           {view && view.warnings.length > 0 ? (
             <ul class="notes" aria-label="Notes">
               {view.warnings.map((warning) => (

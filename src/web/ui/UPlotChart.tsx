@@ -44,6 +44,8 @@ export interface ChartProps {
   readonly bands?: readonly ChartBand[];
   /** A file name (without extension): the chart offers Download PNG and SVG buttons. */
   readonly downloadName?: string;
+  /** The legend's values to this many significant figures (default: one decimal). */
+  readonly significantDigits?: number;
   /** Called after the new data is on the canvas (the designer's redraw timing). */
   readonly onDrawn?: () => void;
 }
@@ -173,7 +175,12 @@ function options(
         show: s.show ?? true,
         spanGaps: false,
         ...(s.dash ? { dash: s.dash } : {}),
-        value: (_: uPlot, v: number | null) => (v == null ? "—" : v.toFixed(1)),
+        value: (_: uPlot, v: number | null) =>
+          v == null
+            ? "—"
+            : props.significantDigits
+              ? String(Number(v.toPrecision(props.significantDigits)))
+              : v.toFixed(1),
       })),
     ],
   };

@@ -29,7 +29,7 @@ export const DESIGNER_RANGE_HZ = { fromHz: 20, toHz: 20_000 } as const;
  */
 function simulateRequest(request: SimulateRequest): SimulationResult {
   const frequencies = logFrequencies({ ...DESIGNER_RANGE_HZ, points: request.points });
-  return evaluateDesign(prepare(request), frequencies);
+  return evaluateDesign(preparedDesign(request), frequencies);
 }
 
 /** `tympan simulate --csv` of what the designer shows: made on demand, not at every edit. */
@@ -85,7 +85,9 @@ export function shownProbe(result: SimulationResult): [string, SimulationResult[
 }
 
 /** The design with the fit scenario and source impedance the page asked for. */
-function prepare(request: SimulateRequest): unknown {
+export function preparedDesign(
+  request: Pick<SimulateRequest, "design" | "fit" | "outputImpedanceOhm">,
+): unknown {
   const needsEdits = request.fit !== "" || request.outputImpedanceOhm !== undefined;
   if (!needsEdits) return request.design;
   const validated = validateDesign(request.design);

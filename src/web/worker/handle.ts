@@ -3,6 +3,7 @@
 import { type Issue, TympanError, formatIssues, renderSvg } from "../../index.js";
 import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
+import { designDistortion } from "./distortionCalls.js";
 import { fitEq, previewEq } from "./eqCalls.js";
 import {
   averageLeftRight,
@@ -32,6 +33,7 @@ const HANDLERS: Handlers = {
   previewEq,
   source: matchDesignSource,
   averageChannels: averageLeftRight,
+  distortion: designDistortion,
   chartSvg: ({ title, yLabel, series, xRangeHz }) =>
     renderSvg({
       title,

@@ -94,6 +94,35 @@ export interface SimulateRequest {
   readonly outputImpedanceOhm?: number;
 }
 
+/** The designer's distortion view: the design as simulated, driven to a level at the drum. */
+export interface DistortionRequest {
+  readonly design: unknown;
+  /** The fundamental's level at the shown probe at 1 kHz, dB SPL (reviewers use 94 or 114). */
+  readonly levelDb: number;
+  /** Log-spaced points from 20 Hz to 10 kHz (the CLI's default sweep is 31); 1 kHz is added. */
+  readonly points: number;
+  readonly fit: string;
+  readonly outputImpedanceOhm?: number;
+}
+
+/** THD and the 2nd and 3rd harmonics per frequency, as % of the fundamental at the probe. */
+export interface DistortionView {
+  readonly frequencyHz: number[];
+  readonly probeId: string;
+  readonly levelDb: number;
+  /** The drive that puts the probe at `levelDb` at 1 kHz, V rms at the first voltage source. */
+  readonly voltageRms: number;
+  /** No driver has large-signal parameters: nothing to draw, and the page says so. */
+  readonly linear: boolean;
+  /** Null where the level is below the solver's floor (nothing to draw on a log axis). */
+  readonly thdPercent: (number | null)[];
+  readonly h2Percent: (number | null)[];
+  readonly h3Percent: (number | null)[];
+  /** THD at exactly 1 kHz, where the level is set. */
+  readonly thdAt1kHzPercent: number;
+  readonly warnings: string[];
+}
+
 /** A user's measurement file, as read text. */
 export interface FileText {
   readonly fileName: string;
@@ -263,6 +292,8 @@ export interface Calls {
   previewEq: { request: EqPreviewRequest; reply: EqView };
   source: { request: SourceRequest; reply: SourceView };
   chartSvg: { request: ChartSvgRequest; reply: string };
+  /** THD and H2/H3 against frequency at a level at the drum (on its own worker). */
+  distortion: { request: DistortionRequest; reply: DistortionView };
   averageChannels: {
     request: { left: CurveData; right: CurveData; name: string };
     reply: ChannelAverage;

@@ -1,0 +1,75 @@
+// The designer's distortion view: recomputed when the design, fit, source or level changes, but only
+// while the view is open, on its own worker, and only once edits pause (DISTORTION_DELAY_MS) — a
+// change cancels a running computation — so it never sits in the edit→drawn path of the linear
+// charts (`tympan:redraw`).
+import { effect, signal } from "@preact/signals";
+import type { DistortionView } from "../worker/protocol.js";
+import { CancellableWorker, type TerminableWorker } from "../worker/cancellableWorker.js";
+import { currentDesign, fitScenario, outputImpedanceOhm } from "./appState.js";
+
+/** Points of the 20 Hz–10 kHz sweep (1 kHz is added): each is a harmonic-balance solve. */
+export const DISTORTION_POINTS = 25;
+
+/** Quiet time after the last change before the distortion is computed (longer than a redraw). */
+export const DISTORTION_DELAY_MS = 300;
+
+/** The level reviewers quote THD at: 94 dB SPL at the drum at 1 kHz. */
+export const DEFAULT_DISTORTION_LEVEL_DB = 94;
+
+export const distortionOpen = signal(false);
+export const distortionLevelDb = signal(DEFAULT_DISTORTION_LEVEL_DB);
+export const distortionView = signal<DistortionView | null>(null);
+export const distortionFailure = signal<string | null>(null);
+export const distortionComputing = signal(false);
+
+const calls = new CancellableWorker(
+  () =>
+    new Worker(new URL("../worker/simulationWorker.ts", import.meta.url), {
+      type: "module",
+      name: "tympan-distortion",
+    }) as unknown as TerminableWorker,
+);
+
+export function startDesignDistortion(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = effect(() => {
+    const open = distortionOpen.value;
+    const design = currentDesign.value;
+    const levelDb = distortionLevelDb.value;
+    const fit = fitScenario.value;
+    const ohm = outputImpedanceOhm.value;
+    clearTimeout(timer);
+    calls.cancel();
+    if (!open || design === null) {
+      distortionComputing.value = false;
+      return;
+    }
+    // Nothing here touches what the page shows: the edit's own redraw goes first, undisturbed.
+    timer = setTimeout(() => {
+      distortionComputing.value = true;
+      const request = {
+        design,
+        levelDb,
+        points: DISTORTION_POINTS,
+        fit,
+        ...(ohm !== undefined ? { outputImpedanceOhm: ohm } : {}),
+      };
+      void calls.call("distortion", request).then((result) => {
+        if (result === undefined) return;
+        distortionComputing.value = false;
+        performance.mark("tympan:distortion", { detail: { workerMs: result.workerMs } });
+        if (result.reply.ok) {
+          distortionFailure.value = null;
+          distortionView.value = result.reply.value;
+        } else {
+          distortionFailure.value = result.reply.message;
+        }
+      });
+    }, DISTORTION_DELAY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    calls.cancel();
+    stop();
+  };
+}
