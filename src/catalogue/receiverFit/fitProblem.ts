@@ -108,9 +108,12 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   }
 
   /** The Jacobian (rows × parameters, row-major) by forward differences, and the residuals at x. */
-  jacobian(x: ArrayLike<number>, fixed?: readonly boolean[]): { r: Float64Array; j: Float64Array } {
+  jacobian(
+    x: ArrayLike<number>,
+    fixed?: readonly boolean[],
+    r: Float64Array = this.residuals(x),
+  ): { r: Float64Array; j: Float64Array } {
     const n = this.parameters.length;
-    const r = this.residuals(x);
     const j = new Float64Array(this.rows * n);
     const shifted = Float64Array.from(x);
     const column = new Float64Array(this.rows);
@@ -127,8 +130,17 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   }
 
   normalEquations(x: Float64Array, fixed?: readonly boolean[]): NormalEquations {
+    return this.normalEquationsWith(x, this.residuals(x), fixed);
+  }
+
+  /** The normal equations at x whose residuals `r` are known already. */
+  normalEquationsWith(
+    x: Float64Array,
+    r: Float64Array,
+    fixed?: readonly boolean[],
+  ): NormalEquations {
     const n = this.parameters.length;
-    const { r, j } = this.jacobian(x, fixed);
+    const { j } = this.jacobian(x, fixed, r);
     return { ...normalMatrices(r, j, n), cost: r.reduce((sum, value) => sum + value * value, 0) };
   }
 }

@@ -1,6 +1,6 @@
 import { type Air, STANDARD_AIR } from "../../core/air.js";
 import { type Issue, TympanError } from "../../core/issues.js";
-import { boundedLevenbergMarquardt } from "../../eq/boundedLevenbergMarquardt.js";
+import { receiverLevenbergMarquardt } from "./levenbergMarquardtRun.js";
 import { RESPONSE_BAND_HZ, type ReceiverDatasheet, fitTargets } from "./datasheetData.js";
 import { ReceiverFitProblem } from "./fitProblem.js";
 import {
@@ -171,7 +171,7 @@ export function fitReceiver(
   for (let start = 0; start < settings.starts; start++) {
     const from = start === 0 ? guess : perturbedStart(guess, parameters, random, START_SPREAD);
     matchLevel(problem, from);
-    const run = boundedLevenbergMarquardt(problem, from, { maxIterations: START_ITERATIONS });
+    const run = receiverLevenbergMarquardt(problem, from, { maxIterations: START_ITERATIONS });
     optima.push({ x: run.x, cost: run.cost });
     if (best === undefined || run.cost < best.cost) best = { x: run.x, cost: run.cost };
     options.onProgress?.({
@@ -180,7 +180,7 @@ export function fitReceiver(
       bestRmsDb: Math.sqrt(best.cost / problem.rows),
     });
   }
-  const polished = boundedLevenbergMarquardt(problem, best!.x, {
+  const polished = receiverLevenbergMarquardt(problem, best!.x, {
     maxIterations: POLISH_ITERATIONS,
   });
   const x = polished.x;

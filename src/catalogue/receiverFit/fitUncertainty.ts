@@ -1,7 +1,7 @@
 import { autocorrelationFactor } from "../../identify/residualCorrelation.js";
 import type { ReceiverFitProblem } from "./fitProblem.js";
 import { normalMatrices } from "./fitProblem.js";
-import { boundedLevenbergMarquardt } from "../../eq/boundedLevenbergMarquardt.js";
+import { receiverLevenbergMarquardt } from "./levenbergMarquardtRun.js";
 import { seededRandom } from "./startingPoints.js";
 import { symmetricEigen } from "./symmetricEigen.js";
 
@@ -129,7 +129,7 @@ export function fitUncertainty(
         const start = Float64Array.from(best);
         start[a] = value;
         const fixed = Array.from({ length: n }, (_, b) => b === a);
-        const refit = boundedLevenbergMarquardt(problem, start, {
+        const refit = receiverLevenbergMarquardt(problem, start, {
           fixed,
           maxIterations: PROFILE_ITERATIONS,
         });
