@@ -56,6 +56,7 @@ export type {
 } from "./receiverFit/index.js";
 export {
   comparisonMarkdown,
+  distortionMarkdown,
   referenceComparison,
   sourceAndFitMarkdown,
 } from "./referenceReport.js";
@@ -83,7 +84,18 @@ export { DEFAULT_TOLERANCES, TRANSDUCER_SPREADS } from "./stock/tolerances.js";
 export type { DefaultTolerance, TransducerQuantity, TransducerSpread } from "./stock/tolerances.js";
 export {
   ddVersusAllBaClaim,
+  hybridClaim,
+  levelDistortion,
   thdAtLevel,
   DISTORTION_CLAIM_FREQUENCIES,
   DISTORTION_CLAIM_LEVELS_DB,
 } from "./claims/distortionClaims.js";
+export type { LevelDistortion } from "./claims/distortionClaims.js";
+export { allDistortionClaims } from "./claims/allDistortionClaims.js";
+export { armatureSaturationClaim } from "./claims/armatureSaturationClaim.js";
+export { estDistortionClaim, tribridWithEsts } from "./claims/estDistortionClaim.js";
+export type { EstConfiguration, EstFigures } from "./claims/estDistortionClaim.js";
+export { opposedPairClaim, opposedPairDesign } from "./claims/opposedPairClaim.js";
+export type { OpposedPairFigures, OpposedPairVariant } from "./claims/opposedPairClaim.js";
+export { sealDistortionClaim } from "./claims/sealDistortionClaim.js";
+export type { SealDistortionPoint } from "./claims/sealDistortionClaim.js";

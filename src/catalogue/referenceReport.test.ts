@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { SOURCE_PRESETS, SOURCE_PRESET_NAMES } from "../source/sourcePresets.js";
 import { sourceAndFitClaims } from "./claims/sourceClaims.js";
-import { sourceAndFitMarkdown } from "./referenceReport.js";
+import { distortionMarkdown, sourceAndFitMarkdown } from "./referenceReport.js";
+import { allDistortionClaims } from "./claims/allDistortionClaims.js";
+import {
+  DISTORTION_CLAIM_FREQUENCIES,
+  DISTORTION_CLAIM_LEVELS_DB,
+  hybridClaim,
+} from "./claims/distortionClaims.js";
 
 /** The cells of a Markdown table row, trimmed. */
 const cells = (row: string) =>
@@ -45,5 +51,33 @@ describe("sourceAndFitMarkdown(firstNumber)", () => {
     });
     const shifted = sourceAndFitMarkdown(0).filter((line) => /^\| \d+ \|/.test(line));
     expect(shifted.map((line) => Number(cells(line)[0]))).toEqual(claims.map((_, i) => 1 + i));
+  });
+});
+
+describe("distortionMarkdown(firstNumber, claims)", () => {
+  const claims = allDistortionClaims();
+  const lines = distortionMarkdown(16, claims);
+
+  it("numbers the distortion claims after the given number, one row each, with its figures", () => {
+    const rows = lines.filter((line) => /^\| \d+ \|/.test(line)).map(cells);
+    expect(rows.map((row) => Number(row[0]))).toEqual(claims.map((_, i) => 17 + i));
+    rows.forEach((row, i) => {
+      expect(row[1]).toBe(claims[i]!.claim);
+      expect(row[2]).toBe(claims[i]!.holds ? "yes" : "**no**");
+      expect(row[3]).toBe(claims[i]!.summary);
+    });
+  });
+
+  it("tabulates THD per design at 94 and 114 dB, one column per frequency, reading back as the claim's", () => {
+    const { thdPercent } = hybridClaim().figures;
+    for (const level of DISTORTION_CLAIM_LEVELS_DB) {
+      const row = lines.find((line) => line.startsWith(`| ${level} dB | single-dd |`));
+      expect(row, `${level} dB`).toBeDefined();
+      const values = cells(row!).slice(2).map(Number);
+      expect(values).toHaveLength(DISTORTION_CLAIM_FREQUENCIES.length);
+      values.forEach((value, j) =>
+        expect(value / thdPercent[level]!["single-dd"]![j]!).toBeCloseTo(1, 1),
+      );
+    }
   });
 });

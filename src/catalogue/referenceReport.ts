@@ -3,6 +3,13 @@ import type { ChartOptions } from "../plot/chart.js";
 import { SOURCE_PRESETS, SOURCE_PRESET_NAMES } from "../source/sourcePresets.js";
 import { allClaims } from "./claims/claims.js";
 import { sourceAndFitClaims } from "./claims/sourceClaims.js";
+import { allDistortionClaims } from "./claims/allDistortionClaims.js";
+import type { ClaimResult } from "./claims/claims.js";
+import {
+  DISTORTION_CLAIM_FREQUENCIES,
+  DISTORTION_CLAIM_LEVELS_DB,
+  hybridClaim,
+} from "./claims/distortionClaims.js";
 import {
   type DesignFigures,
   allDesignFigures,
@@ -22,7 +29,8 @@ export interface ReferenceComparison {
 /**
  * The reference designs compared, as the report writes them: three charts (SPL at the drum, impedance,
  * the seal scenario) and the Markdown with a table of the designs' figures, the buyer's guides' claims and
- * the source-and-fit section. Simulates every reference design (about a second).
+ * the source-and-fit and distortion sections. Simulates every reference design (about a second) and
+ * computes the distortion claims with harmonic balance (about 6 s more).
  */
 export function referenceComparison(): ReferenceComparison {
   const figures = allDesignFigures();
@@ -62,12 +70,10 @@ export function comparisonMarkdown(figures: readonly DesignFigures[]): string {
     "",
     "| # | claim | holds | figures |",
     "|---:|---|:---:|---|",
-    ...allClaims().map(
-      (claim, index) =>
-        `| ${index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
-    ),
+    ...claimRows(allClaims(), 0),
     "",
     ...sourceAndFitMarkdown(allClaims().length),
+    ...distortionMarkdown(allClaims().length + sourceAndFitClaims().length),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -94,10 +100,53 @@ export function sourceAndFitMarkdown(firstNumber: number): string[] {
     "",
     "| # | claim | holds | figures |",
     "|---:|---|:---:|---|",
-    ...sourceAndFitClaims().map(
-      (claim, index) =>
-        `| ${firstNumber + index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
+    ...claimRows(sourceAndFitClaims(), firstNumber),
+    "",
+  ];
+}
+
+/** A claims table's rows, numbered from `firstNumber + 1`. */
+function claimRows(claims: readonly ClaimResult<unknown>[], firstNumber: number): string[] {
+  return claims.map(
+    (claim, index) =>
+      `| ${firstNumber + index + 1} | ${claim.claim} | ${claim.holds ? "yes" : "**no**"} | ${claim.summary} |`,
+  );
+}
+
+/** The designs whose THD the distortion section tabulates (the hybrid claim's). */
+const THD_TABLE_DESIGNS = ["single-dd", "quad-ba", "hybrid-1dd-2ba"];
+
+/**
+ * The distortion section: THD at the drum (%) of single-dd, quad-ba and hybrid-1dd-2ba at 94 and
+ * 114 dB SPL (set at 1 kHz) from 20 Hz to 10 kHz, read from the hybrid claim's figures, and the
+ * distortion claims (default allDistortionClaims(), about 6 s) numbered from `firstNumber + 1`.
+ */
+export function distortionMarkdown(
+  firstNumber: number,
+  claims: readonly ClaimResult<unknown>[] = allDistortionClaims(),
+): string[] {
+  // The THD the hybrid claim compares (remembered per design and level: no second solve).
+  const { thdPercent } = hybridClaim().figures;
+  const table = [
+    `| level | design | ${DISTORTION_CLAIM_FREQUENCIES.map(formatHz).join(" | ")} |`,
+    `|---:|---|${DISTORTION_CLAIM_FREQUENCIES.map(() => "---:").join("|")}|`,
+    ...DISTORTION_CLAIM_LEVELS_DB.flatMap((level) =>
+      THD_TABLE_DESIGNS.map(
+        (name) =>
+          `| ${level} dB | ${name} | ${thdPercent[level]![name]!.map((thd) => thd.toPrecision(2)).join(" | ")} |`,
+      ),
     ),
+    "",
+  ];
+  return [
+    "## Distortion, computed",
+    "",
+    "Harmonic balance over the whole network (`tympan distortion`), THD (H2…H5) at the drum in %, the level set at 1 kHz as reviewers do. Every driver's large-signal curves are illustrative (catalogue parts): the figures compare mechanisms, not products.",
+    "",
+    ...table,
+    "| # | claim | holds | figures |",
+    "|---:|---|:---:|---|",
+    ...claimRows(claims, firstNumber),
     "",
   ];
 }

@@ -17,8 +17,8 @@ const TRIBRID = "tribrid-1dd-4ba-2est";
 const EST_IDS = ["est1", "est2"];
 /** The fundamental the claim reads, Hz: the ESTs' band. */
 export const EST_CLAIM_FREQUENCY_HZ = 10_000;
-export const EST_CONFIGURATIONS = ["push-pull", "electret"] as const;
-export type EstConfiguration = (typeof EST_CONFIGURATIONS)[number];
+export const EST_CLAIM_CONFIGURATIONS = ["push-pull", "electret"] as const;
+export type EstConfiguration = (typeof EST_CLAIM_CONFIGURATIONS)[number];
 
 /** The tribrid with both EST modules in `configuration`. */
 export function tribridWithEsts(configuration: EstConfiguration): Design {
