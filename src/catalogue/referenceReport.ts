@@ -30,7 +30,7 @@ export interface ReferenceComparison {
  * The reference designs compared, as the report writes them: three charts (SPL at the drum, impedance,
  * the seal scenario) and the Markdown with a table of the designs' figures, the buyer's guides' claims and
  * the source-and-fit and distortion sections. Simulates every reference design (about a second) and
- * computes the distortion claims with harmonic balance (about 6 s more).
+ * computes the distortion claims with harmonic balance (about 5 s more).
  */
 export function referenceComparison(): ReferenceComparison {
   const figures = allDesignFigures();
@@ -119,7 +119,7 @@ const THD_TABLE_DESIGNS = ["single-dd", "quad-ba", "hybrid-1dd-2ba"];
 /**
  * The distortion section: THD at the drum (%) of single-dd, quad-ba and hybrid-1dd-2ba at 94 and
  * 114 dB SPL (set at 1 kHz) from 20 Hz to 10 kHz, read from the hybrid claim's figures, and the
- * distortion claims (default allDistortionClaims(), about 6 s) numbered from `firstNumber + 1`.
+ * distortion claims (default allDistortionClaims(), about 5 s) numbered from `firstNumber + 1`.
  */
 export function distortionMarkdown(
   firstNumber: number,
