@@ -184,6 +184,19 @@ describe("parseMeasurement(text) rejects bad files with the line and a fix", () 
     expect(issues[0].message).toContain("line 3 repeats the frequency 20 Hz of line 1");
   });
 
+  it("many repeated frequencies: the first lines named one by one, the rest counted in one issue", () => {
+    const rows = Array.from({ length: 5000 }, (_, k) => `${20 + (k % 100)} 84`).join("\n");
+    const issues = failures(`${rows}\n`);
+    expect(issues).toHaveLength(20);
+    expect(issues.every((issue) => issue.code === "duplicate-frequency")).toBe(true);
+    expect(issues[0]!.message).toContain("line 101 repeats the frequency 20 Hz of line 1");
+    expect(issues[18]!.path).toEqual(["line", 119]);
+    // 4900 repeats: 19 named, the 20th line and 4880 after it together.
+    expect(issues[19]!.message).toBe(
+      "line 120 and 4880 later lines repeat frequencies of earlier lines; keep one row per frequency",
+    );
+  });
+
   it("a garbage line in the middle of the data is an error, not skipped", () => {
     const issues = failures("* comment\nFreq SPL\n20 1\n30 2\noops\n40 3\n");
     expect(issues.map((issue) => [issue.code, issue.path[1]])).toEqual([["unexpected-text", 5]]);

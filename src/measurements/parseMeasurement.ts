@@ -336,18 +336,33 @@ function sortRows(rows: readonly Row[], issues: Issue[], warnings: Issue[]): Row
     });
   }
   const sorted = [...rows].sort((a, b) => a.frequencyHz - b.frequencyHz || a.line - b.line);
+  // Positions in `sorted` of rows repeating the row before; only the first lines get an issue each
+  // (a file of a million repeated rows must not build a million messages), the rest one together.
+  const repeats: number[] = [];
   for (let index = 1; index < sorted.length; index++) {
-    const previous = sorted[index - 1]!;
+    if (sorted[index]!.frequencyHz === sorted[index - 1]!.frequencyHz) repeats.push(index);
+  }
+  repeats.sort((a, b) => sorted[a]!.line - sorted[b]!.line);
+  for (const index of repeats.slice(0, MAX_ISSUES - 1)) {
     const row = sorted[index]!;
-    if (row.frequencyHz === previous.frequencyHz) {
-      issues.push(
-        lineIssue(
-          "duplicate-frequency",
-          row.line,
-          `line ${row.line} repeats the frequency ${row.frequencyHz} Hz of line ${previous.line}; keep one of the two rows`,
-        ),
-      );
-    }
+    issues.push(
+      lineIssue(
+        "duplicate-frequency",
+        row.line,
+        `line ${row.line} repeats the frequency ${row.frequencyHz} Hz of line ${sorted[index - 1]!.line}; keep one of the two rows`,
+      ),
+    );
+  }
+  if (repeats.length >= MAX_ISSUES) {
+    const first = sorted[repeats[MAX_ISSUES - 1]!]!.line;
+    const more = repeats.length - (MAX_ISSUES - 1);
+    issues.push(
+      lineIssue(
+        "duplicate-frequency",
+        first,
+        `line ${first} and ${more - 1} later line${more === 2 ? "" : "s"} repeat frequencies of earlier lines; keep one row per frequency`,
+      ),
+    );
   }
   return sorted;
 }
