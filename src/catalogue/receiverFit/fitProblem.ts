@@ -80,10 +80,17 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   residuals(x: ArrayLike<number>, out = new Float64Array(this.rows)): Float64Array {
     const evaluation = this.evaluate(x);
     let row = 0;
+    // The level as levelDb computes it, at the band's points only (a third of the grid lies outside).
+    const offset = 20 * Math.log10(this.driveVoltage / SPL_REFERENCE_PA);
     this.targets.responses.forEach((response, index) => {
-      const level = this.levelDb(evaluation, index);
+      const re = evaluation.pressureRe[index]!;
+      const im = evaluation.pressureIm[index]!;
       const { indices, db } = response;
-      for (let j = 0; j < indices.length; j++) out[row++] = level[indices[j]!]! - db[j]!;
+      for (let j = 0; j < indices.length; j++) {
+        const k = indices[j]!;
+        const level = DB_PER_NEPER * 0.5 * Math.log(re[k]! * re[k]! + im[k]! * im[k]!) + offset;
+        out[row++] = level - db[j]!;
+      }
     });
     const { indices, logMagnitude, phaseRad } = this.targets.impedance;
     for (let j = 0; j < indices.length; j++) {
