@@ -60,7 +60,11 @@ export function DistortionPanel({ designName }: { designName: string }) {
           }}
         />
       </div>
-      {fieldError ? <p role="alert">{fieldError}</p> : null}
+      {fieldError ? (
+        <p role="alert">
+          {fieldError}; the view stays at {level} dB.
+        </p>
+      ) : null}
       {failure ? (
         <p role="alert">The distortion cannot be computed at this level: {failure}</p>
       ) : null}

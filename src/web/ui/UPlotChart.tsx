@@ -149,7 +149,19 @@ function options(
         label: props.xLabel ?? "frequency (Hz)",
         values: (_, ticks) => ticks.map((t) => (t == null ? "" : formatHz(t))),
       },
-      { stroke: axisStroke, grid, label: props.yLabel, size: 56 },
+      {
+        stroke: axisStroke,
+        grid,
+        label: props.yLabel,
+        size: 56,
+        // uPlot's own labels round a log axis' small decades (0.0001) to "0".
+        ...(props.significantDigits
+          ? {
+              values: (_: uPlot, ticks: (number | null)[]) =>
+                ticks.map((t) => (t == null ? "" : String(Number(t.toPrecision(3))))),
+            }
+          : {}),
+      },
       ...(props.y2Label
         ? [
             {
