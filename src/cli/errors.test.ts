@@ -25,6 +25,21 @@ describe("reportError", () => {
     });
   });
 
+  it("prints an issue about a flag without the file or the library's option path", () => {
+    const error = new TympanError(
+      [
+        {
+          code: "usage",
+          severity: "error",
+          path: ["filterCount"],
+          message: "--filters 0: give 1–30",
+        },
+      ],
+      "single-dd",
+    );
+    expect(report(error).text).toBe("tympan: --filters 0: give 1–30\n");
+  });
+
   it("prints an internal failure as one line saying how to report it, exit 70, no stack", () => {
     vi.stubEnv("TYMPAN_DEBUG", "");
     const { code, text } = report(new Error("x is undefined\nmore detail"));

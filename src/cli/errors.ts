@@ -11,10 +11,20 @@ export function usageError(message: string): TympanError {
   return new TympanError([{ severity: "error", code: "usage", path: [], message }]);
 }
 
-/** Every issue is printed one way: `tympan: <formatIssue>`, one line each. */
+/**
+ * Every issue is printed one way: `tympan: <formatIssue>`, one line each. An issue whose message
+ * starts with a flag ("--filters 0: …") is about the command line, not the file or the option's
+ * path inside the library: it is printed without them.
+ */
 export function issueLines(issues: readonly Issue[], source?: string): string {
   return issues
-    .flatMap((issue) => formatIssue(issue, source).split("\n"))
+    .flatMap((issue) => {
+      const aboutFlag = issue.message.startsWith("--");
+      return formatIssue(
+        aboutFlag ? { ...issue, path: [] } : issue,
+        aboutFlag ? undefined : source,
+      ).split("\n");
+    })
     .map((line) => `tympan: ${line}\n`)
     .join("");
 }
