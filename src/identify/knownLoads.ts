@@ -38,7 +38,10 @@ export function parseKnownLoad(text: string): KnownLoad {
   if (lower === "711") return { kind: "ear711" };
   if (lower === "711damped") return { kind: "ear711", damped: true };
   const volume = parseVolumeCc(trimmed);
-  if (volume !== undefined) return { kind: "volume", volumeM3: volume * 1e-6 };
+  if (volume !== undefined) {
+    withinRange(text, "volume", volume, LOAD_RANGES.volumeCc, "cc");
+    return { kind: "volume", volumeM3: volume * 1e-6 };
+  }
   if (lower.startsWith("tube:")) {
     const parts = trimmed.slice(5).split(":");
     const lengthMm = positiveNumber(parts[0]);
@@ -50,6 +53,9 @@ export function parseKnownLoad(text: string): KnownLoad {
       parts.length <= 3 &&
       (parts[2] === undefined || ending !== undefined)
     ) {
+      withinRange(text, "tube length", lengthMm, LOAD_RANGES.tubeLengthMm, "mm");
+      withinRange(text, "tube radius", radiusMm, LOAD_RANGES.tubeRadiusMm, "mm");
+      if (ending !== undefined) withinRange(text, "volume", ending, LOAD_RANGES.volumeCc, "cc");
       return {
         kind: "tube",
         lengthM: lengthMm * 1e-3,
@@ -147,6 +153,35 @@ export function knownLoadElements(load: KnownLoad, entrance: string): Record<str
       ];
     }
   }
+}
+
+/**
+ * The sizes a known load may have: from a hundredth of the smallest couplers and tubes used to
+ * identify receivers to far beyond the largest (a 2 cc coupler, the 711's 1.26 cc, tubes of a few mm
+ * to tens of mm). A value outside them is a typing slip, not a load.
+ */
+const LOAD_RANGES = {
+  volumeCc: { min: 0.001, max: 1000 },
+  tubeLengthMm: { min: 0.1, max: 1000 },
+  tubeRadiusMm: { min: 0.01, max: 50 },
+} as const;
+
+function withinRange(
+  text: string,
+  what: string,
+  value: number,
+  range: { readonly min: number; readonly max: number },
+  unit: string,
+): void {
+  if (value >= range.min && value <= range.max) return;
+  throw new TympanError([
+    {
+      severity: "error",
+      code: "unknown-load",
+      path: [],
+      message: `"${text}": a ${what} of ${value} ${unit} is not a test load; give ${range.min}–${range.max} ${unit}`,
+    },
+  ]);
 }
 
 function parseVolumeCc(text: string): number | undefined {

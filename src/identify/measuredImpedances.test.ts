@@ -34,6 +34,15 @@ describe("parseKnownLoads", () => {
     expect(() => parseKnownLoads("0.4cc,2cc")).toThrow(/give exactly three loads/);
     expect(() => parseKnownLoads("0.4cc,2cc,ear")).toThrow(/"ear" is not a known load/);
   });
+
+  it("refuses sizes no test load has, naming the load and the range", () => {
+    expect(() => parseKnownLoad("1e300cc")).toThrow(
+      /"1e300cc": a volume of 1e\+300 cc is not a test load; give 0\.001–1000 cc/,
+    );
+    expect(() => parseKnownLoad("tube:1e6:0.75")).toThrow(/a tube length of 1000000 mm/);
+    expect(() => parseKnownLoad("tube:10:0.75:5000cc")).toThrow(/a volume of 5000 cc/);
+    expect(parseKnownLoad("tube:10:0.75:2cc").kind).toBe("tube");
+  });
 });
 
 describe("commonImpedanceGrid", () => {
