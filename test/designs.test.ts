@@ -61,7 +61,11 @@ describe("built-in reference designs on the command line", () => {
     expect(code).toBe(0);
     const summary = readFileSync(join(folder, "summary.md"), "utf8");
     expect(summary).toContain("The buyer's guides' claims, computed");
-    expect(summary).not.toContain("| **no** |");
+    // The configuration and source claims all hold; the distortion section's answer may be "no"
+    // (a single DD does not distort more than the all-BA quad at 114 dB: issue 18).
+    const [claims, distortion] = summary.split("## Distortion, computed");
+    expect(claims).not.toContain("| **no** |");
+    expect(distortion).toContain("| 94 dB | single-dd |");
     for (const stem of ["compare-response", "compare-impedance", "compare-seal", "quad-ba"])
       expect(existsSync(join(folder, `${stem}.png`))).toBe(true);
   }, 60_000);
