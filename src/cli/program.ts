@@ -18,18 +18,10 @@ import { registerFitReceiver } from "./commands/fitReceiver.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { registerTolerance } from "./commands/tolerance.js";
 import { registerDistortion } from "./commands/distortion.js";
+import { type CliOutput, PROCESS_OUTPUT } from "./cliOutput.js";
 import { EXIT_BAD_INPUT, reportError } from "./errors.js";
 
-/** Where the CLI writes: standard output and standard error, replaceable for tests. */
-export interface CliOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
-
-const PROCESS_OUTPUT: CliOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+export type { CliOutput };
 
 /**
  * The `tympan` command line: parse arguments, call the library, print results or issues.

@@ -3,7 +3,7 @@ import { type Normalization, compareCurves, comparisonChart, comparisonCsv } fro
 import { readCurveInputs } from "../io/index.js";
 import { usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import {
   type TargetFlags,
   addChannelOption,

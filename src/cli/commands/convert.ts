@@ -3,7 +3,7 @@ import { formatCsv, formatRew, formatSquig } from "../../index.js";
 import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import { addChannelOption, channelFromFlag, noteTo } from "../readCurve.js";
 
 interface ConvertFlags {

@@ -14,7 +14,7 @@ import {
 import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import { boundedFlag, finiteFlag, integerFlag, positiveFlag } from "./tuningFlags.js";
 
 interface DistortionFlags {

@@ -17,7 +17,7 @@ import {
 } from "../../index.js";
 import { inFile, usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import {
   type NoteSink,
   type TargetFlags,

@@ -10,7 +10,7 @@ import {
 import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 
 interface FitFlags {
   fit?: string;

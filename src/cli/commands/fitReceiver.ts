@@ -16,7 +16,7 @@ import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 
 interface FitReceiverFlags {
   drive?: string;

@@ -8,7 +8,7 @@ import {
 } from "../../index.js";
 import { checkOutputPath, readMeasurementFile } from "../io/index.js";
 import { writeOutputFile } from "../outputFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 
 interface IdentifyFlags {
   loads: string;

@@ -11,7 +11,7 @@ import { checkOutputPath, loadDesign, readTargetInput } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { writeOutputFile } from "../outputFile.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import { bandFlag, compactNumber, finiteFlag, integerFlag, positiveFlag } from "./tuningFlags.js";
 
 interface OptimizeFlags {

@@ -10,7 +10,7 @@ import {
 } from "../../index.js";
 import { readCurveInputs } from "../io/index.js";
 import { usageError } from "../errors.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import {
   type TargetFlags,
   addChannelOption,

@@ -7,7 +7,7 @@ import {
   scoreCurve,
 } from "../../index.js";
 import { inFile, usageError } from "../errors.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import {
   type TargetFlags,
   addChannelOption,

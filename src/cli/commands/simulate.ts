@@ -3,7 +3,7 @@ import { frequencyGrid, simulate, simulationCsv, simulationTable } from "../../i
 import { checkOutputPath, loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writePlot } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 
 interface SimulateFlags {
   at?: string;

@@ -13,7 +13,7 @@ import {
 import { checkOutputPath, readSourceLoad } from "../io/index.js";
 import { issueLines, usageError } from "../errors.js";
 import { checkPlotPath, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import { type MeasuredFlags, addMeasuredOptions } from "./spec.js";
 
 interface SourceFlags extends MeasuredFlags {

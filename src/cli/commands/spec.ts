@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { formatSpecSheet, specSheet } from "../../index.js";
 import { readSourceLoad } from "../io/index.js";
 import { issueLines } from "../errors.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 
 /** The flags that describe a measured IEM (spec and source share them). */
 export interface MeasuredFlags {

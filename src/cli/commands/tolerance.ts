@@ -9,7 +9,7 @@ import {
 import { loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
-import type { CliOutput } from "../program.js";
+import type { CliOutput } from "../cliOutput.js";
 import { bandFlag, compactNumber, integerFlag, positiveFlag } from "./tuningFlags.js";
 
 interface ToleranceFlags {
