@@ -14,7 +14,7 @@ import {
   resolveFreeParameters,
   validDesign,
 } from "./parameterPaths.js";
-import { TuningRun } from "./tuningRun.js";
+import { type OptimizeProgress, TuningRun } from "./tuningRun.js";
 import {
   TUNING_GRID_HZ,
   type TuningFigures,
@@ -22,6 +22,8 @@ import {
   type TuningObjective,
   TuningScore,
 } from "./tuningScore.js";
+
+export type { OptimizeProgress };
 
 export interface OptimizeOptions {
   /** The parameters to tune: `<id>.<parameter>[=min:max]` or parsed requests. */
@@ -41,13 +43,6 @@ export interface OptimizeOptions {
   /** Evaluations for the global and local searches together (default 120 + 180 per parameter). */
   readonly evaluations?: number;
   readonly onProgress?: (progress: OptimizeProgress) => void;
-}
-
-export interface OptimizeProgress {
-  readonly stage: "global" | "local" | "snap";
-  readonly evaluations: number;
-  /** The best cost so far (−rating, or RMS error in dB, plus any constraint penalty). */
-  readonly bestCost: number;
 }
 
 /** One tuned parameter: where it started, the continuous optimum and the value chosen. */

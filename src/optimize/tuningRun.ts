@@ -2,10 +2,17 @@ import { designCurve } from "../analysis/designCurve.js";
 import { TympanError } from "../core/issues.js";
 import type { CompiledDesign } from "../simulate/compiledDesign.js";
 import { nelderMead } from "./nelderMead.js";
-import type { OptimizeProgress } from "./optimizeDesign.js";
 import type { FreeParameter } from "./parameterPaths.js";
 import { purchasableNeighbours, purchasableSteps } from "./purchasable.js";
 import type { TuningFigures, TuningScore } from "./tuningScore.js";
+
+/** How far a tuning run has come, for a progress line. */
+export interface OptimizeProgress {
+  readonly stage: "global" | "local" | "snap";
+  readonly evaluations: number;
+  /** The best cost so far (−rating, or RMS error in dB, plus any constraint penalty). */
+  readonly bestCost: number;
+}
 
 /** The state of one optimisation: the compiled design, the free parameters, the evaluation count. */
 export class TuningRun {
