@@ -2,7 +2,7 @@ import type { Air } from "../core/air.js";
 import type { Stamp, StampContext } from "../network/elementModel.js";
 import type { PrimitiveInstance } from "../design/expand.js";
 import { GROUND } from "../network/topology.js";
-import type { Network } from "./compileNetwork.js";
+import type { Network } from "./network.js";
 
 /*
  * How a network's equations were put together, primitive by primitive, so that a primitive whose
