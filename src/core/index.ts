@@ -15,5 +15,6 @@ export type { Issue, IssueCode, IssueSeverity, Result } from "./issues.js";
 export { logFrequencies } from "./frequencyGrid.js";
 export { formatHz, signedDb } from "./format.js";
 export { csvField } from "./csv.js";
+export { MAX_USER_FILE_BYTES, oversizeFileMessage } from "./userFileSize.js";
 export type { Curve } from "./curve.js";
 export type { Complex, ComplexSeries } from "./complexValue.js";

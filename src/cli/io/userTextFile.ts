@@ -1,16 +1,11 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-import { TympanError } from "../../index.js";
+import { MAX_USER_FILE_BYTES, TympanError, oversizeFileMessage } from "../../index.js";
 
 /** A UTF-16 little-endian byte-order mark: Windows tools sometimes save text exports that way. */
 const UTF16LE_BOM = [0xff, 0xfe] as const;
 
-/**
- * The largest text file Tympan reads: 32 MiB. The largest measurement exports (REW at 65 536 points
- * with phase) are a few MB and designs a few hundred kB; a bigger file is the wrong file, and
- * reading it whole would only spend memory and time before failing.
- */
-export const MAX_USER_FILE_BYTES = 32 * 1024 * 1024;
+export { MAX_USER_FILE_BYTES };
 
 function unreadable(path: string, message: string): TympanError {
   return new TympanError([{ severity: "error", code: "unreadable-file", path: [], message }], path);
@@ -59,12 +54,8 @@ export async function readUserTextFile(path: string, what: string): Promise<stri
           `is not a regular file (a device, pipe or socket); give the path of ${what}`,
         );
       }
-      if (stats.size > MAX_USER_FILE_BYTES) {
-        throw unreadable(
-          path,
-          `is ${(stats.size / 1024 / 1024).toFixed(1)} MiB, more than the ${MAX_USER_FILE_BYTES / 1024 / 1024} MiB Tympan reads; give the path of ${what}`,
-        );
-      }
+      const oversize = oversizeFileMessage(stats.size, `the path of ${what}`);
+      if (oversize !== undefined) throw unreadable(path, oversize);
       bytes = await handle.readFile();
     } finally {
       await handle.close();

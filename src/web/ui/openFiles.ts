@@ -12,9 +12,21 @@ import { addUploadedTarget } from "../state/uploadedTargets.js";
 import { storeMeasurement } from "../storage/measurementStore.js";
 import { client } from "../state/worker.js";
 import { paletteColor } from "../view/palette.js";
+import { userFileText } from "./userFileText.js";
+
+/** A file's text, or undefined with an alert naming the file when it is too large to read. */
+async function textWithinLimit(file: File, what: string): Promise<string | undefined> {
+  const read = await userFileText(file, what);
+  if (read.ok) return read.text;
+  showAlert(read.message);
+  return undefined;
+}
+
+const MEASUREMENT_FILE = "a measurement file (.csv, .txt, .frd or .zma)";
 
 export async function openDesignFile(file: File): Promise<void> {
-  const text = await file.text();
+  const text = await textWithinLimit(file, "a design file (.json or .yaml)");
+  if (text === undefined) return;
   const { reply } = await client.call("parseDesign", { fileName: file.name, text });
   if (!reply.ok) return showAlert(reply.message);
   openDesign(reply.value, null, file.name);
@@ -33,18 +45,18 @@ export async function addMeasurementFiles(files: Iterable<File>): Promise<void> 
   for (const file of all) {
     if (file === book || /\.json$/i.test(file.name)) continue;
     const name = names.get(file.name);
-    texts.push({ fileName: file.name, text: await file.text(), ...(name ? { name } : {}) });
+    const text = await textWithinLimit(file, MEASUREMENT_FILE);
+    if (text !== undefined) texts.push({ fileName: file.name, text, ...(name ? { name } : {}) });
   }
   await addMeasurementTexts(texts, { store: true });
 }
 
 /** File name → curve name for the files a phone book lists ("Alpha Reference L.txt" → "Alpha Reference L"). */
 async function phoneNames(book: File, files: readonly File[]): Promise<Map<string, string>> {
-  const { reply } = await client.call("phoneBook", {
-    fileName: book.name,
-    text: await book.text(),
-  });
   const names = new Map<string, string>();
+  const text = await textWithinLimit(book, "a squig.link phone_book.json");
+  if (text === undefined) return names;
+  const { reply } = await client.call("phoneBook", { fileName: book.name, text });
   if (!reply.ok) {
     showAlert(reply.message);
     return names;
@@ -110,9 +122,11 @@ function uniqueId(name: string, alsoTaken: readonly Measurement[]): string {
 
 /** Target files the user picked or dropped: each becomes a target to choose; the last one is chosen. */
 export async function addTargetFiles(files: Iterable<File>): Promise<void> {
-  const texts = await Promise.all(
-    Array.from(files, async (file) => ({ fileName: file.name, text: await file.text() })),
-  );
+  const texts: { fileName: string; text: string }[] = [];
+  for (const file of files) {
+    const text = await textWithinLimit(file, "a target file (.csv or .txt)");
+    if (text !== undefined) texts.push({ fileName: file.name, text });
+  }
   await addTargetTexts(texts, { store: true, choose: true });
 }
 
