@@ -16,7 +16,10 @@ import { userFileText } from "./userFileText.js";
 
 /** A file's text, or undefined with an alert naming the file when it is too large to read. */
 async function textWithinLimit(file: File, what: string): Promise<string | undefined> {
-  const read = await userFileText(file, what);
+  const read = await userFileText(file, what, async (request) => {
+    const { reply } = await client.call("fileSize", request);
+    return reply;
+  });
   if (read.ok) return read.text;
   showAlert(read.message);
   return undefined;

@@ -5,6 +5,7 @@ import { catalogue } from "./catalogue.js";
 import { designCsv, simulateDesign } from "./designCalls.js";
 import { designDistortion } from "./distortionCalls.js";
 import { fitEq, previewEq } from "./eqCalls.js";
+import { checkFileSize } from "./fileSize.js";
 import {
   averageLeftRight,
   graphCurves,
@@ -23,6 +24,7 @@ const HANDLERS: Handlers = {
   catalogue: () => catalogue(),
   simulate: simulateDesign,
   simulationCsv: designCsv,
+  fileSize: checkFileSize,
   parseDesign: readDesign,
   referenceCurve: referenceDesignCurve,
   parseMeasurement: readMeasurement,

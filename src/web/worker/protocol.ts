@@ -280,6 +280,8 @@ export interface Calls {
   simulate: { request: SimulateRequest; reply: DesignView };
   /** `tympan simulate --csv` of the same request (Download CSV). */
   simulationCsv: { request: SimulateRequest; reply: string };
+  /** Whether a file is small enough to read (the library's limit for user files). */
+  fileSize: { request: { fileName: string; bytes: number; what: string }; reply: true };
   parseDesign: { request: FileText; reply: Design };
   /** A reference design's response at its shown probe, for the graph tool. */
   referenceCurve: { request: { name: string; points: number }; reply: CurveData };
