@@ -1,7 +1,7 @@
 import type { Curve } from "../core/curve.js";
 import { csvField } from "../core/csv.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
-import { TympanError } from "../core/issues.js";
+import { TympanError, inSource } from "../core/issues.js";
 import { interpolateLogFrequency } from "./interpolate.js";
 import { type Normalization, normalize } from "./normalize.js";
 import { preferenceRating } from "./preferenceRating.js";
@@ -188,15 +188,5 @@ function ratingOrUndefined(curve: Curve, target: Curve): number | undefined {
   } catch (error) {
     if (!(error instanceof TympanError)) throw error;
     return undefined;
-  }
-}
-
-/** Runs `work`; a TympanError it throws comes back naming `source`. */
-function inSource<T>(source: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof TympanError) throw new TympanError(error.issues, error.source ?? source);
-    throw error;
   }
 }

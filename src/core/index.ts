@@ -9,6 +9,7 @@ export {
   formatIssue,
   formatIssues,
   formatPath,
+  inSource,
   isNonEmpty,
 } from "./issues.js";
 export type { Issue, IssueCode, IssueSeverity, Result } from "./issues.js";

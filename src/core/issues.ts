@@ -200,6 +200,19 @@ export class TympanError extends Error {
   }
 }
 
+/**
+ * Runs `work`; a TympanError it throws comes back naming `source` as the input it is about, unless
+ * it already names one (a file read deeper down keeps its own name).
+ */
+export function inSource<T>(source: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TympanError) throw new TympanError(error.issues, error.source ?? source);
+    throw error;
+  }
+}
+
 export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly [Issue, ...Issue[]] };

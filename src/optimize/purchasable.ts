@@ -1,6 +1,10 @@
 import { STOCK_DAMPER_RATINGS, TUBE_LENGTH_STEP_M } from "../catalogue/stock/stockParts.js";
 import { type ParameterKind, STOCK_TUBING_RADII_M } from "./parameterKinds.js";
-import { type PreferredSeries, preferredValues } from "../catalogue/stock/preferredValues.js";
+import {
+  type PreferredSeries,
+  nearestInRatio,
+  preferredValues,
+} from "../catalogue/stock/preferredValues.js";
 
 const SERIES: Partial<Record<ParameterKind, PreferredSeries>> = {
   resistance: "E24",
@@ -39,14 +43,7 @@ export function purchasableNeighbours(kind: ParameterKind, value: number): numbe
 
 /** The orderable value of a kind nearest `value` in ratio; `value` itself for a continuous kind. */
 export function snapToPurchasable(kind: ParameterKind, value: number): number {
-  const candidates = purchasableNeighbours(kind, value);
-  let best = value;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = Math.abs(Math.log(candidate / value));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
+  return nearestInRatio(value, purchasableNeighbours(kind, value));
 }
 
 /** The neighbouring orderable values one step below and above `value` on its list (for polishing). */

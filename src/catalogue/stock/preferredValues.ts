@@ -40,7 +40,11 @@ export function preferredValues(
 /** The preferred value of `series` nearest to `value` (> 0) in ratio; `value` itself otherwise. */
 export function nearestPreferredValue(value: number, series: PreferredSeries): number {
   if (!(value > 0) || !Number.isFinite(value)) return value;
-  const candidates = preferredValues(series, value / 10, value * 10);
+  return nearestInRatio(value, preferredValues(series, value / 10, value * 10));
+}
+
+/** The candidate nearest `value` (> 0) in ratio, |ln(candidate / value)|; `value` when none. */
+export function nearestInRatio(value: number, candidates: readonly number[]): number {
   let best = value;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -12,6 +12,7 @@ import {
   type Curve,
   type Issue,
   TympanError,
+  inSource,
   type Channel,
   type SkippedMeasurement,
   isPhoneBookText,
@@ -194,14 +195,4 @@ export async function readTargetInput(
     ...(onNote === undefined ? {} : { onNote }),
   });
   return { curve, id: "other", builtIn: false };
-}
-
-/** Runs `work`; a TympanError it throws comes back naming `source` (unless it names one already). */
-function inSource<T>(source: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof TympanError) throw new TympanError(error.issues, error.source ?? source);
-    throw error;
-  }
 }
