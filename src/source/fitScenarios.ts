@@ -50,7 +50,7 @@ export const FIT_SCENARIOS = {
     name: "broken-seal",
     kind: "seal",
     description:
-      "the seal is broken (tip too small, or jaw movement): a leak r 0.5 mm × 5 mm (into 1.25 cm³ it puts the high-pass of a stiff source near 0.57 kHz)",
+      "the seal is broken (tip too small, or jaw movement): a leak r 0.5 mm × 5 mm (into 1.25 cm³ it puts the high-pass of a stiff source near 0.53 kHz: 1/(2π√(MC)) with the duct mass (4/3)ρl/(πr²))",
     leak: SEAL_SCENARIOS.broken.leak,
   },
   "foam-tip": {
