@@ -1,5 +1,6 @@
 // Starts the page: ask the worker for the catalogue, restore the state from the link, keep the link
 // in step, and bring back the measurements kept from earlier visits.
+import "./localeGuard.js"; // first: before uPlot reads navigator.language
 import { render } from "preact";
 import { catalogue, redoEdit, showAlert, undoEdit } from "./state/appState.js";
 import { startDesignDistortion } from "./state/designDistortion.js";
