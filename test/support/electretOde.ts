@@ -6,6 +6,8 @@
  * (k the membrane's own stiffness, the rest pull subtracted; the sealed volume Ca on the front),
  * until the transient has gone; returns the harmonics of p over the last period (peak, Pa).
  */
+import { rk4SteadyStateHarmonics } from "./rk4Harmonics.js";
+
 export interface ElectretOde {
   readonly permittivityArea: number;
   readonly gapM: number;
@@ -36,39 +38,10 @@ export function electretHarmonics(
       (force - driver.stiffnessNPerM * x! - driver.resistanceNsPerM * v! - driver.areaM2 * p) / m,
     ];
   };
-  let state = [0, 0];
-  let t = 0;
-  const total = options.periods * options.stepsPerPeriod;
-  const pressure: number[] = [];
-  for (let step = 0; step < total; step++) {
-    if (step >= total - options.stepsPerPeriod)
-      pressure.push((driver.areaM2 * state[0]!) / driver.complianceM3Pa);
-    const k1 = derivative(t, state);
-    const k2 = derivative(
-      t + dt / 2,
-      state.map((s, n) => s + (dt / 2) * k1[n]!),
-    );
-    const k3 = derivative(
-      t + dt / 2,
-      state.map((s, n) => s + (dt / 2) * k2[n]!),
-    );
-    const k4 = derivative(
-      t + dt,
-      state.map((s, n) => s + dt * k3[n]!),
-    );
-    state = state.map((s, n) => s + (dt / 6) * (k1[n]! + 2 * k2[n]! + 2 * k3[n]! + k4[n]!));
-    t += dt;
-  }
-  const n = pressure.length;
-  const magnitudes: number[] = [];
-  for (let k = 0; k <= options.harmonics; k++) {
-    let a = 0;
-    let b = 0;
-    for (let s = 0; s < n; s++) {
-      a += pressure[s]! * Math.cos((2 * Math.PI * k * s) / n);
-      b += pressure[s]! * Math.sin((2 * Math.PI * k * s) / n);
-    }
-    magnitudes.push(((k === 0 ? 1 : 2) * Math.hypot(a, b)) / n);
-  }
-  return magnitudes;
+  return rk4SteadyStateHarmonics(
+    derivative,
+    [0, 0],
+    (state) => (driver.areaM2 * state[0]!) / driver.complianceM3Pa,
+    { dt, ...options },
+  );
 }

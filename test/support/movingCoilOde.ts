@@ -8,6 +8,8 @@
  * the back open (0 Pa). Drive u = √2·U·cos(ωt). It runs until the transient has decayed and returns
  * the harmonics of p over the last period by a direct DFT (peak phasors).
  */
+import { rk4SteadyStateHarmonics } from "./rk4Harmonics.js";
+
 export interface OdeDriver {
   readonly re: number;
   readonly le: number;
@@ -52,39 +54,11 @@ export function closedBoxHarmonics(
       (u - re * i - blx * v - dle * v * i) / lex,
     ];
   };
-  let state = [0, 0, 0];
-  let t = 0;
-  const total = options.periods * options.stepsPerPeriod;
-  const lastStart = total - options.stepsPerPeriod;
-  const pressure: number[] = [];
-  for (let step = 0; step < total; step++) {
-    if (step >= lastStart) pressure.push((sd * state[0]!) / complianceM3Pa);
-    const k1 = derivative(t, state);
-    const k2 = derivative(
-      t + dt / 2,
-      state.map((s, n) => s + (dt / 2) * k1[n]!),
-    );
-    const k3 = derivative(
-      t + dt / 2,
-      state.map((s, n) => s + (dt / 2) * k2[n]!),
-    );
-    const k4 = derivative(
-      t + dt,
-      state.map((s, n) => s + dt * k3[n]!),
-    );
-    state = state.map((s, n) => s + (dt / 6) * (k1[n]! + 2 * k2[n]! + 2 * k3[n]! + k4[n]!));
-    t += dt;
-  }
-  const n = pressure.length;
-  const magnitudePa = [];
-  for (let k = 0; k <= options.harmonics; k++) {
-    let a = 0;
-    let b = 0;
-    for (let m = 0; m < n; m++) {
-      a += pressure[m]! * Math.cos((2 * Math.PI * k * m) / n);
-      b += pressure[m]! * Math.sin((2 * Math.PI * k * m) / n);
-    }
-    magnitudePa.push(((k === 0 ? 1 : 2) * Math.hypot(a, b)) / n);
-  }
+  const magnitudePa = rk4SteadyStateHarmonics(
+    derivative,
+    [0, 0, 0],
+    (state) => (sd * state[0]!) / complianceM3Pa,
+    { dt, ...options },
+  );
   return { magnitudePa };
 }
