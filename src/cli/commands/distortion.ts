@@ -85,18 +85,23 @@ export function registerDistortion(program: Command, output: CliOutput): void {
         checkPlotPath(flags.plot);
         await checkOutputPath(flags.plot, flags.force ?? false, "--plot");
       }
+      // The drive's flags are checked before the design is read, so their errors name only them.
+      const fixedVoltageRms =
+        flags.voltage !== undefined
+          ? boundedFlag(flags.voltage, "--voltage", "V rms", 1000)
+          : undefined;
+      const level =
+        flags.spl !== undefined
+          ? {
+              levelDb: finiteFlag(flags.spl, "--spl", "dB"),
+              frequencyHz: positiveFlag(flags.splAt, "--spl-at", "Hz"),
+            }
+          : undefined;
       const { design, name } = await loadDesign(designPath);
       const result = inFile(designPath, () => {
         const probe = chooseProbe(design, flags.probe);
         const voltageRms =
-          flags.voltage !== undefined
-            ? boundedFlag(flags.voltage, "--voltage", "V rms", 1000)
-            : driveForLevel(design, {
-                levelDb: finiteFlag(flags.spl!, "--spl", "dB"),
-                frequencyHz: positiveFlag(flags.splAt, "--spl-at", "Hz"),
-                probe,
-                harmonics,
-              });
+          fixedVoltageRms ?? driveForLevel(design, { ...level!, probe, harmonics });
         return {
           probe,
           value: distortion(design, {
