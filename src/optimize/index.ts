@@ -18,6 +18,17 @@ export type {
 } from "./optimizeDesign.js";
 export { parseToleranceOverride, resolveTolerances } from "./toleranceSpec.js";
 export type { AppliedTolerance, ToleranceOverride } from "./toleranceSpec.js";
-export { TOLERANCE_DEFAULTS, toleranceAnalysis } from "./toleranceAnalysis.js";
-export type { ProbeBands, ToleranceAnalysis, ToleranceOptions } from "./toleranceAnalysis.js";
+export { summariseTolerance, toleranceAnalysis } from "./toleranceAnalysis.js";
+export type {
+  ProbeBands,
+  ToleranceAnalysis,
+  ToleranceOptions,
+  ToleranceSummaryInput,
+} from "./toleranceAnalysis.js";
+export { TOLERANCE_DEFAULTS, TolerancePlan, mergeToleranceUnits } from "./toleranceUnits.js";
+export type {
+  ToleranceUnitOptions,
+  ToleranceUnits,
+  ToleranceUnitsShape,
+} from "./toleranceUnits.js";
 export { optimizeChart, toleranceChart } from "./tuningCharts.js";

@@ -1,34 +1,19 @@
-import { seededRandom } from "../catalogue/receiverFit/startingPoints.js";
-import { logFrequencies } from "../core/frequencyGrid.js";
 import type { Issue } from "../core/issues.js";
-import type { Design } from "../design/design.js";
-import type { ParameterChange } from "../simulate/compiledDesign.js";
-import type { SimulationResult } from "../simulate/result.js";
-import { compileDesign } from "../simulate/simulate.js";
-import { pathError, validDesign } from "./parameterPaths.js";
 import {
   pairMatching,
   quantilesByFrequency,
   varianceShares,
   withinLimits,
 } from "./toleranceStatistics.js";
+import type { AppliedTolerance } from "./toleranceSpec.js";
 import {
-  type AppliedTolerance,
-  type ToleranceOverride,
-  parseToleranceOverride,
-  resolveTolerances,
-  toleranceFactor,
-} from "./toleranceSpec.js";
+  TOLERANCE_DEFAULTS,
+  TolerancePlan,
+  type ToleranceUnitOptions,
+  type ToleranceUnits,
+} from "./toleranceUnits.js";
 
-export interface ToleranceOptions {
-  /** Frequencies in Hz (default 200 log-spaced from 20 Hz to 20 kHz). */
-  readonly frequencies?: readonly number[];
-  /** Units built (default 500). */
-  readonly runs?: number;
-  /** Seed of the draws (default 1): the same seed gives the same units. */
-  readonly seed?: number;
-  /** Overrides of the catalogue's tolerances, in order: `<id>.<quantity>=<amount>` or `*=0`. */
-  readonly tolerances?: readonly (string | ToleranceOverride)[];
+export interface ToleranceOptions extends ToleranceUnitOptions {
   /** Yield: the share of units within ±withinDb of the nominal response over the band. */
   readonly spec?: { readonly withinDb: number; readonly bandHz?: readonly [number, number] };
   /** Pair matching: ±withinDb over the band (default ±1 dB, 20 Hz–10 kHz). */
@@ -36,18 +21,6 @@ export interface ToleranceOptions {
   /** Called every few units with how many are done. */
   readonly onProgress?: (done: number, runs: number) => void;
 }
-
-/**
- * Defaults of toleranceAnalysis: 200 log points over 20 Hz–20 kHz, 500 units, seed 1, the yield
- * over 20 Hz–10 kHz and pairs matched within ±1 dB over 20 Hz–10 kHz (the issue's figure).
- */
-export const TOLERANCE_DEFAULTS = {
-  points: 200,
-  runs: 500,
-  seed: 1,
-  specBandHz: [20, 10_000],
-  pairing: { withinDb: 1, bandHz: [20, 10_000] },
-} as const;
 
 /** The 5th, 50th and 95th percentile of a probe's level (dB) at each frequency, and its nominal. */
 export interface ProbeBands {
@@ -95,68 +68,54 @@ export interface ToleranceAnalysis {
   readonly warnings: readonly Issue[];
 }
 
-/** The seed of unit k's own stream: units do not depend on how many were drawn before or where. */
-function unitSeed(seed: number, unit: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) + Math.imul(unit + 1, 0x9e3779b1)) >>> 0;
-}
-
 /**
  * Monte Carlo of part tolerances: `runs` units of `design`, each tolerance drawn uniformly within
  * its limits (a maker's tolerance is a guaranteed limit, and without the maker's distribution the
  * uniform is the least informed choice), simulated through one compiled design. Returns percentile
  * bands per probe, the yield against a spec, pair matching and a variance-based ranking of the parts.
  * Deterministic for a seed; unit k always gets the same draws. Throws a TympanError for an invalid
- * design or tolerance.
+ * design or tolerance. One thread; the command line spreads the units over worker threads
+ * (TolerancePlan, mergeToleranceUnits, summariseTolerance) with the same result.
  */
 export function toleranceAnalysis(raw: unknown, options: ToleranceOptions = {}): ToleranceAnalysis {
-  const design = validDesign(raw);
-  const runs = options.runs ?? TOLERANCE_DEFAULTS.runs;
-  if (!Number.isInteger(runs) || runs < 1 || runs > 100_000)
-    throw pathError("--runs", `${runs}: give a whole number from 1 to 100000`, "invalid-value");
-  const seed = options.seed ?? TOLERANCE_DEFAULTS.seed;
-  const frequencyHz = [
-    ...(options.frequencies ??
-      logFrequencies({ fromHz: 20, toHz: 20_000, points: TOLERANCE_DEFAULTS.points })),
-  ];
-  const lean: Design = { ...design, probes: design.probes.map(({ id, node }) => ({ id, node })) };
-  const compiled = compileDesign(lean, { frequencies: frequencyHz });
-  const overrides = (options.tolerances ?? []).map((entry) =>
-    typeof entry === "string" ? parseToleranceOverride(entry) : entry,
-  );
-  const tolerances = resolveTolerances(compiled.design, overrides);
-  const nominalResult = compiled.evaluate();
-  const probeIds = lean.probes.map((probe) => probe.id);
-  const F = frequencyHz.length;
-  const levels = new Map(probeIds.map((id) => [id, new Float64Array(runs * F)]));
-  const draws = new Float64Array(runs * tolerances.length);
-  const nominal = nominalValues(compiled.design, tolerances);
-  for (let unit = 0; unit < runs; unit++) {
-    const random = seededRandom(unitSeed(seed, unit));
-    const factors = new Map<string, number>();
-    tolerances.forEach((item, i) => {
-      const u = 2 * random() - 1;
-      draws[unit * tolerances.length + i] = u;
-      const key = `${item.elementId}\u0000${item.parameter}`;
-      factors.set(key, (factors.get(key) ?? 1) * toleranceFactor(item, u));
-    });
-    const changes: ParameterChange[] = [...factors].map(([key, factor]) => {
-      const [elementId, parameter] = key.split("\u0000") as [string, string];
-      return { elementId, parameter, value: nominal.get(key)! * factor };
-    });
-    const result = compiled.evaluate(changes);
-    for (const id of probeIds) levels.get(id)!.set(result.probes[id]!.db, unit * F);
-    if ((unit + 1) % 10 === 0 || unit + 1 === runs) options.onProgress?.(unit + 1, runs);
-  }
+  const plan = new TolerancePlan(raw, options);
+  const { runs } = plan;
+  const units = plan.units(0, runs, (done) => {
+    if (done % 10 === 0 || done === runs) options.onProgress?.(done, runs);
+  });
+  return summariseTolerance(plan, units, options);
+}
 
+/** What summariseTolerance reads of a plan (plain data: a plan, or one rebuilt elsewhere). */
+export type ToleranceSummaryInput = Pick<
+  TolerancePlan,
+  "frequencyHz" | "runs" | "seed" | "tolerances" | "probeIds" | "nominalDb" | "probeId"
+>;
+
+/**
+ * The summary of all `units` of a plan (units 0 … runs − 1, e.g. mergeToleranceUnits of its
+ * ranges): percentile bands per probe, the yield against options.spec, pair matching and the
+ * variance ranking over options.pairing's band (a warning when the grid misses a band).
+ */
+export function summariseTolerance(
+  plan: ToleranceSummaryInput,
+  units: ToleranceUnits,
+  options: Pick<ToleranceOptions, "spec" | "pairing"> = {},
+): ToleranceAnalysis {
+  const { runs, seed, tolerances, probeIds, probeId } = plan;
+  if (units.fromUnit !== 0 || units.count !== runs)
+    throw new RangeError(`summarise all ${runs} units, not ${units.fromUnit}…${units.count - 1}`);
+  const frequencyHz = [...plan.frequencyHz];
+  const F = frequencyHz.length;
+  const { levels, draws } = units;
   const probes = Object.fromEntries(
     probeIds.map((id) => {
-      const [p5, p50, p95] = quantilesByFrequency(levels.get(id)!, runs, F, [0.05, 0.5, 0.95]);
-      return [id, { nominal: [...nominalResult.probes[id]!.db], p5: p5!, p50: p50!, p95: p95! }];
+      const [p5, p50, p95] = quantilesByFrequency(levels[id]!, runs, F, [0.05, 0.5, 0.95]);
+      return [id, { nominal: [...plan.nominalDb[id]!], p5: p5!, p50: p50!, p95: p95! }];
     }),
   );
-  const probeId = readProbe(nominalResult, probeIds);
-  const read = levels.get(probeId)!;
-  const reference = nominalResult.probes[probeId]!.db;
+  const read = levels[probeId]!;
+  const reference = plan.nominalDb[probeId]!;
   const warnings: Issue[] = [];
   const bandOf = (bandHz: readonly [number, number], what: string) => {
     const band = frequencyHz.flatMap((f, i) => (f >= bandHz[0] && f <= bandHz[1] ? [i] : []));
@@ -228,38 +187,6 @@ export function toleranceAnalysis(raw: unknown, options: ToleranceOptions = {}):
     ...(ranking ? { ranking } : {}),
     warnings,
   };
-}
-
-function nominalValues(
-  design: Design,
-  tolerances: readonly AppliedTolerance[],
-): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const item of tolerances) {
-    const element = design.elements.find((candidate) => candidate.id === item.elementId)!;
-    const value = (element as unknown as Record<string, unknown>)[item.parameter];
-    if (typeof value !== "number") {
-      throw pathError(
-        "--tolerance",
-        `${item.elementId}.${item.quantity}: ${item.elementId} has no ${item.parameter} set to a number to vary`,
-        "invalid-parameter",
-      );
-    }
-    values.set(`${item.elementId}\u0000${item.parameter}`, value);
-  }
-  return values;
-}
-
-/** "drum", else the first acoustic probe, else the first probe. */
-function readProbe(result: SimulationResult, probeIds: readonly string[]): string {
-  if (probeIds.length === 0)
-    throw pathError(
-      "probes",
-      'the design has no probes to analyse; add one, e.g. { "id": "drum", "node": "drum" }',
-      "no-probe",
-    );
-  if (probeIds.includes("drum")) return "drum";
-  return probeIds.find((id) => result.probes[id]!.domain === "acoustic") ?? probeIds[0]!;
 }
 
 /** The level at `atHz`, linear in log f between the grid's neighbours (the nearest end outside it). */
