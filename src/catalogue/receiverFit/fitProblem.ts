@@ -34,6 +34,8 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   readonly targets: FitTargets;
   private readonly evaluator: ReceiverEvaluator;
   private readonly driveVoltage: number;
+  /** The evaluation `residuals` overwrites (read there and let go: no arrays per evaluation). */
+  private readonly scratch: ReceiverEvaluation;
   /** Evaluations so far (for the benchmark and the progress line). */
   evaluations = 0;
 
@@ -50,6 +52,7 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
     this.parameters = parameters;
     this.driveVoltage = driveVoltage;
     this.evaluator = new ReceiverEvaluator(targets.frequencyHz, loads, air);
+    this.scratch = this.evaluator.newEvaluation();
     this.lower = parameters.map((p) => (p.log ? Math.log(p.lower) : p.lower));
     this.upper = parameters.map((p) => (p.log ? Math.log(p.upper) : p.upper));
     const { impedance } = targets;
@@ -58,11 +61,13 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
       impedance.indices.length * (impedance.phaseRad ? 2 : 1);
   }
 
-  /** The receiver's impedance and responses at fit coordinates x. */
-  evaluate(x: ArrayLike<number>): ReceiverEvaluation {
+  /**
+   * The receiver's impedance and responses at fit coordinates x (new arrays, or `into` overwritten).
+   */
+  evaluate(x: ArrayLike<number>, into?: ReceiverEvaluation): ReceiverEvaluation {
     this.evaluations++;
     const { motors, fixture } = receiverAt(this.parameters, this.layout, x);
-    return this.evaluator.evaluate(motors, fixture);
+    return this.evaluator.evaluate(motors, fixture, into);
   }
 
   /** SPL (dB re 20 µPa) at the drive voltage of response `index`, on the fit grid. */
@@ -78,7 +83,7 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   }
 
   residuals(x: ArrayLike<number>, out = new Float64Array(this.rows)): Float64Array {
-    const evaluation = this.evaluate(x);
+    const evaluation = this.evaluate(x, this.scratch);
     let row = 0;
     // The level as levelDb computes it, at the band's points only (a third of the grid lies outside).
     const offset = 20 * Math.log10(this.driveVoltage / SPL_REFERENCE_PA);
@@ -114,24 +119,29 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
     return Number.isFinite(sum) ? sum : Infinity;
   }
 
-  /** The Jacobian (rows × parameters, row-major) by forward differences, and the residuals at x. */
+  /**
+   * The Jacobian by forward differences, column-major (column c holds ∂r/∂x_c at rows·c … rows·c +
+   * rows − 1, so JᵀJ is dot products of contiguous columns), and the residuals at x. Fixed columns
+   * stay zero.
+   */
   jacobian(
     x: ArrayLike<number>,
     fixed?: readonly boolean[],
     r: Float64Array = this.residuals(x),
   ): { r: Float64Array; j: Float64Array } {
     const n = this.parameters.length;
-    const j = new Float64Array(this.rows * n);
+    const rows = this.rows;
+    const j = new Float64Array(rows * n);
     const shifted = Float64Array.from(x);
-    const column = new Float64Array(this.rows);
     for (let c = 0; c < n; c++) {
       if (fixed?.[c]) continue;
       // Step inward at the upper bound so the model is never evaluated outside the box.
       const step = x[c]! + DIFFERENCE_STEP > this.upper[c]! ? -DIFFERENCE_STEP : DIFFERENCE_STEP;
       shifted[c] = x[c]! + step;
+      const column = j.subarray(c * rows, (c + 1) * rows);
       this.residuals(shifted, column);
       shifted[c] = x[c]!;
-      for (let row = 0; row < this.rows; row++) j[row * n + c] = (column[row]! - r[row]!) / step;
+      for (let row = 0; row < rows; row++) column[row] = (column[row]! - r[row]!) / step;
     }
     return { r, j };
   }
@@ -152,7 +162,11 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   }
 }
 
-/** JᵀJ and Jᵀr of a row-major Jacobian with n columns. */
+/**
+ * JᵀJ and Jᵀr of a column-major Jacobian with n columns (as ReceiverFitProblem.jacobian gives it).
+ * Each entry sums its products row by row, skipping rows where the column of the larger index is zero
+ * (a fixed column contributes nothing, even against a non-finite entry).
+ */
 export function normalMatrices(
   r: Float64Array,
   j: Float64Array,
@@ -161,14 +175,26 @@ export function normalMatrices(
   const rows = r.length;
   const jtj = new Float64Array(n * n);
   const jtr = new Float64Array(n);
-  for (let row = 0; row < rows; row++) {
-    const base = row * n;
-    const residual = r[row]!;
-    for (let a = 0; a < n; a++) {
-      const ja = j[base + a]!;
+  for (let a = 0; a < n; a++) {
+    const ca = a * rows;
+    let any = false;
+    let sum = 0;
+    for (let row = 0; row < rows; row++) {
+      const ja = j[ca + row]!;
       if (ja === 0) continue;
-      jtr[a] = jtr[a]! + ja * residual;
-      for (let b = 0; b <= a; b++) jtj[a * n + b] = jtj[a * n + b]! + ja * j[base + b]!;
+      any = true;
+      sum += ja * r[row]!;
+    }
+    if (!any) continue;
+    jtr[a] = sum;
+    for (let b = 0; b <= a; b++) {
+      const cb = b * rows;
+      let product = 0;
+      for (let row = 0; row < rows; row++) {
+        const ja = j[ca + row]!;
+        if (ja !== 0) product += ja * j[cb + row]!;
+      }
+      jtj[a * n + b] = product;
     }
   }
   for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) jtj[b * n + a] = jtj[a * n + b]!;

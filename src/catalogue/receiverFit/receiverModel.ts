@@ -132,16 +132,16 @@ export class ReceiverEvaluator {
 
   /**
    * The receiver's impedance (in the first load) and its response in every load, at 1 V drive.
-   * `fixture` is required when a load starts with the fixture.
+   * `fixture` is required when a load starts with the fixture. `into` (from `newEvaluation`) is
+   * overwritten and returned instead of new arrays: a fit's residuals read it and let it go.
    */
-  evaluate(motors: readonly ReceiverMotor[], fixture?: FixtureTube): ReceiverEvaluation {
+  evaluate(
+    motors: readonly ReceiverMotor[],
+    fixture?: FixtureTube,
+    into: ReceiverEvaluation = this.newEvaluation(),
+  ): ReceiverEvaluation {
     const count = this.omega.length;
-    const evaluation = {
-      impedanceRe: new Float64Array(count),
-      impedanceIm: new Float64Array(count),
-      pressureRe: this.loads.map(() => new Float64Array(count)),
-      pressureIm: this.loads.map(() => new Float64Array(count)),
-    };
+    const evaluation = into;
     const coefficients = motors.map((motor) =>
       this.motorCache.get(keyOf(motor, MOTOR_KEYS, this.motorKey), () => {
         const out = new Float64Array(8 * count);
@@ -189,6 +189,17 @@ export class ReceiverEvaluator {
       }
     }
     return evaluation;
+  }
+
+  /** Arrays for one evaluation on this evaluator's grid and loads. */
+  newEvaluation(): ReceiverEvaluation {
+    const count = this.omega.length;
+    return {
+      impedanceRe: new Float64Array(count),
+      impedanceIm: new Float64Array(count),
+      pressureRe: this.loads.map(() => new Float64Array(count)),
+      pressureIm: this.loads.map(() => new Float64Array(count)),
+    };
   }
 
   /**
