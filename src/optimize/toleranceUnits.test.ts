@@ -45,6 +45,29 @@ describe("TolerancePlan.units(from, to) and mergeToleranceUnits(plan, parts)", (
     },
   );
 
+  it("accepts or refuses a unit whatever unit came before it (seed 3 of the tribrid refuses some)", () => {
+    const design = referenceDesign("tribrid-1dd-4ba-2est")!.design;
+    const options = { frequencies: [100, 1000], runs: 20, seed: 3 };
+    const outcome = (plan: TolerancePlan, unit: number) => {
+      try {
+        return Buffer.from(plan.units(unit, unit + 1).levels.drum!.buffer).toString("hex");
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const shared = new TolerancePlan(design, options);
+    const inOrder = Array.from({ length: 20 }, (_, unit) => outcome(shared, unit));
+    const backwards = Array.from({ length: 20 }, (_, k) => outcome(shared, 19 - k)).reverse();
+    const alone = Array.from({ length: 20 }, (_, unit) =>
+      outcome(new TolerancePlan(design, options), unit),
+    );
+    const refused = inOrder.flatMap((text, unit) => (/unstable/.test(text) ? [unit] : []));
+    expect(refused.length).toBeGreaterThan(1);
+    expect(refused.length).toBeLessThan(10);
+    expect(backwards).toEqual(inOrder);
+    expect(alone).toEqual(inOrder);
+  });
+
   it("summarising the merged ranges gives toleranceAnalysis' result, byte for byte", () => {
     const design = referenceDesign("hybrid-1dd-2ba")!.design;
     const options = { frequencies, runs: 29, seed: 8, spec: { withinDb: 2 } };

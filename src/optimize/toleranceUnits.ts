@@ -1,7 +1,7 @@
 import { seededRandom } from "../catalogue/receiverFit/startingPoints.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
 import type { Design } from "../design/design.js";
-import type { CompiledDesign, ParameterChange } from "../simulate/compiledDesign.js";
+import type { CompiledDesign } from "../simulate/compiledDesign.js";
 import type { SimulationResult } from "../simulate/result.js";
 import { compileDesign } from "../simulate/simulate.js";
 import { pathError, validDesign } from "./parameterPaths.js";
@@ -66,9 +66,9 @@ function unitSeed(seed: number, unit: number): number {
  * A Monte Carlo of part tolerances prepared once: the design validated and compiled for the grid
  * (one compilation serves every unit), the tolerances resolved, the nominal response simulated.
  * `units(from, to)` builds any contiguous range of units. Unit k's result depends only on the seed
- * and k: the compiled design is given every toleranced value afresh for each unit, and keeps no
- * other state between evaluations but its pivot order, which the tests check leaves the levels
- * bit-for-bit unchanged (a unit computed after any other, or first, gives the same bytes).
+ * and k: each unit's values are applied to the nominal design (see backToNominal), and the compiled
+ * design keeps no other state between evaluations but its pivot order, which the tests check leaves
+ * the levels bit for bit unchanged (a unit computed after any other, or first, gives the same bytes).
  */
 export class TolerancePlan {
   readonly frequencyHz: readonly number[];
@@ -84,6 +84,10 @@ export class TolerancePlan {
   private readonly compiled: CompiledDesign;
   /** Nominal value of each toleranced parameter, by `${elementId}\0${parameter}`. */
   private readonly nominalValues: Map<string, number>;
+  /** Elements with more than one toleranced parameter (see `units`). */
+  private readonly jointlyChecked: Set<string>;
+  /** Changes in force on such elements, in the order they were made since the nominal design. */
+  private inForce: { elementId: string; parameter: string }[] = [];
 
   /** Throws a TympanError for an invalid design, --runs or tolerance. */
   constructor(raw: unknown, options: ToleranceUnitOptions = {}) {
@@ -109,6 +113,12 @@ export class TolerancePlan {
       this.probeIds.map((id) => [id, [...nominal.probes[id]!.db]]),
     );
     this.nominalValues = nominalValues(this.compiled.design, this.tolerances);
+    const parametersOf = new Map<string, Set<string>>();
+    for (const { elementId, parameter } of this.tolerances)
+      parametersOf.set(elementId, (parametersOf.get(elementId) ?? new Set()).add(parameter));
+    this.jointlyChecked = new Set(
+      [...parametersOf].flatMap(([id, parameters]) => (parameters.size > 1 ? [id] : [])),
+    );
     this.probeId = readProbe(nominal, this.probeIds);
   }
 
@@ -136,15 +146,33 @@ export class TolerancePlan {
         const key = `${item.elementId}\u0000${item.parameter}`;
         factors.set(key, (factors.get(key) ?? 1) * toleranceFactor(item, u));
       });
-      const changes: ParameterChange[] = [...factors].map(([key, factor]) => {
+      this.backToNominal();
+      for (const [key, factor] of factors) {
         const [elementId, parameter] = key.split("\u0000") as [string, string];
-        return { elementId, parameter, value: this.nominalValues.get(key)! * factor };
-      });
-      const result = this.compiled.evaluate(changes);
+        this.compiled.setParameter(elementId, parameter, this.nominalValues.get(key)! * factor);
+        if (this.jointlyChecked.has(elementId)) this.inForce.push({ elementId, parameter });
+      }
+      const result = this.compiled.evaluate();
       for (const id of this.probeIds) levels[id]!.set(result.probes[id]!.db, r * F);
       onUnit?.(r + 1);
     }
     return { fromUnit, count, levels, draws };
+  }
+
+  /**
+   * An element's model checks each edited value with the element's other values as they stand (an
+   * electrostatic tweeter's cms against its polarizationVoltage, say), so a unit's values are
+   * applied to the nominal element, never to the previous unit's: otherwise whether a unit is
+   * accepted would depend on the unit computed before it. Undoing the last unit's changes in
+   * reverse order passes through states that were accepted on the way there. An element with one
+   * toleranced parameter needs no undoing: its new value replaces the only one that differs.
+   */
+  private backToNominal(): void {
+    for (const { elementId, parameter } of this.inForce.reverse()) {
+      const nominal = this.nominalValues.get(`${elementId}\u0000${parameter}`)!;
+      this.compiled.setParameter(elementId, parameter, nominal);
+    }
+    this.inForce = [];
   }
 }
 

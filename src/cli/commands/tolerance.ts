@@ -3,13 +3,13 @@ import {
   TOLERANCE_DEFAULTS,
   type ToleranceAnalysis,
   frequencyGrid,
-  toleranceAnalysis,
   toleranceChart,
 } from "../../index.js";
 import { loadDesign } from "../io/index.js";
 import { inFile, issueLines, usageError } from "../errors.js";
 import { checkPlotOutput, writeChart } from "../plotFile.js";
 import type { CliOutput } from "../cliOutput.js";
+import { toleranceAnalysisInWorkers, toleranceWorkerCount } from "../toleranceWorkers.js";
 import { bandFlag, compactNumber, integerFlag, positiveFlag } from "./tuningFlags.js";
 
 interface ToleranceFlags {
@@ -24,7 +24,11 @@ interface ToleranceFlags {
   plot?: string;
   force?: boolean;
   json?: boolean;
+  workers?: string;
 }
+
+/** More threads than this only queue for the same cores. */
+const MOST_WORKERS = 64;
 
 /** Frequencies the text table shows (the nearest analysed frequency to each). */
 const TABLE_HZ = [20, 50, 100, 200, 500, 1000, 2000, 3000, 5000, 8000, 10_000, 15_000, 20_000];
@@ -57,6 +61,10 @@ export function registerTolerance(program: Command, output: CliOutput): void {
     .option("--plot <file>", "draw the nominal response with its 5–95 % band (.svg or .png)")
     .option("--force", "allow --plot to replace an existing file")
     .option("--json", "print { frequencyHz, probes, yield?, pairMatching?, ranking?, … } as JSON")
+    .option(
+      "--workers <n>",
+      "worker threads (1 computes in-process; default: one per core when the runs × points pay for them, else 1); the same bytes either way",
+    )
     .action(async (designPath: string, flags: ToleranceFlags) => {
       const runs = integerFlag(flags.runs, "--runs", 1, 100_000);
       const seed = integerFlag(flags.seed, "--seed", 0, 2 ** 32 - 1);
@@ -76,26 +84,35 @@ export function registerTolerance(program: Command, output: CliOutput): void {
         ...(flags.to === undefined ? {} : { to: flags.to }),
         points: flags.points ?? String(TOLERANCE_DEFAULTS.points),
       });
+      const workers =
+        flags.workers === undefined
+          ? toleranceWorkerCount(runs, frequencies.length)
+          : integerFlag(flags.workers, "--workers", 1, MOST_WORKERS);
       const force = flags.force ?? false;
       if (flags.plot !== undefined) await checkPlotOutput(flags.plot, force);
       const { design, name } = await loadDesign(designPath);
       const isTerminal = process.stderr.isTTY === true;
       const began = Date.now();
-      const analysis = inFile(designPath, () =>
-        toleranceAnalysis(design, {
-          frequencies,
-          runs,
-          seed,
-          tolerances: flags.tolerance,
-          ...(withinDb === undefined ? {} : { spec: { withinDb, bandHz } }),
-          onProgress: (done, total) => {
-            if (isTerminal)
-              output.err(`\rtolerance: ${progressBar(done / total)} ${done}/${total} units`);
-          },
+      const analysis = await toleranceAnalysisInWorkers(design, {
+        frequencies,
+        runs,
+        seed,
+        tolerances: flags.tolerance,
+        ...(withinDb === undefined ? {} : { spec: { withinDb, bandHz } }),
+        workers,
+        onProgress: (done, total) => {
+          if (isTerminal)
+            output.err(`\rtolerance: ${progressBar(done / total)} ${done}/${total} units`);
+        },
+      }).catch((error: unknown) =>
+        // The design's problems name its file, as everywhere else.
+        inFile(designPath, () => {
+          throw error;
         }),
       );
+      const threads = workers > 1 ? ` on ${Math.min(workers, runs)} worker threads` : "";
       output.err(
-        `${isTerminal ? "\r" : ""}tolerance: ${runs} units in ${((Date.now() - began) / 1000).toFixed(1)} s${isTerminal ? " ".repeat(30) : ""}\n`,
+        `${isTerminal ? "\r" : ""}tolerance: ${runs} units in ${((Date.now() - began) / 1000).toFixed(1)} s${threads}${isTerminal ? " ".repeat(30) : ""}\n`,
       );
       if (analysis.warnings.length > 0) output.err(issueLines(analysis.warnings, designPath));
       if (flags.plot !== undefined)

@@ -1,0 +1,160 @@
+/**
+ * `tympan tolerance --workers`: the units spread over worker threads give the same bytes as one
+ * thread, a unit that fails in a worker reports what one thread reports, progress reaches N/N and a
+ * crashed worker ends the run instead of hanging it. Worker threads need JavaScript files, so these
+ * run the command line built from the current sources (transpiledCli) as a process.
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TranspiledCli, transpiledCli } from "./transpiledCli.js";
+import { tympan } from "../support/cli.js";
+
+let cli: TranspiledCli;
+beforeAll(async () => {
+  cli = await transpiledCli();
+}, 60_000);
+afterAll(() => rmSync(cli.folder, { recursive: true, force: true }));
+
+/** Runs an ES module `code` with Node in the built tree (its imports name built files). */
+function script(name: string, code: string): { code: number; out: string; err: string } {
+  const path = join(cli.folder, name);
+  writeFileSync(path, code);
+  const run = spawnSync(process.execPath, [path], { encoding: "utf8", timeout: 60_000 });
+  return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
+}
+
+const url = (path: string) => JSON.stringify(pathToFileURL(cli.file(path)).href);
+
+describe("tympan tolerance --workers", () => {
+  it("gives the same --json bytes with 1, 2 and 3 workers (31 units: an uneven split) as in-process", async () => {
+    const argv = ["tolerance", "hybrid-1dd-2ba", "--runs", "31", "--points", "30"];
+    const flags = ["--seed", "7", "--spec", "3", "--json"];
+    const inProcess = await tympan(...argv, ...flags);
+    expect(inProcess.code).toBe(0);
+    expect(JSON.parse(inProcess.out).ranking).toBeDefined();
+    for (const workers of ["1", "2", "3"]) {
+      const run = cli.run(...argv, ...flags, "--workers", workers);
+      expect(run.code, run.err).toBe(0);
+      expect(run.out, `--workers ${workers}`).toBe(inProcess.out);
+      expect(run.err).toMatch(
+        workers === "1" ? /31 units in [\d.]+ s\n/ : new RegExp(`on ${workers} worker threads`),
+      );
+    }
+  });
+
+  it("reports a unit that fails inside a worker exactly as one thread does: the lowest unit's error, exit 2", () => {
+    // Seed 5 draws an electrostatic tweeter that would collapse at units 2, 22 and 26.
+    const argv = ["tolerance", "tribrid-1dd-4ba-2est", "--runs", "30", "--points", "10", "--seed"];
+    const one = cli.run(...argv, "5", "--workers", "1");
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(
+      /^tympan: tribrid-1dd-4ba-2est: elements\[\d+\]\.\w+: element "est\d" \(electrostaticTweeter\): \w+ leaves the membrane unstable/,
+    );
+    for (const workers of ["2", "3"]) {
+      const run = cli.run(...argv, "5", "--workers", workers);
+      expect(run.code).toBe(2);
+      expect(run.err).toBe(one.err);
+      expect(run.out).toBe("");
+    }
+    expect(one.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports a bad --tolerance the same with workers", () => {
+    const argv = ["tolerance", "single-ba", "--runs", "20", "--points", "10"];
+    const bad = ["--tolerance", "damper.sensitivity=2dB"];
+    const one = cli.run(...argv, ...bad, "--workers", "1");
+    const two = cli.run(...argv, ...bad, "--workers", "2");
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/damper \(damper\) has no numeric parameter "sensitivity"/);
+    expect(two).toEqual(one);
+  });
+
+  it("exits 2 naming --workers for a count that is not a whole number from 1 to 64", async () => {
+    for (const value of ["0", "1.5", "abc", "65", ""]) {
+      const { code, err, out } = await tympan("tolerance", "single-ba", "--workers", value);
+      expect(code, value).toBe(2);
+      expect(err).toContain(`--workers ${value}: give a whole number from 1 to 64`);
+      expect(out).toBe("");
+    }
+  });
+});
+
+describe("toleranceAnalysisInWorkers(design, options)", () => {
+  it("adds up the workers' progress to N/N, never going back", () => {
+    const run = script(
+      "progress.mjs",
+      `import { toleranceAnalysisInWorkers } from ${url("cli/toleranceWorkers.ts")};
+import { referenceDesign } from ${url("index.ts")};
+const calls = [];
+const analysis = await toleranceAnalysisInWorkers(referenceDesign("single-ba").design, {
+  runs: 37, frequencies: [100, 1000, 5000], workers: 2, onProgress: (done, runs) => calls.push([done, runs]),
+});
+console.log(JSON.stringify({ calls, runs: analysis.runs }));`,
+    );
+    expect(run.code, run.err).toBe(0);
+    const { calls, runs } = JSON.parse(run.out) as { calls: [number, number][]; runs: number };
+    expect(runs).toBe(37);
+    expect(calls.at(-1)).toEqual([37, 37]);
+    calls.forEach(([done, total], k) => {
+      expect(total).toBe(37);
+      if (k > 0) expect(done).toBeGreaterThan(calls[k - 1]![0]);
+    });
+  });
+
+  it("rejects with the error of the lowest failing unit, even when a later one fails first", () => {
+    // A stand-in worker: each range fails at its second unit, the first range last of all.
+    writeFileSync(
+      join(cli.folder, "failing-worker.mjs"),
+      `import { parentPort } from "node:worker_threads";
+parentPort.on("message", ({ fromUnit }) => setTimeout(() => parentPort.postMessage({
+  type: "failed", unit: fromUnit + 1,
+  error: { tympan: true, issues: [{ severity: "error", code: "usage", path: [], message: "unit " + (fromUnit + 1) }] },
+}), fromUnit === 0 ? 400 : 10));`,
+    );
+    const run = script(
+      "lowest.mjs",
+      `import { toleranceAnalysisInWorkers } from ${url("cli/toleranceWorkers.ts")};
+import { referenceDesign } from ${url("index.ts")};
+try {
+  await toleranceAnalysisInWorkers(referenceDesign("single-ba").design, {
+    runs: 24, frequencies: [100], workers: 3, workerScript: new URL("./failing-worker.mjs", import.meta.url),
+  });
+} catch (error) {
+  console.log(error.name + ": " + JSON.stringify(error.issues));
+}`,
+    );
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toBe(
+      'TympanError: [{"severity":"error","code":"usage","path":[],"message":"unit 1"}]\n',
+    );
+  });
+
+  it.each([
+    ["exits", "process.exit(3);", /a tolerance worker thread stopped with exit code 3/],
+    ["throws", 'throw new Error("boom");', /a tolerance worker thread failed \(boom\)/],
+    ["cannot be found", null, /a tolerance worker thread failed/],
+  ])("rejects, without hanging, when a worker %s", (_, body, message) => {
+    const worker = join(cli.folder, "crashing-worker.mjs");
+    if (body !== null) writeFileSync(worker, body);
+    const target = body === null ? join(cli.folder, "no-such-worker.mjs") : worker;
+    const run = script(
+      "crash.mjs",
+      `import { toleranceAnalysisInWorkers } from ${url("cli/toleranceWorkers.ts")};
+import { referenceDesign } from ${url("index.ts")};
+try {
+  await toleranceAnalysisInWorkers(referenceDesign("single-ba").design, {
+    runs: 20, frequencies: [100, 1000], workers: 2, workerScript: new URL(${JSON.stringify(pathToFileURL(target).href)}),
+  });
+  console.log("resolved");
+} catch (error) {
+  console.log("rejected: " + error.message);
+}`,
+    );
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(/^rejected: /);
+    expect(run.out).toMatch(message);
+  });
+});
