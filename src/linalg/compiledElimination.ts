@@ -81,8 +81,19 @@ export function compileElimination(plan: FactorPlan, n: number): Elimination | u
     const d = pivotOffset[k]!;
     lines.push(`pb[${k}] = Math.abs(lu[${d}]) + Math.abs(lu[${d + 1}]);`);
   }
+  const { headSteps, boundary } = plan;
   let c = 0;
   for (let k = 0; k < n; k++) {
+    if (k === headSteps) {
+      for (let b = 0; b < boundary.length; b += 2) {
+        const t = boundary[b]!;
+        const sum = boundary[b + 1]!;
+        lines.push(
+          `lu[${t}] = lu[${t}] + lu[${sum}]; lu[${t + 1}] = lu[${t + 1}] + lu[${sum + 1}];`,
+        );
+        operations++;
+      }
+    }
     const d = program[c++]!;
     const eliminations = program[c++]!;
     lines.push(

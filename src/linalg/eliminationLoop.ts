@@ -7,6 +7,10 @@ import type { FactorPlan } from "./factorPlan.js";
  * above `limit × pivotBefore[k]` (cancellation shrank it: see sparseLu.ts's CANCELLATION_LIMIT) or
  * is below 1e-300. The compiled forms (compiledElimination.ts, wasmElimination.ts) do the same
  * arithmetic in the same order.
+ *
+ * At the plan's boundary (before pivot step headSteps) the head's sums are added to their tail
+ * entries. With `tailOnly`, the head is skipped: the sums must already hold the head's values
+ * (kept from an earlier factorisation of the same head), and only the tail is eliminated.
  */
 export function eliminateLoop(
   plan: FactorPlan,
@@ -15,14 +19,23 @@ export function eliminateLoop(
   inversePivot: Float64Array,
   pivotBefore: Float64Array,
   limit: number,
+  tailOnly = false,
 ): boolean {
-  const { pivotOffset, program } = plan;
-  for (let k = 0; k < n; k++) {
+  const { pivotOffset, program, headSteps, boundary } = plan;
+  for (let k = tailOnly ? headSteps : 0; k < n; k++) {
     const d = pivotOffset[k]!;
     pivotBefore[k] = Math.abs(lu[d]!) + Math.abs(lu[d + 1]!);
   }
-  let c = 0;
-  for (let k = 0; k < n; k++) {
+  let c = tailOnly ? plan.tailProgramStart : 0;
+  for (let k = tailOnly ? headSteps : 0; k < n; k++) {
+    if (k === headSteps) {
+      for (let b = 0; b < boundary.length; b += 2) {
+        const t = boundary[b]!;
+        const s = boundary[b + 1]!;
+        lu[t] = lu[t]! + lu[s]!;
+        lu[t + 1] = lu[t + 1]! + lu[s + 1]!;
+      }
+    }
     const d = program[c++]!;
     const eliminations = program[c++]!;
     const pr = lu[d]!;

@@ -11,8 +11,27 @@ export interface FactorPlan extends PivotOrder {
   readonly colStep: Int32Array;
   /** rowStep[r]: the pivot step at which row r is eliminated. */
   readonly rowStep: Int32Array;
-  /** Number of stored entries of L + U. */
+  /**
+   * Number of stored entries: the L + U pattern (rowStart[n] of them), then one per entry of the
+   * tail that the head updates (see `boundary`).
+   */
   readonly size: number;
+  /**
+   * Pivot steps of the head: the first `headSteps` pivots, whose rows and columns the caller asked
+   * to have eliminated first (0: no head). The head's updates of entries that lie in the tail (row
+   * and column both at a step ≥ headSteps) are not applied as they come: they are summed, from 0,
+   * in entries of their own past the pattern, and added to their targets at the boundary, before
+   * the tail's first pivot. The tail then depends on the head only through those sums, which a
+   * caller may keep and give again (see SparseComplexLu.factorTailInPlace).
+   */
+  readonly headSteps: number;
+  /**
+   * [target, sum] offset pairs applied at the boundary: a(target) += a(sum). Sum b is stored entry
+   * rowStart[n] + b (the sums follow the pattern, in this order).
+   */
+  readonly boundary: Int32Array;
+  /** Where the tail's first pivot step starts in `program`. */
+  readonly tailProgramStart: number;
   readonly rowStart: Int32Array;
   readonly colIndex: Int32Array;
   /** Position of the pivot (k, k) of each permuted row. */
@@ -39,6 +58,7 @@ export function buildFactorPlan(
   rows: Int32Array,
   cols: Int32Array,
   order: PivotOrder,
+  headSteps = 0,
 ): FactorPlan {
   const rowStep = new Int32Array(n);
   const colStep = new Int32Array(n);
@@ -72,8 +92,8 @@ export function buildFactorPlan(
   const rowStart = new Int32Array(n + 1);
   const sortedRows = pattern.map((set) => Int32Array.from(set).sort());
   for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i]! + sortedRows[i]!.length;
-  const size = rowStart[n]!;
-  const colIndex = new Int32Array(size);
+  const patternSize = rowStart[n]!;
+  const colIndex = new Int32Array(patternSize);
   const diagonal = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     colIndex.set(sortedRows[i]!, rowStart[i]!);
@@ -83,27 +103,46 @@ export function buildFactorPlan(
   for (let s = 0; s < rows.length; s++) {
     slotPosition[s] = position(colIndex, rowStart, rowStep[rows[s]!]!, colStep[cols[s]!]!);
   }
-  const slotAt = new Int32Array(size).fill(-1);
+  const slotAt = new Int32Array(patternSize).fill(-1);
   for (let s = 0; s < rows.length; s++) slotAt[slotPosition[s]!] = s;
   const fillPositions: number[] = [];
-  for (let p = 0; p < size; p++) if (slotAt[p]! < 0) fillPositions.push(p);
+  for (let p = 0; p < patternSize; p++) if (slotAt[p]! < 0) fillPositions.push(p);
 
+  // The head's updates of tail entries go to sums of their own (see headSteps).
+  const sumOf = new Map<number, number>();
+  const target = (k: number, i: number, j: number): number => {
+    const p = position(colIndex, rowStart, i, j);
+    if (k >= headSteps || i < headSteps || j < headSteps) return p;
+    let sum = sumOf.get(p);
+    if (sum === undefined) {
+      sum = patternSize + sumOf.size;
+      sumOf.set(p, sum);
+      fillPositions.push(sum);
+    }
+    return sum;
+  };
   const program: number[] = [];
+  let tailProgramStart = 0;
   for (let k = 0; k < n; k++) {
+    if (k === headSteps) tailProgramStart = program.length;
     const targets = [...below[k]!].sort((a, b) => a - b);
     const rowK = upper[k]!.sort((a, b) => a - b);
     program.push(2 * diagonal[k]!, targets.length);
     for (const i of targets) {
       program.push(2 * position(colIndex, rowStart, i, k), rowK.length);
-      for (const j of rowK) {
-        program.push(
-          2 * position(colIndex, rowStart, i, j),
-          2 * position(colIndex, rowStart, k, j),
-        );
-      }
+      for (const j of rowK)
+        program.push(2 * target(k, i, j), 2 * position(colIndex, rowStart, k, j));
     }
   }
+  const size = patternSize + sumOf.size;
+  const boundary = new Int32Array(2 * sumOf.size);
+  let b = 0;
+  for (const [p, sum] of sumOf) {
+    boundary[b++] = 2 * p;
+    boundary[b++] = 2 * sum;
+  }
   return {
+    headSteps,
     colStep,
     rowStep,
     rowOrder: order.rowOrder,
@@ -116,6 +155,8 @@ export function buildFactorPlan(
     fillOffset: Int32Array.from(fillPositions, (p) => 2 * p),
     pivotOffset: Int32Array.from(diagonal, (p) => 2 * p),
     program: Int32Array.from(program),
+    boundary,
+    tailProgramStart,
   };
 }
 

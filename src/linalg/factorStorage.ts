@@ -40,6 +40,8 @@ export class FactorStorage {
   private wasmWeights: MultiplierLayout | undefined;
   /** Whether the last elimination ran in WebAssembly (which found the largest multiplier itself). */
   private largestByWasm = false;
+  /** Whether the last elimination skipped the head (see FactorPlan.headSteps). */
+  private lastTailOnly = false;
 
   constructor(private readonly n: number) {
     this.inversePivot = new Float64Array(2 * n);
@@ -54,10 +56,18 @@ export class FactorStorage {
   /**
    * Eliminates the loaded `lu` along `plan`; false when a pivot's magnitude falls to `limit` times
    * its value before elimination or below 1e-300 (see eliminationLoop.ts). `code` is the plan's
-   * shared code, `multipliers` the plan's multiplier layout (for `largestMultiplier`).
+   * shared code, `multipliers` the plan's multiplier layout (for `largestMultiplier`). With
+   * `tailOnly`, the head is skipped: its sums must already be in place (see FactorPlan.headSteps).
    */
-  eliminate(plan: FactorPlan, code: PlanCode, multipliers: MultiplierLayout, limit: number) {
+  eliminate(
+    plan: FactorPlan,
+    code: PlanCode,
+    multipliers: MultiplierLayout,
+    limit: number,
+    tailOnly = false,
+  ) {
     const n = this.n;
+    this.lastTailOnly = tailOnly;
     if (
       code.wasm === undefined &&
       code.elimination === undefined &&
@@ -77,18 +87,28 @@ export class FactorStorage {
         this.wasmWeights = multipliers;
       }
       this.largestByWasm = true;
-      return wasm.eliminate(limit) === 1;
+      return wasm.eliminate(limit, tailOnly ? 1 : 0) === 1;
     }
     this.largestByWasm = false;
     const { lu, inversePivot, pivotBefore } = this;
-    if (code.elimination) return code.elimination(lu, inversePivot, pivotBefore, limit);
-    return eliminateLoop(plan, n, lu, inversePivot, pivotBefore, limit);
+    if (code.elimination && !tailOnly)
+      return code.elimination(lu, inversePivot, pivotBefore, limit);
+    return eliminateLoop(plan, n, lu, inversePivot, pivotBefore, limit, tailOnly);
   }
 
-  /** The largest weighted multiplier of the last successful elimination (see multipliers.ts). */
+  /**
+   * The largest weighted multiplier of the last successful elimination (see multipliers.ts); of
+   * the tail alone when it skipped the head.
+   */
   largestMultiplier(multipliers: MultiplierLayout): number {
     if (this.largestByWasm) return this.wasm!.largest[0]!;
-    return largestMultiplier(this.lu, multipliers);
+    return largestMultiplier(this.lu, multipliers, this.lastTailOnly ? multipliers.headCount : 0);
+  }
+
+  /** The largest weighted multiplier of the head, after an elimination that ran it. */
+  headLargestMultiplier(multipliers: MultiplierLayout): number {
+    if (this.largestByWasm) return this.wasm!.largest[1]!;
+    return largestMultiplier(this.lu, multipliers, 0, multipliers.headCount);
   }
 
   /**

@@ -36,6 +36,13 @@ export const PIVOT_THRESHOLD = 1e-3;
 /** Below this relative size an entry is treated as an exact zero when looking for pivots. */
 const NEGLIGIBLE = 1e-14;
 
+/** The searches for a pivot, in turn: [among `first` only, `last` allowed]. */
+const PASSES: readonly (readonly [boolean, boolean])[] = [
+  [true, false],
+  [false, false],
+  [false, true],
+];
+
 /** Rows examined after the first acceptable pivot is found. */
 const SEARCH_LIMIT = 8;
 
@@ -52,6 +59,11 @@ export function markowitzOrder(
   /** Unknowns (row and column i) to eliminate last, when there is any other choice. */
   last: Uint8Array = new Uint8Array(n),
   threshold = PIVOT_THRESHOLD,
+  /**
+   * Unknowns to eliminate first, while an acceptable pivot with both its row and its column among
+   * them is left: the factor then opens with their block (see FactorPlan.headSteps).
+   */
+  first: Uint8Array = new Uint8Array(n),
 ): OrderingOutcome {
   // Remaining sub-matrix as one map per row (column → value) and a column → rows index.
   const rowRe: Map<number, number>[] = [];
@@ -95,26 +107,30 @@ export function markowitzOrder(
     return largest;
   };
 
+  let firstRowsLeft = 0;
+  for (let i = 0; i < n; i++) firstRowsLeft += first[i]!;
   for (let k = 0; k < n; k++) {
     // Rows in order of increasing length: short rows give cheap pivots. Once a candidate is found,
     // only a few more rows are examined (the search limit of Sparse 1.3): the order stays good and
     // the search stays linear.
     let bestRow = -1;
     let bestCol = -1;
-    // Unknowns marked `last` (outputs and driven rows) wait until nothing else is left: the factor
-    // then ends with a small system on them, so a solve for them touches only the last rows.
-    for (const allowLast of [false, true]) {
+    // Unknowns marked `first` go first while one of them can pivot; unknowns marked `last` (outputs
+    // and driven rows) wait until nothing else is left: the factor then ends with a small system on
+    // them, so a solve for them touches only the last rows.
+    for (const [onlyFirst, allowLast] of PASSES) {
+      if (onlyFirst && firstRowsLeft === 0) continue;
       let bestCost = Infinity;
       let bestMagnitude = 0;
       let rowsAfterFirstCandidate = 0;
       search: for (const rowsOfCount of buckets) {
         for (const i of rowsOfCount) {
-          if (!allowLast && last[i]) continue;
+          if ((!allowLast && last[i]) || (onlyFirst && !first[i])) continue;
           if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
             break search;
           const rowCount = rowRe[i]!.size - 1;
           for (const [j, vr] of rowRe[i]!) {
-            if (!allowLast && last[j]) continue;
+            if ((!allowLast && last[j]) || (onlyFirst && !first[j])) continue;
             const magnitude = modulus(vr, rowIm[i]!.get(j)!);
             if (magnitude <= negligible) continue;
             const largest = columnMax(j, k);
@@ -152,6 +168,7 @@ export function markowitzOrder(
     for (const i of affected) buckets[rowRe[i]!.size]!.add(i);
     rowDone[bestRow] = 1;
     colDone[bestCol] = 1;
+    firstRowsLeft -= first[bestRow]!;
   }
   return { ok: true, order: { rowOrder, colOrder } };
 }

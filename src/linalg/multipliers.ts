@@ -14,6 +14,8 @@ export interface MultiplierLayout {
   readonly offsets: Int32Array;
   /** rᵢ/r_k for multiplier l(i,k), with r the row scales of the ordering's equilibration. */
   readonly weights: Float64Array;
+  /** How many of them (the first ones) belong to the plan's head (see FactorPlan.headSteps). */
+  readonly headCount: number;
 }
 
 /** The multipliers of `plan` and their weights, from the row scales the ordering used. */
@@ -26,7 +28,9 @@ export function multiplierLayout(
   const offsets: number[] = [];
   const weights: number[] = [];
   let c = 0;
+  let headCount = 0;
   for (let k = 0; k < n; k++) {
+    if (k === plan.headSteps) headCount = offsets.length;
     c++;
     const eliminations = program[c++]!;
     for (let e = 0; e < eliminations; e++) {
@@ -46,14 +50,23 @@ export function multiplierLayout(
       weights.push(rowScale[rowOrder[lo]!]! / rowScale[rowOrder[k]!]!);
     }
   }
-  return { offsets: Int32Array.from(offsets), weights: Float64Array.from(weights) };
+  if (plan.headSteps >= n) headCount = offsets.length;
+  return { offsets: Int32Array.from(offsets), weights: Float64Array.from(weights), headCount };
 }
 
-/** The largest weighted multiplier |l(i,k)|·rᵢ/r_k in `lu` (|l| as |re| + |im|); NaN counts as huge. */
-export function largestMultiplier(lu: Float64Array, layout: MultiplierLayout): number {
+/**
+ * The largest weighted multiplier |l(i,k)|·rᵢ/r_k in `lu` (|l| as |re| + |im|), among the layout's
+ * multipliers from `from` to `to` (default: all); NaN counts as huge.
+ */
+export function largestMultiplier(
+  lu: Float64Array,
+  layout: MultiplierLayout,
+  from = 0,
+  to = layout.offsets.length,
+): number {
   const { offsets, weights } = layout;
   let largest = 0;
-  for (let e = 0; e < offsets.length; e++) {
+  for (let e = from; e < to; e++) {
     const p = offsets[e]!;
     const size = (Math.abs(lu[p]!) + Math.abs(lu[p + 1]!)) * weights[e]!;
     if (!(size <= largest)) largest = size;

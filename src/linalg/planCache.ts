@@ -21,13 +21,14 @@ export function sharedPlan(
   rows: Int32Array,
   cols: Int32Array,
   order: PivotOrder,
+  headSteps = 0,
 ): FactorPlan {
-  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")}`;
+  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")};${headSteps}`;
   let plan = PLAN_CACHE.get(key);
   if (plan !== undefined) {
     PLAN_CACHE.delete(key);
   } else {
-    plan = buildFactorPlan(n, rows, cols, order);
+    plan = buildFactorPlan(n, rows, cols, order, headSteps);
     if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
   }
   PLAN_CACHE.set(key, plan);

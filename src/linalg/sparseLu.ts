@@ -44,6 +44,8 @@ export class SparseComplexLu {
   private readonly rows: Int32Array;
   /** Unknowns the ordering keeps for last (see `solveFor`). */
   private readonly last: Uint8Array;
+  /** Unknowns the ordering takes first (see FactorPlan.headSteps). */
+  private readonly first: Uint8Array;
   /** Partial solves by wanted unknowns, then driven rows (object identity: no lookups by value). */
   private readonly partials = new Map<Int32Array, Map<Int32Array | undefined, PartialSolve>>();
   /** 0, 1, …, size − 1: what `solve` wants. */
@@ -68,6 +70,7 @@ export class SparseComplexLu {
   private multipliers: MultiplierLayout = {
     offsets: new Int32Array(0),
     weights: new Float64Array(0),
+    headCount: 0,
   };
   /** Number of orderings computed so far (one, unless pivots went bad at some frequency). */
   orderings = 0;
@@ -81,14 +84,24 @@ export class SparseComplexLu {
     size: number,
     rows: Int32Array,
     cols: Int32Array,
-    options: { readonly eliminateLast?: readonly number[] } = {},
+    options: {
+      readonly eliminateLast?: readonly number[];
+      /**
+       * Unknowns to eliminate first, as the head of the factor (see FactorPlan.headSteps and
+       * `factorTailInPlace`): their rows and columns should hold entries of nothing else.
+       */
+      readonly eliminateFirst?: readonly number[];
+    } = {},
   ) {
     this.size = size;
     this.rows = rows;
     this.cols = cols;
     this.last = new Uint8Array(size);
+    this.first = new Uint8Array(size);
     this.everyUnknown = Int32Array.from({ length: size }, (_, i) => i);
     for (const unknown of options.eliminateLast ?? []) this.last[unknown] = 1;
+    for (const unknown of options.eliminateFirst ?? [])
+      if (!this.last[unknown]) this.first[unknown] = 1;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
     this.storage = new FactorStorage(size);
     this.work = new Float64Array(2 * size);
@@ -124,15 +137,19 @@ export class SparseComplexLu {
       return false;
     }
     const { re: scaledRe, im: scaledIm } = scaled;
-    const outcome = markowitzOrder(n, rows, cols, scaledRe, scaledIm, this.last);
+    const { first } = this;
+    const outcome = markowitzOrder(n, rows, cols, scaledRe, scaledIm, this.last, undefined, first);
     this.orderings++;
     if (!outcome.ok) {
       this.singularRows = outcome.rows;
       this.singularExactly = outcome.exact;
       return false;
     }
+    const { rowOrder, colOrder } = outcome.order;
+    let headSteps = 0;
+    while (headSteps < n && first[rowOrder[headSteps]!] && first[colOrder[headSteps]!]) headSteps++;
     this.patternKey ??= `${n};${rows.join(",")};${cols.join(",")}`;
-    this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order);
+    this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order, headSteps);
     this.storage.fit(this.plan);
     this.multipliers = multiplierLayout(this.plan, n, scaled.rowScale);
     if (this.refactor(re, im, true)) return true;
@@ -311,6 +328,11 @@ export class SparseComplexLu {
     return this.storage.lu;
   }
 
+  /** The inverse pivots (re and im interleaved by pivot step); fetch again as `values`. */
+  get inversePivots(): Float64Array {
+    return this.storage.inversePivot;
+  }
+
   /**
    * Factorises the matrix already written into `values` (every slot at its offset, fill-in zero)
    * along the current plan; false when a pivot is too small to trust — the caller then orders
@@ -318,6 +340,23 @@ export class SparseComplexLu {
    */
   factorInPlace(): boolean {
     return this.eliminate(CANCELLATION_LIMIT);
+  }
+
+  /**
+   * As `factorInPlace`, but skips the head of the plan (see FactorPlan.headSteps): the head's sums
+   * (the entries at the second offset of each `boundary` pair) must already hold what an earlier
+   * factorisation along the same plan, with the same head rows and columns, left there. The tail's
+   * arithmetic is then exactly that of a whole factorisation, and so are its solves for unknowns
+   * of the tail (`solveFor`); the head's entries are left unfactorised. `largestMultiplier` then
+   * reads the tail's multipliers alone.
+   */
+  factorTailInPlace(): boolean {
+    return this.eliminate(CANCELLATION_LIMIT, true);
+  }
+
+  /** The largest multiplier of the head (see `largestMultiplier`) after a whole factorisation. */
+  headLargestMultiplier(): number {
+    return this.storage.headLargestMultiplier(this.multipliers);
   }
 
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
@@ -340,9 +379,9 @@ export class SparseComplexLu {
   }
 
   /** Elimination of the loaded `lu` along the plan; `limit`: see CANCELLATION_LIMIT. */
-  private eliminate(limit: number): boolean {
+  private eliminate(limit: number, tailOnly = false): boolean {
     const plan = this.plan!;
-    return this.storage.eliminate(plan, this.codeOf(plan), this.multipliers, limit);
+    return this.storage.eliminate(plan, this.codeOf(plan), this.multipliers, limit, tailOnly);
   }
 }
 

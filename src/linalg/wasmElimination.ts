@@ -1,5 +1,7 @@
 import type { FactorPlan } from "./factorPlan.js";
 import {
+  BLOCK,
+  BR_IF,
   Bytes,
   F64,
   F64X2_ADD,
@@ -67,6 +69,8 @@ export interface WasmLayout {
   readonly weightsByte: number;
   /** Where the largest weighted multiplier of the last successful elimination is written. */
   readonly largestByte: number;
+  /** Where the largest of the head's multipliers is written (when the head is eliminated). */
+  readonly headLargestByte: number;
   /** 64 KiB pages the memory needs. */
   readonly pages: number;
 }
@@ -76,8 +80,11 @@ export interface WasmElimination {
   readonly layout: WasmLayout;
 }
 
-/** The exported function: eliminates along the plan, 1 on success, 0 when a pivot is untrusted. */
-export type WasmEliminate = (limit: number) => number;
+/**
+ * The exported function: eliminates along the plan, 1 on success, 0 when a pivot is untrusted.
+ * `tailOnly` 1: skips the head (see FactorPlan.headSteps), whose sums must be in place.
+ */
+export type WasmEliminate = (limit: number, tailOnly: number) => number;
 
 /**
  * The plan's elimination as a WebAssembly module; undefined where WebAssembly (with SIMD) is not
@@ -115,41 +122,45 @@ function layoutOf(plan: FactorPlan, n: number): WasmLayout {
   const pivotBeforeByte = inversePivotByte + 16 * n;
   const weightsByte = pivotBeforeByte + 8 * n;
   const largestByte = weightsByte + 8 * multipliers;
-  const end = largestByte + 8;
+  const headLargestByte = largestByte + 8;
+  const end = headLargestByte + 8;
   return {
     inversePivotByte,
     pivotBeforeByte,
     weightsByte,
     largestByte,
+    headLargestByte,
     pages: Math.max(1, Math.ceil(end / 65536)),
   };
 }
 
-// Locals: 0 is the parameter `limit`; then f64 pr, pi, m, r, ir, ii, largest, size; then v128.
+// Locals: 0 and 1 are the parameters `limit` and `tailOnly`; then f64 pr, pi, m, r, ir, ii, largest,
+// size; then v128.
 const LIMIT = 0;
-const PR = 1;
-const PI = 2;
-const M = 3;
-const R = 4;
-const IR = 5;
-const II = 6;
-const LARGEST = 7;
-const SIZE = 8;
+const TAIL_ONLY = 1;
+const PR = 2;
+const PI = 3;
+const M = 4;
+const R = 5;
+const IR = 6;
+const II = 7;
+const LARGEST = 8;
+const SIZE = 9;
 const F64_LOCALS = 8;
 /** [ir, ii] and [−ii, ir]: the inverse pivot for a complex product. */
-const INV = 9;
-const INV_SWAPPED = 10;
+const INV = 10;
+const INV_SWAPPED = 11;
 /** The multiplier l and its forms [lr, lr] and [−li, li]. */
-const L = 11;
-const L_RE = 12;
-const L_IM = 13;
-const U = 14;
+const L = 12;
+const L_RE = 13;
+const L_IM = 14;
+const U = 15;
 const V128_LOCALS = 6;
 
 /** The module: imports env.memory, exports eliminate(limit: f64) → i32. */
 function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Array {
-  const { program, pivotOffset } = plan;
-  const { inversePivotByte, pivotBeforeByte, weightsByte, largestByte } = layout;
+  const { program, pivotOffset, headSteps, boundary } = plan;
+  const { inversePivotByte, pivotBeforeByte, weightsByte, largestByte, headLargestByte } = layout;
   const code = new Bytes();
   const op = (...values: number[]) => code.bytes(values);
   const simd = (opcode: number) => {
@@ -182,8 +193,9 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
     simd(opcode);
     op(index);
   };
-  // Every pivot's magnitude before elimination, for the cancellation check.
-  for (let k = 0; k < n; k++) {
+  // Every pivot's magnitude before elimination, for the cancellation check: the tail's first, then
+  // (in the block that `tailOnly` skips) the head's, which the head's elimination does not change.
+  const snapshot = (k: number) => {
     const d = 8 * pivotOffset[k]!;
     address();
     loadF64(d);
@@ -191,13 +203,31 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
     loadF64(d + 8);
     op(F64_ABS, F64_ADD);
     storeF64(pivotBeforeByte + 8 * k);
-  }
+  };
+  for (let k = headSteps; k < n; k++) snapshot(k);
   op(F64_CONST);
   code.f64(0);
   op(LOCAL_SET, LARGEST);
   let c = 0;
   let multiplier = 0;
+  // The head in a block that `tailOnly` skips; its largest multiplier kept apart.
+  op(BLOCK, VOID, LOCAL_GET, TAIL_ONLY, BR_IF, 0);
+  for (let k = 0; k < Math.min(headSteps, n); k++) snapshot(k);
   for (let k = 0; k < n; k++) {
+    if (k === headSteps) {
+      address();
+      op(LOCAL_GET, LARGEST);
+      storeF64(headLargestByte);
+      op(END);
+      // The boundary: a(target) += a(sum), both lanes at once (the same sums as one by one).
+      for (let b = 0; b < boundary.length; b += 2) {
+        address();
+        loadV128(8 * boundary[b]!);
+        loadV128(8 * boundary[b + 1]!);
+        simd(F64X2_ADD);
+        storeV128(8 * boundary[b]!);
+      }
+    }
     const d = 8 * program[c++]!;
     const eliminations = program[c++]!;
     // pr, pi; m = |pr| + |pi|; if (!(m > limit·pb[k]) || m < 1e-300) return 0
@@ -296,6 +326,12 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
       }
     }
   }
+  if (headSteps >= n) {
+    address();
+    op(LOCAL_GET, LARGEST);
+    storeF64(headLargestByte);
+    op(END);
+  }
   address();
   op(LOCAL_GET, LARGEST);
   storeF64(largestByte);
@@ -303,7 +339,7 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
 
   return functionModule({
     exportName: "eliminate",
-    params: [F64],
+    params: [F64, I32],
     result: I32,
     memoryPages: layout.pages,
     locals: [
@@ -324,7 +360,10 @@ export interface WasmInstance {
   readonly inversePivot: Float64Array;
   readonly pivotBefore: Float64Array;
   readonly weights: Float64Array;
-  /** [0]: the largest weighted multiplier of the last successful elimination. */
+  /**
+   * [0]: the largest weighted multiplier of the last successful elimination (of the tail alone
+   * when it skipped the head); [1]: the head's, from the last elimination that ran it.
+   */
   readonly largest: Float64Array;
 }
 
@@ -348,7 +387,7 @@ export function instantiateElimination(
       inversePivot: new Float64Array(buffer, layout.inversePivotByte, 2 * n),
       pivotBefore: new Float64Array(buffer, layout.pivotBeforeByte, n),
       weights: new Float64Array(buffer, layout.weightsByte, weightCount),
-      largest: new Float64Array(buffer, layout.largestByte, 1),
+      largest: new Float64Array(buffer, layout.largestByte, 2),
     };
   } catch {
     return undefined;

@@ -18,6 +18,14 @@ export class LuLayout {
   jOver = new Float64Array(0);
   /** LU offset of each of the network's dynamic slots. */
   dynamicOffsets = new Int32Array(0);
+  /**
+   * Where the rows of the plan's tail start (see FactorPlan.headSteps), as an offset, and the first
+   * jω term stored there: what a factorisation of the tail alone needs assembled.
+   */
+  tailOffset = 0;
+  tailTerm = 0;
+  /** constantLu's tail rows (a view from tailOffset to the end of the pattern). */
+  constantTail = new Float64Array(0);
   private plan: FactorPlan | undefined;
   private termSlots: Int32Array | undefined;
   private dynamicSlots: Int32Array | undefined;
@@ -42,7 +50,11 @@ export class LuLayout {
       this.jTimes = new Float64Array(this.order.length);
       this.jOver = new Float64Array(this.order.length);
       this.dynamicOffsets = Int32Array.from(dynamicSlots, (slot) => slotOffset[slot]!);
+      this.tailOffset = 2 * plan.rowStart[plan.headSteps]!;
+      this.tailTerm = this.jOffsets.findIndex((offset) => offset >= this.tailOffset);
+      if (this.tailTerm < 0) this.tailTerm = this.jOffsets.length;
       this.constantLu = new Float64Array(2 * plan.size);
+      this.constantTail = this.constantLu.subarray(this.tailOffset, 2 * plan.rowStart.at(-1)!);
       this.plan = plan;
       this.termSlots = terms.slots;
       this.dynamicSlots = dynamicSlots;

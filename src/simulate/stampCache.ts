@@ -32,6 +32,15 @@ export class StampCache {
   private offsets = new Int32Array(0);
   private offsetsFor: Int32Array | undefined;
   private offsetsOf: Int32Array | undefined;
+  /**
+   * The entries at offsets from `tailFrom` on (see addIntoFactor), for the same plan, and their
+   * values gathered by frequency (re, im at 2·(f·tailEntries + e)): read in order, not picked out
+   * of every frequency's whole row, which misses the processor's caches on a long grid.
+   */
+  private tailEntries = new Int32Array(0);
+  private tailFrom = -1;
+  private tailValues = new Float64Array(0);
+  private tailFresh = false;
   private scratchRe = new Float64Array(0);
   private scratchIm = new Float64Array(0);
 
@@ -55,6 +64,7 @@ export class StampCache {
         this.firstEntry[s + 1] = this.firstEntry[s]! + slots.length;
       });
       this.values = new Float64Array(2 * entries * count);
+      this.tailFresh = false;
       this.stamps = [];
     }
     if (this.scratchRe.length !== network.rows.length) {
@@ -92,6 +102,7 @@ export class StampCache {
       }
     }
     for (const s of stale) this.stamps[s] = stamps[s];
+    this.tailFresh = false;
   }
 
   /** Adds every stamp's values at grid point `f` into the matrix (by slot), stamp after stamp. */
@@ -108,20 +119,56 @@ export class StampCache {
   /**
    * Adds every stamp's values at grid point `f` straight into a factor's storage (interleaved),
    * slot s at `slotOffset[s]` (a FactorPlan's): the slots' offsets are worked out once per plan.
+   * With `fromOffset`, only the entries stored there or later (a factor's tail rows).
    */
-  addIntoFactor(f: number, values: Float64Array, slotOffset: Int32Array): void {
+  addIntoFactor(f: number, values: Float64Array, slotOffset: Int32Array, fromOffset = 0): void {
     if (this.offsetsFor !== slotOffset || this.offsetsOf !== this.entrySlots) {
       this.offsets = Int32Array.from(this.entrySlots, (slot) => slotOffset[slot]!);
       this.offsetsFor = slotOffset;
       this.offsetsOf = this.entrySlots;
+      this.tailFrom = -1;
     }
     const { offsets, values: cached } = this;
     const entries = offsets.length;
+    if (fromOffset > 0) {
+      if (this.tailFrom !== fromOffset) {
+        this.tailEntries = Int32Array.from(offsets.keys()).filter((k) => offsets[k]! >= fromOffset);
+        this.tailFrom = fromOffset;
+        this.tailFresh = false;
+      }
+      if (!this.tailFresh) this.gatherTail();
+      const { tailEntries, tailValues } = this;
+      const width = 2 * tailEntries.length;
+      for (let e = 0, at = f * width; e < tailEntries.length; e++, at += 2) {
+        const p = offsets[tailEntries[e]!]!;
+        values[p] = values[p]! + tailValues[at]!;
+        values[p + 1] = values[p + 1]! + tailValues[at + 1]!;
+      }
+      return;
+    }
     for (let k = 0, at = 2 * f * entries; k < entries; k++, at += 2) {
       const p = offsets[k]!;
       values[p] = values[p]! + cached[at]!;
       values[p + 1] = values[p + 1]! + cached[at + 1]!;
     }
+  }
+
+  /** Gathers the tail entries' values, frequency by frequency (see tailValues). */
+  private gatherTail(): void {
+    const { tailEntries, values, grid } = this;
+    const entries = this.entrySlots.length;
+    const width = 2 * tailEntries.length;
+    if (this.tailValues.length !== width * grid.length)
+      this.tailValues = new Float64Array(width * grid.length);
+    const { tailValues } = this;
+    for (let f = 0; f < grid.length; f++) {
+      for (let e = 0; e < tailEntries.length; e++) {
+        const from = 2 * (f * entries + tailEntries[e]!);
+        tailValues[f * width + 2 * e] = values[from]!;
+        tailValues[f * width + 2 * e + 1] = values[from + 1]!;
+      }
+    }
+    this.tailFresh = true;
   }
 
   private sameGrid(frequenciesHz: ArrayLike<number>): boolean {

@@ -1,9 +1,9 @@
 import type { Network } from "./compileNetwork.js";
 import { SparseComplexLu } from "../linalg/sparseLu.js";
-import { StampCache } from "./stampCache.js";
 import { unsolvableAt } from "./solveFailure.js";
-import { LuLayout } from "./luLayout.js";
-import { JOmegaTerms } from "./jOmegaTerms.js";
+import { SweepAssembly } from "./sweepAssembly.js";
+import { drivenRows, insideElements } from "./sweepUnknowns.js";
+import { HeadCache } from "./headCache.js";
 
 /**
  * Largest componentwise backward error accepted from a reused pivot order (after one refinement
@@ -49,6 +49,11 @@ export interface SweepOptions {
    * the last bit; a solve for them only visits more rows of the factor.
    */
   readonly alsoReport?: readonly number[];
+  /**
+   * Whether a run may skip the head of the factor where an earlier run left it (see HeadCache;
+   * default true). The results are the same to the last bit either way.
+   */
+  readonly keepHead?: boolean;
 }
 
 /**
@@ -59,7 +64,9 @@ export interface SweepOptions {
  * Most frequencies are assembled straight into the factor's storage (the frequency-independent part
  * pre-scattered once per pivot order, then the jω terms and the per-frequency stamps added at their
  * LU offsets) and factorised in place. The frequencies where accuracy is verified also assemble the
- * matrix by slot, which the backward-error check and any re-ordering need.
+ * matrix by slot, which the backward-error check and any re-ordering need. The unknowns inside
+ * drivers and the ear simulator are eliminated first, and a run that finds their values as the last
+ * run left them skips that part (see HeadCache).
  */
 export class FrequencySweep {
   network: Network;
@@ -78,20 +85,26 @@ export class FrequencySweep {
   private readonly xRe: Float64Array;
   private readonly xIm: Float64Array;
 
-  /** The stamps' values over the last grid run (see StampCache). */
-  private readonly stampCache = new StampCache();
-  /** Whether this run adds the stamps from `stampCache` (false: it calls them). */
-  private stampsCached = false;
+  /** The matrix at each frequency, by slot or into the factor (see SweepAssembly). */
+  private readonly assembly = new SweepAssembly();
 
   /** Largest source amplitude (1 when every source is 0). */
   private sourceScale = 1;
 
-  /** The network's jω terms merged per slot. */
-  private readonly terms = new JOmegaTerms();
-  /** The direct layout (see LuLayout), and whether it is up to date with the plan and values. */
-  private readonly layout = new LuLayout();
+  /** Whether the assembly's layout is up to date with the plan and values. */
   private layoutOrdering = -1;
   private layoutStale = true;
+  /** The head's sums kept from earlier factorisations (see HeadCache), checked once per run. */
+  private readonly headCache = new HeadCache();
+  private headStale = true;
+  /** The grid of the current run. */
+  private grid: ArrayLike<number> = [];
+  /** Whether the last factorisation skipped the head, and then the head's largest multiplier. */
+  private tailOnly = false;
+  private headLargest = 0;
+  private readonly keepHead: boolean;
+  /** Frequencies of the last run whose factorisation skipped the head (see HeadCache). */
+  headsSkipped = 0;
 
   /** Input source's branch, and how its current per volt comes out of the solves. */
   private readonly inputBranch: number;
@@ -112,6 +125,7 @@ export class FrequencySweep {
   constructor(network: Network, outputs: readonly number[], options: SweepOptions = {}) {
     this.network = network;
     this.inputBranch = options.inputBranch ?? -1;
+    this.keepHead = options.keepHead ?? true;
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
     const alsoReport = options.alsoReport ?? [];
     this.reported = [...outputs, ...alsoReport];
@@ -128,9 +142,11 @@ export class FrequencySweep {
     if (branch >= 0 && !this.outputs.includes(branch)) {
       this.outputs = Int32Array.from([...this.outputs, branch]);
     }
-    // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail.
+    // Outputs and driven rows are eliminated last, so each solve needs only the factor's tail; the
+    // unknowns inside one element (and not reported) first, as the head HeadCache keeps.
     this.lu = new SparseComplexLu(network.size, network.rows, network.cols, {
       eliminateLast: [...this.outputs, ...this.driven],
+      eliminateFirst: insideElements(network),
     });
     const extra = alsoReport.filter((unknown) => unknown >= 0 && !this.outputs.includes(unknown));
     if (extra.length > 0) this.outputs = Int32Array.from([...this.outputs, ...new Set(extra)]);
@@ -170,8 +186,9 @@ export class FrequencySweep {
     const branch = this.inputBranch;
     // When the input source is the only drive, its own current already is the current per volt.
     this.inputAlone = branch >= 0 && this.driven.length === 1 && this.driven[0] === branch;
-    this.terms.load(network);
+    this.assembly.load(network);
     this.layoutStale = true;
+    this.headStale = true;
   }
 
   /**
@@ -189,7 +206,10 @@ export class FrequencySweep {
     // Accuracy is verified (componentwise backward error, with refinement) at the first and last
     // frequency and wherever the frequency has moved far enough from the last verified one; when a
     // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
-    this.stampsCached = this.stampCache.prepare(this.network, frequenciesHz);
+    this.assembly.prepare(this.network, frequenciesHz);
+    this.grid = frequenciesHz;
+    this.headStale = true;
+    this.headsSkipped = 0;
     let verified = -1;
     // Frequencies outside (below, above) are due for a check.
     let below = 0;
@@ -210,7 +230,7 @@ export class FrequencySweep {
             throw this.singular(frequency, lu.singularRows, lu.singularExactly);
         }
         // Multipliers grown large: verify at this frequency instead (below).
-        if (!factored || lu.largestMultiplier() <= MULTIPLIER_LIMIT) {
+        if (!factored || this.largestMultiplier() <= MULTIPLIER_LIMIT) {
           lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
           this.store(f, frequency, unknowns, re, im);
           continue;
@@ -267,72 +287,58 @@ export class FrequencySweep {
 
   /** Fills the matrix by slot at one frequency, point `f` of the run's grid. */
   private assemble(f: number, frequencyHz: number): void {
-    const { matrixRe, matrixIm } = this;
-    const { slots: jSlots, times: jTimes, over: jOver } = this.terms;
-    const { stamps, constantRe, constantIm } = this.network;
-    const omega = 2 * Math.PI * frequencyHz;
-    const inverseOmega = 1 / omega;
-    matrixRe.set(constantRe);
-    matrixIm.set(constantIm);
-    // ω·C − L⁻¹/ω: coefficient/(jω) = −j·coefficient/ω
-    for (let k = 0; k < jSlots.length; k++) {
-      const slot = jSlots[k]!;
-      matrixIm[slot] = matrixIm[slot]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
-    }
-    if (this.stampsCached) this.stampCache.addInto(f, matrixRe, matrixIm);
-    else for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+    this.assembly.bySlot(this.network, f, frequencyHz, this.matrixRe, this.matrixIm);
   }
 
   /**
    * Assembles the matrix at one frequency straight into the LU storage and factorises it in place
    * along the current pivot order; false when a pivot went bad (then nothing usable is left). With
    * `bySlot`, the assembled matrix is also gathered into matrixRe/matrixIm (what the accuracy check
-   * and a re-ordering need), the same values `assemble` gives.
+   * and a re-ordering need), the same values `assemble` gives. Where an earlier run left the head
+   * at this frequency (see HeadCache), only the tail is assembled and eliminated.
    */
   private assembleAndFactor(f: number, frequencyHz: number, bySlot = false): boolean {
-    const lu = this.lu;
-    if (this.layoutStale || this.layoutOrdering !== lu.orderings) {
-      this.layout.update(lu.currentPlan!, this.network, this.terms);
+    const { lu, assembly, matrixRe, matrixIm } = this;
+    const plan = lu.currentPlan!;
+    if (this.layoutStale || this.headStale || this.layoutOrdering !== lu.orderings) {
+      assembly.layout.update(plan, this.network, assembly.terms);
+      this.headCache.follow(plan, assembly.layout, this.network, this.grid, this.outputs);
       this.layoutOrdering = lu.orderings;
       this.layoutStale = false;
+      this.headStale = false;
     }
     const values = lu.values;
-    const { matrixRe, matrixIm } = this;
-    const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
-    const { stamps, dynamicSlots } = this.network;
-    const omega = 2 * Math.PI * frequencyHz;
-    const inverseOmega = 1 / omega;
-    values.set(constantLu);
-    for (let k = 0; k < jOffsets.length; k++) {
-      const p = jOffsets[k]!;
-      values[p] = values[p]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
-    }
-    if (this.stampsCached) {
-      this.stampCache.addIntoFactor(f, values, lu.currentPlan!.slotOffset);
-    } else if (stamps.length > 0) {
-      // The stamps add into their slots: clear those, stamp, and gather them into the factor.
-      for (let d = 0; d < dynamicSlots.length; d++) {
-        const slot = dynamicSlots[d]!;
-        matrixRe[slot] = 0;
-        matrixIm[slot] = 0;
-      }
-      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
-      for (let d = 0; d < dynamicSlots.length; d++) {
-        const slot = dynamicSlots[d]!;
-        const p = dynamicOffsets[d]!;
-        values[p] = values[p]! + matrixRe[slot]!;
-        values[p + 1] = values[p + 1]! + matrixIm[slot]!;
-      }
-    }
+    const tailOnly = !bySlot && this.keepHead && assembly.stampsCached && this.headCache.has(f);
+    assembly.intoFactor(this.network, plan, f, frequencyHz, values, tailOnly, matrixRe, matrixIm);
     if (bySlot) {
-      const { slotOffset } = lu.currentPlan!;
+      const { slotOffset } = plan;
       for (let s = 0; s < slotOffset.length; s++) {
         const p = slotOffset[s]!;
         matrixRe[s] = values[p]!;
         matrixIm[s] = values[p + 1]!;
       }
+    } else if (tailOnly) {
+      // The head as an earlier run left it at this frequency: only the tail is eliminated.
+      this.headLargest = this.headCache.restore(f, values);
+      this.tailOnly = true;
+      if (!lu.factorTailInPlace()) return false;
+      this.headCache.restoreSolve(f, lu.values, lu.inversePivots);
+      this.headsSkipped++;
+      return true;
     }
-    return lu.factorInPlace();
+    this.tailOnly = false;
+    if (!lu.factorInPlace()) {
+      this.headCache.drop(f);
+      return false;
+    }
+    this.headCache.keep(f, lu.values, lu.inversePivots, lu.headLargestMultiplier());
+    return true;
+  }
+
+  /** The largest multiplier of the last factorisation (see SparseComplexLu.largestMultiplier). */
+  private largestMultiplier(): number {
+    const tail = this.lu.largestMultiplier();
+    return this.tailOnly ? Math.max(this.headLargest, tail) : tail;
   }
 
   /** Where `store` puts the input source's current per volt during a run. */
@@ -381,11 +387,4 @@ export class FrequencySweep {
   private singular(frequencyHz: number, unknowns: readonly number[], exactly = false) {
     return unsolvableAt(this.network, frequencyHz, unknowns, exactly);
   }
-}
-
-/** Rows where the right-hand side is not zero. */
-function drivenRows(network: Network): Int32Array {
-  const driven: number[] = [];
-  network.sourceRe.forEach((value, row) => value !== 0 && driven.push(row));
-  return Int32Array.from(driven);
 }

@@ -1,0 +1,100 @@
+import type { FactorPlan } from "../linalg/factorPlan.js";
+import type { Network } from "./compileNetwork.js";
+import { JOmegaTerms } from "./jOmegaTerms.js";
+import { LuLayout } from "./luLayout.js";
+import { StampCache } from "./stampCache.js";
+
+/**
+ * A network's matrix at one frequency of a sweep: the frequency-independent part, the jω terms and
+ * the stamps, either by slot (the matrix as the ordering and the accuracy check read it) or
+ * straight into a factor's storage along a plan. Both make the same sums in the same order.
+ */
+export class SweepAssembly {
+  /** The network's jω terms merged per slot. */
+  readonly terms = new JOmegaTerms();
+  /** The direct layout (see LuLayout). */
+  readonly layout = new LuLayout();
+  /** The stamps' values over the run's grid (see StampCache). */
+  private readonly stampCache = new StampCache();
+  /** Whether this run adds the stamps from `stampCache` (false: it calls them). */
+  stampsCached = false;
+
+  /** Takes a network's values (its jω terms merged afresh); bring the layout up to date after. */
+  load(network: Network): void {
+    this.terms.load(network);
+  }
+
+  /** Before a run on `grid`: the stamps' values there, computed or kept (see StampCache). */
+  prepare(network: Network, grid: ArrayLike<number>): void {
+    this.stampsCached = this.stampCache.prepare(network, grid);
+  }
+
+  /** Fills matrixRe/matrixIm by slot at point f of the run's grid. */
+  bySlot(
+    network: Network,
+    f: number,
+    frequencyHz: number,
+    matrixRe: Float64Array,
+    matrixIm: Float64Array,
+  ): void {
+    const { slots: jSlots, times: jTimes, over: jOver } = this.terms;
+    const { stamps, constantRe, constantIm } = network;
+    const omega = 2 * Math.PI * frequencyHz;
+    const inverseOmega = 1 / omega;
+    matrixRe.set(constantRe);
+    matrixIm.set(constantIm);
+    // ω·C − L⁻¹/ω: coefficient/(jω) = −j·coefficient/ω
+    for (let k = 0; k < jSlots.length; k++) {
+      const slot = jSlots[k]!;
+      matrixIm[slot] = matrixIm[slot]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
+    }
+    if (this.stampsCached) this.stampCache.addInto(f, matrixRe, matrixIm);
+    else for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+  }
+
+  /**
+   * Writes the matrix at point f straight into `values`, a factor's storage along `plan` (the
+   * layout must be up to date with both). With `tailOnly`, only the rows of the plan's tail (see
+   * FactorPlan.headSteps), which needs the stamps cached. matrixRe/matrixIm are scratch for stamps
+   * that are not cached.
+   */
+  intoFactor(
+    network: Network,
+    plan: FactorPlan,
+    f: number,
+    frequencyHz: number,
+    values: Float64Array,
+    tailOnly: boolean,
+    matrixRe: Float64Array,
+    matrixIm: Float64Array,
+  ): void {
+    const { constantLu, constantTail, jOffsets, jTimes, jOver, dynamicOffsets, tailOffset } =
+      this.layout;
+    const { stamps, dynamicSlots } = network;
+    const omega = 2 * Math.PI * frequencyHz;
+    const inverseOmega = 1 / omega;
+    if (tailOnly) values.set(constantTail, tailOffset);
+    else values.set(constantLu);
+    for (let k = tailOnly ? this.layout.tailTerm : 0; k < jOffsets.length; k++) {
+      const p = jOffsets[k]!;
+      values[p] = values[p]! + (omega * jTimes[k]! - jOver[k]! * inverseOmega);
+    }
+    if (this.stampsCached) {
+      this.stampCache.addIntoFactor(f, values, plan.slotOffset, tailOnly ? tailOffset : 0);
+    } else if (stamps.length > 0) {
+      // The stamps add into their slots: clear those, stamp, and gather them into the factor.
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        const slot = dynamicSlots[d]!;
+        matrixRe[slot] = 0;
+        matrixIm[slot] = 0;
+      }
+      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        const slot = dynamicSlots[d]!;
+        const p = dynamicOffsets[d]!;
+        values[p] = values[p]! + matrixRe[slot]!;
+        values[p + 1] = values[p + 1]! + matrixIm[slot]!;
+      }
+    }
+  }
+}
