@@ -76,4 +76,15 @@ describe("skipping the head of the factor (HeadCache)", () => {
     });
     expect(kept.compilations).toBe(1);
   });
+
+  it("keeps nothing for a grid too long to keep (it would pass 32 MiB), and still gives the same results", () => {
+    // 27 sums (54 doubles) per frequency: 80 000 points would keep 4.3 million doubles, while its
+    // stamps' values (14 entries a frequency) are still cached.
+    const opposed = REFERENCE_DESIGNS.find(({ name }) => name === "dual-opposed-dd")!.design;
+    const frequencies = logFrequencies({ fromHz: 20, toHz: 20_000, points: 80_000 });
+    const compiled = compileDesign(opposed, { frequencies });
+    const first = compiled.evaluate();
+    expectSameBits(compiled.evaluate(), first, "second run");
+    expect(sweepOf(compiled).headsSkipped).toBe(0);
+  });
 });

@@ -20,6 +20,9 @@ import type { LuLayout } from "./luLayout.js";
  * A solve for unknowns of the head (a motor's force, for per-driver shares) also reads the head's
  * U rows of those unknowns and their inverse pivots: those are kept and restored as well.
  */
+/** Largest number of doubles kept (32 MiB): a longer grid or a wider boundary keeps nothing. */
+const MAX_KEPT_DOUBLES = 2 ** 22;
+
 export class HeadCache {
   /** The plan, grid and head values the kept sums belong to. */
   private plan: FactorPlan | undefined;
@@ -62,7 +65,8 @@ export class HeadCache {
   ): void {
     if (plan !== this.plan || layout.jOffsets !== this.layoutTerms || wanted !== this.wanted)
       this.locate(plan, layout, network, wanted);
-    this.usable = plan.headSteps > 0;
+    const kept = grid.length * (plan.boundary.length + this.solveWidth());
+    this.usable = plan.headSteps > 0 && kept <= MAX_KEPT_DOUBLES;
     if (!this.usable) return;
     const key = this.headKey(layout);
     const stamps = Array.from(this.headStamps, (s) => network.stamps[s]);
