@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 as prng } from "../../test/support/prng.js";
+import { compileElimination } from "./compiledElimination.js";
+import { eliminateLoop } from "./eliminationLoop.js";
 import { SparseComplexLu, forgetSharedPlans } from "./sparseLu.js";
 
 /**
@@ -152,5 +154,25 @@ describe("a factor's head (eliminateFirst)", () => {
     expect([...used.values.subarray(0, fresh.values.length)]).toEqual([...fresh.values]);
     expect(used.headLargestMultiplier()).toBe(fresh.headLargestMultiplier());
     expect(used.largestMultiplier()).toBe(fresh.largestMultiplier());
+  });
+
+  it("gives the loop's factors in generated JavaScript (where WebAssembly cannot run), head and boundary included", () => {
+    const random = prng(14);
+    const m = blockMatrix(5, 5, 6, random);
+    const lu = new SparseComplexLu(m.n, m.rows, m.cols, { eliminateFirst: m.first });
+    expect(lu.factor(m.re, m.im)).toBe(true);
+    const plan = lu.currentPlan!;
+    expect(plan.boundary.length).toBeGreaterThan(0);
+    load(lu, m);
+    const loaded = lu.values.slice(0, 2 * plan.size);
+    const run = (eliminate: typeof eliminateLoop) => {
+      const values = loaded.slice();
+      const inverse = new Float64Array(2 * m.n);
+      const before = new Float64Array(m.n);
+      expect(eliminate(plan, m.n, values, inverse, before, 1e-8)).toBe(true);
+      return [...values, ...inverse, ...before];
+    };
+    const compiled = compileElimination(plan, m.n)!;
+    expect(run((p, n, ...rest) => compiled(...rest))).toEqual(run(eliminateLoop));
   });
 });
