@@ -44,8 +44,9 @@ export class HeadCache {
   private sumsOffset = 0;
   /** The wanted unknowns' head steps (see backSteps), their U entries' offsets, and kept values. */
   private wanted: Int32Array | undefined;
-  private solveSteps = new Int32Array(0);
   private solveOffsets = new Int32Array(0);
+  /** Offsets of those steps' inverse pivots (2k). */
+  private solvePivots = new Int32Array(0);
   private solveValues = new Float64Array(0);
   /** Whether the current plan has a head whose sums can be kept. */
   private usable = false;
@@ -109,18 +110,8 @@ export class HeadCache {
    * (the wanted unknowns' U rows in `values`, their inverse pivots in `inversePivot`).
    */
   restoreSolve(f: number, values: Float64Array, inversePivot: Float64Array): void {
-    const { solveSteps, solveOffsets, solveValues } = this;
-    let at = f * this.solveWidth();
-    for (let i = 0; i < solveOffsets.length; i++, at += 2) {
-      const p = solveOffsets[i]!;
-      values[p] = solveValues[at]!;
-      values[p + 1] = solveValues[at + 1]!;
-    }
-    for (let i = 0; i < solveSteps.length; i++, at += 2) {
-      const k = solveSteps[i]!;
-      inversePivot[2 * k] = solveValues[at]!;
-      inversePivot[2 * k + 1] = solveValues[at + 1]!;
-    }
+    const at = move(values, this.solveOffsets, this.solveValues, f * this.solveWidth(), false);
+    move(inversePivot, this.solvePivots, this.solveValues, at, false);
   }
 
   /** Keeps the head's part of a whole factorisation at grid point f (see restore, restoreSolve). */
@@ -128,25 +119,15 @@ export class HeadCache {
     if (!this.usable) return;
     const width = this.plan!.boundary.length;
     this.sumsAt[f]!.set(values.subarray(this.sumsOffset, this.sumsOffset + width));
-    const { solveSteps, solveOffsets, solveValues } = this;
-    let at = f * this.solveWidth();
-    for (let i = 0; i < solveOffsets.length; i++, at += 2) {
-      const p = solveOffsets[i]!;
-      solveValues[at] = values[p]!;
-      solveValues[at + 1] = values[p + 1]!;
-    }
-    for (let i = 0; i < solveSteps.length; i++, at += 2) {
-      const k = solveSteps[i]!;
-      solveValues[at] = inversePivot[2 * k]!;
-      solveValues[at + 1] = inversePivot[2 * k + 1]!;
-    }
+    const at = move(values, this.solveOffsets, this.solveValues, f * this.solveWidth(), true);
+    move(inversePivot, this.solvePivots, this.solveValues, at, true);
     this.largest[f] = largest;
     this.kept[f] = 1;
   }
 
   /** Doubles kept per grid point for the solves. */
   private solveWidth(): number {
-    return 2 * (this.solveOffsets.length + this.solveSteps.length);
+    return 2 * (this.solveOffsets.length + this.solvePivots.length);
   }
 
   /** Forgets grid point f (a factorisation there did not run the head along this plan). */
@@ -159,11 +140,12 @@ export class HeadCache {
     const { headSteps, rowStart, colIndex, diagonal } = plan;
     const n = rowStart.length - 1;
     this.wanted = wanted;
-    this.solveSteps = backSteps(plan, n, wanted).filter((k) => k < headSteps);
+    const solveSteps = backSteps(plan, n, wanted).filter((k) => k < headSteps);
     const solveOffsets: number[] = [];
-    for (const k of this.solveSteps)
+    for (const k of solveSteps)
       for (let p = diagonal[k]! + 1; p < rowStart[k + 1]!; p++) solveOffsets.push(2 * p);
     this.solveOffsets = Int32Array.from(solveOffsets);
+    this.solvePivots = solveSteps.map((k) => 2 * k);
     const offsets: number[] = [];
     const isHead = new Uint8Array(2 * plan.size);
     for (let i = 0; i < plan.rowStart.length - 1; i++) {
@@ -208,6 +190,31 @@ export class HeadCache {
     }
     return key;
   }
+}
+
+/**
+ * Copies the complex values at `offsets` of `storage` into `kept` from `at` on (`toKept`), or back;
+ * returns where the next values go in `kept`.
+ */
+function move(
+  storage: Float64Array,
+  offsets: Int32Array,
+  kept: Float64Array,
+  at: number,
+  toKept: boolean,
+): number {
+  if (toKept) {
+    for (let i = 0; i < offsets.length; i++, at += 2) {
+      kept[at] = storage[offsets[i]!]!;
+      kept[at + 1] = storage[offsets[i]! + 1]!;
+    }
+  } else {
+    for (let i = 0; i < offsets.length; i++, at += 2) {
+      storage[offsets[i]!] = kept[at]!;
+      storage[offsets[i]! + 1] = kept[at + 1]!;
+    }
+  }
+  return at;
 }
 
 /** Whether a and b hold the same numbers (−0 and 0 differ: they can make different sums). */
