@@ -6,21 +6,22 @@
 //    after 300 warm-up evaluations (the first ones run before the JIT has compiled the solver).
 // 2. `optimizeDesign` wall time: hybrid-1dd-2ba retuned with stock parts (both first-order
 //    high-passes and the mid damper free, rating objective, seed 1) — issue 17's question 4b.
-// 3. `toleranceAnalysis` wall time, 500 units at 200 points, catalogue defaults, on hybrid-1dd-2ba;
-//    and whether two worker_threads would pay off: the same 500 units split 250 + 250 over two
-//    workers (each compiles and warms up on its own), timed against one thread.
+// 3. `toleranceAnalysis` on hybrid-1dd-2ba, catalogue defaults, 200 points: 500 and 5000 units on
+//    one thread against `toleranceAnalysisInWorkers` on one thread per core (this one and the rest
+//    as worker threads, each starting, loading the library and compiling the design on its own;
+//    the bytes are the same), interleaved, medians and minimums of 3, with the load average: the
+//    workers only pay when cores are idle.
 // 4. How far a ±20 % damper tolerance moves single-ba (question 4a): the response at 1200 and
 //    1800 cgs Ω against 1500, and the Monte Carlo 5–95 % band with only the damper toleranced.
 //
 // `npm run build && node bench/optimize.js`
 import console from "node:console";
 import { existsSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 if (!existsSync(join(root, "dist", "index.js"))) {
@@ -28,6 +29,7 @@ if (!existsSync(join(root, "dist", "index.js"))) {
   process.exit(2);
 }
 const tympan = await import(join(root, "dist", "index.js"));
+const { toleranceAnalysisInWorkers } = await import(join(root, "dist", "node", "index.js"));
 const {
   compileDesign,
   optimizeDesign,
@@ -37,14 +39,7 @@ const {
   TUNING_GRID_HZ,
 } = tympan;
 
-if (!isMainThread) {
-  // A worker: its share of the units, timed from its own start (module load included by the parent).
-  const { design, runs, seed } = workerData;
-  const analysis = toleranceAnalysis(design, { runs, seed });
-  parentPort.postMessage({ runs: analysis.runs });
-} else {
-  await main();
-}
+await main();
 
 function logGrid(points) {
   return Array.from({ length: points }, (_, i) => 20 * 1000 ** (i / (points - 1)));
@@ -107,12 +102,10 @@ async function main() {
       `   ${`${v.elementId}.${v.parameter}`.padEnd(24)} ${v.before} → ${Number(v.continuous.toPrecision(4))} → ${v.after} ${v.unit} (${v.snappedTo})`,
     );
 
-  console.log("\n3. tolerance hybrid-1dd-2ba, 500 units at 200 points, catalogue defaults:");
-  began = performance.now();
+  console.log("\n3. tolerance hybrid-1dd-2ba at 200 points, catalogue defaults, seed 1:");
   const analysis = toleranceAnalysis(hybrid, { runs: 500, seed: 1, spec: { withinDb: 3 } });
-  const single = (performance.now() - began) / 1000;
   console.log(
-    `   one thread ${single.toFixed(2)} s (${(500 / single).toFixed(0)} units/s); yield ±3 dB ${(100 * analysis.yield.share).toFixed(1)} %, random pairs ±1 dB ${(100 * analysis.pairMatching.randomPairs).toFixed(1)} %, binned ${(100 * analysis.pairMatching.binnedPairs).toFixed(1)} %`,
+    `   500 units: yield ±3 dB ${(100 * analysis.yield.share).toFixed(1)} %, random pairs ±1 dB ${(100 * analysis.pairMatching.randomPairs).toFixed(1)} %, binned ${(100 * analysis.pairMatching.binnedPairs).toFixed(1)} %`,
   );
   console.log(
     `   ranking: ${analysis.ranking.parts
@@ -120,23 +113,33 @@ async function main() {
       .map((p) => `${p.elementId}.${p.quantity} ${(100 * p.share).toFixed(0)} %`)
       .join(", ")}; unexplained ${(100 * analysis.ranking.unexplained).toFixed(0)} %`,
   );
-  began = performance.now();
-  await Promise.all(
-    [1, 2].map(
-      (seed) =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(fileURLToPath(import.meta.url), {
-            workerData: { design: hybrid, runs: 250, seed },
-          });
-          worker.once("message", resolve);
-          worker.once("error", reject);
-        }),
-    ),
-  );
-  const parallel = (performance.now() - began) / 1000;
-  console.log(
-    `   two workers × 250 units ${parallel.toFixed(2)} s (start-up, compile and warm-up included): ${(single / parallel).toFixed(2)}× one thread`,
-  );
+  const threads = availableParallelism();
+  for (const runs of [500, 5000]) {
+    const single = [];
+    const parallel = [];
+    let same = true;
+    console.log(`   ${runs} units (${load()} before):`);
+    for (let k = 0; k < 3; k++) {
+      began = performance.now();
+      const one = toleranceAnalysis(hybrid, { runs, seed: 1, spec: { withinDb: 3 } });
+      single.push((performance.now() - began) / 1000);
+      began = performance.now();
+      const many = await toleranceAnalysisInWorkers(hybrid, {
+        runs,
+        seed: 1,
+        spec: { withinDb: 3 },
+        workers: threads,
+      });
+      parallel.push((performance.now() - began) / 1000);
+      same &&= JSON.stringify(one) === JSON.stringify(many);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+    const figure = (xs) => `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)} s)`;
+    console.log(
+      `     one thread ${figure(single)}, ${(runs / median(single)).toFixed(0)} units/s; ${threads} threads ${figure(parallel)}: ${(median(single) / median(parallel)).toFixed(2)}× the speed of one (min ${(Math.min(...single) / Math.min(...parallel)).toFixed(2)}×); same bytes: ${same ? "yes" : "NO"}`,
+    );
+  }
+  console.log(`   (${load()} after)`);
 
   console.log("\n4. single-ba's damper at ±20 % (1500 cgs Ω):");
   const singleBa = referenceDesign("single-ba").design;

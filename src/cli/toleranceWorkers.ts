@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import {
   type Issue,
@@ -23,33 +23,47 @@ import {
  */
 
 /**
- * Below this many unit-points (runs × frequencies) one thread is faster. Measured on the 2-core
- * development VM (bench/optimize.js section 3 and a sweep of runs at 200 points, hybrid-1dd-2ba,
- * built code): a worker costs about 0.25 s before its first unit (starting the thread, loading the
- * library, compiling the design, and running its first units cold, before the JIT has compiled the
- * solver), while one warm thread builds about 250 units/s at 200 points. Two workers first beat one
- * thread at about 300 units × 200 points (60 000 unit-points); below it they lose (0.7× at 100 units).
+ * Below this many unit-points (runs × frequencies) one thread is faster, even with idle cores.
+ * Measured on the 2-core development VM (hybrid-1dd-2ba at 200 points, built code): a worker
+ * thread spends about 0.55 s of CPU before its first unit (loading the library 0.40 s, compiling the
+ * design 0.15 s) and then runs cold for its first ~50 units, as this thread does at the start; one
+ * warm thread builds about 430 units/s. This thread starts at once, so a second thread repays its
+ * start-up once the work exceeds about 0.55 s of one thread's time: about 240 units at 200 points.
  */
-export const WORKERS_PAY_FROM_UNIT_POINTS = 60_000;
+export const WORKERS_PAY_FROM_UNIT_POINTS = 48_000;
 
 /**
- * How many worker threads a tolerance analysis of `runs` units at `points` frequencies should use:
- * 1 (in-process) below WORKERS_PAY_FROM_UNIT_POINTS, else one per available core, but no more than
- * leaves each worker half that much work, and never more than there are units.
+ * Cores that other work leaves idle: availableParallelism() less the 1-minute load average (at least
+ * 1). Linux shares the CPU between sessions before threads (autogroup), so while other sessions keep
+ * the cores busy a second thread adds no CPU time to this process, only its start-up: on the
+ * development VM at load 4–6, one thread per core ran 500 units at 0.33× and 5000 at 0.96× the
+ * speed of one thread (bench/optimize.js section 3).
+ */
+export function idleCores(): number {
+  return Math.max(1, availableParallelism() - Math.floor(loadavg()[0] ?? 0));
+}
+
+/**
+ * How many threads a tolerance analysis of `runs` units at `points` frequencies should build its
+ * units on (this one included): 1 below WORKERS_PAY_FROM_UNIT_POINTS; else one per idle core, but
+ * only as many as have half that much work each, and never more than there are units.
  */
 export function toleranceWorkerCount(
   runs: number,
   points: number,
-  available: number = availableParallelism(),
+  cores: number = idleCores(),
 ): number {
   const work = runs * points;
   if (!(work >= WORKERS_PAY_FROM_UNIT_POINTS)) return 1;
   const worthIt = Math.floor(work / (WORKERS_PAY_FROM_UNIT_POINTS / 2));
-  return Math.max(1, Math.min(available, worthIt, runs));
+  return Math.max(1, Math.min(cores, worthIt, runs));
 }
 
 export interface ParallelToleranceOptions extends ToleranceOptions {
-  /** Worker threads: 1 computes in this thread; default toleranceWorkerCount(runs, points). */
+  /**
+   * Threads that build units: this one and workers − 1 worker threads (1: this thread alone, as
+   * toleranceAnalysis); default toleranceWorkerCount(runs, points).
+   */
   readonly workers?: number;
   /** The worker script (default toleranceWorker.js beside this module, as built into dist/cli/). */
   readonly workerScript?: URL;
@@ -88,13 +102,13 @@ export type ToleranceWorkerReply =
     };
 
 /**
- * toleranceAnalysis with its units built on worker threads: the same result, byte for byte, for
+ * toleranceAnalysis with its units built on several threads: the same result, byte for byte, for
  * the same options. The design is validated and compiled here first, so a bad design or tolerance
- * throws the same TympanError before any thread starts; each worker then compiles it once and builds
- * the ranges of units it is sent (a few per worker, handed out as workers finish, so a worker slowed
- * by other load takes fewer). A unit that fails in a worker rejects with the error of the lowest unit
- * that fails, as one thread would; a worker that crashes rejects with an Error. Every worker is
- * terminated before the promise settles.
+ * throws the same TympanError before any worker starts; this thread then starts building units at
+ * once while each worker thread compiles the design once and builds the ranges it is sent (a few per
+ * thread, handed out as threads finish, so a thread slowed by other load takes fewer). A unit that
+ * fails rejects with the error of the lowest unit that fails, as one thread would; a worker that
+ * crashes rejects with an Error. Every worker is terminated before the promise settles.
  */
 export async function toleranceAnalysisInWorkers(
   raw: unknown,
@@ -133,9 +147,18 @@ export async function toleranceAnalysisInWorkers(
   return summariseTolerance(plan, mergeToleranceUnits(plan, parts), analysisOptions);
 }
 
-/** Ranges per worker: enough that a busy core does not hold the others up for long. */
-const RANGES_PER_WORKER = 4;
+/** Ranges per thread: enough that a busy core does not hold the others up for long. */
+const RANGES_PER_THREAD = 4;
+/** Units this thread builds between looks at the workers' messages (about 10–30 ms of work). */
+const UNITS_BETWEEN_MESSAGES = 4;
 
+/** Who builds a range: this thread, or a worker thread. */
+type Builder = Worker | "this thread";
+
+/**
+ * Builds the plan's units on `count` threads: this one (with `plan`, already compiled, so it starts
+ * at once) and count − 1 workers, each taking the next range as it finishes one.
+ */
 function unitsInWorkers(
   plan: TolerancePlan,
   data: ToleranceWorkerData,
@@ -144,14 +167,14 @@ function unitsInWorkers(
   onProgress: ((done: number, runs: number) => void) | undefined,
 ): Promise<ToleranceUnits[]> {
   const { runs } = plan;
-  const size = Math.ceil(runs / (count * RANGES_PER_WORKER));
+  const size = Math.ceil(runs / (count * RANGES_PER_THREAD));
   const ranges: ToleranceWorkerRequest[] = [];
   for (let from = 0; from < runs; from += size)
     ranges.push({ fromUnit: from, toUnit: Math.min(runs, from + size) });
 
   return new Promise((resolve, reject) => {
     const threads: Worker[] = [];
-    const busy = new Set<Worker>();
+    const busy = new Set<Builder>();
     const parts: ToleranceUnits[] = [];
     let next = 0;
     let done = 0;
@@ -167,32 +190,57 @@ function unitsInWorkers(
     };
     const crashed = (what: string) =>
       settle(new Error(`a tolerance worker thread ${what} before its units were done`));
+    const progress = (units: number) => {
+      done += units;
+      onProgress?.(done, runs);
+    };
+    const failed = (unit: number, error: Error) => {
+      if (failure === undefined || unit < failure.unit) failure = { unit, error };
+    };
     // Ranges go out in unit order; after a failure none more, and the in-flight ones finish, since
     // one of them may fail at a lower unit: the error reported is then the one a single thread meets.
-    const dispatch = (thread: Worker) => {
-      if (failure === undefined && next < ranges.length) {
-        busy.add(thread);
-        thread.postMessage(ranges[next++]!);
-      } else if (busy.size === 0) {
-        settle(failure?.error);
+    const take = (builder: Builder): ToleranceWorkerRequest | undefined => {
+      busy.delete(builder);
+      if (!settled && failure === undefined && next < ranges.length) {
+        busy.add(builder);
+        return ranges[next++]!;
       }
+      if (busy.size === 0) settle(failure?.error);
+      return undefined;
+    };
+    const dispatch = (thread: Worker) => {
+      const range = take(thread);
+      if (range) thread.postMessage(range);
     };
     const onReply = (thread: Worker, message: ToleranceWorkerReply) => {
       if (settled) return;
-      if (message.type === "progress") {
-        done += message.units;
-        onProgress?.(done, runs);
-        return;
-      }
-      busy.delete(thread);
+      if (message.type === "progress") return progress(message.units);
       if (message.type === "units") parts.push(message.units);
-      else if (failure === undefined || message.unit < failure.unit)
-        failure = { unit: message.unit, error: revive(message.error) };
+      else failed(message.unit, revive(message.error));
       dispatch(thread);
+    };
+    // This thread builds its ranges a few units at a time, letting the workers' messages in between.
+    const buildHere = async () => {
+      for (let range = take("this thread"); range; range = take("this thread")) {
+        for (let from = range.fromUnit; from < range.toUnit; from += UNITS_BETWEEN_MESSAGES) {
+          const to = Math.min(range.toUnit, from + UNITS_BETWEEN_MESSAGES);
+          let built = 0;
+          try {
+            parts.push(plan.units(from, to, (units) => (built = units)));
+            progress(built);
+          } catch (error) {
+            progress(built);
+            failed(from + built, error instanceof Error ? error : new Error(String(error)));
+            break;
+          }
+          await new Promise((resolve) => setImmediate(resolve));
+          if (settled) return;
+        }
+      }
     };
 
     try {
-      for (let k = 0; k < count; k++) {
+      for (let k = 1; k < count; k++) {
         const thread = new Worker(script, { workerData: data });
         threads.push(thread);
         thread.on("message", (message: ToleranceWorkerReply) => onReply(thread, message));
@@ -205,7 +253,9 @@ function unitsInWorkers(
       for (const thread of threads) dispatch(thread);
     } catch (error) {
       settle(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
+    void buildHere();
   });
 }
 

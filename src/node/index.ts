@@ -5,6 +5,7 @@ export * from "../index.js";
 export * from "../cli/io/index.js";
 export {
   WORKERS_PAY_FROM_UNIT_POINTS,
+  idleCores,
   toleranceAnalysisInWorkers,
   toleranceWorkerCount,
 } from "../cli/toleranceWorkers.js";

@@ -10,6 +10,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TranspiledCli, transpiledCli } from "./transpiledCli.js";
+import {
+  WORKERS_PAY_FROM_UNIT_POINTS,
+  toleranceWorkerCount,
+} from "../../src/cli/toleranceWorkers.js";
 import { tympan } from "../support/cli.js";
 
 let cli: TranspiledCli;
@@ -40,7 +44,9 @@ describe("tympan tolerance --workers", () => {
       expect(run.code, run.err).toBe(0);
       expect(run.out, `--workers ${workers}`).toBe(inProcess.out);
       expect(run.err).toMatch(
-        workers === "1" ? /31 units in [\d.]+ s\n/ : new RegExp(`on ${workers} worker threads`),
+        workers === "1"
+          ? /31 units in [\d.]+ s\n/
+          : new RegExp(`31 units in [\\d.]+ s on ${workers} threads\\n`),
       );
     }
   });
@@ -79,6 +85,18 @@ describe("tympan tolerance --workers", () => {
       expect(err).toContain(`--workers ${value}: give a whole number from 1 to 64`);
       expect(out).toBe("");
     }
+  });
+});
+
+describe("toleranceWorkerCount(runs, points, cores)", () => {
+  it("keeps one thread below the crossover, then one per idle core with enough work each", () => {
+    const pay = WORKERS_PAY_FROM_UNIT_POINTS;
+    expect(toleranceWorkerCount(pay / 200 - 1, 200, 8)).toBe(1);
+    expect(toleranceWorkerCount(pay / 200, 200, 8)).toBe(2);
+    expect(toleranceWorkerCount((pay / 200) * 1.5, 200, 8)).toBe(3);
+    expect(toleranceWorkerCount(100_000, 200, 8)).toBe(8);
+    expect(toleranceWorkerCount(100_000, 200, 1)).toBe(1);
+    expect(toleranceWorkerCount(3, pay, 8)).toBe(3);
   });
 });
 

@@ -63,7 +63,7 @@ export function registerTolerance(program: Command, output: CliOutput): void {
     .option("--json", "print { frequencyHz, probes, yield?, pairMatching?, ranking?, … } as JSON")
     .option(
       "--workers <n>",
-      "worker threads (1 computes in-process; default: one per core when the runs × points pay for them, else 1); the same bytes either way",
+      "threads that build the units: this one and n − 1 worker threads (1: in-process; default: one per core when runs × points pay for them, else 1); the same bytes either way",
     )
     .action(async (designPath: string, flags: ToleranceFlags) => {
       const runs = integerFlag(flags.runs, "--runs", 1, 100_000);
@@ -110,7 +110,7 @@ export function registerTolerance(program: Command, output: CliOutput): void {
           throw error;
         }),
       );
-      const threads = workers > 1 ? ` on ${Math.min(workers, runs)} worker threads` : "";
+      const threads = workers > 1 ? ` on ${Math.min(workers, runs)} threads` : "";
       output.err(
         `${isTerminal ? "\r" : ""}tolerance: ${runs} units in ${((Date.now() - began) / 1000).toFixed(1)} s${threads}${isTerminal ? " ".repeat(30) : ""}\n`,
       );
