@@ -1,4 +1,4 @@
-import type { FixtureTube, ReceiverMotor } from "./receiverModel.js";
+import { type FixtureTube, MOTOR_KEYS, type ReceiverMotor } from "./receiverModel.js";
 
 /** A number the fit adjusts: which motor's (or the fixture's), its bounds, and its unit. */
 export interface FitParameter {
@@ -119,5 +119,42 @@ export function receiverAt(
   return {
     motors: motors as unknown as ReceiverMotor[],
     ...(layout.fixture ? { fixture: fixture as unknown as FixtureTube } : {}),
+  };
+}
+
+/**
+ * receiverAt for a fit's inner loop: writes each motor's key (its MOTOR_KEYS values, NaN for one
+ * left out; see ReceiverEvaluator.evaluateKeyed) into `keys` and returns the fixture, the same
+ * numbers receiverAt gives without building motor objects. What each key entry reads (a coordinate
+ * or a held value) is worked out once, from receiverAt itself.
+ */
+export function receiverKeysWriter(
+  parameters: readonly FitParameter[],
+  layout: FitLayout,
+): (coordinates: ArrayLike<number>, keys: readonly Float64Array[]) => FixtureTube | undefined {
+  const held = receiverAt(parameters, layout, new Float64Array(parameters.length)).motors;
+  // Per motor and key entry: the parameter's index, or −1 and the held value (NaN if left out).
+  const sources = held.map((motor, m) =>
+    MOTOR_KEYS.map((name) => {
+      const index = parameters.findIndex((p) => p.motor === m && p.name === name);
+      const value = motor[name];
+      return { index, value: typeof value === "number" ? value : Number.NaN };
+    }),
+  );
+  const fixtureLength = parameters.findIndex((p) => p.name === "fixtureLength");
+  const fixtureRadius = parameters.findIndex((p) => p.name === "fixtureRadius");
+  return (coordinates, keys) => {
+    sources.forEach((motor, m) => {
+      const key = keys[m]!;
+      for (let k = 0; k < motor.length; k++) {
+        const { index, value } = motor[k]!;
+        key[k] = index < 0 ? value : fromCoordinate(parameters[index]!, coordinates[index]!);
+      }
+    });
+    if (!layout.fixture) return undefined;
+    return {
+      lengthM: fromCoordinate(parameters[fixtureLength]!, coordinates[fixtureLength]!),
+      radiusM: fromCoordinate(parameters[fixtureRadius]!, coordinates[fixtureRadius]!),
+    };
   };
 }

@@ -4,9 +4,9 @@ import type {
   NormalEquations,
 } from "../../eq/boundedLevenbergMarquardt.js";
 import type { FitTargets } from "./datasheetData.js";
-import { type FitLayout, type FitParameter, receiverAt } from "./fitParameters.js";
+import { type FitLayout, type FitParameter, receiverKeysWriter } from "./fitParameters.js";
 import type { LoadChain } from "./loadChain.js";
-import { type ReceiverEvaluation, ReceiverEvaluator } from "./receiverModel.js";
+import { MOTOR_KEYS, type ReceiverEvaluation, ReceiverEvaluator } from "./receiverModel.js";
 
 /** dB per neper: an impedance ratio's logarithm counts like a level difference. */
 const DB_PER_NEPER = 20 / Math.LN10;
@@ -36,6 +36,9 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
   private readonly driveVoltage: number;
   /** The evaluation `residuals` overwrites (read there and let go: no arrays per evaluation). */
   private readonly scratch: ReceiverEvaluation;
+  /** Each motor's key at the point being evaluated (see receiverKeysWriter), overwritten. */
+  private readonly motorKeys: Float64Array[];
+  private readonly writeKeys: ReturnType<typeof receiverKeysWriter>;
   /** Evaluations so far (for the benchmark and the progress line). */
   evaluations = 0;
 
@@ -53,6 +56,11 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
     this.driveVoltage = driveVoltage;
     this.evaluator = new ReceiverEvaluator(targets.frequencyHz, loads, air);
     this.scratch = this.evaluator.newEvaluation();
+    this.writeKeys = receiverKeysWriter(parameters, layout);
+    this.motorKeys = Array.from(
+      { length: layout.motorCount },
+      () => new Float64Array(MOTOR_KEYS.length),
+    );
     this.lower = parameters.map((p) => (p.log ? Math.log(p.lower) : p.lower));
     this.upper = parameters.map((p) => (p.log ? Math.log(p.upper) : p.upper));
     const { impedance } = targets;
@@ -66,8 +74,8 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
    */
   evaluate(x: ArrayLike<number>, into?: ReceiverEvaluation): ReceiverEvaluation {
     this.evaluations++;
-    const { motors, fixture } = receiverAt(this.parameters, this.layout, x);
-    return this.evaluator.evaluate(motors, fixture, into);
+    const fixture = this.writeKeys(x, this.motorKeys);
+    return this.evaluator.evaluateKeyed(this.motorKeys, fixture, into);
   }
 
   /** SPL (dB re 20 µPa) at the drive voltage of response `index`, on the fit grid. */
@@ -165,7 +173,9 @@ export class ReceiverFitProblem implements BoundedLeastSquaresProblem {
 /**
  * JᵀJ and Jᵀr of a column-major Jacobian with n columns (as ReceiverFitProblem.jacobian gives it).
  * Each entry sums its products row by row, skipping rows where the column of the larger index is zero
- * (a fixed column contributes nothing, even against a non-finite entry).
+ * (a fixed column contributes nothing, even against a non-finite entry). Four entries of a row of
+ * JᵀJ are summed in one pass over the rows (column a read once for four), each in its own sum, so
+ * every sum adds the same products in the same order as one entry at a time.
  */
 export function normalMatrices(
   r: Float64Array,
@@ -187,7 +197,30 @@ export function normalMatrices(
     }
     if (!any) continue;
     jtr[a] = sum;
-    for (let b = 0; b <= a; b++) {
+    let b = 0;
+    for (; b + 3 <= a; b += 4) {
+      const c0 = b * rows;
+      const c1 = c0 + rows;
+      const c2 = c1 + rows;
+      const c3 = c2 + rows;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let row = 0; row < rows; row++) {
+        const ja = j[ca + row]!;
+        if (ja === 0) continue;
+        s0 += ja * j[c0 + row]!;
+        s1 += ja * j[c1 + row]!;
+        s2 += ja * j[c2 + row]!;
+        s3 += ja * j[c3 + row]!;
+      }
+      jtj[a * n + b] = s0;
+      jtj[a * n + b + 1] = s1;
+      jtj[a * n + b + 2] = s2;
+      jtj[a * n + b + 3] = s3;
+    }
+    for (; b <= a; b++) {
       const cb = b * rows;
       let product = 0;
       for (let row = 0; row < rows; row++) {

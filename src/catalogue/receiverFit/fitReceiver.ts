@@ -198,6 +198,8 @@ export function fitReceiver(
     polished.cost,
     uncertainty.variance,
     uncertainty.costLimit,
+    undefined,
+    uncertainty.atBest.jtj,
   );
   const band = secondLoadBand(
     problem,

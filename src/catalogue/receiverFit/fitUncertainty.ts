@@ -44,6 +44,12 @@ export interface FitUncertainty {
   readonly costLimit: number;
   /** Residual variance per independent row, s² = cost/(N_eff − free parameters). */
   readonly variance: number;
+  /** The residuals, Jacobian (column-major) and JᵀJ at the best fit, every parameter free. */
+  readonly atBest: {
+    readonly r: Float64Array;
+    readonly j: Float64Array;
+    readonly jtj: Float64Array;
+  };
 }
 
 /**
@@ -76,7 +82,7 @@ export function fitUncertainty(
   const n = best.length;
   const free = atBound.flatMap((held, index) => (held ? [] : [index]));
   const p = free.length;
-  const { r, j } = problem.jacobian(best, atBound);
+  const { r, j } = problem.jacobian(best);
   // Neighbouring residuals of a smooth model against a smoothed curve are correlated (and a model
   // error is correlated across the whole band): count the rows as N·(1 − ρ)/(1 + ρ) independent
   // ones, ρ their lag-one autocorrelation (Bayley & Hammersley, JRSS B 8:184, 1946).
@@ -84,6 +90,7 @@ export function fitUncertainty(
   const variance = bestCost / Math.max(1, effectiveRows - p);
   const costLimit = bestCost + chiSquare99(Math.max(p, 1)) * variance;
   const { jtj } = normalMatrices(r, j, n);
+  const atBest = { r, j, jtj };
   const reduced = new Float64Array(p * p);
   free.forEach((a, ra) => free.forEach((b, rb) => (reduced[ra * p + rb] = jtj[a * n + b]!)));
   const { values, vectors } = symmetricEigen(reduced, p);
@@ -114,10 +121,12 @@ export function fitUncertainty(
     if (centres.every((centre) => distance(centre, optimum.x) > DISTINCT_OPTIMA))
       centres.push(optimum.x);
   }
-  for (const centre of centres) equallyGood.push(...axisEnds(problem, centre, costLimit));
+  for (const centre of centres)
+    equallyGood.push(...axisEnds(problem, centre, costLimit, centre === best ? atBest : undefined));
   // Profiles: each parameter pushed to its interval's ends so far, the others refitted. A valley
   // that curves (a spout traded against the fixture) is followed where straight steps leave it.
   for (let a = 0; a < n; a++) {
+    const fixed = Array.from({ length: n }, (_, b) => b === a);
     for (const end of [intervalsOf(equallyGood, a, "low"), intervalsOf(equallyGood, a, "high")]) {
       // From the end found so far back towards the best, halving, until a refit qualifies.
       let value = end;
@@ -128,7 +137,6 @@ export function fitUncertainty(
       ) {
         const start = Float64Array.from(best);
         start[a] = value;
-        const fixed = Array.from({ length: n }, (_, b) => b === a);
         const refit = receiverLevenbergMarquardt(problem, start, {
           fixed,
           maxIterations: PROFILE_ITERATIONS,
@@ -147,7 +155,7 @@ export function fitUncertainty(
       intervals[a]![1] = Math.max(intervals[a]![1], value);
     });
   }
-  return { intervals, equallyGood, costLimit, variance };
+  return { intervals, equallyGood, costLimit, variance, atBest };
 }
 
 /**
@@ -160,10 +168,10 @@ function axisEnds(
   problem: ReceiverFitProblem,
   centre: Float64Array,
   costLimit: number,
+  known?: { readonly r: Float64Array; readonly jtj: Float64Array },
 ): Float64Array[] {
   const n = centre.length;
-  const { r, j } = problem.jacobian(centre);
-  const { jtj } = normalMatrices(r, j, n);
+  const { r, jtj } = known ?? jacobianProducts(problem, centre);
   const centreCost = r.reduce((sum, value) => sum + value * value, 0);
   const allowed = Math.max(0, costLimit - centreCost);
   const { values, vectors } = symmetricEigen(jtj, n);
@@ -217,4 +225,12 @@ function distance(a: Float64Array, b: Float64Array): number {
 function intervalsOf(members: readonly Float64Array[], a: number, side: "low" | "high"): number {
   const values = members.map((member) => member[a]!);
   return side === "low" ? Math.min(...values) : Math.max(...values);
+}
+
+function jacobianProducts(
+  problem: ReceiverFitProblem,
+  x: Float64Array,
+): { r: Float64Array; j: Float64Array; jtj: Float64Array } {
+  const { r, j } = problem.jacobian(x);
+  return { r, j, jtj: normalMatrices(r, j, x.length).jtj };
 }

@@ -9,13 +9,14 @@ import type { ReceiverFitProblem } from "./fitProblem.js";
 
 /**
  * boundedLevenbergMarquardt on a receiver fit, the same steps and the same result, without the
- * Jacobian the solver asks for after its last step. After every accepted step the solver asks for the
- * normal equations at the new point and then stops when that step was its last iteration or the
- * second small gain in a row (see boundedLevenbergMarquardt): it then uses only the cost. Every
- * iteration either accepts a step or ends the run, so the k-th request after the start follows
- * iteration k, and the gain is known from the residuals alone; the Jacobian (a model evaluation
- * per free parameter) is skipped exactly when the solver cannot use it. A profile refit of a few
- * iterations spends a fifth of its evaluations on that Jacobian.
+ * Jacobian the solver asks for after its last step, and without evaluating an accepted trial twice.
+ * After every accepted step the solver asks for the normal equations at the new point and then stops
+ * when that step was its last iteration or the second small gain in a row (see
+ * boundedLevenbergMarquardt): it then uses only the cost. Every iteration either accepts a step or
+ * ends the run, so the k-th request after the start follows iteration k, and the gain is known from
+ * the residuals alone; the Jacobian (a model evaluation per free parameter) is skipped exactly when
+ * the solver cannot use it. The residuals of the trial the solver just costed are kept for that
+ * request (the same array).
  */
 export function receiverLevenbergMarquardt(
   problem: ReceiverFitProblem,
@@ -27,12 +28,13 @@ export function receiverLevenbergMarquardt(
   let requests = 0;
   let previousCost = 0;
   let smallSteps = 0;
+  const residuals = lastResiduals(problem);
   const lastJacobianSkipped: BoundedLeastSquaresProblem = {
     lower: problem.lower,
     upper: problem.upper,
-    cost: (x) => problem.cost(x),
+    cost: (x) => sumOfSquares(residuals(x)),
     normalEquations: (x, fixed): NormalEquations => {
-      const r = problem.residuals(x);
+      const r = residuals(x);
       const cost = r.reduce((sum, value) => sum + value * value, 0);
       const afterStep = requests > 0;
       const stepsTaken = requests++;
@@ -48,4 +50,26 @@ export function receiverLevenbergMarquardt(
     },
   };
   return boundedLevenbergMarquardt(lastJacobianSkipped, start, options);
+}
+
+/**
+ * The residuals at x, kept for the last array asked about: the solver costs a trial, then asks for
+ * the normal equations at that same array when it accepts it.
+ */
+function lastResiduals(problem: ReceiverFitProblem): (x: Float64Array) => Float64Array {
+  let lastX: Float64Array | undefined;
+  let lastR: Float64Array = new Float64Array(problem.rows);
+  return (x) => {
+    if (x !== lastX) {
+      lastR = problem.residuals(x);
+      lastX = x;
+    }
+    return lastR;
+  };
+}
+
+function sumOfSquares(r: Float64Array): number {
+  let sum = 0;
+  for (let row = 0; row < r.length; row++) sum += r[row]! * r[row]!;
+  return Number.isFinite(sum) ? sum : Infinity;
 }

@@ -34,6 +34,7 @@ const SAMPLES_SEED = 29;
  * Monte Carlo theory, methods and examples, 2013, §9.1–9.2, self-normalised importance sampling).
  * Samples outside the box are dropped (the posterior is truncated to it), and so are samples whose
  * cost exceeds `costLimit` (the joint 99 % region): the stated threshold of an acceptable fit.
+ * `jtjAtBest`, JᵀJ at the best fit when the caller has it, saves computing it again.
  * Parameters at a bound are drawn too: the box keeps them inside. Deterministic (seeded).
  */
 export function posteriorSamples(
@@ -43,10 +44,10 @@ export function posteriorSamples(
   variance: number,
   costLimit: number,
   count = POSTERIOR_SAMPLES,
+  jtjAtBest?: Float64Array,
 ): PosteriorSample[] {
   const n = best.length;
-  const { r, j } = problem.jacobian(best);
-  const { jtj } = normalMatrices(r, j, n);
+  const jtj = jtjAtBest ?? jtjAt(problem, best);
   const { values, vectors } = symmetricEigen(jtj, n);
   const floor = 1 / MAX_PROPOSAL_STD ** 2;
   const spreads = values.map((value) => 1 / Math.sqrt(Math.max(value / variance, floor)));
@@ -96,6 +97,11 @@ export function posteriorSamples(
   }
   const largest = Math.max(...drawn.map((sample) => sample.logWeight));
   return drawn.map((sample) => ({ x: sample.x, weight: Math.exp(sample.logWeight - largest) }));
+}
+
+function jtjAt(problem: ReceiverFitProblem, x: Float64Array): Float64Array {
+  const { r, j } = problem.jacobian(x);
+  return normalMatrices(r, j, x.length).jtj;
 }
 
 /**
@@ -153,23 +159,34 @@ export function weightedQuantile(
   weights: readonly number[],
   q: number,
 ): number {
+  return weightedQuantiles(values, weights, [q])[0]!;
+}
+
+/** weightedQuantile at each of `qs`, the values sorted once. */
+export function weightedQuantiles(
+  values: readonly number[],
+  weights: readonly number[],
+  qs: readonly number[],
+): number[] {
   const order = values.map((_, index) => index).sort((a, b) => values[a]! - values[b]!);
   const total = order.reduce((sum, index) => sum + weights[index]!, 0);
-  if (order.length === 0 || !(total > 0)) return Number.NaN;
-  // Each value sits at the middle of its weight: position (cumulative − w/2)/total.
-  let cumulative = 0;
-  let previous: { position: number; value: number } | undefined;
-  for (const index of order) {
-    const weight = weights[index]!;
-    if (!(weight > 0)) continue;
-    const position = (cumulative + weight / 2) / total;
-    cumulative += weight;
-    if (position >= q) {
-      if (previous === undefined) return values[index]!;
-      const t = (q - previous.position) / (position - previous.position);
-      return previous.value + t * (values[index]! - previous.value);
+  return qs.map((q) => {
+    if (order.length === 0 || !(total > 0)) return Number.NaN;
+    // Each value sits at the middle of its weight: position (cumulative − w/2)/total.
+    let cumulative = 0;
+    let previous: { position: number; value: number } | undefined;
+    for (const index of order) {
+      const weight = weights[index]!;
+      if (!(weight > 0)) continue;
+      const position = (cumulative + weight / 2) / total;
+      cumulative += weight;
+      if (position >= q) {
+        if (previous === undefined) return values[index]!;
+        const t = (q - previous.position) / (position - previous.position);
+        return previous.value + t * (values[index]! - previous.value);
+      }
+      previous = { position, value: values[index]! };
     }
-    previous = { position, value: values[index]! };
-  }
-  return previous!.value;
+    return previous!.value;
+  });
 }

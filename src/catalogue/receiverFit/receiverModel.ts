@@ -56,8 +56,11 @@ export interface ReceiverEvaluation {
 /** Entries kept per cache (a fit tries one value after another). */
 const CACHED_ENTRIES = 32;
 
-/** Every parameter a motor's coefficients depend on: its cache key (the acoustic ones included). */
-const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
+/**
+ * Every parameter a motor's coefficients depend on, in the order of its key (a Float64Array, NaN for
+ * a parameter left out): its cache key, the acoustic ones (ACOUSTIC_KEYS) last.
+ */
+export const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
   "coilResistance",
   "coilInductance",
   "semiInductance",
@@ -70,6 +73,8 @@ const MOTOR_KEYS: readonly (keyof ReceiverMotor)[] = [
   "seriesCapacitance",
   ...ACOUSTIC_KEYS,
 ];
+
+const MOTOR_KEY_INDEX = new Map(MOTOR_KEYS.map((name, index) => [name, index]));
 
 /**
  * Evaluates receivers made of one or more balanced-armature motors (wired in parallel, their spouts
@@ -94,6 +99,9 @@ export class ReceiverEvaluator {
   private readonly omega: Float64Array;
   private readonly loads: readonly LoadChain[];
   private readonly known: readonly ChainResponse[];
+  private readonly anyFixture: boolean;
+  /** Σ of the motors' coefficients, overwritten by each evaluation of more than one motor. */
+  private readonly sums: Float64Array;
   private readonly air: Air;
   private readonly perUnitLength = new Map<number, Float64Array>();
   private readonly abcd = new Float64Array(8);
@@ -106,8 +114,6 @@ export class ReceiverEvaluator {
   private readonly acousticCache = new NumericKeyCache(CACHED_ENTRIES);
   private readonly tubeCache = new NumericKeyCache(CACHED_ENTRIES);
   private readonly outletCache = new NumericKeyCache(CACHED_ENTRIES);
-  private readonly motorKey = new Float64Array(MOTOR_KEYS.length);
-  private readonly acousticKey = new Float64Array(ACOUSTIC_KEYS.length);
   private readonly tubeKey = new Float64Array(2);
   private readonly outletKey = new Float64Array(2);
   /** ωⁿ per semi-inductance exponent n (Math.pow is the dearest step of a motor's coefficients). */
@@ -123,6 +129,8 @@ export class ReceiverEvaluator {
     this.loads = loads;
     this.air = air;
     this.known = loads.map((load) => chainResponse(load, frequencyHz, air));
+    this.anyFixture = loads.some(hasFixture);
+    this.sums = new Float64Array(8 * frequencyHz.length);
   }
 
   /** Whether load `index` starts with the fitted fixture. */
@@ -140,19 +148,36 @@ export class ReceiverEvaluator {
     fixture?: FixtureTube,
     into: ReceiverEvaluation = this.newEvaluation(),
   ): ReceiverEvaluation {
+    const keys = motors.map((motor) =>
+      keyOf(motor, MOTOR_KEYS, new Float64Array(MOTOR_KEYS.length)),
+    );
+    return this.evaluateKeyed(keys, fixture, into);
+  }
+
+  /**
+   * `evaluate` with each motor given by its key (its MOTOR_KEYS values, NaN for one left out): a
+   * fit's inner loop builds no motor objects, and a motor's coefficients are looked up by the key
+   * as it is.
+   */
+  evaluateKeyed(
+    motorKeys: readonly Float64Array[],
+    fixture?: FixtureTube,
+    into: ReceiverEvaluation = this.newEvaluation(),
+  ): ReceiverEvaluation {
     const count = this.omega.length;
     const evaluation = into;
-    const coefficients = motors.map((motor) =>
-      this.motorCache.get(keyOf(motor, MOTOR_KEYS, this.motorKey), () => {
+    const coefficients = motorKeys.map((key) =>
+      this.motorCache.get(key, () => {
         const out = new Float64Array(8 * count);
-        this.motorCoefficients(motor, out);
+        this.motorCoefficients(key, out);
         return out;
       }),
     );
     // Σα, Σβ, Σγ, Σδ over the motors (wired in parallel, spouts joined), per frequency.
     let sums = coefficients[0]!;
     if (coefficients.length > 1) {
-      sums = Float64Array.from(sums);
+      sums = this.sums;
+      sums.set(coefficients[0]!);
       for (let m = 1; m < coefficients.length; m++) {
         const c = coefficients[m]!;
         for (let at = 0; at < sums.length; at++) sums[at] = sums[at]! + c[at]!;
@@ -208,7 +233,9 @@ export class ReceiverEvaluator {
    * outlet to where the response is read; 4 numbers each, [load][frequency]. It depends on the
    * fixture alone, so a fit's Jacobian columns of the motors reuse it (cached by the fixture).
    */
-  private outletLoads(fixture: FixtureTube | undefined): Float64Array {
+  private outletLoads(given: FixtureTube | undefined): Float64Array {
+    // Loads without the fixture do not depend on it (a second load's band): one entry serves all.
+    const fixture = this.anyFixture ? given : undefined;
     this.outletKey[0] = fixture?.radiusM ?? Number.NaN;
     this.outletKey[1] = fixture?.lengthM ?? Number.NaN;
     return this.outletCache.get(this.outletKey, () => {
@@ -300,8 +327,10 @@ export class ReceiverEvaluator {
    * Per frequency, the motor's [α, β, γ, δ] (re, im each): outlet flow U = α·V + β·p_X and coil
    * current i = γ·V + δ·p_X (see the class comment), from its acoustic stage (motorAcoustics).
    */
-  private motorCoefficients(motor: ReceiverMotor, out: Float64Array): void {
-    const acoustics = this.acousticCache.get(keyOf(motor, ACOUSTIC_KEYS, this.acousticKey), () => {
+  private motorCoefficients(key: Float64Array, out: Float64Array): void {
+    const motor = motorFromKey(key);
+    const acousticKey = key.subarray(MOTOR_KEYS.length - ACOUSTIC_KEYS.length);
+    const acoustics = this.acousticCache.get(acousticKey, () => {
       const stage = new Float64Array(ACOUSTIC_STRIDE * this.omega.length);
       const spout = this.tubeMatrices(motor.spoutRadius, motor.spoutLength);
       motorAcoustics(motor, this.omega, spout, this.air, stage);
@@ -314,7 +343,9 @@ export class ReceiverEvaluator {
     const cosN = Math.cos((exponent * Math.PI) / 2);
     const sinN = Math.sin((exponent * Math.PI) / 2);
     const capacitance = motor.seriesCapacitance;
-    const { transduction: t, diaphragmArea: sd } = motor;
+    // Read once: the loop would otherwise look each up per frequency.
+    const { transduction: t, diaphragmArea: sd, mechanicalResistance, movingMass } = motor;
+    const { netStiffness, semiInductance, coilResistance, coilInductance } = motor;
     for (let k = 0; k < this.omega.length; k++) {
       const omega = this.omega[k]!;
       const at = ACOUSTIC_STRIDE * k;
@@ -331,16 +362,16 @@ export class ReceiverEvaluator {
       const yrRe = acoustics[at + 10]!;
       const yrIm = acoustics[at + 11]!;
       // Zmt = Rm + jωm + k/(jω) + Sd²·Z_ac.
-      const zmtRe = motor.mechanicalResistance + sd * sd * zacRe;
-      const zmtIm = omega * motor.movingMass - motor.netStiffness / omega + sd * sd * zacIm;
+      const zmtRe = mechanicalResistance + sd * sd * zacRe;
+      const zmtIm = omega * movingMass - netStiffness / omega + sd * sd * zacIm;
       const zmm = zmtRe * zmtRe + zmtIm * zmtIm;
       const invZmRe = zmtRe / zmm;
       const invZmIm = -zmtIm / zmm;
       // Zin0 = Ze + T²/Zmt (+ 1/(jωC) of a series capacitor).
-      const semi = motor.semiInductance * powers[k]!;
-      const zinRe = motor.coilResistance + semi * cosN + t * t * invZmRe;
+      const semi = semiInductance * powers[k]!;
+      const zinRe = coilResistance + semi * cosN + t * t * invZmRe;
       const zinIm =
-        omega * motor.coilInductance +
+        omega * coilInductance +
         semi * sinN +
         t * t * invZmIm -
         (capacitance === undefined ? 0 : 1 / (omega * capacitance));
@@ -385,4 +416,32 @@ export class ReceiverEvaluator {
       }
     }
   }
+}
+
+/** The motor a key stands for (NaN: left out), every field present so all such objects share a shape. */
+function motorFromKey(key: Float64Array): ReceiverMotor {
+  const at = (name: keyof ReceiverMotor): number | undefined => {
+    const value = key[MOTOR_KEY_INDEX.get(name)!]!;
+    return Number.isNaN(value) ? undefined : value;
+  };
+  return {
+    coilResistance: at("coilResistance")!,
+    coilInductance: at("coilInductance")!,
+    semiInductance: at("semiInductance")!,
+    semiInductanceExponent: at("semiInductanceExponent"),
+    transduction: at("transduction")!,
+    movingMass: at("movingMass")!,
+    netStiffness: at("netStiffness")!,
+    mechanicalResistance: at("mechanicalResistance")!,
+    diaphragmArea: at("diaphragmArea")!,
+    frontVolume: at("frontVolume")!,
+    rearVolume: at("rearVolume")!,
+    spoutLength: at("spoutLength")!,
+    spoutRadius: at("spoutRadius")!,
+    rearVentRadius: at("rearVentRadius"),
+    rearVentLength: at("rearVentLength"),
+    diaphragmVentRadius: at("diaphragmVentRadius"),
+    diaphragmVentLength: at("diaphragmVentLength"),
+    seriesCapacitance: at("seriesCapacitance"),
+  };
 }

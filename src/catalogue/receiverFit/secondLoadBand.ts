@@ -1,10 +1,10 @@
 import { type Air, SPL_REFERENCE_PA } from "../../core/air.js";
 import { FIT_POINTS_PER_OCTAVE, RESPONSE_BAND_HZ } from "./datasheetData.js";
 import type { ReceiverFitProblem } from "./fitProblem.js";
-import { receiverAt } from "./fitParameters.js";
+import { receiverKeysWriter } from "./fitParameters.js";
 import { type LoadChain, describeLoadChain } from "./loadChain.js";
-import { type PosteriorSample, weightedQuantile } from "./posteriorSamples.js";
-import { ReceiverEvaluator } from "./receiverModel.js";
+import { type PosteriorSample, weightedQuantiles } from "./posteriorSamples.js";
+import { MOTOR_KEYS, ReceiverEvaluator } from "./receiverModel.js";
 
 /** The band's lower and upper quantiles: the central 90 % of the fits' predictions. */
 export const BAND_QUANTILES = [0.05, 0.95] as const;
@@ -69,9 +69,14 @@ export function secondLoadBand(
     (_, k) => fromHz * 2 ** (k / FIT_POINTS_PER_OCTAVE),
   );
   const evaluator = new ReceiverEvaluator(frequencyHz, [load], air);
+  const writeKeys = receiverKeysWriter(problem.parameters, problem.layout);
+  const keys = Array.from(
+    { length: problem.layout.motorCount },
+    () => new Float64Array(MOTOR_KEYS.length),
+  );
+  const evaluation = evaluator.newEvaluation();
   const levelsOf = (x: Float64Array) => {
-    const { motors, fixture } = receiverAt(problem.parameters, problem.layout, x);
-    const evaluation = evaluator.evaluate(motors, fixture);
+    evaluator.evaluateKeyed(keys, writeKeys(x, keys), evaluation);
     const [re, im] = [evaluation.pressureRe[0]!, evaluation.pressureIm[0]!];
     return frequencyHz.map(
       (_, k) => 20 * Math.log10((Math.hypot(re[k]!, im[k]!) * driveVoltage) / SPL_REFERENCE_PA),
@@ -92,15 +97,16 @@ export function secondLoadBand(
     ...memberLevels.map(() => (sampleTotal > 0 ? 0.5 : 1) / memberLevels.length),
     ...samples.map((sample) => (0.5 * sample.weight) / sampleTotal),
   ];
-  const quantile = (k: number, q: number) =>
-    weightedQuantile(
+  const quantiles = frequencyHz.map((_, k) =>
+    weightedQuantiles(
       sampleLevels.map((levels) => levels[k]!),
       weights,
-      q,
-    );
+      BAND_QUANTILES,
+    ),
+  );
   // The band always holds the best fit itself.
-  const lowDb = frequencyHz.map((_, k) => Math.min(bestDb[k]!, quantile(k, BAND_QUANTILES[0])));
-  const highDb = frequencyHz.map((_, k) => Math.max(bestDb[k]!, quantile(k, BAND_QUANTILES[1])));
+  const lowDb = frequencyHz.map((_, k) => Math.min(bestDb[k]!, quantiles[k]![0]!));
+  const highDb = frequencyHz.map((_, k) => Math.max(bestDb[k]!, quantiles[k]![1]!));
   const spread = widest(frequencyHz, lowDb, highDb);
   const envelopeSpread = widest(frequencyHz, envelopeLow, envelopeHigh);
   const sum = sampleTotal;
