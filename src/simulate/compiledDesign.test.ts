@@ -187,4 +187,26 @@ describe("compileDesign", () => {
     );
     expect(worstDifference(compiled.evaluate(), before)).toBe(0);
   });
+
+  it("reports an implausible size an edit makes, as simulate does, and refuses an absurd one", () => {
+    const design = REFERENCE_DESIGNS.find((d) => d.name === "single-ba")!.design;
+    const tube = design.elements.find((e) => e.type === "tube")!;
+    const index = design.elements.indexOf(tube);
+    const compiled = compileDesign(design, { frequencies: FREQUENCIES });
+    const sizes = (result: SimulationResult) =>
+      (result.warnings ?? []).filter((w) => w.code === "implausible-size");
+    expect(sizes(compiled.evaluate())).toEqual([]);
+    // 0.5 "m" typed for a length in mm: simulated as written, with the warning simulate gives.
+    const slip = { elementId: tube.id, parameter: "length", value: 0.5 };
+    const result = compiled.evaluate([slip]);
+    const expected = simulate(edited(design, [slip]), { frequencies: FREQUENCIES });
+    expect(sizes(result)).toEqual(sizes(expected));
+    expect(sizes(result)).toHaveLength(1);
+    expect(sizes(result)[0]!.path).toEqual(["elements", index, "length"]);
+    expect(result.warnings).toEqual(expected.warnings);
+    // Far beyond any in-ear monitor: refused with the element named, the design kept.
+    expect(() => compiled.setParameter(tube.id, "length", 1e12)).toThrow(tube.id);
+    expect(sizes(compiled.evaluate())).toHaveLength(1);
+    expect(sizes(compiled.evaluate([{ ...slip, value: 0.012 }]))).toEqual([]);
+  });
 });

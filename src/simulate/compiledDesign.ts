@@ -2,6 +2,7 @@ import type { Air } from "../core/air.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import { type Design, validateDesign } from "../design/design.js";
 import { type PrimitiveInstance, expandElements } from "../design/expand.js";
+import { checkPlausibleSizes } from "../design/plausibleSizes.js";
 import { EAR711_VALID_RANGE_HZ } from "../elements/loads/ear711Parameters.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { type Network, compileRecipe } from "./compileNetwork.js";
@@ -49,12 +50,26 @@ export class CompiledDesign {
   private recompile = false;
   /** Compilations so far (1 unless edits changed the structure): for tests and the curious. */
   compilations = 0;
+  /** The design's warnings other than sizes (its wiring), from its last validation. */
+  private wiringWarnings: readonly Issue[];
+  /** Each element's implausible sizes (see checkPlausibleSizes), kept up to date with its edits. */
+  private sizeWarnings: Issue[][];
 
-  /** `design` must be valid (validateDesign) and the frequencies and air checked. */
-  constructor(design: Design, frequencies: ArrayLike<number>, air: Air) {
+  /**
+   * `design` must be valid (validateDesign) and the frequencies and air checked; `warnings` are
+   * the warnings its validation gave, which every evaluation reports first (sizes as edited).
+   */
+  constructor(
+    design: Design,
+    frequencies: ArrayLike<number>,
+    air: Air,
+    warnings: readonly Issue[] = [],
+  ) {
     this.designNow = design;
     this.air = air;
     this.frequencies = Array.from(frequencies);
+    this.wiringWarnings = warnings.filter((warning) => warning.code !== "implausible-size");
+    this.sizeWarnings = design.elements.map(sizeIssuesOf);
     this.compile();
   }
 
@@ -94,6 +109,8 @@ export class CompiledDesign {
       const validated = validateDesign({ ...this.designNow, elements });
       if (!validated.ok) throw new TympanError(validated.issues);
       this.designNow = validated.value;
+      this.wiringWarnings = validated.warnings.filter((w) => w.code !== "implausible-size");
+      this.sizeWarnings = validated.value.elements.map(sizeIssuesOf);
       this.recompile = true;
       return;
     }
@@ -115,6 +132,12 @@ export class CompiledDesign {
         },
       ]);
     }
+    // A size far beyond an in-ear monitor is refused, as validateDesign refuses it; a merely
+    // implausible one is simulated and reported with every evaluation.
+    const sizes = sizeIssuesOf(parsed.data, index);
+    const absurd = sizes.filter((size) => size.severity === "error");
+    if (absurd.length > 0) throw new TympanError(absurd as [Issue, ...Issue[]]);
+    this.sizeWarnings[index] = sizes;
     this.designNow = {
       ...this.designNow,
       elements: this.designNow.elements.map((e, k) => (k === index ? parsed.data : e)),
@@ -227,7 +250,8 @@ export class CompiledDesign {
         probes[id] = probeResult(share.re, share.im, 1, domain);
       }
     }
-    const warnings: Issue[] = [];
+    // The design's warnings first (its wiring, its sizes as edited), as simulate gives them.
+    const warnings: Issue[] = [...this.wiringWarnings, ...this.sizeWarnings.flat()];
     const source = network.inputSource;
     // Per volt of drive, others off: the terminal voltage is 1 − Zout·I, the load Z = that / I.
     const impedance = source
@@ -241,6 +265,14 @@ export class CompiledDesign {
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
+}
+
+/** The implausible sizes of the element at `index` (see checkPlausibleSizes), with their path. */
+function sizeIssuesOf(element: ElementDefinition, index: number): Issue[] {
+  return checkPlausibleSizes([element]).map((issue) => ({
+    ...issue,
+    path: ["elements", index, ...issue.path.slice(2)],
+  }));
 }
 
 /** What a simulation of this design at these frequencies should say besides its numbers. */

@@ -1,6 +1,6 @@
 import { type Air, STANDARD_AIR } from "../core/air.js";
 import { type Issue, type Result, TympanError, isNonEmpty } from "../core/issues.js";
-import { type Design, validateDesign } from "../design/design.js";
+import { validateDesign } from "../design/design.js";
 import { CompiledDesign } from "./compiledDesign.js";
 import type { SimulationResult } from "./result.js";
 
@@ -37,23 +37,20 @@ export function trySimulate(design: unknown, options: SimulateOptions): Result<S
     return { ok: false, issues: errorsFirst([...validated.issues, ...frequencyIssues]) };
   if (isNonEmpty(frequencyIssues)) return { ok: false, issues: frequencyIssues };
   try {
-    const result = simulateValid(validated.value, options);
-    // The design's own warnings (implausible sizes) come first, then the simulation's.
-    const warnings = [...validated.warnings, ...(result.warnings ?? [])];
-    return {
-      ok: true,
-      value: warnings.length > 0 ? { ...result, warnings } : result,
-      warnings: [],
-    };
+    // The design's own warnings (implausible sizes) come first in the result, then the simulation's.
+    const air = options.air ?? STANDARD_AIR;
+    const compiled = new CompiledDesign(
+      validated.value,
+      options.frequencies,
+      air,
+      validated.warnings,
+    );
+    return { ok: true, value: compiled.evaluate(), warnings: [] };
   } catch (error) {
     if (error instanceof TympanError)
       return { ok: false, issues: [...error.issues, ...validated.warnings] };
     throw error;
   }
-}
-
-function simulateValid(design: Design, options: SimulateOptions): SimulationResult {
-  return new CompiledDesign(design, options.frequencies, options.air ?? STANDARD_AIR).evaluate();
 }
 
 /**
@@ -70,7 +67,8 @@ export function compileDesign(design: unknown, options: SimulateOptions): Compil
   if (!validated.ok) throw new TympanError(errorsFirst([...validated.issues, ...frequencyIssues]));
   if (isNonEmpty(frequencyIssues)) throw new TympanError(frequencyIssues);
   try {
-    return new CompiledDesign(validated.value, options.frequencies, options.air ?? STANDARD_AIR);
+    const air = options.air ?? STANDARD_AIR;
+    return new CompiledDesign(validated.value, options.frequencies, air, validated.warnings);
   } catch (error) {
     // The design's warnings (a size typed in the wrong unit) often explain why it cannot be solved.
     if (error instanceof TympanError)
