@@ -25,6 +25,31 @@ describe("NumericKeyCache", () => {
     expect(cache.get(Float64Array.of(1), () => Float64Array.of(2))[0]).toBe(1);
   });
 
+  it("offers an array it dropped to the next computation, never the one the previous call returned", () => {
+    const cache = new NumericKeyCache(2);
+    const offered: (Float64Array | undefined)[] = [];
+    const make = (value: number) => (spare: Float64Array | undefined) => {
+      offered.push(spare);
+      const out = spare ?? new Float64Array(1);
+      out[0] = value;
+      return out;
+    };
+    const one = cache.get(Float64Array.of(1), make(1));
+    cache.get(Float64Array.of(2), make(2));
+    // Full: the third drops `one`, but `one` is offered only to the fourth.
+    const three = cache.get(Float64Array.of(3), make(3));
+    expect(offered).toEqual([undefined, undefined, undefined]);
+    expect(one[0]).toBe(1);
+    const four = cache.get(Float64Array.of(4), make(4));
+    expect(offered[3]).toBe(one);
+    expect(four).toBe(one);
+    expect(four[0]).toBe(4);
+    expect(three[0]).toBe(3);
+    // A hit offers nothing and keeps what it found.
+    expect(cache.get(Float64Array.of(3), make(9))).toBe(three);
+    expect(offered).toHaveLength(4);
+  });
+
   it("reads a record's numbers as a key, NaN for a missing one", () => {
     const out = new Float64Array(2);
     expect(Array.from(keyOf({ a: 1 } as { a: number; b?: number }, ["a", "b"], out))).toEqual([

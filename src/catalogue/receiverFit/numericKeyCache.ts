@@ -9,11 +9,19 @@ export class NumericKeyCache {
   private readonly keys: Float64Array[] = [];
   private readonly values: Float64Array[] = [];
   private next = 0;
+  /** An array this cache let go of at an earlier call, for `make` to overwrite (see get). */
+  private spare: Float64Array | undefined;
 
   constructor(private readonly capacity: number) {}
 
-  /** The array stored for `key`, or computed by `make` (and stored, replacing the oldest). */
-  get(key: Float64Array, make: () => Float64Array): Float64Array {
+  /**
+   * The array stored for `key`, or computed by `make` (and stored, replacing the oldest). `make` is
+   * offered an array this cache dropped at an earlier call (or undefined), to overwrite in full
+   * rather than allocate one. A caller may still read what the previous call returned while it makes
+   * this one (an evaluation reads both motors' arrays after asking for the second): that array is
+   * never the one offered. Arrays returned before the previous call may be.
+   */
+  get(key: Float64Array, make: (spare: Float64Array | undefined) => Float64Array): Float64Array {
     const count = this.keys.length;
     for (let back = 1; back <= count; back++) {
       const slot = (this.next - back + count * 2) % count;
@@ -21,11 +29,16 @@ export class NumericKeyCache {
     }
     // Copied before `make` runs: it may reuse the caller's key buffer for a cache of its own.
     const copy = Float64Array.from(key);
-    const value = make();
+    const spare = this.spare;
+    this.spare = undefined;
+    const value = make(spare);
     const slot = this.next % this.capacity;
+    const dropped = this.values[slot];
     this.keys[slot] = copy;
     this.values[slot] = value;
     this.next = (slot + 1) % this.capacity;
+    // Offered at the next miss, not this one: the caller may hold it from the call before.
+    if (dropped !== undefined && dropped !== value) this.spare = dropped;
     return value;
   }
 }

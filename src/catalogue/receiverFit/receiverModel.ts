@@ -167,8 +167,8 @@ export class ReceiverEvaluator {
     const count = this.omega.length;
     const evaluation = into;
     const coefficients = motorKeys.map((key) =>
-      this.motorCache.get(key, () => {
-        const out = new Float64Array(8 * count);
+      this.motorCache.get(key, (spare) => {
+        const out = spare ?? new Float64Array(8 * count);
         this.motorCoefficients(key, out);
         return out;
       }),
@@ -238,9 +238,9 @@ export class ReceiverEvaluator {
     const fixture = this.anyFixture ? given : undefined;
     this.outletKey[0] = fixture?.radiusM ?? Number.NaN;
     this.outletKey[1] = fixture?.lengthM ?? Number.NaN;
-    return this.outletCache.get(this.outletKey, () => {
+    return this.outletCache.get(this.outletKey, (spare) => {
       const count = this.omega.length;
-      const out = new Float64Array(4 * count * this.loads.length);
+      const out = spare ?? new Float64Array(4 * count * this.loads.length);
       const abcd =
         fixture === undefined ? undefined : this.tubeMatrices(fixture.radiusM, fixture.lengthM);
       this.loads.forEach((load, l) => {
@@ -288,9 +288,9 @@ export class ReceiverEvaluator {
   private tubeMatrices(radiusM: number, lengthM: number): Float64Array {
     this.tubeKey[0] = radiusM;
     this.tubeKey[1] = lengthM;
-    return this.tubeCache.get(this.tubeKey, () => {
+    return this.tubeCache.get(this.tubeKey, (spare) => {
       const line = this.tubeLine(radiusM);
-      const matrices = new Float64Array(8 * this.omega.length);
+      const matrices = spare ?? new Float64Array(8 * this.omega.length);
       for (let k = 0; k < this.omega.length; k++) {
         const at = 4 * k;
         transmissionLineAbcd(
@@ -330,16 +330,18 @@ export class ReceiverEvaluator {
   private motorCoefficients(key: Float64Array, out: Float64Array): void {
     const motor = motorFromKey(key);
     const acousticKey = key.subarray(MOTOR_KEYS.length - ACOUSTIC_KEYS.length);
-    const acoustics = this.acousticCache.get(acousticKey, () => {
-      const stage = new Float64Array(ACOUSTIC_STRIDE * this.omega.length);
+    const acoustics = this.acousticCache.get(acousticKey, (spare) => {
+      const stage = spare ?? new Float64Array(ACOUSTIC_STRIDE * this.omega.length);
       const spout = this.tubeMatrices(motor.spoutRadius, motor.spoutLength);
       motorAcoustics(motor, this.omega, spout, this.air, stage);
       return stage;
     });
     const exponent = motor.semiInductanceExponent ?? DEFAULT_SEMI_INDUCTANCE_EXPONENT;
-    const powers = this.powerCache.get(Float64Array.of(exponent), () =>
-      this.omega.map((omega) => Math.pow(omega, exponent)),
-    );
+    const powers = this.powerCache.get(Float64Array.of(exponent), (spare) => {
+      const out = spare ?? new Float64Array(this.omega.length);
+      for (let k = 0; k < out.length; k++) out[k] = Math.pow(this.omega[k]!, exponent);
+      return out;
+    });
     const cosN = Math.cos((exponent * Math.PI) / 2);
     const sinN = Math.sin((exponent * Math.PI) / 2);
     const capacitance = motor.seriesCapacitance;
