@@ -2,6 +2,7 @@ import { autocorrelationFactor } from "../../identify/residualCorrelation.js";
 import type { ReceiverFitProblem } from "./fitProblem.js";
 import { normalMatrices } from "./fitProblem.js";
 import { receiverLevenbergMarquardt } from "./levenbergMarquardtRun.js";
+import { fewestHalvingsWithin } from "./halvingSearch.js";
 import { seededRandom } from "./startingPoints.js";
 import { symmetricEigen } from "./symmetricEigen.js";
 
@@ -125,6 +126,8 @@ export function fitUncertainty(
     equallyGood.push(...axisEnds(problem, centre, costLimit, centre === best ? atBest : undefined));
   // Profiles: each parameter pushed to its interval's ends so far, the others refitted. A valley
   // that curves (a spout traded against the fixture) is followed where straight steps leave it.
+  // A refit stops at the step that brings it within the limit (it has qualified: further steps
+  // would only deepen it) and gives up early where its progress cannot get there.
   for (let a = 0; a < n; a++) {
     const fixed = Array.from({ length: n }, (_, b) => b === a);
     for (const end of [intervalsOf(equallyGood, a, "low"), intervalsOf(equallyGood, a, "high")]) {
@@ -140,6 +143,7 @@ export function fitUncertainty(
         const refit = receiverLevenbergMarquardt(problem, start, {
           fixed,
           maxIterations: PROFILE_ITERATIONS,
+          target: costLimit,
         });
         if (refit.cost <= costLimit) {
           equallyGood.push(refit.x);
@@ -178,16 +182,19 @@ function axisEnds(
   const largest = Math.max(...values);
   const ends: Float64Array[] = [];
   const along = (direction: Float64Array, firstStep: number) => {
-    let step = Math.min(firstStep, ACROSS_THE_BOX);
-    for (let halving = 0; halving < MAX_HALVINGS; halving++, step /= 2) {
-      const trial = Float64Array.from(centre, (value, a) =>
+    const trialAt = (halvings: number) => {
+      const step = Math.min(firstStep, ACROSS_THE_BOX) / 2 ** halvings;
+      return Float64Array.from(centre, (value, a) =>
         Math.min(problem.upper[a]!, Math.max(problem.lower[a]!, value + step * direction[a]!)),
       );
-      if (problem.cost(trial) <= costLimit) {
-        ends.push(trial);
-        return;
-      }
-    }
+    };
+    const halvings = fewestHalvingsWithin(
+      (h) => problem.cost(trialAt(h)),
+      centreCost,
+      costLimit,
+      MAX_HALVINGS,
+    );
+    if (halvings !== undefined) ends.push(trialAt(halvings));
   };
   const floor = UNCONSTRAINED * largest;
   for (let k = 0; k < n; k++) {

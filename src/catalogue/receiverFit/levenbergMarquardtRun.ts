@@ -7,6 +7,21 @@ import {
 } from "../../eq/boundedLevenbergMarquardt.js";
 import type { ReceiverFitProblem } from "./fitProblem.js";
 
+/** What a receiver-fit run of Levenberg–Marquardt takes: its iterations, held coordinates, target. */
+export interface ReceiverRunOptions {
+  readonly maxIterations: number;
+  readonly fixed?: readonly boolean[];
+  /**
+   * A cost that is good enough (a profile refit's limit): the run stops after the step that reaches
+   * it, and gives up once its progress so far (the last step's cost ratio, kept up for the iterations
+   * left) cannot bring the cost within GIVE_UP_MARGIN × target.
+   */
+  readonly target?: number;
+}
+
+/** How far above its target a run's extrapolated cost may end before it gives up. */
+const GIVE_UP_MARGIN = 3;
+
 /**
  * boundedLevenbergMarquardt on a receiver fit, the same steps and the same result, without the
  * Jacobian the solver asks for after its last step, and without evaluating an accepted trial twice.
@@ -16,15 +31,16 @@ import type { ReceiverFitProblem } from "./fitProblem.js";
  * ends the run, so the k-th request after the start follows iteration k, and the gain is known from
  * the residuals alone; the Jacobian (a model evaluation per free parameter) is skipped exactly when
  * the solver cannot use it. The residuals of the trial the solver just costed are kept for that
- * request (the same array).
+ * request (the same array). With a `target` the run also ends where the target says.
  */
 export function receiverLevenbergMarquardt(
   problem: ReceiverFitProblem,
   start: ArrayLike<number>,
-  options: { readonly maxIterations: number; readonly fixed?: readonly boolean[] },
+  options: ReceiverRunOptions,
 ): LevenbergMarquardtResult {
   const tolerance = LEVENBERG_MARQUARDT_DEFAULTS.relativeTolerance;
   const n = problem.lower.length;
+  const target = options.target;
   let requests = 0;
   let previousCost = 0;
   let smallSteps = 0;
@@ -38,12 +54,22 @@ export function receiverLevenbergMarquardt(
       const cost = r.reduce((sum, value) => sum + value * value, 0);
       const afterStep = requests > 0;
       const stepsTaken = requests++;
+      let hopeless = false;
       if (afterStep) {
         const gain = (previousCost - cost) / previousCost;
         smallSteps = gain < tolerance ? smallSteps + 1 : 0;
+        if (target !== undefined && stepsTaken >= 2) {
+          const left = options.maxIterations - stepsTaken;
+          hopeless = cost * (cost / previousCost) ** left > GIVE_UP_MARGIN * target;
+        }
       }
       previousCost = cost;
-      const last = afterStep && (stepsTaken >= options.maxIterations || smallSteps >= 2);
+      const last =
+        afterStep &&
+        (stepsTaken >= options.maxIterations ||
+          smallSteps >= 2 ||
+          hopeless ||
+          (target !== undefined && cost <= target));
       if (last || !(cost > 0))
         return { cost, jtj: new Float64Array(n * n), jtr: new Float64Array(n) };
       return problem.normalEquationsWith(x, r, fixed);
