@@ -24,11 +24,14 @@ import {
 
 /**
  * Below this many unit-points (runs × frequencies) one thread is faster, even with idle cores.
- * Measured on the 2-core development VM (hybrid-1dd-2ba at 200 points, built code): a worker
- * thread spends about 0.55 s of CPU before its first unit (loading the library 0.40 s, compiling the
- * design 0.15 s) and then runs cold for its first ~50 units, as this thread does at the start; one
- * warm thread builds about 430 units/s. This thread starts at once, so a second thread repays its
- * start-up once the work exceeds about 0.55 s of one thread's time: about 240 units at 200 points.
+ * Measured on the 2-core development VM (hybrid-1dd-2ba at 200 points, built code, 2026-12-07): a
+ * worker thread spends about 0.55 s of CPU before its first unit (loading the library 0.40 s,
+ * compiling the design 0.15 s), then runs its first ~50 units cold, as this thread does at the
+ * start; a warm thread builds about 430 units/s. This thread starts at once, so a second one repays
+ * its start-up once the work exceeds about 0.55 s of one thread's: about 240 units at 200 points.
+ * That crossover is derived from those costs: the VM was never idle while it was measured (load
+ * 4–10 from other work), and there two threads were slower than one at every size, 0.7× at 300
+ * units and 0.96× at 5000 (see idleCores), with 1.7× the CPU per unit when both ran.
  */
 export const WORKERS_PAY_FROM_UNIT_POINTS = 48_000;
 
