@@ -3,8 +3,13 @@
 // parts take from the fits to src/catalogue/parts/knowlesFits.json (read and checked by knowlesFits.ts),
 // so the parts are data (not re-fitted at load time) and reproducible: `npm run build && node
 // scripts/write-knowles-parts.mjs && npx prettier --write src/catalogue/parts/knowlesFits.json`.
+// Given model names (`node scripts/write-knowles-parts.mjs TWFK-30017`), it refits only those and
+// keeps the other records as stored: a refit moves a receiver's last digits (by ≤ 1e-5), enough to
+// change designs built from it (examples/two-way-knowles.json), so a receiver is refitted when its
+// own fit changes.
 import console from "node:console";
 import { readFileSync, writeFileSync } from "node:fs";
+import process from "node:process";
 import { URL } from "node:url";
 import {
   FIXTURE_INTO_711,
@@ -39,7 +44,20 @@ const fittedParameter = (value, fitted) => ({
   ...(fitted?.atBound ? { atBound: fitted.atBound } : {}),
 });
 
+const OUTPUT = new URL("../src/catalogue/parts/knowlesFits.json", import.meta.url);
+const only = process.argv.slice(2);
+const unknown = only.filter((model) => !RECEIVERS.some(([known]) => known === model));
+if (unknown.length > 0) {
+  console.error(
+    `unknown receiver ${unknown.join(", ")}: give some of ${RECEIVERS.map(([model]) => model).join(", ")}, or none to refit all`,
+  );
+  process.exit(2);
+}
+const stored = only.length > 0 ? JSON.parse(readFileSync(OUTPUT, "utf8")).receivers : [];
+
 const records = RECEIVERS.map(([model, options]) => {
+  if (only.length > 0 && !only.includes(model))
+    return stored.find((record) => record.model === `${model}-000`);
   const read = (suffix, kind) => {
     const name = `${model}-000_${suffix}.txt`;
     const text = readFileSync(new URL(name, FIXTURES), "utf8");
@@ -104,7 +122,7 @@ const records = RECEIVERS.map(([model, options]) => {
 });
 
 writeFileSync(
-  new URL("../src/catalogue/parts/knowlesFits.json", import.meta.url),
+  OUTPUT,
   `${JSON.stringify(
     {
       generatedBy:
