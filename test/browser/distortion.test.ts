@@ -1,31 +1,12 @@
 // The designer's distortion view in headless Chromium: opened for single-dd at 94 dB, its THD at
 // 1 kHz agrees with the library's own result computed here in Node, a louder preset raises it, and
 // a linear design says so in words instead of drawing an empty chart.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { distortion, driveForLevel, referenceDesign } from "../../src/index.js";
-import {
-  type Server,
-  launchChromium,
-  openPage,
-  screenshot,
-  startServer,
-} from "./support/browser.js";
+import { screenshot } from "./support/browser.js";
+import { useBrowserSession } from "./support/session.js";
 
-let server: Server;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  ({ page, errors } = await openPage(browser, server.url));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = useBrowserSession();
 
 const SINGLE_DD = referenceDesign("single-dd")!.design;
 
@@ -37,7 +18,9 @@ function libraryThdAt1kHz(design: unknown, levelDb: number): number {
 
 /** The THD the caption quotes once the view has computed the level asked for. */
 async function captionThd(levelDb: number): Promise<number> {
-  const caption = page.getByText(new RegExp(`THD at 1 kHz: [\\d.e-]+ % at ${levelDb} dB SPL`));
+  const caption = session.page.getByText(
+    new RegExp(`THD at 1 kHz: [\\d.e-]+ % at ${levelDb} dB SPL`),
+  );
   await caption.waitFor({ timeout: 60_000 });
   const text = (await caption.textContent())!;
   return Number(/THD at 1 kHz: ([\d.e-]+) %/.exec(text)![1]);
@@ -45,26 +28,28 @@ async function captionThd(levelDb: number): Promise<number> {
 
 describe("the designer's distortion view", () => {
   it("gives single-dd's THD at 94 dB as the library does, and a louder level raises it", async () => {
-    const design = page.getByRole("combobox", { name: "Design" });
+    const design = session.page.getByRole("combobox", { name: "Design" });
     await design.selectOption("single-dd");
-    await page.getByText("Distortion at a chosen level").click();
+    await session.page.getByText("Distortion at a chosen level").click();
     const at94 = await captionThd(94);
     const expected94 = libraryThdAt1kHz(SINGLE_DD, 94);
     expect(at94).toBeGreaterThan(0);
     // The caption rounds to 3 significant figures: within 1 % of the library's figure.
     expect(Math.abs(at94 / expected94 - 1)).toBeLessThan(0.01);
-    await page.getByRole("img", { name: /Harmonic distortion at the eardrum/ }).waitFor();
-    await page.getByText("Distortion at a chosen level").scrollIntoViewIfNeeded();
-    await screenshot(page, "distortion-94");
+    await session.page.getByRole("img", { name: /Harmonic distortion at the eardrum/ }).waitFor();
+    await session.page.getByText("Distortion at a chosen level").scrollIntoViewIfNeeded();
+    await screenshot(session.page, "distortion-94");
 
-    await page.getByRole("button", { name: "114 dB" }).click();
+    await session.page.getByRole("button", { name: "114 dB" }).click();
     const at114 = await captionThd(114);
     expect(Math.abs(at114 / libraryThdAt1kHz(SINGLE_DD, 114) - 1)).toBeLessThan(0.01);
     expect(at114).toBeGreaterThan(at94 * 3);
-    await screenshot(page, "distortion-114");
+    await screenshot(session.page, "distortion-114");
 
     // The number field: any level in range.
-    const field = page.getByRole("spinbutton", { name: "Distortion level (dB SPL at 1 kHz)" });
+    const field = session.page.getByRole("spinbutton", {
+      name: "Distortion level (dB SPL at 1 kHz)",
+    });
     await field.fill("100");
     await field.press("Enter");
     const at100 = await captionThd(100);
@@ -73,9 +58,9 @@ describe("the designer's distortion view", () => {
     await field.fill("500");
     await field.press("Enter");
     await expect
-      .poll(() => page.getByRole("alert").allTextContents())
+      .poll(() => session.page.getByRole("alert").allTextContents())
       .toContainEqual(expect.stringMatching(/40 to 130/));
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   }, 180_000);
 
   it("says a design without large-signal parameters is linear, with no chart", async () => {
@@ -87,7 +72,7 @@ describe("the designer's distortion view", () => {
     for (const element of linear.elements) {
       for (const key of Object.keys(element)) if (/^(bl|kms|le)\d+$/.test(key)) delete element[key];
     }
-    await page
+    await session.page
       .locator('input[type="file"][accept*=".json"]')
       .first()
       .setInputFiles({
@@ -95,9 +80,9 @@ describe("the designer's distortion view", () => {
         mimeType: "application/json",
         buffer: Buffer.from(JSON.stringify(linear)),
       });
-    await page.getByText(/^This design is linear/).waitFor({ timeout: 60_000 });
-    expect(await page.getByRole("img", { name: /Harmonic distortion/ }).count()).toBe(0);
-    await screenshot(page, "distortion-linear");
-    expect(errors).toEqual([]);
+    await session.page.getByText(/^This design is linear/).waitFor({ timeout: 60_000 });
+    expect(await session.page.getByRole("img", { name: /Harmonic distortion/ }).count()).toBe(0);
+    await screenshot(session.page, "distortion-linear");
+    expect(session.errors).toEqual([]);
   }, 120_000);
 });

@@ -3,36 +3,18 @@
 // beside measurements. Screenshots go to test/browser/screenshots/ (git-ignored) to look at.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ROOT,
-  type Server,
-  launchChromium,
-  openPage,
-  screenshot,
-  startServer,
-} from "./support/browser.js";
-
-let server: Server;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+import { describe, expect, it } from "vitest";
+import { ROOT, screenshot } from "./support/browser.js";
+import { useBrowserSession } from "./support/session.js";
 
 const fixtures = join(ROOT, "test", "fixtures");
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  ({ page, errors } = await openPage(browser, `${server.url}#tab=graph`));
-  await page.getByLabel("Add measurement").waitFor();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+const session = useBrowserSession({
+  hash: "#tab=graph",
+  ready: (page) => page.getByLabel("Add measurement").waitFor(),
 });
 
-const legend = () => page.locator(".legend");
+const legend = () => session.page.locator(".legend");
 /** The rating the legend shows for a curve ("tilted — rating 71.3" → 71.3). */
 async function ratingOf(name: string): Promise<number> {
   const text = await legend()
@@ -44,7 +26,7 @@ async function ratingOf(name: string): Promise<number> {
 
 describe("uploaded targets", () => {
   it("a target file picked becomes the chosen target, and the curves are rated against it", async () => {
-    await page
+    await session.page
       .getByLabel("Add measurement")
       .setInputFiles([
         join(fixtures, "rank", "folder", "flat-ish.csv"),
@@ -56,20 +38,20 @@ describe("uploaded targets", () => {
     const againstHarman = await ratingOf("tilted");
     // The tilted curve itself, as a target file of the user's.
     const text = await readFile(join(fixtures, "rank", "folder", "tilted.csv"));
-    await page
+    await session.page
       .getByLabel("Add target file")
       .setInputFiles({ name: "my-target.csv", mimeType: "text/csv", buffer: text });
-    const select = page.getByRole("combobox", { name: "Target curve" });
+    const select = session.page.getByRole("combobox", { name: "Target curve" });
     await expect.poll(() => select.inputValue()).toBe("file:my-target");
     await expect.poll(() => ratingOf("tilted")).not.toBe(againstHarman);
     expect(await ratingOf("tilted")).toBeGreaterThan(await ratingOf("flat-ish"));
-    await expect.poll(() => page.url()).toContain("target=file%3Amy-target");
-    await screenshot(page, "graph-uploaded-target");
+    await expect.poll(() => session.page.url()).toContain("target=file%3Amy-target");
+    await screenshot(session.page, "graph-uploaded-target");
     // Back to a built-in target from the keyboard: the first option is Harman.
     await select.focus();
-    await page.keyboard.press("Home");
+    await session.page.keyboard.press("Home");
     await expect.poll(() => ratingOf("tilted")).toBe(againstHarman);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
 
@@ -81,7 +63,7 @@ describe("dropping a folder", () => {
     const files = names.map((name, i) => ({ name, text: texts[i]! }));
     // Playwright cannot drag a real folder in; a drop event carries what Chromium's would: one
     // item whose entry is a directory, read in batches by its reader, with a nested folder.
-    await page.locator(".graph-tool").evaluate((target, given) => {
+    await session.page.locator(".graph-tool").evaluate((target, given) => {
       type Entry = Record<string, unknown>;
       const fileEntry = (name: string, text: string): Entry => ({
         isFile: true,
@@ -117,17 +99,17 @@ describe("dropping a folder", () => {
     await legend()
       .getByText(/^Beta Tilted R — rating/)
       .waitFor();
-    expect(await page.getByRole("alert").textContent()).toMatch(/Ghost/);
-    await screenshot(page, "graph-dropped-folder");
-    await page.getByRole("button", { name: "Dismiss this message" }).first().click();
-    expect(errors).toEqual([]);
+    expect(await session.page.getByRole("alert").textContent()).toMatch(/Ghost/);
+    await screenshot(session.page, "graph-dropped-folder");
+    await session.page.getByRole("button", { name: "Dismiss this message" }).first().click();
+    expect(session.errors).toEqual([]);
   });
 });
 
 describe("the channel imbalance on the graph", () => {
   /** The chart's RGBA at `hz`, just below the plot's top edge, where no curve passes (the canvas is transparent where nothing is drawn). */
   function pixelAt(hz: number): Promise<number[]> {
-    return page.locator(".graph-tool .uplot").evaluate((chart, frequencyHz) => {
+    return session.page.locator(".graph-tool .uplot").evaluate((chart, frequencyHz) => {
       const canvas = chart.querySelector("canvas")!;
       const over = chart.querySelector(".u-over")!.getBoundingClientRect();
       const box = canvas.getBoundingClientRect();
@@ -155,33 +137,33 @@ describe("the channel imbalance on the graph", () => {
     await expect.poll(async () => (await pixelAt(middleHz))[3]).toBeGreaterThan(0);
     // Outside the band (an octave above it) nothing is drawn there.
     expect((await pixelAt(hz(band[3]!, band[4]!) * 1.6))[3]).toBe(0);
-    await screenshot(page, "graph-imbalance");
+    await screenshot(session.page, "graph-imbalance");
     // Hidden, the average's bands go with it.
-    await page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).uncheck();
+    await session.page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).uncheck();
     await expect.poll(async () => (await pixelAt(middleHz))[3]).toBe(0);
-    await page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).check();
-    expect(errors).toEqual([]);
+    await session.page.getByRole("checkbox", { name: "show Beta Tilted (L/R average)" }).check();
+    expect(session.errors).toEqual([]);
   });
 });
 
 describe("reference designs on the graph", () => {
   it("adds a reference design from the keyboard as a rated curve, in the link, and removes it", async () => {
-    const picker = page.getByRole("combobox", { name: "Reference design" });
+    const picker = session.page.getByRole("combobox", { name: "Reference design" });
     await picker.selectOption("single-dd");
-    await page.getByRole("button", { name: "Add to graph" }).focus();
-    await page.keyboard.press("Enter");
+    await session.page.getByRole("button", { name: "Add to graph" }).focus();
+    await session.page.keyboard.press("Enter");
     await legend()
       .getByText(/^single-dd \(reference design\) — rating \d+\.\d/)
       .waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.url()).toContain("gd=single-dd");
+    await expect.poll(() => session.page.url()).toContain("gd=single-dd");
     // It is no longer offered, and it is drawn (uPlot's legend lists it).
     expect(await picker.locator("option").allTextContents()).not.toContain("single-dd");
-    await page
+    await session.page
       .locator(".u-legend")
       .getByText(/single-dd \(reference design\)/)
       .waitFor();
-    await screenshot(page, "graph-reference-design");
-    await page.getByRole("button", { name: "remove single-dd (reference design)" }).click();
+    await screenshot(session.page, "graph-reference-design");
+    await session.page.getByRole("button", { name: "remove single-dd (reference design)" }).click();
     await expect
       .poll(() =>
         legend()
@@ -189,47 +171,47 @@ describe("reference designs on the graph", () => {
           .count(),
       )
       .toBe(0);
-    await expect.poll(() => page.url()).not.toContain("gd=single-dd");
-    expect(errors).toEqual([]);
+    await expect.poll(() => session.page.url()).not.toContain("gd=single-dd");
+    expect(session.errors).toEqual([]);
   });
 });
 
 describe("renaming curves in the legend", () => {
   it("renames a curve from the keyboard, keeps it in the link and after a reload", async () => {
-    await page.getByRole("button", { name: "rename flat-ish" }).focus();
-    await page.keyboard.press("Enter");
-    const field = page.getByRole("textbox", { name: "label of flat-ish" });
+    await session.page.getByRole("button", { name: "rename flat-ish" }).focus();
+    await session.page.keyboard.press("Enter");
+    const field = session.page.getByRole("textbox", { name: "label of flat-ish" });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type("My flat one");
-    await page.keyboard.press("Enter");
+    await session.page.keyboard.type("My flat one");
+    await session.page.keyboard.press("Enter");
     await legend()
       .getByText(/^My flat one — rating \d+\.\d/)
       .waitFor();
     // The focus is back on the (renamed) button; the chart's legend and the baseline chooser follow.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .poll(() => session.page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
       .toBe("rename My flat one");
-    await page
+    await session.page
       .locator(".u-legend")
       .getByText(/My flat one/)
       .waitFor();
-    expect(await page.getByRole("combobox", { name: "Baseline" }).textContent()).toContain(
+    expect(await session.page.getByRole("combobox", { name: "Baseline" }).textContent()).toContain(
       "My flat one",
     );
-    await expect.poll(() => page.url()).toContain("label.flat-ish=My+flat+one");
+    await expect.poll(() => session.page.url()).toContain("label.flat-ish=My+flat+one");
     // Escape (with the mouse this time) keeps the old label.
-    await page.getByRole("button", { name: "rename tilted" }).click();
-    await page.getByRole("textbox", { name: "label of tilted" }).fill("not kept");
-    await page.keyboard.press("Escape");
+    await session.page.getByRole("button", { name: "rename tilted" }).click();
+    await session.page.getByRole("textbox", { name: "label of tilted" }).fill("not kept");
+    await session.page.keyboard.press("Escape");
     await legend()
       .getByText(/^tilted — rating/)
       .waitFor();
-    await screenshot(page, "graph-renamed");
+    await screenshot(session.page, "graph-renamed");
     // The link brings the label back; the measurements come back from IndexedDB.
-    await page.reload();
+    await session.page.reload();
     await legend()
       .getByText(/^My flat one — rating \d+\.\d/)
       .waitFor();
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -4,45 +4,32 @@
 // escapes, download names pass safeFileName). The page must run no script and gain no element.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { referenceDesign } from "../../src/index.js";
-import {
-  ROOT,
-  type Server,
-  launchChromium,
-  openPage,
-  screenshot,
-  startServer,
-} from "./support/browser.js";
+import { ROOT, screenshot } from "./support/browser.js";
+import { useBrowserSession } from "./support/session.js";
 
-let server: Server;
-let browser: Browser;
-let page: Page;
-let errors: string[];
 const dialogs: string[] = [];
 
 const ATTACK = "<img src=x onerror=alert(1)>";
 /** Elements an injection would add; the app itself (under #app) has none of these. */
 const INJECTED = "#app :is(img, script, iframe, svg, object, embed), .injected";
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  ({ page, errors } = await openPage(browser, server.url));
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.getByRole("spinbutton", { name: "Rmid resistance" }).waitFor({ timeout: 60_000 });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+const session = useBrowserSession({
+  ready: async (page) => {
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await session.page
+      .getByRole("spinbutton", { name: "Rmid resistance" })
+      .waitFor({ timeout: 60_000 });
+  },
 });
 
 async function downloaded(click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [
+  const [download] = (await Promise.all([session.page.waitForEvent("download"), click()])) as [
     Download,
     void,
   ];
@@ -54,9 +41,9 @@ async function downloaded(click: () => Promise<void>): Promise<{ name: string; t
 
 describe("long parameter names", () => {
   it("wrap at their words, never cut off, with the full name for assistive technology", async () => {
-    const field = page.getByRole("spinbutton", { name: "midA mechanicalResistance" });
+    const field = session.page.getByRole("spinbutton", { name: "midA mechanicalResistance" });
     await field.scrollIntoViewIfNeeded();
-    const labels = await page.locator(".parameters .field label").evaluateAll((elements) =>
+    const labels = await session.page.locator(".parameters .field label").evaluateAll((elements) =>
       elements.map((label) => ({
         text: label.textContent ?? "",
         clipped:
@@ -69,48 +56,53 @@ describe("long parameter names", () => {
     expect(long!.title).toMatch(/^semiInductanceExponent: /);
     expect(labels.filter((label) => label.clipped)).toEqual([]);
     await field.focus();
-    await screenshot(page, "designer-long-names");
+    await screenshot(session.page, "designer-long-names");
   });
 });
 
 describe("user text never becomes markup", () => {
   it("a measurement named like markup shows as text: legend, chart legend, choosers, downloads", async () => {
-    await page.getByRole("tab", { name: "Graph" }).click();
+    await session.page.getByRole("tab", { name: "Graph" }).click();
     const text = await readFile(join(ROOT, "test", "fixtures", "rank", "folder", "tilted.csv"));
-    await page
+    await session.page
       .getByLabel("Add measurement")
       .setInputFiles({ name: `${ATTACK}.csv`, mimeType: "text/csv", buffer: text });
-    await page.locator(".legend").getByText(`${ATTACK} — rating`, { exact: false }).waitFor();
-    await page.locator(".u-legend").getByText(ATTACK, { exact: false }).waitFor();
+    await session.page
+      .locator(".legend")
+      .getByText(`${ATTACK} — rating`, { exact: false })
+      .waitFor();
+    await session.page.locator(".u-legend").getByText(ATTACK, { exact: false }).waitFor();
     // A label typed with markup stays text too.
-    await page.getByRole("button", { name: `rename ${ATTACK}` }).click();
-    await page
+    await session.page.getByRole("button", { name: `rename ${ATTACK}` }).click();
+    await session.page
       .getByRole("textbox", { name: `label of ${ATTACK}` })
       .fill('<b class="injected">x</b>');
-    await page.keyboard.press("Enter");
-    await page.locator(".legend").getByText('<b class="injected">x</b> — rating').waitFor();
-    expect(await page.locator(INJECTED).count()).toBe(0);
+    await session.page.keyboard.press("Enter");
+    await session.page.locator(".legend").getByText('<b class="injected">x</b> — rating').waitFor();
+    expect(await session.page.locator(INJECTED).count()).toBe(0);
     // The chart as SVG: the library escapes the label.
-    const svg = await downloaded(() => page.getByRole("button", { name: "Download SVG" }).click());
+    const svg = await downloaded(() =>
+      session.page.getByRole("button", { name: "Download SVG" }).click(),
+    );
     expect(svg.text).toContain("&lt;b class=&quot;injected&quot;&gt;x&lt;/b&gt;");
     expect(svg.text).not.toContain('<b class="injected">');
     // The EQ presets are named after the curve, through safeFileName.
-    await page.getByRole("tab", { name: "EQ" }).click();
-    await page
+    await session.page.getByRole("tab", { name: "EQ" }).click();
+    await session.page
       .getByRole("combobox", { name: "Equalise" })
       .selectOption({ label: '<b class="injected">x</b>' });
-    await page.getByRole("button", { name: "Fit EQ" }).click();
-    await page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
+    await session.page.getByRole("button", { name: "Fit EQ" }).click();
+    await session.page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
     const preset = await downloaded(() =>
-      page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
+      session.page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
     );
     expect(preset.name).toBe("b-class-injected-x-b ParametricEQ.txt");
-    expect(await page.locator(INJECTED).count()).toBe(0);
+    expect(await session.page.locator(INJECTED).count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 
   it("a design whose element id and name are markup shows them as text, and downloads safely", async () => {
-    await page.getByRole("tab", { name: "Designer" }).click();
+    await session.page.getByRole("tab", { name: "Designer" }).click();
     const design = structuredClone(referenceDesign("single-ba")!.design) as unknown as {
       name: string;
       elements: { id: string }[];
@@ -118,29 +110,29 @@ describe("user text never becomes markup", () => {
     design.name = "<svg onload=alert(2)>";
     const index = design.elements.findIndex((element) => element.id === "ba");
     design.elements[index]!.id = ATTACK;
-    await page.getByLabel("Open design file").setInputFiles({
+    await session.page.getByLabel("Open design file").setInputFiles({
       name: `${ATTACK}.json`,
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(design)),
     });
-    const field = page.getByRole("spinbutton", { name: `${ATTACK} coilResistance` });
+    const field = session.page.getByRole("spinbutton", { name: `${ATTACK} coilResistance` });
     await field.waitFor({ timeout: 30_000 });
-    await page.locator(".parameters legend").getByText(ATTACK).waitFor();
+    await session.page.locator(".parameters legend").getByText(ATTACK).waitFor();
     // An edit of it reaches the library under the same id, and the link carries the design whole.
     await field.fill("61");
-    await expect.poll(() => page.url()).toContain("json=");
-    await page
+    await expect.poll(() => session.page.url()).toContain("json=");
+    await session.page
       .getByText(/Preference rating \d+\.\d/)
       .first()
       .waitFor();
-    expect(await page.locator(INJECTED).count()).toBe(0);
+    expect(await session.page.locator(INJECTED).count()).toBe(0);
     const file = await downloaded(() =>
-      page.getByRole("button", { name: "Download design" }).click(),
+      session.page.getByRole("button", { name: "Download design" }).click(),
     );
     expect(file.name).not.toMatch(/[<>]/);
     expect(JSON.parse(file.text).elements[index].id).toBe(ATTACK);
-    await screenshot(page, "designer-markup-id");
+    await screenshot(session.page, "designer-markup-id");
     expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

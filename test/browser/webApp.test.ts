@@ -4,36 +4,17 @@
 // test/browser/screenshots/ (git-ignored) to look at.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { logFrequencies, referenceDesign, simulate } from "../../src/index.js";
 import { seriousViolations } from "./support/axe.js";
-import {
-  ROOT,
-  type Server,
-  launchChromium,
-  openPage,
-  screenshot,
-  startServer,
-} from "./support/browser.js";
+import { ROOT, screenshot } from "./support/browser.js";
+import { useBrowserSession } from "./support/session.js";
 
-let server: Server;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  ({ page, errors } = await openPage(browser, server.url));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = useBrowserSession();
 
 async function downloadedText(click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [
+  const [download] = (await Promise.all([session.page.waitForEvent("download"), click()])) as [
     Download,
     void,
   ];
@@ -48,39 +29,39 @@ const fixtures = join(ROOT, "test", "fixtures");
 
 describe("the designer", () => {
   it("lists the reference designs in the Design combobox and draws the tribrid", async () => {
-    const design = page.getByRole("combobox", { name: "Design" });
+    const design = session.page.getByRole("combobox", { name: "Design" });
     await design.selectOption(TRIBRID);
     await expect.poll(() => design.inputValue()).toBe(TRIBRID);
     const options = await design.locator("option").allTextContents();
     expect(options).toContain("single-dd");
-    await page
+    await session.page
       .getByText(/Preference rating \d+\.\d/)
       .first()
       .waitFor();
-    await screenshot(page, "designer");
+    await screenshot(session.page, "designer");
     // The chart downloads: the canvas as PNG, and the library's SVG renderer.
     const png = await downloadedText(() =>
-      page.getByRole("button", { name: "Download PNG" }).click(),
+      session.page.getByRole("button", { name: "Download PNG" }).click(),
     );
     expect(png.name).toMatch(/\.png$/);
     const svg = await downloadedText(() =>
-      page.getByRole("button", { name: "Download SVG" }).click(),
+      session.page.getByRole("button", { name: "Download SVG" }).click(),
     );
     expect(svg.text).toMatch(/<svg[^>]*>/);
     expect(svg.text).toContain("tweeterA");
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it("redraws after an edit, puts it in the URL, and the CSV equals the library's result", async () => {
-    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    const field = session.page.getByRole("spinbutton", { name: "Rmid resistance" });
     await field.fill("2.2");
-    await expect.poll(() => page.url()).toContain("p.Rmid.resistance=2.2");
+    await expect.poll(() => session.page.url()).toContain("p.Rmid.resistance=2.2");
     // The redraw of that edit is recorded as a User Timing measure.
     await expect
-      .poll(() => page.evaluate(() => performance.getEntriesByName("tympan:redraw").length))
+      .poll(() => session.page.evaluate(() => performance.getEntriesByName("tympan:redraw").length))
       .toBeGreaterThan(0);
     const { text } = await downloadedText(() =>
-      page.getByRole("button", { name: "Download CSV" }).click(),
+      session.page.getByRole("button", { name: "Download CSV" }).click(),
     );
     const base = referenceDesign(TRIBRID)!.design;
     const edited = {
@@ -105,27 +86,27 @@ describe("the designer", () => {
   });
 
   it("shows the library's issue at an invalid value, keeps the page, and undo restores", async () => {
-    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    const field = session.page.getByRole("spinbutton", { name: "Rmid resistance" });
     await field.fill("-1");
-    const alert = page.getByRole("alert").first();
+    const alert = session.page.getByRole("alert").first();
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Rmid|resistance/);
     await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
-    await screenshot(page, "designer-invalid");
+    await screenshot(session.page, "designer-invalid");
     await field.blur();
-    await page.getByRole("button", { name: "Undo" }).click();
+    await session.page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => field.inputValue()).toBe("2.2");
-    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => session.page.getByRole("alert").count()).toBe(0);
   });
 
   it("reopens the share link with the same design (Download design round-trips)", async () => {
     const { text: before } = await downloadedText(() =>
-      page.getByRole("button", { name: "Download design" }).click(),
+      session.page.getByRole("button", { name: "Download design" }).click(),
     );
     // A new tab of the same browser. Chromium runs --single-process here, where closing a context
     // can take the browser down: the tab is left open until the browser closes.
-    const second = await page.context().newPage();
-    await second.goto(page.url());
+    const second = await session.page.context().newPage();
+    await second.goto(session.page.url());
     await second.getByRole("spinbutton", { name: "Rmid resistance" }).waitFor();
     expect(await second.getByRole("spinbutton", { name: "Rmid resistance" }).inputValue()).toBe(
       "2.2",
@@ -142,149 +123,153 @@ describe("the designer", () => {
   });
 
   it("works from the keyboard: arrow keys step a value, Ctrl+Z undoes it", async () => {
-    const field = page.getByRole("spinbutton", { name: "Rmid resistance" });
+    const field = session.page.getByRole("spinbutton", { name: "Rmid resistance" });
     await field.focus();
-    await page.keyboard.press("ArrowUp");
-    await expect.poll(() => page.url()).toContain("p.Rmid.resistance=3.2");
+    await session.page.keyboard.press("ArrowUp");
+    await expect.poll(() => session.page.url()).toContain("p.Rmid.resistance=3.2");
     await field.blur();
-    await page.keyboard.press("Control+z");
+    await session.page.keyboard.press("Control+z");
     await expect.poll(() => field.inputValue()).toBe("2.2");
     // A purchasable part offers E12 values; a slider moves it on a log scale.
-    expect(await page.locator("datalist#p-Rmid-resistance-values option").count()).toBeGreaterThan(
-      10,
-    );
-    await page.getByRole("slider", { name: "Rmid resistance, log scale" }).waitFor();
+    expect(
+      await session.page.locator("datalist#p-Rmid-resistance-values option").count(),
+    ).toBeGreaterThan(10);
+    await session.page.getByRole("slider", { name: "Rmid resistance, log scale" }).waitFor();
   });
 
   it("adds, connects and removes an element; the library asks for what is missing", async () => {
-    await page.getByRole("combobox", { name: "New element" }).selectOption("resistor");
-    await page.getByRole("button", { name: "Add element" }).click();
-    const nodes = page.getByRole("textbox", { name: "resistor1 nodes" });
+    await session.page.getByRole("combobox", { name: "New element" }).selectOption("resistor");
+    await session.page.getByRole("button", { name: "Add element" }).click();
+    const nodes = session.page.getByRole("textbox", { name: "resistor1 nodes" });
     await nodes.waitFor();
-    await page.locator(".design-failure").waitFor();
+    await session.page.locator(".design-failure").waitFor();
     await nodes.fill("in 0");
     await nodes.press("Enter");
     // The resistance it lacks gets a field with the library's message; typing a value fixes it.
-    const resistance = page.getByRole("spinbutton", { name: "resistor1 resistance" });
+    const resistance = session.page.getByRole("spinbutton", { name: "resistor1 resistance" });
     await resistance.fill("1000");
     await resistance.press("Enter");
-    await expect.poll(() => page.locator(".design-failure").count()).toBe(0);
-    await screenshot(page, "designer-added-element");
-    await page.getByRole("button", { name: "remove resistor1" }).click();
-    await expect.poll(() => page.getByRole("textbox", { name: "resistor1 nodes" }).count()).toBe(0);
+    await expect.poll(() => session.page.locator(".design-failure").count()).toBe(0);
+    await screenshot(session.page, "designer-added-element");
+    await session.page.getByRole("button", { name: "remove resistor1" }).click();
+    await expect
+      .poll(() => session.page.getByRole("textbox", { name: "resistor1 nodes" }).count())
+      .toBe(0);
     // Back to the reference design plus one edit: the link names it again.
-    await expect.poll(() => page.url()).toContain("design=tribrid-1dd-4ba-2est");
+    await expect.poll(() => session.page.url()).toContain("design=tribrid-1dd-4ba-2est");
   });
 
   it("has no serious or critical accessibility violations", async () => {
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("spinbutton", { name: "Cmid capacitance" }).scrollIntoViewIfNeeded();
-    await screenshot(page, "designer-parameters");
+    expect(await seriousViolations(session.page)).toEqual([]);
+    await session.page
+      .getByRole("spinbutton", { name: "Cmid capacitance" })
+      .scrollIntoViewIfNeeded();
+    await screenshot(session.page, "designer-parameters");
   });
 });
 
 describe("the graph tool", () => {
   it("adds measurements in every format the reader takes and rates each in its legend", async () => {
-    await page.getByRole("tab", { name: "Graph" }).click();
+    await session.page.getByRole("tab", { name: "Graph" }).click();
     const folder = join(fixtures, "measurements");
     const files = (await readdir(folder)).map((name) => join(folder, name));
     files.push(
       join(fixtures, "rank", "folder", "flat-ish.csv"),
       join(fixtures, "rank", "folder", "tilted.csv"),
     );
-    await page.getByLabel("Add measurement").setInputFiles(files);
-    await page
+    await session.page.getByLabel("Add measurement").setInputFiles(files);
+    await session.page
       .locator(".legend")
       .getByText(/flat-ish — rating \d+\.\d/)
       .waitFor();
     await expect
-      .poll(() => page.locator(".legend li").count())
+      .poll(() => session.page.locator(".legend li").count())
       .toBeGreaterThanOrEqual(files.length);
-    await screenshot(page, "graph");
-    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(session.page, "graph");
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 
   it("reads a squig.link folder: phone_book.json names the phones, missing ones are reported", async () => {
-    await page.getByLabel("Add folder").setInputFiles(join(fixtures, "rank", "squig"));
-    await page
+    await session.page.getByLabel("Add folder").setInputFiles(join(fixtures, "rank", "squig"));
+    await session.page
       .locator(".legend")
       .getByText(/^Alpha Reference L — rating \d+\.\d/)
       .waitFor();
-    await page
+    await session.page
       .locator(".legend")
       .getByText(/^Beta Tilted R — rating/)
       .waitFor();
-    expect(await page.getByRole("alert").textContent()).toMatch(/Ghost/);
+    expect(await session.page.getByRole("alert").textContent()).toMatch(/Ghost/);
     // L and R of one phone average into one curve that says how far the channels differ.
-    await page.getByRole("button", { name: "average L/R" }).first().click();
-    await page
+    await session.page.getByRole("button", { name: "average L/R" }).first().click();
+    await session.page
       .locator(".legend")
       .getByText(/\(L\/R average\) — rating/)
       .first()
       .waitFor();
-    await page
+    await session.page
       .locator(".legend")
       .getByText(/L − R up to/)
       .first()
       .waitFor();
-    await screenshot(page, "graph-phone-book");
-    await page.getByRole("button", { name: "Dismiss this message" }).first().click();
-    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+    await screenshot(session.page, "graph-phone-book");
+    await session.page.getByRole("button", { name: "Dismiss this message" }).first().click();
+    await expect.poll(() => session.page.getByRole("alert").count()).toBe(0);
   });
 
   it("names the file and line of a junk file in an alert, and keeps the rest", async () => {
-    const before = await page.locator(".legend li").count();
-    await page.getByLabel("Add measurement").setInputFiles({
+    const before = await session.page.locator(".legend li").count();
+    await session.page.getByLabel("Add measurement").setInputFiles({
       name: "junk.txt",
       mimeType: "text/plain",
       buffer: Buffer.from("this is not\na measurement 1 2 3\n\u0001\u0002"),
     });
-    const alert = page.getByRole("alert");
+    const alert = session.page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/junk\.txt/);
-    expect(await page.locator(".legend li").count()).toBe(before);
-    await screenshot(page, "graph-junk-file");
-    await page.getByRole("button", { name: "Dismiss this message" }).click();
+    expect(await session.page.locator(".legend li").count()).toBe(before);
+    await screenshot(session.page, "graph-junk-file");
+    await session.page.getByRole("button", { name: "Dismiss this message" }).click();
   });
 });
 
 describe("the EQ panel", () => {
   it("fits EQ to the design and downloads an EqualizerAPO preset", async () => {
     // The tabs follow the ARIA pattern: arrow keys move between them.
-    await page.getByRole("tab", { name: "Graph" }).focus();
-    await page.keyboard.press("ArrowRight");
+    await session.page.getByRole("tab", { name: "Graph" }).focus();
+    await session.page.keyboard.press("ArrowRight");
     await expect
-      .poll(() => page.getByRole("tab", { name: "EQ" }).getAttribute("aria-selected"))
+      .poll(() => session.page.getByRole("tab", { name: "EQ" }).getAttribute("aria-selected"))
       .toBe("true");
-    await page.getByRole("button", { name: "Fit EQ" }).click();
-    await page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
+    await session.page.getByRole("button", { name: "Fit EQ" }).click();
+    await session.page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
     const { text } = await downloadedText(() =>
-      page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
+      session.page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
     );
     // As `tympan eq` writes it: the summary as # comments, then the preset.
     expect(text).toMatch(/^Preamp: -?\d+(\.\d+)? dB/m);
     expect(text).toMatch(/Filter 1: ON/);
     // A filter edited by hand previews at once.
-    await page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).fill("4");
-    await page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).press("Enter");
-    await page.getByText(/edited by hand/).waitFor();
-    await screenshot(page, "eq");
-    expect(await seriousViolations(page)).toEqual([]);
+    await session.page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).fill("4");
+    await session.page.getByRole("spinbutton", { name: "filter 3 gain (dB)" }).press("Enter");
+    await session.page.getByText(/edited by hand/).waitFor();
+    await screenshot(session.page, "eq");
+    expect(await seriousViolations(session.page)).toEqual([]);
   });
 });
 
 describe("the source panel", () => {
   it("shows headroom and hiss for a source", async () => {
-    await page.getByRole("tab", { name: "Source" }).click();
-    await page.getByText(/dB\(A\) SPL/).waitFor({ timeout: 30_000 });
+    await session.page.getByRole("tab", { name: "Source" }).click();
+    await session.page.getByText(/dB\(A\) SPL/).waitFor({ timeout: 30_000 });
     // A figure typed over the preset's makes a modified source, in the link too.
-    const impedance = page.getByRole("spinbutton", { name: "Output impedance (Ω)" });
+    const impedance = session.page.getByRole("spinbutton", { name: "Output impedance (Ω)" });
     await impedance.fill("22");
     await impedance.press("Enter");
-    await page.getByText(/\(modified\)/).waitFor();
-    await expect.poll(() => page.url()).toContain("zsource=22");
-    await screenshot(page, "source");
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
+    await session.page.getByText(/\(modified\)/).waitFor();
+    await expect.poll(() => session.page.url()).toContain("zsource=22");
+    await screenshot(session.page, "source");
+    expect(await seriousViolations(session.page)).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -56,13 +56,17 @@ export function startServer(): Promise<Server> {
   });
 }
 
-/** A page with a fixed locale (uPlot formats numbers with navigator.language) and error capture. */
+/**
+ * A page with a fixed locale (uPlot formats numbers with navigator.language; en-US unless given)
+ * and error capture.
+ */
 export async function openPage(
   browser: Browser,
   url: string,
+  locale = "en-US",
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    locale: "en-US",
+    locale,
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
   });
