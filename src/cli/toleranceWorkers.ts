@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import {
   type Issue,
@@ -35,6 +37,9 @@ import {
  */
 export const WORKERS_PAY_FROM_UNIT_POINTS = 48_000;
 
+/** The worker thread's script, as the build lays it out beside this module. */
+const WORKER_SCRIPT = new URL("./toleranceWorker.js", import.meta.url);
+
 /**
  * Cores that other work leaves idle: availableParallelism() less the 1-minute load average (at least
  * 1). Linux shares the CPU between sessions before threads (autogroup), so while other sessions keep
@@ -49,12 +54,14 @@ export function idleCores(): number {
 /**
  * How many threads a tolerance analysis of `runs` units at `points` frequencies should build its
  * units on (this one included): 1 below WORKERS_PAY_FROM_UNIT_POINTS; else one per idle core, but
- * only as many as have half that much work each, and never more than there are units.
+ * only as many as have half that much work each, and never more than there are units. One, too,
+ * when the worker script is not built beside this module (the sources run through a TypeScript
+ * loader, as in the tests): the result is the same, only the speed differs.
  */
 export function toleranceWorkerCount(
   runs: number,
   points: number,
-  cores: number = idleCores(),
+  cores: number = existsSync(fileURLToPath(WORKER_SCRIPT)) ? idleCores() : 1,
 ): number {
   const work = runs * points;
   if (!(work >= WORKERS_PAY_FROM_UNIT_POINTS)) return 1;
@@ -144,7 +151,7 @@ export async function toleranceAnalysisInWorkers(
       },
     },
     workers,
-    workerScript ?? new URL("./toleranceWorker.js", import.meta.url),
+    workerScript ?? WORKER_SCRIPT,
     options.onProgress,
   );
   return summariseTolerance(plan, mergeToleranceUnits(plan, parts), analysisOptions);

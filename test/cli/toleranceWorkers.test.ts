@@ -98,6 +98,10 @@ describe("toleranceWorkerCount(runs, points, cores)", () => {
     expect(toleranceWorkerCount(100_000, 200, 1)).toBe(1);
     expect(toleranceWorkerCount(3, pay, 8)).toBe(3);
   });
+
+  it("keeps one thread when the worker script is not built (the sources, as vitest runs them)", () => {
+    expect(toleranceWorkerCount(100_000, 200)).toBe(1);
+  });
 });
 
 describe("toleranceAnalysisInWorkers(design, options)", () => {
