@@ -20,6 +20,8 @@ export interface IntermodulationOptions {
   /** Low tone ÷ high tone in amplitude (default 4, SMPTE's 4:1, 12 dB). */
   readonly amplitudeRatio?: number;
   readonly air?: Air;
+  /** Every acoustic volume as an adiabatic gas spring, as for `distortion` (default false). */
+  readonly adiabaticCavities?: boolean;
 }
 
 /** One probe's two-tone figures. */
@@ -70,7 +72,9 @@ export function intermodulation(
   const multiple = Math.round(highHz / lowHz);
   checkOptions(options, lowHz, highHz, ratio, multiple);
   const harmonics = multiple + 2 + EXTRA_HARMONICS;
-  const ports = new LinearPorts(design, options.air ?? STANDARD_AIR);
+  const ports = new LinearPorts(design, options.air ?? STANDARD_AIR, {
+    adiabaticCavities: options.adiabaticCavities ?? false,
+  });
   const grid = [DC_PROXY_HZ, ...Array.from({ length: harmonics }, (_, k) => (k + 1) * lowHz)];
   const response = new PeriodResponse(ports.transfers(grid), lowHz, harmonics, (k) => k);
   const lowPeak = Math.SQRT2 * options.voltageRms;

@@ -35,6 +35,7 @@ interface DistortionFlags {
   thd: string;
   imd?: boolean;
   imdTones: string;
+  adiabaticCavities?: boolean;
 }
 
 export function registerDistortion(program: Command, output: CliOutput): void {
@@ -73,6 +74,10 @@ export function registerDistortion(program: Command, output: CliOutput): void {
       "instead: two-tone intermodulation (SMPTE-style, 4:1), the low tone driven by --voltage or --spl",
     )
     .option("--imd-tones <f1,f2>", "the two tones in Hz, f2 a whole multiple of f1", "60,7020")
+    .option(
+      "--adiabatic-cavities",
+      "every acousticVolume as an adiabatic gas spring: the compression of small sealed cavities at high levels",
+    )
     .action(async (designPath: string, flags: DistortionFlags) => {
       if (flags.maxSpl && flags.imd) throw usageError("give --max-spl or --imd, not both");
       if (flags.maxSpl) return maxSplAction(designPath, flags, output);
@@ -100,8 +105,9 @@ export function registerDistortion(program: Command, output: CliOutput): void {
       const { design, name } = await loadDesign(designPath);
       const result = inFile(designPath, () => {
         const probe = chooseProbe(design, flags.probe);
+        const cavities = cavityOption(flags);
         const voltageRms =
-          fixedVoltageRms ?? driveForLevel(design, { ...level!, probe, harmonics });
+          fixedVoltageRms ?? driveForLevel(design, { ...level!, probe, harmonics, ...cavities });
         return {
           probe,
           value: distortion(design, {
@@ -109,6 +115,7 @@ export function registerDistortion(program: Command, output: CliOutput): void {
             voltageRms,
             harmonics,
             method: flags.weak ? "volterra" : "harmonic-balance",
+            ...cavities,
           }),
         };
       });
@@ -127,6 +134,11 @@ export function registerDistortion(program: Command, output: CliOutput): void {
         output.err(issueLines(result.value.warnings ?? []));
       }
     });
+}
+
+/** `--adiabatic-cavities` as the library's option. */
+function cavityOption(flags: DistortionFlags): { adiabaticCavities?: true } {
+  return flags.adiabaticCavities ? { adiabaticCavities: true } : {};
 }
 
 /**
@@ -159,6 +171,7 @@ async function maxSplAction(designPath: string, flags: DistortionFlags, output: 
       thdPercent,
       harmonics,
       ...(flags.probe === undefined ? {} : { probe: flags.probe }),
+      ...cavityOption(flags),
     }),
   );
   output.out(flags.json ? `${JSON.stringify(result)}\n` : maxSplTable(result));
@@ -182,8 +195,9 @@ async function imdAction(designPath: string, flags: DistortionFlags, output: Cli
             levelDb: finiteFlag(flags.spl!, "--spl", "dB"),
             frequencyHz: positiveFlag(flags.splAt, "--spl-at", "Hz"),
             probe,
+            ...cavityOption(flags),
           });
-    return intermodulation(design, { voltageRms, lowHz, highHz });
+    return intermodulation(design, { voltageRms, lowHz, highHz, ...cavityOption(flags) });
   });
   if (flags.json) output.out(`${JSON.stringify(result)}\n`);
   else {
