@@ -53,6 +53,20 @@ describe("uploaded targets", () => {
     await expect.poll(() => ratingOf("tilted")).toBe(againstHarman);
     expect(session.errors).toEqual([]);
   });
+
+  it("removes an uploaded target: gone from the choices, the default target rated against again", async () => {
+    const select = session.page.getByRole("combobox", { name: "Target curve" });
+    await select.selectOption("file:my-target");
+    await expect.poll(() => ratingOf("tilted")).toBeGreaterThan(await ratingOf("flat-ish"));
+    const remove = session.page.getByRole("button", { name: 'Remove the target file "my-target"' });
+    await remove.focus();
+    await screenshot(session.page, "graph-remove-target");
+    await session.page.keyboard.press("Enter");
+    await expect.poll(() => select.inputValue()).toBe("harman-in-ear-2019v2");
+    expect(await select.locator("option", { hasText: "my-target" }).count()).toBe(0);
+    await expect.poll(() => session.page.url()).not.toContain("my-target");
+    expect(session.errors).toEqual([]);
+  });
 });
 
 describe("dropping a folder", () => {

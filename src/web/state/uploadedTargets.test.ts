@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TARGET } from "../worker/targets.js";
 import type { CurveData } from "../worker/protocol.js";
-import { resolveTarget, uploadedTargetId } from "./uploadedTargets.js";
+import { target } from "./appState.js";
+import {
+  addUploadedTarget,
+  removeUploadedTarget,
+  resolveTarget,
+  uploadedTargetId,
+  uploadedTargets,
+} from "./uploadedTargets.js";
 
 const curve: CurveData = {
   name: "My target",
@@ -23,5 +30,21 @@ describe("resolveTarget (the target the worker is asked for)", () => {
   it("falls back to the default target when the link's file is not loaded here", () => {
     const spec = { ...DEFAULT_TARGET, base: "file:elsewhere", trebleDb: 1 };
     expect(resolveTarget(spec, [])).toEqual({ ...spec, base: DEFAULT_TARGET.base });
+  });
+});
+
+describe("removeUploadedTarget", () => {
+  it("forgets the target, and chooses the default target when it was the chosen one", () => {
+    const id = addUploadedTarget("my.csv", curve);
+    const other = addUploadedTarget("other.csv", { ...curve, name: "Other" });
+    target.value = { ...DEFAULT_TARGET, base: id, bassDb: 3 };
+    removeUploadedTarget(id);
+    expect(uploadedTargets.value.map((entry) => entry.id)).toEqual([other]);
+    expect(target.value).toEqual({ ...DEFAULT_TARGET, bassDb: 3 });
+    // Removing one that is not chosen leaves the choice alone.
+    target.value = { ...DEFAULT_TARGET, base: "harman-in-ear-2019v2-without-bass" };
+    removeUploadedTarget(other);
+    expect(uploadedTargets.value).toEqual([]);
+    expect(target.value.base).toBe("harman-in-ear-2019v2-without-bass");
   });
 });

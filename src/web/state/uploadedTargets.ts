@@ -30,6 +30,15 @@ export function addUploadedTarget(fileName: string, curve: CurveData): string {
   return id;
 }
 
+/**
+ * Forgets an uploaded target; when it is the chosen one, the default target is chosen instead
+ * (the tone controls stay as they are).
+ */
+export function removeUploadedTarget(id: string): void {
+  uploadedTargets.value = uploadedTargets.value.filter((entry) => entry.id !== id);
+  if (target.value.base === id) target.value = { ...target.value, base: DEFAULT_STATE.target.base };
+}
+
 /** The uploaded target a "file:" base names, when it is not loaded in this browser; else undefined. */
 export const missingUploadedTarget = computed<string | undefined>(() => {
   const base = target.value.base;

@@ -2,7 +2,12 @@
 // adjustableTarget, as the graph tools and `tympan --bass/--ear-gain/--treble/--tilt` define them.
 // A target file picked or dropped here joins the built-in targets.
 import { catalogue, target } from "../state/appState.js";
-import { missingUploadedTarget, uploadedTargets } from "../state/uploadedTargets.js";
+import {
+  missingUploadedTarget,
+  removeUploadedTarget,
+  uploadedTargets,
+} from "../state/uploadedTargets.js";
+import { removeStoredMeasurement } from "../storage/measurementStore.js";
 import type { TargetSpec } from "../worker/protocol.js";
 import { addTargetFiles } from "./openFiles.js";
 
@@ -33,6 +38,7 @@ export function TargetControls({ idPrefix }: { idPrefix: string }) {
   const set = (change: Partial<TargetSpec>) => (target.value = { ...target.value, ...change });
   const uploaded = uploadedTargets.value;
   const missing = missingUploadedTarget.value;
+  const chosenUpload = uploaded.find((entry) => entry.id === spec.base);
   return (
     <fieldset
       class="target-controls"
@@ -67,6 +73,19 @@ export function TargetControls({ idPrefix }: { idPrefix: string }) {
           ) : null}
         </select>
       </label>
+      {chosenUpload !== undefined ? (
+        <button
+          type="button"
+          aria-label={`Remove the target file "${chosenUpload.curve.name}"`}
+          onClick={() => {
+            removeUploadedTarget(chosenUpload.id);
+            // Stored under "target:<id>" (see addTargetTexts).
+            void removeStoredMeasurement(`target:${chosenUpload.id}`).catch(() => undefined);
+          }}
+        >
+          Remove target file
+        </button>
+      ) : null}
       <label class="file-button">
         Add target file
         <input
