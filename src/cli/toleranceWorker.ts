@@ -1,5 +1,6 @@
 // The worker thread of toleranceAnalysisInWorkers (toleranceWorkers.ts): compiles the design once
-// (a TolerancePlan from workerData), then answers each range of units it is sent with those units —
+// (a TolerancePlan from workerData) and says it is ready, then answers each range of units it is
+// sent with those units —
 // their Float64Arrays transferred, not copied — or with the error of the unit that failed. Progress
 // goes back every few units. It never exits on its own: the parent terminates it.
 import { parentPort, workerData } from "node:worker_threads";
@@ -36,8 +37,10 @@ let plan: TolerancePlan | undefined;
 let planError: ThrownInWorker | undefined;
 try {
   plan = new TolerancePlan(data.design, data.options);
+  reply({ type: "ready" });
 } catch (error) {
   planError = thrown(error);
+  reply({ type: "failed", unit: -1, error: planError });
 }
 
 port.on("message", ({ fromUnit, toUnit }: ToleranceWorkerRequest) => {

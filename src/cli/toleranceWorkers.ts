@@ -72,11 +72,17 @@ export function toleranceWorkerCount(
 export interface ParallelToleranceOptions extends ToleranceOptions {
   /**
    * Threads that build units: this one and workers − 1 worker threads (1: this thread alone, as
-   * toleranceAnalysis); default toleranceWorkerCount(runs, points).
+   * toleranceAnalysis; with useThisThread false, `workers` worker threads); default
+   * toleranceWorkerCount(runs, points).
    */
   readonly workers?: number;
   /** The worker script (default toleranceWorker.js beside this module, as built into dist/cli/). */
   readonly workerScript?: URL;
+  /**
+   * Whether this thread builds units too (default true: it starts at once, while the workers load
+   * and compile). False leaves every unit to `workers` worker threads, keeping this thread free.
+   */
+  readonly useThisThread?: boolean;
 }
 
 /** What a worker thread is started with: the design as given and what fixes the units. */
@@ -100,8 +106,12 @@ export type ThrownInWorker =
     }
   | { readonly tympan: false; readonly message: string; readonly stack?: string };
 
-/** What a worker sends back: units done since its last progress, a range's units, or a failure. */
+/**
+ * What a worker sends: that it has compiled the design, units done since its last progress, a
+ * range's units, or a failure.
+ */
 export type ToleranceWorkerReply =
+  | { readonly type: "ready" }
   | { readonly type: "progress"; readonly units: number }
   | { readonly type: "units"; readonly units: ToleranceUnits }
   | {
@@ -124,7 +134,7 @@ export async function toleranceAnalysisInWorkers(
   raw: unknown,
   options: ParallelToleranceOptions = {},
 ): Promise<ToleranceAnalysis> {
-  const { workers: asked, workerScript, ...analysisOptions } = options;
+  const { workers: asked, workerScript, useThisThread = true, ...analysisOptions } = options;
   if (asked !== undefined && !(Number.isInteger(asked) && asked >= 1))
     throw new TympanError([
       {
@@ -137,7 +147,7 @@ export async function toleranceAnalysisInWorkers(
   const runs = options.runs ?? TOLERANCE_DEFAULTS.runs;
   const points = options.frequencies?.length ?? TOLERANCE_DEFAULTS.points;
   const workers = Math.min(asked ?? toleranceWorkerCount(runs, points), runs);
-  if (!(workers >= 2)) return toleranceAnalysis(raw, analysisOptions);
+  if (!(workers >= 2) && useThisThread) return toleranceAnalysis(raw, analysisOptions);
   const plan = new TolerancePlan(raw, analysisOptions);
   const parts = await unitsInWorkers(
     plan,
@@ -153,12 +163,13 @@ export async function toleranceAnalysisInWorkers(
     workers,
     workerScript ?? WORKER_SCRIPT,
     options.onProgress,
+    useThisThread,
   );
   return summariseTolerance(plan, mergeToleranceUnits(plan, parts), analysisOptions);
 }
 
-/** Ranges per thread: enough that a busy core does not hold the others up for long. */
-const RANGES_PER_THREAD = 4;
+/** Ranges per thread: enough that a slow or late thread does not hold the others up for long. */
+const RANGES_PER_THREAD = 16;
 /** Units this thread builds between looks at the workers' messages (about 10–30 ms of work). */
 const UNITS_BETWEEN_MESSAGES = 4;
 
@@ -175,6 +186,7 @@ function unitsInWorkers(
   count: number,
   script: URL,
   onProgress: ((done: number, runs: number) => void) | undefined,
+  useThisThread: boolean,
 ): Promise<ToleranceUnits[]> {
   const { runs } = plan;
   const size = Math.ceil(runs / (count * RANGES_PER_THREAD));
@@ -225,6 +237,9 @@ function unitsInWorkers(
     const onReply = (thread: Worker, message: ToleranceWorkerReply) => {
       if (settled) return;
       if (message.type === "progress") return progress(message.units);
+      // A worker gets a range only once it has compiled the design: until then this thread works
+      // on, and a small run may be done before any worker is ready.
+      if (message.type === "ready") return dispatch(thread);
       if (message.type === "units") parts.push(message.units);
       else failed(message.unit, revive(message.error));
       dispatch(thread);
@@ -250,7 +265,7 @@ function unitsInWorkers(
     };
 
     try {
-      for (let k = 1; k < count; k++) {
+      for (let k = useThisThread ? 1 : 0; k < count; k++) {
         const thread = new Worker(script, { workerData: data });
         threads.push(thread);
         thread.on("message", (message: ToleranceWorkerReply) => onReply(thread, message));
@@ -260,12 +275,11 @@ function unitsInWorkers(
         );
         thread.on("exit", (code) => crashed(`stopped with exit code ${code}`));
       }
-      for (const thread of threads) dispatch(thread);
     } catch (error) {
       settle(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    void buildHere();
+    if (useThisThread) void buildHere();
   });
 }
 
