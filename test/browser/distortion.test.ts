@@ -55,6 +55,12 @@ describe("the designer's distortion view", () => {
     const at100 = await captionThd(100);
     expect(at100).toBeGreaterThan(at94);
     expect(at100).toBeLessThan(at114);
+    // The open view and its level are in the link; the link opens it again, at that level.
+    await expect.poll(() => session.page.url()).toContain("thd=100");
+    const reopened = await session.page.context().newPage();
+    await reopened.goto(session.page.url());
+    await reopened.getByText(/THD at 1 kHz: [\d.e-]+ % at 100 dB SPL/).waitFor({ timeout: 60_000 });
+    // (The tab stays open: under Chromium's --single-process here, closing can take it down.)
     await field.fill("500");
     await field.press("Enter");
     await expect

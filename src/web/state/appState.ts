@@ -36,6 +36,8 @@ export const outputImpedanceOhm = signal<number | undefined>(undefined);
 export const graphSettings = signal<ShareState["graph"]>(DEFAULT_STATE.graph);
 export const eqSettings = signal<ShareState["eq"]>(DEFAULT_STATE.eq);
 export const sourceSettings = signal<ShareState["source"]>(DEFAULT_STATE.source);
+/** The designer's distortion view (see designDistortion.ts): open or not, and its level. */
+export const distortionSettings = signal<ShareState["distortion"]>(DEFAULT_STATE.distortion);
 
 /** Messages for the page's alert region: bad files, damaged links. */
 export const alerts = signal<{ id: number; message: string }[]>([]);
@@ -98,6 +100,7 @@ export const shareState = computed<ShareState | null>(() => {
     },
     eq: eqSettings.value,
     source: sourceSettings.value,
+    distortion: distortionSettings.value,
   };
 });
 

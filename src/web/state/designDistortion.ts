@@ -6,7 +6,13 @@
 import { effect, signal } from "@preact/signals";
 import type { DistortionView } from "../worker/protocol.js";
 import { CancellableWorker, type TerminableWorker } from "../worker/cancellableWorker.js";
-import { currentDesign, designView, fitScenario, outputImpedanceOhm } from "./appState.js";
+import {
+  currentDesign,
+  designView,
+  distortionSettings,
+  fitScenario,
+  outputImpedanceOhm,
+} from "./appState.js";
 
 /** Points of the 20 Hz–10 kHz sweep (1 kHz is added): each is a harmonic-balance solve. */
 export const DISTORTION_POINTS = 25;
@@ -14,11 +20,6 @@ export const DISTORTION_POINTS = 25;
 /** Quiet time after the last change before the distortion is computed (longer than a redraw). */
 export const DISTORTION_DELAY_MS = 300;
 
-/** The level reviewers quote THD at: 94 dB SPL at the drum at 1 kHz. */
-export const DEFAULT_DISTORTION_LEVEL_DB = 94;
-
-export const distortionOpen = signal(false);
-export const distortionLevelDb = signal(DEFAULT_DISTORTION_LEVEL_DB);
 export const distortionView = signal<DistortionView | null>(null);
 export const distortionFailure = signal<string | null>(null);
 export const distortionComputing = signal(false);
@@ -36,9 +37,8 @@ export function startDesignDistortion(): () => void {
   // The request last answered: a new designView of the same design (a target change) asks nothing.
   let answeredKey: string | undefined;
   const stop = effect(() => {
-    const open = distortionOpen.value;
+    const { open, levelDb } = distortionSettings.value;
     const design = currentDesign.value;
-    const levelDb = distortionLevelDb.value;
     const fit = fitScenario.value;
     const ohm = outputImpedanceOhm.value;
     // Read for its timing only: the countdown starts once the linear charts have the edit.

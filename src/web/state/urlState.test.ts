@@ -30,6 +30,7 @@ const edited: ShareState = {
     levelDbSpl: 100,
     figures: { outputImpedanceOhm: 2.2, noiseMicrovoltsA: 3 },
   },
+  distortion: { open: true, levelDb: 100 },
 };
 
 describe("encodeState / decodeState", () => {
@@ -45,6 +46,17 @@ describe("encodeState / decodeState", () => {
 
   it("carries a reference design's edits readably", () => {
     expect(encodeState(edited)).toContain("p.Rmid.resistance=2.2");
+  });
+
+  it("carries the distortion view as thd=<dB> while it is open, and refuses a level it cannot show", () => {
+    expect(encodeState(edited)).toContain("thd=100");
+    const closed = { ...edited, distortion: { open: false, levelDb: 100 } };
+    expect(encodeState(closed)).not.toContain("thd");
+    const { state, problems } = decodeState("design=single-dd&thd=500");
+    expect(state.distortion).toEqual(DEFAULT_STATE.distortion);
+    expect(problems).toEqual([
+      'the link\'s thd=500: the level must be a number of dB SPL from 40 to 130 (got "500"); the distortion view was left closed',
+    ]);
   });
 
   it("carries any other design whole, including non-ASCII text", () => {

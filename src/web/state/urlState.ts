@@ -4,6 +4,7 @@
 // base64url JSON. Measurements the user loaded stay local: the link carries only their names.
 import type { ParameterEdit } from "./designEdits.js";
 import type { SourceFigureValues, TargetSpec } from "../worker/protocol.js";
+import { parseLevel } from "../view/distortionChartData.js";
 
 export const TABS = ["designer", "graph", "eq", "source"] as const;
 export type Tab = (typeof TABS)[number];
@@ -36,6 +37,8 @@ export interface ShareState {
     readonly levelDbSpl: number;
     readonly figures?: SourceFigureValues;
   };
+  /** The designer's distortion view: open or not, and its level at the drum at 1 kHz. */
+  readonly distortion: { readonly open: boolean; readonly levelDb: number };
 }
 
 export const DEFAULT_STATE: ShareState = {
@@ -61,6 +64,8 @@ export const DEFAULT_STATE: ShareState = {
   eq: { preset: "parametric", curve: "design" },
   // Source preset names and the 110 dB SPL peak are `tympan source`'s (DEFAULT_PEAK_LEVEL_DB_SPL).
   source: { preset: "usb-dongle", levelDbSpl: 110 },
+  // 94 dB SPL at the drum at 1 kHz: the level reviewers quote THD at.
+  distortion: { open: false, levelDb: 94 },
 };
 
 const FIGURE_KEYS = {
@@ -114,6 +119,8 @@ export function encodeState(state: ShareState): string {
     const value = state.source.figures?.[field];
     if (value !== undefined) params.append(key, String(value));
   }
+  // "thd=<dB>": the distortion view open at that level.
+  if (state.distortion.open) params.append("thd", String(state.distortion.levelDb));
   return params.toString();
 }
 
@@ -148,6 +155,7 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
     if (value !== undefined) figures[field] = value;
   }
   const boost = number("boost");
+  const distortion = decodeDistortion(params.get("thd"), problems);
   return {
     state: {
       tab,
@@ -173,9 +181,21 @@ export function decodeState(fragment: string): { state: ShareState; problems: st
         levelDbSpl: number("level") ?? DEFAULT_STATE.source.levelDbSpl,
         ...(Object.keys(figures).length > 0 ? { figures } : {}),
       },
+      distortion,
     },
     problems,
   };
+}
+
+/** "thd=<dB>": the distortion view open at a level the view takes; anything else a problem. */
+function decodeDistortion(text: string | null, problems: string[]): ShareState["distortion"] {
+  if (text === null) return DEFAULT_STATE.distortion;
+  const parsed = parseLevel(text);
+  if ("message" in parsed) {
+    problems.push(`the link's thd=${text}: ${parsed.message}; the distortion view was left closed`);
+    return DEFAULT_STATE.distortion;
+  }
+  return { open: true, levelDb: parsed.levelDb };
 }
 
 /** The key prefix of a curve's label: "label.<curve id>=<label>". */

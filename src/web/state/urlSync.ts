@@ -12,6 +12,7 @@ import {
   shareState,
   showAlert,
   sourceSettings,
+  distortionSettings,
   tab,
   target,
 } from "./appState.js";
@@ -29,6 +30,7 @@ export function restoreFromUrl(fragment: string): ShareState {
   graphSettings.value = state.graph;
   eqSettings.value = state.eq;
   sourceSettings.value = state.source;
+  distortionSettings.value = state.distortion;
   if (state.design.kind === "custom") {
     openDesign(state.design.design as Design, null, null);
     return state;

@@ -1,11 +1,10 @@
 // The designer's distortion view: THD, H2 and H3 against frequency at a chosen level at the drum,
 // computed (on its own worker, once edits pause) only while the view is open.
 import { useMemo, useState } from "preact/hooks";
+import { distortionSettings } from "../state/appState.js";
 import {
   distortionComputing,
   distortionFailure,
-  distortionLevelDb,
-  distortionOpen,
   distortionView,
 } from "../state/designDistortion.js";
 import {
@@ -19,19 +18,23 @@ import { UPlotChart } from "./UPlotChart.js";
 
 export function DistortionPanel({ designName }: { designName: string }) {
   const view = distortionView.value;
-  const level = distortionLevelDb.value;
+  const { open, levelDb: level } = distortionSettings.value;
   const failure = distortionFailure.value;
   const [fieldError, setFieldError] = useState<string | null>(null);
   const chart = useMemo(() => (view && !view.linear ? distortionChart(view) : undefined), [view]);
   const setLevel = (levelDb: number) => {
     setFieldError(null);
-    distortionLevelDb.value = levelDb;
+    distortionSettings.value = { ...distortionSettings.value, levelDb };
   };
   return (
     <details
       class="distortion"
-      open={distortionOpen.value}
-      onToggle={(event) => (distortionOpen.value = event.currentTarget.open)}
+      open={open}
+      onToggle={(event) => {
+        const opened = event.currentTarget.open;
+        if (opened !== distortionSettings.value.open)
+          distortionSettings.value = { ...distortionSettings.value, open: opened };
+      }}
     >
       <summary>Distortion at a chosen level</summary>
       <div class="distortion-level" role="group" aria-label="Distortion level">
@@ -75,7 +78,7 @@ export function DistortionPanel({ designName }: { designName: string }) {
             ? distortionCaption(view)
             : ""}
       </p>
-      {chart && distortionOpen.value ? (
+      {chart && open ? (
         <UPlotChart
           title="Harmonic distortion at the eardrum: THD, H2 and H3 (% of the fundamental)"
           downloadName={`${designName} THD ${view?.levelDb ?? level} dB`}
