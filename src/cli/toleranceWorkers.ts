@@ -178,7 +178,8 @@ type Builder = Worker | "this thread";
 
 /**
  * Builds the plan's units on `count` threads: this one (with `plan`, already compiled, so it starts
- * at once) and count − 1 workers, each taking the next range as it finishes one.
+ * at once) and count − 1 workers, or `count` workers without this thread; each takes the next range
+ * as it finishes one (a worker once it is ready).
  */
 function unitsInWorkers(
   plan: TolerancePlan,
