@@ -1,6 +1,6 @@
 import { type Air, bulkModulusPa } from "../../core/air.js";
 import { ductImpedance } from "../../elements/ducts/ductImpedance.js";
-import type { ReceiverMotor } from "./receiverModel.js";
+import type { ReceiverMotor } from "./receiverMotor.js";
 
 /** Numbers per frequency in a motor's acoustic stage (see motorAcoustics). */
 export const ACOUSTIC_STRIDE = 12;
