@@ -1,12 +1,5 @@
-import {
-  MICROSPEAKER,
-  type Sample,
-  cavity,
-  currentDrive,
-  design,
-  place,
-  volumeDrive,
-} from "../testNetworks.js";
+import { MICROSPEAKER, type Sample } from "../testNetworks.js";
+import { transducerDrivePoints, transducerInto711 } from "./transducerNetworks.js";
 
 /** A moving-coil driver's optional models: LR-2, semi-inductance and a beryllium-coated breakup. */
 const DRIVER_OPTIONS = {
@@ -90,44 +83,8 @@ export const MOVING_COIL_SAMPLES: {
     ],
     rules: DRIVER_RULES,
     invalid: DRIVER_INVALID,
-    network: (dut) =>
-      design(
-        [
-          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
-          place(dut, ["in", "0", "front", "back"]),
-          cavity("rear", "back"),
-          { id: "ear", type: "ear711", nodes: ["front", "drum"] },
-        ],
-        ["drum", "front", "back"],
-      ),
-    drivePoints: (dut) => [
-      {
-        label: "electrical, into a 711 with a sealed rear volume",
-        node: "in",
-        design: design(
-          [
-            currentDrive("in"),
-            place(dut, ["in", "0", "front", "back"]),
-            cavity("rear", "back"),
-            { id: "ear", type: "ear711", nodes: ["front", "drum"] },
-          ],
-          ["in"],
-        ),
-      },
-      {
-        label: "acoustic at the front, coil on an 8 Ω amplifier",
-        node: "front",
-        design: design(
-          [
-            volumeDrive("front", 1),
-            place(dut, ["in", "0", "front", "back"]),
-            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
-            cavity("rear", "back"),
-          ],
-          ["front"],
-        ),
-      },
-    ],
+    network: transducerInto711,
+    drivePoints: transducerDrivePoints,
   },
   opposedDynamicDrivers: {
     parameters: { ...MICROSPEAKER, ...DRIVER_OPTIONS, wiring: "parallel" },
@@ -142,30 +99,7 @@ export const MOVING_COIL_SAMPLES: {
       wiring: ["Parallel", "serial", "", 2, null, true],
       orientation: ["Reversed", "mirrored", "", 1, null, true],
     },
-    network: (dut) =>
-      design(
-        [
-          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
-          place(dut, ["in", "0", "front", "back"]),
-          cavity("rear", "back"),
-          { id: "ear", type: "ear711", nodes: ["front", "drum"] },
-        ],
-        ["drum", "front", "back"],
-      ),
-    drivePoints: (dut) => [
-      {
-        label: "electrical, into a 711 with a sealed rear volume",
-        node: "in",
-        design: design(
-          [
-            currentDrive("in"),
-            place(dut, ["in", "0", "front", "back"]),
-            cavity("rear", "back"),
-            { id: "ear", type: "ear711", nodes: ["front", "drum"] },
-          ],
-          ["in"],
-        ),
-      },
-    ],
+    network: transducerInto711,
+    drivePoints: (dut) => transducerDrivePoints(dut).slice(0, 1),
   },
 };

@@ -1,5 +1,10 @@
-import { type Sample, currentDrive, design, place, volumeDrive } from "../testNetworks.js";
-import { transducerDrivePoints, transducerInto711 } from "./transducerNetworks.js";
+import type { Sample } from "../testNetworks.js";
+import {
+  receiverDrivePoints,
+  receiverInto711,
+  transducerDrivePoints,
+  transducerInto711,
+} from "./transducerNetworks.js";
 
 /** A full-range balanced-armature receiver (the catalogue's, with a conformance-friendly stiffness split). */
 const BALANCED_ARMATURE = {
@@ -131,41 +136,8 @@ export const RECEIVER_SAMPLES: {
         ),
       ),
     },
-    network: (dut) =>
-      design(
-        [
-          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 0.1 },
-          place(dut, ["in", "0", "out"]),
-          { id: "ear", type: "ear711", nodes: ["out", "drum"] },
-        ],
-        ["drum", "out"],
-      ),
-    drivePoints: (dut) => [
-      {
-        label: "electrical, into a 711",
-        node: "in",
-        design: design(
-          [
-            currentDrive("in"),
-            place(dut, ["in", "0", "out"]),
-            { id: "ear", type: "ear711", nodes: ["out", "drum"] },
-          ],
-          ["in"],
-        ),
-      },
-      {
-        label: "acoustic at the spout, coil on an 8 Ω amplifier",
-        node: "out",
-        design: design(
-          [
-            volumeDrive("out", 1),
-            place(dut, ["in", "0", "out"]),
-            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
-          ],
-          ["out"],
-        ),
-      },
-    ],
+    network: receiverInto711(0.1),
+    drivePoints: receiverDrivePoints("spout"),
   },
   measuredReceiver: {
     parameters: illustrativeReceiverTable(),
@@ -176,41 +148,8 @@ export const RECEIVER_SAMPLES: {
       transduction: [5, { re: [], im: [] }, null],
       za: ["abc", { re: [1], im: [1] }, null],
     },
-    network: (dut) =>
-      design(
-        [
-          { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage: 1 },
-          place(dut, ["in", "0", "out"]),
-          { id: "ear", type: "ear711", nodes: ["out", "drum"] },
-        ],
-        ["drum", "out"],
-      ),
-    drivePoints: (dut) => [
-      {
-        label: "electrical, into a 711",
-        node: "in",
-        design: design(
-          [
-            currentDrive("in"),
-            place(dut, ["in", "0", "out"]),
-            { id: "ear", type: "ear711", nodes: ["out", "drum"] },
-          ],
-          ["in"],
-        ),
-      },
-      {
-        label: "acoustic at the port, coil on an 8 Ω amplifier",
-        node: "out",
-        design: design(
-          [
-            volumeDrive("out", 1),
-            place(dut, ["in", "0", "out"]),
-            { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
-          ],
-          ["out"],
-        ),
-      },
-    ],
+    network: receiverInto711(1),
+    drivePoints: receiverDrivePoints("port"),
   },
   planarDriver: {
     parameters: { ...PLANAR_SAMPLE },

@@ -36,7 +36,7 @@ export const transducerDrivePoints = (dut: Record<string, unknown>): DrivePoint[
     ),
   },
   {
-    label: "acoustic at the front, driven by an 8 Ω amplifier",
+    label: "acoustic at the front, coil on an 8 Ω amplifier",
     node: "front",
     design: design(
       [
@@ -49,3 +49,44 @@ export const transducerDrivePoints = (dut: Record<string, unknown>): DrivePoint[
     ),
   },
 ];
+
+/** A three-terminal receiver [plus, minus, spout] driven at `voltage` into a 711. */
+export const receiverInto711 = (voltage: number) => (dut: Record<string, unknown>) =>
+  design(
+    [
+      { id: "vs", type: "voltageSource", nodes: ["in", "0"], voltage },
+      place(dut, ["in", "0", "out"]),
+      { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+    ],
+    ["drum", "out"],
+  );
+
+/** Where a receiver is driven for the passivity check: electrically, and at its `port` (a word). */
+export const receiverDrivePoints =
+  (port: string) =>
+  (dut: Record<string, unknown>): DrivePoint[] => [
+    {
+      label: "electrical, into a 711",
+      node: "in",
+      design: design(
+        [
+          currentDrive("in"),
+          place(dut, ["in", "0", "out"]),
+          { id: "ear", type: "ear711", nodes: ["out", "drum"] },
+        ],
+        ["in"],
+      ),
+    },
+    {
+      label: `acoustic at the ${port}, coil on an 8 Ω amplifier`,
+      node: "out",
+      design: design(
+        [
+          volumeDrive("out", 1),
+          place(dut, ["in", "0", "out"]),
+          { id: "amp", type: "resistor", nodes: ["in", "0"], resistance: 8 },
+        ],
+        ["out"],
+      ),
+    },
+  ];
