@@ -39,12 +39,15 @@ export {
   RECEIVER_FIT_DEFAULTS,
   RESPONSE_BAND_HZ,
   describeLoadChain,
+  driverFromImpedance,
   fitReceiver,
   parseLoadChain,
   receiverFitChart,
   receiverFitDesign,
 } from "./receiverFit/index.js";
 export type {
+  DriverDatasheetFigures,
+  DriverFromImpedance,
   FitProgress,
   FittedValue,
   LoadChain,
@@ -53,6 +56,7 @@ export type {
   ReceiverFit,
   ReceiverFitOptions,
   SecondLoadBand,
+  ValueWithRange,
 } from "./receiverFit/index.js";
 export {
   comparisonMarkdown,

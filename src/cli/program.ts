@@ -15,6 +15,7 @@ import { registerSpec } from "./commands/spec.js";
 import { registerSource } from "./commands/source.js";
 import { registerFit } from "./commands/fit.js";
 import { registerFitReceiver } from "./commands/fitReceiver.js";
+import { registerFitDriver } from "./commands/fitDriver.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { registerTolerance } from "./commands/tolerance.js";
 import { registerDistortion } from "./commands/distortion.js";
@@ -59,6 +60,7 @@ export async function runCli(
   registerSource(program, output);
   registerFit(program, output);
   registerFitReceiver(program, output);
+  registerFitDriver(program, output);
   registerOptimize(program, output);
   registerTolerance(program, output);
   registerDistortion(program, output);

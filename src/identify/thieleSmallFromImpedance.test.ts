@@ -107,4 +107,28 @@ describe("thieleSmallFromImpedance", () => {
       }),
     ).toThrow(/above-fs\.zma: shows no resonance peak/);
   });
+  it("gives Qts's interval from the same covariance, around Qts, and no warnings for a clean curve", () => {
+    const fit = thieleSmallFromImpedance(impedanceOf(IEM_DRIVER, { jitter: 0.01 }));
+    const qts = (IEM_DRIVER.qes * IEM_DRIVER.qms) / (IEM_DRIVER.qes + IEM_DRIVER.qms);
+    expect(fit.intervals.qts[0]).toBeLessThanOrEqual(qts);
+    expect(fit.intervals.qts[1]).toBeGreaterThanOrEqual(qts);
+    expect(fit.intervals.qts[0]).toBeLessThan(fit.qts);
+    expect(fit.warnings).toEqual([]);
+  });
+
+  it("refuses a curve that is the same at every frequency, and warns of one below 1 Ω or with a zero phase", () => {
+    const flat: Curve = { ...impedanceOf(WOOFER, { phase: false }), name: "swfk.zma" };
+    expect(() =>
+      thieleSmallFromImpedance({ ...flat, values: flat.values.map(() => 0.109) }),
+    ).toThrow(/swfk\.zma: is 0\.109 Ω at every frequency/);
+    const kiloOhms = impedanceOf(WOOFER, { phase: false });
+    const scaled = { ...kiloOhms, values: kiloOhms.values.map((value) => value / 1000) };
+    expect(thieleSmallFromImpedance(scaled).warnings.map((issue) => issue.code)).toEqual([
+      "broken-impedance",
+    ]);
+    const zeroPhase = { ...kiloOhms, phaseDeg: kiloOhms.values.map(() => 0) };
+    expect(thieleSmallFromImpedance(zeroPhase).warnings.map((issue) => issue.code)).toEqual([
+      "phase-all-zero",
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Curve } from "../core/curve.js";
-import { TympanError } from "../core/issues.js";
+import { type Issue, TympanError } from "../core/issues.js";
+import { impedanceCurveWarnings } from "./impedanceCurveWarnings.js";
 import { autocorrelationFactor } from "./residualCorrelation.js";
 
 /**
@@ -23,11 +24,14 @@ export interface ThieleSmallImpedanceFit {
   readonly resOhm: number;
   /**
    * 95 % intervals [low, high] of Re, Le, fs, Qes and Qms (fitted as logarithms, so each is a factor
-   * either side), from the linearised covariance of the fit with its residual variance.
+   * either side), from the linearised covariance of the fit with its residual variance; Qts's from
+   * the same covariance through ln Qts = ln Qes + ln Qms − ln(Qes + Qms).
    */
   readonly intervals: Readonly<
-    Record<"reOhm" | "leH" | "fsHz" | "qes" | "qms", readonly [number, number]>
+    Record<"reOhm" | "leH" | "fsHz" | "qes" | "qms" | "qts", readonly [number, number]>
   >;
+  /** What is suspect in the curve (an |Z| below 1 Ω everywhere, a phase of zero everywhere). */
+  readonly warnings: readonly Issue[];
   /** RMS of |Z_model/Z_data| − 1 over the curve, %. */
   readonly residualRmsPercent: number;
   /** RMS phase error over the curve, degrees, when the curve has a phase. */
@@ -49,6 +53,8 @@ const Z_95 = 1.959964;
 const MAX_ITERATIONS = 60;
 /** Forward-difference step of the Jacobian, in log units. */
 const DIFFERENCE_STEP = 1e-7;
+/** A curve whose largest |Z| is within this ratio of its smallest is flat: no driver was measured. */
+const FLAT_RATIO = 1.001;
 
 /**
  * Fits Z(ω) = Re + jωLe + Res/(1 + jQms·(f/fs − fs/f)), Res = Re·Qms/Qes, the small-signal
@@ -64,8 +70,10 @@ const DIFFERENCE_STEP = 1e-7;
  * variance per row, rows counted as N·(1 − ρ)/(1 + ρ) independent (ρ the residuals' lag-one
  * autocorrelation: a model error is correlated along the curve).
  *
- * @throws TympanError when the curve is not an impedance, has fewer than 10 points, or shows no
- *   resonance peak inside it (a peak at either end cannot be located).
+ * @throws TympanError when the curve is not an impedance, has fewer than 10 points, is the same at
+ *   every frequency, or shows no resonance peak inside it (a peak at either end cannot be located).
+ *   A curve below 1 Ω everywhere, or with a phase of zero everywhere (ignored), is fitted with a
+ *   warning.
  */
 export function thieleSmallFromImpedance(curve: Curve): ThieleSmallImpedanceFit {
   const name = curve.name ?? "the impedance curve";
@@ -91,6 +99,12 @@ export function thieleSmallFromImpedance(curve: Curve): ThieleSmallImpedanceFit 
     );
   if (magnitude.some((value) => !(value > 0)))
     fail("has an |Z| that is not positive", "check the file's columns: |Z| in Ω comes second");
+  const [smallest, largest] = [Math.min(...magnitude), Math.max(...magnitude)];
+  if (largest < FLAT_RATIO * smallest)
+    fail(
+      `is ${smallest.toPrecision(3)} Ω at every frequency: a driver's impedance peaks at its resonance and rises towards the top, so the file holds no measurement`,
+      "export the impedance again, or take it from the maker's datasheet",
+    );
   const start = closedFormEstimate(f, magnitude, fail);
   const phase = curve.phaseDeg?.some((value) => value !== 0)
     ? curve.phaseDeg.map((d) => (d * Math.PI) / 180)
@@ -142,12 +156,23 @@ export function thieleSmallFromImpedance(curve: Curve): ThieleSmallImpedanceFit 
   const { jtj } = normalEquations(x, r, residuals);
   const variance = cost / Math.max(1, rows * autocorrelationFactor(r) - 5);
   const covariance = invert5(jtj);
-  const intervals = Object.fromEntries(
-    NAMES.map((key, p) => {
-      const half = Z_95 * Math.sqrt(Math.max(0, variance * (covariance?.[p * 5 + p] ?? Infinity)));
-      return [key, [Math.exp(x[p]! - half), Math.exp(x[p]! + half)] as const];
-    }),
-  ) as ThieleSmallImpedanceFit["intervals"];
+  const within = (logValue: number, logVariance: number) => {
+    const half = Z_95 * Math.sqrt(Math.max(0, variance * logVariance));
+    return [Math.exp(logValue - half), Math.exp(logValue + half)] as const;
+  };
+  // ln Qts's gradient in (ln Qes, ln Qms) is (Qms, Qes)/(Qes + Qms).
+  const [gQes, gQms] = [qms / (qes + qms), qes / (qes + qms)];
+  const qtsVariance = covariance
+    ? gQes * gQes * covariance[18]! +
+      2 * gQes * gQms * covariance[19]! +
+      gQms * gQms * covariance[24]!
+    : Infinity;
+  const intervals = {
+    ...Object.fromEntries(
+      NAMES.map((key, p) => [key, within(x[p]!, covariance?.[p * 5 + p] ?? Infinity)]),
+    ),
+    qts: within(Math.log((qms * qes) / (qms + qes)), qtsVariance),
+  } as ThieleSmallImpedanceFit["intervals"];
   let magnitudeSum = 0;
   let phaseSum = 0;
   for (let k = 0; k < f.length; k++) {
@@ -170,6 +195,7 @@ export function thieleSmallFromImpedance(curve: Curve): ThieleSmallImpedanceFit 
     residualRmsPercent: 100 * Math.sqrt(magnitudeSum / f.length),
     ...(phase ? { phaseRmsDeg: (180 / Math.PI) * Math.sqrt(phaseSum / f.length) } : {}),
     closedForm: start,
+    warnings: impedanceCurveWarnings(curve, 100 * Math.sqrt(magnitudeSum / f.length)),
   };
 }
 

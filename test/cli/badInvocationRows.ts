@@ -385,6 +385,26 @@ export const BAD_INVOCATIONS: readonly BadInvocation[] = [
   row(EXISTING("--plot", "exists.svg"), "fit", "d.json", "--plot", "exists.svg"),
   row(UNKNOWN_FLAG("fit"), "fit", "d.json", "--bogus"),
 
+  row(/nope\.zma: no such file; give the path of a measurement file/, "fit-driver", "nope.zma"),
+  row(/emptydir: is a folder; give the path of a measurement file/, "fit-driver", "emptydir"),
+  row(/z\.zma: .*has 6 points; a Thiele–Small fit needs at least 10/, "fit-driver", "z.zma"),
+  row(/--sd -1: give a number > 0 \(m²/, "fit-driver", "z.zma", "--sd", "-1"),
+  row(/--diameter abc: give a number > 0 \(mm/, "fit-driver", "z.zma", "--diameter", "abc"),
+  row(/--mms needs the diaphragm's area: give --sd/, "fit-driver", "z.zma", "--mms", "0.1"),
+  row(/--sd and --diameter both give/, "fit-driver", "z.zma", "--sd", "1e-5", "--diameter", "9"),
+  row(
+    /--mms, --cms and --vas each fix the suspension: give one of them/,
+    "fit-driver",
+    "z.zma",
+    "--sd",
+    "1e-5",
+    "--mms",
+    "0.1",
+    "--cms",
+    "1",
+  ),
+  row(UNKNOWN_FLAG("fit-driver"), "fit-driver", "z.zma", "--bogus"),
+
   row(
     /nope\.txt: no such file; give the path of a measurement file/,
     "fit-receiver",

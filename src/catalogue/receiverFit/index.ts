@@ -7,6 +7,13 @@ export { IMPEDANCE_BAND_HZ, RESPONSE_BAND_HZ } from "./datasheetData.js";
 export type { SecondLoadBand } from "./secondLoadBand.js";
 export { receiverFitDesign } from "./receiverDesign.js";
 export { receiverFitChart } from "./receiverFitChart.js";
+// A dynamic driver from its impedance curve and the datasheet figures |Z| cannot give.
+export { driverFromImpedance } from "./driverFromImpedance.js";
+export type {
+  DriverDatasheetFigures,
+  DriverFromImpedance,
+  ValueWithRange,
+} from "./driverFromImpedance.js";
 export {
   DAMPER_AND_TUBE_INTO_711,
   FIXTURE_INTO_711,
