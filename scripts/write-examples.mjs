@@ -3,7 +3,7 @@
 import console from "node:console";
 import { writeFileSync } from "node:fs";
 import { URL } from "node:url";
-import { REFERENCE_DESIGNS } from "../dist/designs/referenceDesigns.js";
+import { REFERENCE_DESIGNS } from "../dist/index.js";
 
 for (const { name, design } of REFERENCE_DESIGNS) {
   writeFileSync(
