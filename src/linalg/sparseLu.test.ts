@@ -198,9 +198,11 @@ describe("SparseComplexLu", () => {
       // (private, read here only to make sure the compiled code is what was tested)
       const partials = (
         used as unknown as {
-          partials: Map<Int32Array, Map<Int32Array, { entry?: { code?: unknown } }>>;
+          partials: {
+            byWanted: Map<Int32Array, Map<Int32Array, { entry?: { code?: unknown } }>>;
+          };
         }
-      ).partials;
+      ).partials.byWanted;
       expect(partials.get(wanted)?.get(driven)?.entry?.code).toBeTruthy();
       forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
       expect(fresh.factor(m.re, m.im)).toBe(true);

@@ -4,28 +4,20 @@ import { markowitzOrder } from "./markowitz.js";
 import { type RowIndex, backwardError, rowIndex } from "./backwardError.js";
 import { equilibrate } from "./equilibration.js";
 import { type MultiplierLayout, multiplierLayout } from "./multipliers.js";
-import {
-  COMPILE_AFTER_USES,
-  type PlanCode,
-  type SolveCode,
-  planCode,
-  sharedPlan,
-  solveCode,
-} from "./planCache.js";
-import { backSteps, firstDrivenStep, substitute } from "./substitution.js";
+import { PartialSolves } from "./partialSolves.js";
+import { COMPILE_AFTER_USES, type PlanCode, planCode, sharedPlan } from "./planCache.js";
+import { substitute } from "./substitution.js";
 import { FactorStorage } from "./factorStorage.js";
 
 export { forgetSharedPlans } from "./planCache.js";
 
-/** One kind of partial solve (wanted unknowns, driven rows) along one plan. */
-interface PartialSolve {
-  plan: FactorPlan | undefined;
-  start: number;
-  steps: Int32Array;
-  /** Its shared code entry (only for a fixed set of driven rows). */
-  entry: SolveCode | undefined;
+/** A pivot order and what goes with it (see SparseComplexLu.savedOrder). */
+export interface SavedOrder {
+  readonly plan: FactorPlan;
+  readonly multipliers: MultiplierLayout;
 }
 
+/** One kind of partial solve (wanted unknowns, driven rows) along one plan. */
 /**
  * Sparse complex LU factorisation for a fixed sparsity pattern solved at many frequencies.
  *
@@ -46,8 +38,8 @@ export class SparseComplexLu {
   private readonly last: Uint8Array;
   /** Unknowns the ordering takes first (see FactorPlan.headSteps). */
   private readonly first: Uint8Array;
-  /** Partial solves by wanted unknowns, then driven rows (object identity: no lookups by value). */
-  private readonly partials = new Map<Int32Array, Map<Int32Array | undefined, PartialSolve>>();
+  /** The partial solves asked for so far (see PartialSolves). */
+  private readonly partials = new PartialSolves();
   /** 0, 1, …, size − 1: what `solve` wants. */
   private readonly everyUnknown: Int32Array;
   private readonly cols: Int32Array;
@@ -198,7 +190,9 @@ export class SparseComplexLu {
   ): void {
     const plan = this.plan!;
     const n = this.size;
-    const partial = this.partialSolve(plan, wanted, driven);
+    const partial = this.partials.get(plan, n, wanted, driven, this.everyUnknown, () =>
+      this.codeOf(plan),
+    );
     const entry = partial.entry;
     // A partial solve that repeats (a sweep's outputs at every frequency) is compiled to
     // straight-line code once it is clear that it does (see COMPILE_AFTER_USES); the code is shared
@@ -225,35 +219,6 @@ export class SparseComplexLu {
     const { work } = this;
     const { lu, inversePivot } = this.storage;
     substitute(plan, n, lu, inversePivot, work, bRe, bIm, start, partial.steps, wanted, xRe, xIm);
-  }
-
-  /** The partial solve of (wanted, driven) along `plan`: start, back steps and shared code. */
-  private partialSolve(
-    plan: FactorPlan,
-    wanted: Int32Array,
-    driven: Int32Array | undefined,
-  ): PartialSolve {
-    let byDriven = this.partials.get(wanted);
-    if (byDriven === undefined) {
-      byDriven = new Map();
-      this.partials.set(wanted, byDriven);
-    }
-    let partial = byDriven.get(driven);
-    if (partial === undefined) {
-      partial = { plan: undefined, start: 0, steps: new Int32Array(0), entry: undefined };
-      byDriven.set(driven, partial);
-    }
-    if (partial.plan !== plan) {
-      const n = this.size;
-      partial.plan = plan;
-      partial.steps = backSteps(plan, n, wanted);
-      partial.start = driven === undefined ? 0 : firstDrivenStep(plan, n, driven);
-      partial.entry =
-        driven !== undefined && wanted !== this.everyUnknown
-          ? solveCode(this.codeOf(plan), `${partial.start};${wanted.join(",")}`)
-          : undefined;
-    }
-    return partial;
   }
 
   /** The shared code of `plan`. */
@@ -312,6 +277,25 @@ export class SparseComplexLu {
     if (this.plan === undefined) return false;
     const code = this.codeOf(this.plan);
     return Boolean(code.wasm ?? code.elimination);
+  }
+
+  /**
+   * The current pivot order, to take back later with `restoreOrder` (undefined before the first
+   * ordering).
+   */
+  savedOrder(): SavedOrder | undefined {
+    return this.plan && { plan: this.plan, multipliers: this.multipliers };
+  }
+
+  /**
+   * Takes back a pivot order `savedOrder` gave (it counts as an ordering: a caller that keeps
+   * anything per ordering sees it change). The next factorisation runs along it.
+   */
+  restoreOrder(saved: SavedOrder): void {
+    this.plan = saved.plan;
+    this.multipliers = saved.multipliers;
+    this.storage.fit(saved.plan);
+    this.orderings++;
   }
 
   /** The current pivot order and pattern (undefined before the first ordering). */

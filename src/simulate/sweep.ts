@@ -1,5 +1,5 @@
 import type { Network } from "./compileNetwork.js";
-import { SparseComplexLu } from "../linalg/sparseLu.js";
+import { type SavedOrder, SparseComplexLu } from "../linalg/sparseLu.js";
 import { unsolvableAt } from "./solveFailure.js";
 import { SweepAssembly } from "./sweepAssembly.js";
 import { drivenRows, insideElements } from "./sweepUnknowns.js";
@@ -105,6 +105,13 @@ export class FrequencySweep {
   private readonly keepHead: boolean;
   /** Frequencies of the last run whose factorisation skipped the head (see HeadCache). */
   headsSkipped = 0;
+  /**
+   * The pivot order found at the first frequency of the first run. Every run starts from it, so
+   * that a run's results depend on its own values and grid alone, never on the runs before it (one
+   * that had to order afresh part-way does not hand that order on): the same edit gives the same
+   * bits whatever was evaluated before — a tolerance analysis split over threads, an undo.
+   */
+  private anchor: SavedOrder | undefined;
 
   /** Input source's branch, and how its current per volt comes out of the solves. */
   private readonly inputBranch: number;
@@ -210,6 +217,8 @@ export class FrequencySweep {
     this.grid = frequenciesHz;
     this.headStale = true;
     this.headsSkipped = 0;
+    if (this.anchor !== undefined && lu.currentPlan !== this.anchor.plan)
+      lu.restoreOrder(this.anchor);
     let verified = -1;
     // Frequencies outside (below, above) are due for a check.
     let below = 0;
@@ -279,6 +288,7 @@ export class FrequencySweep {
         this.store(f, frequency, unknowns, re, im);
       }
       verified = f;
+      this.anchor ??= lu.savedOrder();
       below = frequency / CHECK_EVERY_RATIO;
       above = frequency * CHECK_EVERY_RATIO;
     }
