@@ -1,8 +1,8 @@
 // The worker thread of toleranceAnalysisInWorkers (toleranceWorkers.ts): compiles the design once
 // (a TolerancePlan from workerData) and says it is ready, then answers each range of units it is
-// sent with those units —
-// their Float64Arrays transferred, not copied — or with the error of the unit that failed. Progress
-// goes back every few units. It never exits on its own: the parent terminates it.
+// sent with those units — their arrays transferred, not copied (units that could not be built are
+// marked there) — or with the error of a range that failed. Progress goes back every few units. It
+// never exits on its own: the parent terminates it.
 import { parentPort, workerData } from "node:worker_threads";
 import { TolerancePlan, TympanError } from "../index.js";
 import type {
@@ -60,7 +60,7 @@ port.on("message", ({ fromUnit, toUnit }: ToleranceWorkerRequest) => {
       if (done - reported >= PROGRESS_EVERY) report();
     });
     report();
-    const buffers = [units.draws, ...Object.values(units.levels)].map(
+    const buffers = [units.draws, units.unbuilt, ...Object.values(units.levels)].map(
       (array) => array.buffer as ArrayBuffer,
     );
     reply({ type: "units", units }, buffers);

@@ -155,6 +155,7 @@ export type IssueCode =
   | "unreadable-file"
   | "unreadable-folder"
   | "unreadable-phone-book"
+  | "units-not-built"
   | "unsorted-frequencies"
   | "unsorted-rows"
   | "unsupported"

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { referenceDesign } from "../catalogue/referenceDesigns.js";
 import type { Design } from "../design/design.js";
 import { simulate } from "../simulate/simulate.js";
-import { toleranceAnalysis } from "./toleranceAnalysis.js";
+import { TympanError } from "../core/issues.js";
+import { summariseTolerance, toleranceAnalysis } from "./toleranceAnalysis.js";
+import { quantilesByFrequency } from "./toleranceStatistics.js";
+import { TolerancePlan } from "./toleranceUnits.js";
 
 /** 1 V into R1 over R2, read at their junction. */
 const divider: Design = {
@@ -128,5 +131,33 @@ describe("toleranceAnalysis(design, options)", () => {
     });
     // A ±3 dB receiver dominates a ±20 % damper and ±5 % tubes.
     expect(analysis.ranking!.parts[0]).toMatchObject({ elementId: "ba", quantity: "sensitivity" });
+  });
+
+  it("counts units that cannot be built as failing the yield, and summarises the units built", () => {
+    // Seed 5 of the tribrid draws electrostatic tweeters that would collapse at units 2, 22 and 26.
+    const tribrid = referenceDesign("tribrid-1dd-4ba-2est")!.design;
+    const options = { frequencies: [100, 1000, 5000], runs: 30, seed: 5, spec: { withinDb: 6 } };
+    const analysis = toleranceAnalysis(tribrid, options);
+    expect(analysis.unbuilt).toEqual({
+      units: 3,
+      firstUnit: 2,
+      reason: expect.stringMatching(/leaves the membrane unstable/),
+    });
+    expect(analysis.warnings.map((w) => w.code)).toContain("units-not-built");
+    // ±6 dB passes every unit built: the yield is 27 of 30.
+    expect(analysis.yield).toMatchObject({ passing: 27, share: 0.9 });
+    // The bands are those of the 27 units built.
+    const plan = new TolerancePlan(tribrid, options);
+    const units = plan.units(0, 30);
+    const built = Float64Array.from(
+      [...units.levels.drum!].filter((_, i) => units.unbuilt[Math.floor(i / 3)] === 0),
+    );
+    const [p5, , p95] = quantilesByFrequency(built, 27, 3, [0.05, 0.5, 0.95]);
+    expect(analysis.probes.drum!.p5).toEqual(p5);
+    expect(analysis.probes.drum!.p95).toEqual(p95);
+    // With no unit built there is nothing to summarise: the lowest unit's error.
+    const none = { ...units, unbuilt: new Uint8Array(30).fill(1) };
+    expect(() => summariseTolerance(plan, none, options)).toThrow(TympanError);
+    expect(() => summariseTolerance(plan, none, options)).toThrow(/membrane unstable/);
   });
 });

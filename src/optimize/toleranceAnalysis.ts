@@ -1,4 +1,4 @@
-import type { Issue } from "../core/issues.js";
+import { type Issue, TympanError } from "../core/issues.js";
 import {
   pairMatching,
   quantilesByFrequency,
@@ -39,11 +39,21 @@ export interface ToleranceAnalysis {
   readonly probes: Readonly<Record<string, ProbeBands>>;
   /** The probe yield, pair matching and ranking read ("drum", else the first acoustic probe). */
   readonly probeId: string;
+  /**
+   * Units that could not be built as drawn (see UnbuiltUnit): they count as failing the yield; the
+   * bands, pair matching and ranking are of the units built. Absent when every unit was built.
+   */
+  readonly unbuilt?: {
+    readonly units: number;
+    /** The lowest such unit, and why. */
+    readonly firstUnit: number;
+    readonly reason: string;
+  };
   readonly yield?: {
     readonly withinDb: number;
     readonly fromHz: number;
     readonly toHz: number;
-    /** Share of units within the spec, 0–1. */
+    /** Share of units within the spec, 0–1 (of every unit drawn: unbuilt ones fail it). */
     readonly share: number;
     readonly passing: number;
   };
@@ -107,16 +117,16 @@ export function summariseTolerance(
     throw new RangeError(`summarise all ${runs} units, not ${units.fromUnit}…${units.count - 1}`);
   const frequencyHz = [...plan.frequencyHz];
   const F = frequencyHz.length;
-  const { levels, draws } = units;
+  const warnings: Issue[] = [];
+  const { levels, draws, built, unbuilt } = builtUnits(plan, units, warnings);
   const probes = Object.fromEntries(
     probeIds.map((id) => {
-      const [p5, p50, p95] = quantilesByFrequency(levels[id]!, runs, F, [0.05, 0.5, 0.95]);
+      const [p5, p50, p95] = quantilesByFrequency(levels[id]!, built, F, [0.05, 0.5, 0.95]);
       return [id, { nominal: [...plan.nominalDb[id]!], p5: p5!, p50: p50!, p95: p95! }];
     }),
   );
   const read = levels[probeId]!;
   const reference = plan.nominalDb[probeId]!;
-  const warnings: Issue[] = [];
   const bandOf = (bandHz: readonly [number, number], what: string) => {
     const band = frequencyHz.flatMap((f, i) => (f >= bandHz[0] && f <= bandHz[1] ? [i] : []));
     if (band.length === 0)
@@ -134,7 +144,7 @@ export function summariseTolerance(
     const bandHz = options.spec.bandHz ?? TOLERANCE_DEFAULTS.specBandHz;
     const band = bandOf(bandHz, "yield");
     if (band.length > 0) {
-      const passing = withinLimits(read, runs, F, reference, band, options.spec.withinDb).filter(
+      const passing = withinLimits(read, built, F, reference, band, options.spec.withinDb).filter(
         Boolean,
       ).length;
       yieldResult = {
@@ -150,18 +160,18 @@ export function summariseTolerance(
   const pairBand = bandOf(pairing.bandHz, "pair matching or ranking");
   let pairResult: ToleranceAnalysis["pairMatching"];
   let ranking: ToleranceAnalysis["ranking"];
-  if (pairBand.length > 0 && runs >= 2) {
-    const key = Array.from({ length: runs }, (_, r) =>
+  if (pairBand.length > 0 && built >= 2) {
+    const key = Array.from({ length: built }, (_, r) =>
       levelAt(frequencyHz, read.subarray(r * F, (r + 1) * F), 1000),
     );
-    const matched = pairMatching(read, runs, F, pairBand, pairing.withinDb, key);
+    const matched = pairMatching(read, built, F, pairBand, pairing.withinDb, key);
     pairResult = {
       withinDb: pairing.withinDb,
       fromHz: pairing.bandHz[0],
       toHz: pairing.bandHz[1],
       ...matched,
     };
-    const shares = varianceShares(draws, tolerances.length, read, runs, F, pairBand);
+    const shares = varianceShares(draws, tolerances.length, read, built, F, pairBand);
     if (shares !== undefined) {
       ranking = {
         parts: tolerances
@@ -182,10 +192,49 @@ export function summariseTolerance(
     tolerances,
     probes,
     probeId,
+    ...(unbuilt ? { unbuilt } : {}),
     ...(yieldResult ? { yield: yieldResult } : {}),
     ...(pairResult ? { pairMatching: pairResult } : {}),
     ...(ranking ? { ranking } : {}),
     warnings,
+  };
+}
+
+/**
+ * The units that were built, their levels and draws packed (unit-major, in unit order), and what
+ * to say of the others: a warning, and the result's `unbuilt`. Throws the lowest unit's TympanError
+ * when no unit could be built: there is nothing to summarise.
+ */
+function builtUnits(plan: ToleranceSummaryInput, units: ToleranceUnits, warnings: Issue[]) {
+  const { runs, probeIds } = plan;
+  const F = plan.frequencyHz.length;
+  const inputs = plan.tolerances.length;
+  const kept: number[] = [];
+  units.unbuilt.forEach((flag, unit) => flag === 0 && kept.push(unit));
+  const first = units.firstUnbuilt;
+  if (kept.length === runs || first === undefined)
+    return { levels: units.levels, draws: units.draws, built: runs, unbuilt: undefined };
+  if (kept.length === 0) throw new TympanError(first.issues as [Issue, ...Issue[]]);
+  const pack = (from: Float64Array, width: number) => {
+    const packed = new Float64Array(kept.length * width);
+    kept.forEach((unit, r) =>
+      packed.set(from.subarray(unit * width, (unit + 1) * width), r * width),
+    );
+    return packed;
+  };
+  const missing = runs - kept.length;
+  const reason = first.issues[0]?.message ?? "refused";
+  warnings.push({
+    severity: "warning",
+    code: "units-not-built",
+    path: [],
+    message: `${missing} of ${runs} units (${((100 * missing) / runs).toFixed(1)} %) could not be built as drawn; they fail the yield, and the bands, pair matching and ranking are of the ${kept.length} built (unit ${first.unit}: ${reason})`,
+  });
+  return {
+    levels: Object.fromEntries(probeIds.map((id) => [id, pack(units.levels[id]!, F)])),
+    draws: pack(units.draws, inputs),
+    built: kept.length,
+    unbuilt: { units: missing, firstUnit: first.unit, reason },
   };
 }
 

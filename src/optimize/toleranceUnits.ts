@@ -1,5 +1,6 @@
 import { seededRandom } from "../catalogue/receiverFit/startingPoints.js";
 import { logFrequencies } from "../core/frequencyGrid.js";
+import { type Issue, TympanError } from "../core/issues.js";
 import type { Design } from "../design/design.js";
 import type { CompiledDesign } from "../simulate/compiledDesign.js";
 import type { SimulationResult } from "../simulate/result.js";
@@ -49,12 +50,25 @@ export interface ToleranceUnitOptions {
  * frequencies levels in dB, unit-major (unit fromUnit + r at frequency f is levels[r·F + f]);
  * `draws` holds count × tolerances uniform draws u in [−1, 1), unit-major, in the order of the
  * plan's tolerances. Each array owns its whole buffer, so it can be transferred between threads.
+ * `unbuilt[r]` is 1 where unit fromUnit + r could not be built as drawn (its levels are 0 and mean
+ * nothing), with the lowest such unit's issues in `firstUnbuilt`.
  */
 export interface ToleranceUnits {
   readonly fromUnit: number;
   readonly count: number;
   readonly levels: Readonly<Record<string, Float64Array>>;
   readonly draws: Float64Array;
+  readonly unbuilt: Uint8Array;
+  readonly firstUnbuilt?: UnbuiltUnit;
+}
+
+/**
+ * A unit the element models or the solver refuse as drawn — an electrostatic tweeter whose film
+ * would collapse onto its stator, say: the part combination does not make a working unit.
+ */
+export interface UnbuiltUnit {
+  readonly unit: number;
+  readonly issues: readonly Issue[];
 }
 
 /** The seed of unit k's own stream: units do not depend on how many were drawn before or where. */
@@ -124,8 +138,9 @@ export class TolerancePlan {
 
   /**
    * Builds units fromUnit … toUnit − 1 (0 ≤ fromUnit < toUnit ≤ runs). `onUnit` is called after
-   * each unit with how many of the range are done. Throws the TympanError of the first unit the
-   * solver refuses (a drawn value the element's model does not allow).
+   * each unit with how many of the range are done. A unit the element models or the solver refuse
+   * (a drawn value the element's model does not allow) is marked unbuilt, not thrown: such units
+   * are part of what a batch yields.
    */
   units(fromUnit: number, toUnit: number, onUnit?: (done: number) => void): ToleranceUnits {
     if (!(Number.isInteger(fromUnit) && Number.isInteger(toUnit)))
@@ -137,6 +152,8 @@ export class TolerancePlan {
     const inputs = this.tolerances.length;
     const levels = Object.fromEntries(this.probeIds.map((id) => [id, new Float64Array(count * F)]));
     const draws = new Float64Array(count * inputs);
+    const unbuilt = new Uint8Array(count);
+    let firstUnbuilt: UnbuiltUnit | undefined;
     for (let r = 0; r < count; r++) {
       const random = seededRandom(unitSeed(this.seed, fromUnit + r));
       const factors = new Map<string, number>();
@@ -147,16 +164,22 @@ export class TolerancePlan {
         factors.set(key, (factors.get(key) ?? 1) * toleranceFactor(item, u));
       });
       this.backToNominal();
-      for (const [key, factor] of factors) {
-        const [elementId, parameter] = key.split("\u0000") as [string, string];
-        this.compiled.setParameter(elementId, parameter, this.nominalValues.get(key)! * factor);
-        if (this.jointlyChecked.has(elementId)) this.inForce.push({ elementId, parameter });
+      try {
+        for (const [key, factor] of factors) {
+          const [elementId, parameter] = key.split("\u0000") as [string, string];
+          this.compiled.setParameter(elementId, parameter, this.nominalValues.get(key)! * factor);
+          if (this.jointlyChecked.has(elementId)) this.inForce.push({ elementId, parameter });
+        }
+        const result = this.compiled.evaluate();
+        for (const id of this.probeIds) levels[id]!.set(result.probes[id]!.db, r * F);
+      } catch (error) {
+        if (!(error instanceof TympanError)) throw error;
+        unbuilt[r] = 1;
+        firstUnbuilt ??= { unit: fromUnit + r, issues: error.issues };
       }
-      const result = this.compiled.evaluate();
-      for (const id of this.probeIds) levels[id]!.set(result.probes[id]!.db, r * F);
       onUnit?.(r + 1);
     }
-    return { fromUnit, count, levels, draws };
+    return { fromUnit, count, levels, draws, unbuilt, ...(firstUnbuilt ? { firstUnbuilt } : {}) };
   }
 
   /**
@@ -200,6 +223,7 @@ export function mergeToleranceUnits(
     const shaped =
       part.count >= 1 &&
       part.draws.length === part.count * inputs &&
+      part.unbuilt?.length === part.count &&
       Object.keys(part.levels).length === probeIds.length &&
       probeIds.every((id) => part.levels[id]?.length === part.count * F);
     if (part.fromUnit !== next || !shaped)
@@ -211,11 +235,21 @@ export function mergeToleranceUnits(
   if (next !== runs) throw new RangeError(`the parts cover units 0…${next - 1}, not 0…${runs - 1}`);
   const levels = Object.fromEntries(probeIds.map((id) => [id, new Float64Array(runs * F)]));
   const draws = new Float64Array(runs * inputs);
+  const unbuilt = new Uint8Array(runs);
   for (const part of sorted) {
     for (const id of probeIds) levels[id]!.set(part.levels[id]!, part.fromUnit * F);
     draws.set(part.draws, part.fromUnit * inputs);
+    unbuilt.set(part.unbuilt, part.fromUnit);
   }
-  return { fromUnit: 0, count: runs, levels, draws };
+  const firstUnbuilt = sorted.find((part) => part.firstUnbuilt !== undefined)?.firstUnbuilt;
+  return {
+    fromUnit: 0,
+    count: runs,
+    levels,
+    draws,
+    unbuilt,
+    ...(firstUnbuilt ? { firstUnbuilt } : {}),
+  };
 }
 
 function nominalValues(

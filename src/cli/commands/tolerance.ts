@@ -126,6 +126,12 @@ export function registerTolerance(program: Command, output: CliOutput): void {
     });
 }
 
+/** "500 units", or "479 of 500 units built" when some could not be built. */
+function unitsText(analysis: ToleranceAnalysis): string {
+  const { runs, unbuilt } = analysis;
+  return unbuilt ? `${runs - unbuilt.units} of ${runs} units built` : `${runs} units`;
+}
+
 function progressBar(fraction: number): string {
   const width = 24;
   const filled = Math.round(fraction * width);
@@ -156,7 +162,7 @@ function summary(analysis: ToleranceAnalysis): string[] {
   for (const [id, bands] of Object.entries(analysis.probes)) {
     lines.push(
       "",
-      `Level at ${id}, dB (${analysis.runs} units, seed ${analysis.seed}):`,
+      `Level at ${id}, dB (${unitsText(analysis)}, seed ${analysis.seed}):`,
       `${"Hz".padStart(9)} ${"nominal".padStart(8)} ${"p5".padStart(8)} ${"p50".padStart(8)} ${"p95".padStart(8)}`,
     );
     for (const i of rows) {
@@ -170,7 +176,7 @@ function summary(analysis: ToleranceAnalysis): string[] {
   if (analysis.yield) {
     const y = analysis.yield;
     lines.push(
-      `Yield: ${percent(y.share)} of units (${y.passing}/${analysis.runs}) within ±${y.withinDb} dB of the nominal at ${analysis.probeId}, ${y.fromHz}–${y.toHz} Hz.`,
+      `Yield: ${percent(y.share)} of units (${y.passing}/${analysis.runs}) within ±${y.withinDb} dB of the nominal at ${analysis.probeId}, ${y.fromHz}–${y.toHz} Hz${analysis.unbuilt ? `; the ${analysis.unbuilt.units} that could not be built fail it` : ""}.`,
     );
   } else {
     lines.push("Yield: pass --spec <dB> for the share of units within ±dB of the nominal.");
