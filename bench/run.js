@@ -59,8 +59,23 @@ const { FrequencySweep } = await import("../dist/simulate/sweep.js");
 // earlier commit's dist, or an esbuild bundle of it), interleaved with this one call by call, and
 // print both with the ratio of each interleaved pair (a loaded machine slows both alike).
 const baseline = process.env.TYMPAN_BENCH_BASELINE
-  ? await import(process.env.TYMPAN_BENCH_BASELINE)
+  ? await importBaseline(process.env.TYMPAN_BENCH_BASELINE)
   : undefined;
+
+/**
+ * The baseline's public API, and (when it is a tsc build laid out as this one) its solver's
+ * internals beside it, for (c)'s sweep; a bundle without them times only (d).
+ */
+async function importBaseline(path) {
+  const api = await import(path);
+  const beside = (file) => join(dirname(path), file);
+  const internals = {};
+  if (existsSync(beside("simulate/compileNetwork.js")) && existsSync(beside("simulate/sweep.js"))) {
+    internals.compileNetwork = (await import(beside("simulate/compileNetwork.js"))).compileNetwork;
+    internals.FrequencySweep = (await import(beside("simulate/sweep.js"))).FrequencySweep;
+  }
+  return { ...api, ...internals };
+}
 
 /**
  * The repeated part of a simulation, as an optimiser or an interactive edit runs it: the design is
