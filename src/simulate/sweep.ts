@@ -99,9 +99,8 @@ export class FrequencySweep {
   private headStale = true;
   /** The grid of the current run. */
   private grid: ArrayLike<number> = [];
-  /** Whether the last factorisation skipped the head, and then the head's largest multiplier. */
-  private tailOnly = false;
-  private headLargest = 0;
+  /** The head's largest multiplier when the last factorisation skipped the head, else undefined. */
+  private headLargest: number | undefined;
   private readonly keepHead: boolean;
   /** Frequencies of the last run whose factorisation skipped the head (see HeadCache). */
   headsSkipped = 0;
@@ -330,13 +329,12 @@ export class FrequencySweep {
     } else if (tailOnly) {
       // The head as an earlier run left it at this frequency: only the tail is eliminated.
       this.headLargest = this.headCache.restore(f, values);
-      this.tailOnly = true;
       if (!lu.factorTailInPlace()) return false;
       this.headCache.restoreSolve(f, lu.values, lu.inversePivots);
       this.headsSkipped++;
       return true;
     }
-    this.tailOnly = false;
+    this.headLargest = undefined;
     if (!lu.factorInPlace()) {
       this.headCache.drop(f);
       return false;
@@ -348,7 +346,7 @@ export class FrequencySweep {
   /** The largest multiplier of the last factorisation (see SparseComplexLu.largestMultiplier). */
   private largestMultiplier(): number {
     const tail = this.lu.largestMultiplier();
-    return this.tailOnly ? Math.max(this.headLargest, tail) : tail;
+    return this.headLargest === undefined ? tail : Math.max(this.headLargest, tail);
   }
 
   /** Where `store` puts the input source's current per volt during a run. */
