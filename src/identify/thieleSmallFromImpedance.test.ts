@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Curve } from "../core/curve.js";
 import { TympanError } from "../core/issues.js";
+import { syntheticDriverImpedance } from "../../test/support/syntheticDriverImpedance.js";
 import { thieleSmallFromImpedance } from "./thieleSmallFromImpedance.js";
 
 /** Figures of two drivers (illustrative, typical of their classes). */
@@ -8,31 +9,8 @@ const WOOFER = { reOhm: 6.2, leH: 0.5e-3, fsHz: 42, qes: 0.45, qms: 4.2 };
 const IEM_DRIVER = { reOhm: 28, leH: 25e-6, fsHz: 160, qes: 1.6, qms: 2.2 };
 type Figures = typeof WOOFER;
 
-/** Z = Re + jωLe + Res/(1 + jQms(f/fs − fs/f)), Res = Re·Qms/Qes, on a 1/48-octave grid, 10 Hz–20 kHz. */
-function impedanceOf(
-  figures: Figures,
-  { phase = true, jitter = 0 }: { phase?: boolean; jitter?: number } = {},
-): Curve {
-  const frequencyHz = Array.from({ length: 48 * 11 + 1 }, (_, k) => 10 * 2 ** (k / 48));
-  // A seeded jitter (a linear congruential sequence): repeatable to the last digit.
-  let state = 12345;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-  const z = frequencyHz.map((f) => {
-    const res = (figures.reOhm * figures.qms) / figures.qes;
-    const y = figures.qms * (f / figures.fsHz - figures.fsHz / f);
-    return [
-      figures.reOhm + res / (1 + y * y),
-      2 * Math.PI * f * figures.leH - (res * y) / (1 + y * y),
-    ];
-  });
-  return {
-    kind: "impedance",
-    frequencyHz,
-    values: z.map(([re, im]) => Math.hypot(re!, im!) * (1 + jitter * random())),
-    ...(phase ? { phaseDeg: z.map(([re, im]) => (Math.atan2(im!, re!) * 180) / Math.PI) } : {}),
-    name: "synthetic.zma",
-  };
-}
+const impedanceOf = (figures: Figures, options: { phase?: boolean; jitter?: number } = {}) =>
+  syntheticDriverImpedance(figures, options);
 
 const relative = (value: number, truth: number) => Math.abs(value / truth - 1);
 

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { syntheticDriverImpedance } from "../support/syntheticDriverImpedance.js";
 import { tympan } from "../support/cli.js";
 
 /**
@@ -26,19 +27,12 @@ const DERIVED = {
   vasM3: 1.21 * 343 ** 2 * sd ** 2 * cms,
 };
 
-/** The driver's |Z| and phase, 1/24 octave from 10 Hz to 20 kHz, as a .zma file. */
+/** The driver's |Z| (1 % jitter) and phase, 1/24 octave from 10 Hz to 20 kHz, as a .zma file. */
 function syntheticZma(dir: string): string {
-  let state = 7;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-  const lines = Array.from({ length: 24 * 11 + 1 }, (_, k) => {
-    const f = 10 * 2 ** (k / 24);
-    const res = (TRUTH.reOhm * TRUTH.qms) / TRUTH.qes;
-    const y = TRUTH.qms * (f / TRUTH.fsHz - TRUTH.fsHz / f);
-    const re = TRUTH.reOhm + res / (1 + y * y);
-    const im = 2 * Math.PI * f * TRUTH.leH - (res * y) / (1 + y * y);
-    const magnitude = Math.hypot(re, im) * (1 + 0.01 * random());
-    return `${f.toFixed(3)}\t${magnitude.toFixed(4)}\t${((Math.atan2(im, re) * 180) / Math.PI).toFixed(3)}`;
-  });
+  const curve = syntheticDriverImpedance(TRUTH, { pointsPerOctave: 24, jitter: 0.01, seed: 7 });
+  const lines = curve.frequencyHz.map(
+    (f, k) => `${f.toFixed(3)}\t${curve.values[k]!.toFixed(4)}\t${curve.phaseDeg![k]!.toFixed(3)}`,
+  );
   const file = join(dir, "driver.zma");
   writeFileSync(file, `; synthetic driver (test/cli/fitDriver.test.ts)\n${lines.join("\n")}\n`);
   return file;

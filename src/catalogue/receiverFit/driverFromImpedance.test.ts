@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Curve } from "../../core/curve.js";
+import { syntheticDriverImpedance } from "../../../test/support/syntheticDriverImpedance.js";
 import { dynamicDriverFromThieleSmall } from "../thieleSmall.js";
 import { driverFromImpedance } from "./driverFromImpedance.js";
 
@@ -13,24 +13,7 @@ const WOOFER = {
   sdM2: 0.0133,
   mmsKg: 0.021,
 };
-function impedance(): Curve {
-  const frequencyHz = Array.from({ length: 48 * 11 + 1 }, (_, k) => 10 * 2 ** (k / 48));
-  const z = frequencyHz.map((f) => {
-    const res = (WOOFER.reOhm * WOOFER.qms) / WOOFER.qes;
-    const y = WOOFER.qms * (f / WOOFER.fsHz - WOOFER.fsHz / f);
-    return [
-      WOOFER.reOhm + res / (1 + y * y),
-      2 * Math.PI * f * WOOFER.leH - (res * y) / (1 + y * y),
-    ];
-  });
-  return {
-    kind: "impedance",
-    frequencyHz,
-    values: z.map(([re, im]) => Math.hypot(re!, im!)),
-    phaseDeg: z.map(([re, im]) => (Math.atan2(im!, re!) * 180) / Math.PI),
-    name: "woofer.zma",
-  };
-}
+const impedance = () => syntheticDriverImpedance(WOOFER, { name: "woofer.zma" });
 
 describe("driverFromImpedance", () => {
   it("gives the element's Bl, Mms, Cms, Rms and Vas as dynamicDriverFromThieleSmall does from the true figures, each inside its range", () => {
