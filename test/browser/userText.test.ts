@@ -4,10 +4,9 @@
 // escapes, download names pass safeFileName). The page must run no script and gain no element.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Download } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { referenceDesign } from "../../src/index.js";
-import { ROOT, screenshot } from "./support/browser.js";
+import { ROOT, downloadedText, screenshot } from "./support/browser.js";
 import { useBrowserSession } from "./support/session.js";
 
 const dialogs: string[] = [];
@@ -27,17 +26,6 @@ const session = useBrowserSession({
       .waitFor({ timeout: 60_000 });
   },
 });
-
-async function downloaded(click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([session.page.waitForEvent("download"), click()])) as [
-    Download,
-    void,
-  ];
-  return {
-    name: download.suggestedFilename(),
-    text: await readFile((await download.path())!, "utf8"),
-  };
-}
 
 describe("long parameter names", () => {
   it("wrap at their words, never cut off, with the full name for assistive technology", async () => {
@@ -81,7 +69,7 @@ describe("user text never becomes markup", () => {
     await session.page.locator(".legend").getByText('<b class="injected">x</b> — rating').waitFor();
     expect(await session.page.locator(INJECTED).count()).toBe(0);
     // The chart as SVG: the library escapes the label.
-    const svg = await downloaded(() =>
+    const svg = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download SVG" }).click(),
     );
     expect(svg.text).toContain("&lt;b class=&quot;injected&quot;&gt;x&lt;/b&gt;");
@@ -93,7 +81,7 @@ describe("user text never becomes markup", () => {
       .selectOption({ label: '<b class="injected">x</b>' });
     await session.page.getByRole("button", { name: "Fit EQ" }).click();
     await session.page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
-    const preset = await downloaded(() =>
+    const preset = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
     );
     expect(preset.name).toBe("b-class-injected-x-b ParametricEQ.txt");
@@ -126,7 +114,7 @@ describe("user text never becomes markup", () => {
       .first()
       .waitFor();
     expect(await session.page.locator(INJECTED).count()).toBe(0);
-    const file = await downloaded(() =>
+    const file = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download design" }).click(),
     );
     expect(file.name).not.toMatch(/[<>]/);

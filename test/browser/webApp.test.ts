@@ -4,25 +4,13 @@
 // test/browser/screenshots/ (git-ignored) to look at.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Download } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logFrequencies, referenceDesign, simulate } from "../../src/index.js";
 import { seriousViolations } from "./support/axe.js";
-import { ROOT, screenshot } from "./support/browser.js";
+import { ROOT, downloadedText, screenshot } from "./support/browser.js";
 import { useBrowserSession } from "./support/session.js";
 
 const session = useBrowserSession();
-
-async function downloadedText(click: () => Promise<void>): Promise<{ name: string; text: string }> {
-  const [download] = (await Promise.all([session.page.waitForEvent("download"), click()])) as [
-    Download,
-    void,
-  ];
-  return {
-    name: download.suggestedFilename(),
-    text: await readFile((await download.path())!, "utf8"),
-  };
-}
 
 const TRIBRID = "tribrid-1dd-4ba-2est";
 const fixtures = join(ROOT, "test", "fixtures");
@@ -40,11 +28,11 @@ describe("the designer", () => {
       .waitFor();
     await screenshot(session.page, "designer");
     // The chart downloads: the canvas as PNG, and the library's SVG renderer.
-    const png = await downloadedText(() =>
+    const png = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download PNG" }).click(),
     );
     expect(png.name).toMatch(/\.png$/);
-    const svg = await downloadedText(() =>
+    const svg = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download SVG" }).click(),
     );
     expect(svg.text).toMatch(/<svg[^>]*>/);
@@ -60,7 +48,7 @@ describe("the designer", () => {
     await expect
       .poll(() => session.page.evaluate(() => performance.getEntriesByName("tympan:redraw").length))
       .toBeGreaterThan(0);
-    const { text } = await downloadedText(() =>
+    const { text } = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download CSV" }).click(),
     );
     const base = referenceDesign(TRIBRID)!.design;
@@ -100,7 +88,7 @@ describe("the designer", () => {
   });
 
   it("reopens the share link with the same design (Download design round-trips)", async () => {
-    const { text: before } = await downloadedText(() =>
+    const { text: before } = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download design" }).click(),
     );
     // A new tab of the same browser. Chromium runs --single-process here, where closing a context
@@ -243,7 +231,7 @@ describe("the EQ panel", () => {
       .toBe("true");
     await session.page.getByRole("button", { name: "Fit EQ" }).click();
     await session.page.getByText(/after; residual/).waitFor({ timeout: 30_000 });
-    const { text } = await downloadedText(() =>
+    const { text } = await downloadedText(session.page, () =>
       session.page.getByRole("button", { name: "Download EqualizerAPO" }).click(),
     );
     // As `tympan eq` writes it: the summary as # comments, then the preset.

@@ -26,6 +26,7 @@ import { ParameterTable } from "./ParameterTable.js";
 import { RatingText } from "./RatingText.js";
 import { ScenarioControls } from "./ScenarioControls.js";
 import { TargetControls } from "./TargetControls.js";
+import { NotesList } from "./NotesList.js";
 import { UPlotChart } from "./UPlotChart.js";
 
 /** Download CSV: the worker writes `tympan simulate --csv` of exactly what is drawn. */
@@ -172,13 +173,7 @@ export function Designer() {
             />
           ) : null}
           <DistortionPanel designName={designName} />
-          {view && view.warnings.length > 0 ? (
-            <ul class="notes" aria-label="Notes">
-              {view.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          ) : null}
+          {view ? <NotesList label="Notes" notes={view.warnings} /> : null}
         </div>
       </div>
       {/* A new design starts the fields afresh: units and slider scales chosen from its values. */}

@@ -14,6 +14,7 @@ import {
   distortionChart,
   parseLevel,
 } from "../view/distortionChartData.js";
+import { NotesList } from "./NotesList.js";
 import { UPlotChart } from "./UPlotChart.js";
 
 export function DistortionPanel({ designName }: { designName: string }) {
@@ -90,13 +91,7 @@ export function DistortionPanel({ designName }: { designName: string }) {
           height={240}
         />
       ) : null}
-      {view && view.warnings.length > 0 ? (
-        <ul class="notes" aria-label="Distortion notes">
-          {view.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
-      ) : null}
+      {view ? <NotesList label="Distortion notes" notes={view.warnings} /> : null}
     </details>
   );
 }

@@ -3,9 +3,9 @@
 // `chromium` when that is installed instead. Never `playwright install` (its host is unreachable).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Download, type Page, chromium } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
@@ -80,4 +80,19 @@ export async function openPage(
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}
+
+/** What `click` makes `page` download: the file's suggested name and its text. */
+export async function downloadedText(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const [download] = (await Promise.all([page.waitForEvent("download"), click()])) as [
+    Download,
+    void,
+  ];
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile((await download.path())!, "utf8"),
+  };
 }
