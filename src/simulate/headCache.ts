@@ -42,6 +42,8 @@ export class HeadCache {
   private largest = new Float64Array(0);
   /** Where the plan's sums are in the factor's storage: after its pattern, in boundary order. */
   private sumsOffset = 0;
+  private sumsView: Float64Array = new Float64Array(0);
+  private sumsViewOf: Float64Array | undefined;
   /** The wanted unknowns' head steps (see backSteps), their U entries' offsets, and kept values. */
   private wanted: Int32Array | undefined;
   private solveOffsets = new Int32Array(0);
@@ -117,12 +119,23 @@ export class HeadCache {
   /** Keeps the head's part of a whole factorisation at grid point f (see restore, restoreSolve). */
   keep(f: number, values: Float64Array, inversePivot: Float64Array, largest: number): void {
     if (!this.usable) return;
-    const width = this.plan!.boundary.length;
-    this.sumsAt[f]!.set(values.subarray(this.sumsOffset, this.sumsOffset + width));
+    this.sumsAt[f]!.set(this.sumsIn(values));
     const at = move(values, this.solveOffsets, this.solveValues, f * this.solveWidth(), true);
     move(inversePivot, this.solvePivots, this.solveValues, at, true);
     this.largest[f] = largest;
     this.kept[f] = 1;
+  }
+
+  /** The sums' region of a factor's storage, as a view made once per storage array and plan. */
+  private sumsIn(values: Float64Array): Float64Array {
+    if (this.sumsViewOf !== values) {
+      this.sumsView = values.subarray(
+        this.sumsOffset,
+        this.sumsOffset + this.plan!.boundary.length,
+      );
+      this.sumsViewOf = values;
+    }
+    return this.sumsView;
   }
 
   /** Doubles kept per grid point for the solves. */
@@ -169,6 +182,7 @@ export class HeadCache {
     this.layoutTerms = jOffsets;
     this.plan = plan;
     this.sumsOffset = 2 * plan.rowStart[plan.rowStart.length - 1]!;
+    this.sumsViewOf = undefined;
     this.key = new Float64Array(0);
     this.grid = new Float64Array(0);
     this.sums = new Float64Array(0);
