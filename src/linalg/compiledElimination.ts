@@ -167,7 +167,7 @@ export function compileSolve(
   for (const i of steps) if (i < start) declare(i, "0", "0");
   for (let k = start; k < n; k++) {
     const r = rowOrder[k]!;
-    lines.push(`sr = bRe[${r}]; si = bIm[${r}];`);
+    lines.push(`sr = bRe[${r}] + 0; si = bIm[${r}] + 0;`); // as substitute() reads b
     for (let p = rowStart[k]!; p < diagonal[k]!; p++) {
       const j = colIndex[p]!;
       if (j < start) continue;

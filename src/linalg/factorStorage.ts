@@ -3,12 +3,13 @@ import {
   compileElimination,
   planOperations,
 } from "./compiledElimination.js";
+import type { RowIndex } from "./backwardError.js";
 import { eliminateLoop } from "./eliminationLoop.js";
 import type { FactorPlan } from "./factorPlan.js";
 import { type MultiplierLayout, largestMultiplier } from "./multipliers.js";
 import { COMPILE_AFTER_USES, type PlanCode } from "./planCache.js";
+import { type WasmCheckInstance, compileWasmCheck, instantiateCheck } from "./wasmCheck.js";
 import {
-  type WasmElimination,
   type WasmInstance,
   compileWasmElimination,
   instantiateElimination,
@@ -35,6 +36,8 @@ export class FactorStorage {
   pivotBefore: Float64Array;
   /** The WebAssembly elimination of `wasmPlan`, on the memory that holds the arrays above. */
   private wasm: WasmInstance | undefined;
+  /** The accuracy check of `wasmPlan` on the same memory (see wasmCheck.ts), when it compiled. */
+  private check: WasmCheckInstance | undefined;
   private wasmPlan: FactorPlan | undefined;
   /** The multipliers' weights given to `wasm` (see multipliers.ts). */
   private wasmWeights: MultiplierLayout | undefined;
@@ -43,14 +46,21 @@ export class FactorStorage {
   /** Whether the last elimination skipped the head (see FactorPlan.headSteps). */
   private lastTailOnly = false;
 
-  constructor(private readonly n: number) {
+  constructor(
+    private readonly n: number,
+    /** The pattern's rows (for the accuracy check's code). */
+    private readonly byRow: RowIndex,
+  ) {
     this.inversePivot = new Float64Array(2 * n);
     this.pivotBefore = new Float64Array(n);
   }
 
   /** Makes `lu` at least large enough for `plan` (its values are then undefined). */
   fit(plan: FactorPlan): void {
-    if (this.lu.length < 2 * plan.size) this.lu = new Float64Array(2 * plan.size);
+    if (this.lu.length >= 2 * plan.size) return;
+    this.lu = new Float64Array(2 * plan.size);
+    // `lu` is no longer the instance's memory: the next elimination moves it into a fresh one.
+    this.wasmPlan = undefined;
   }
 
   /**
@@ -75,12 +85,13 @@ export class FactorStorage {
     ) {
       const operations = planOperations(plan, n);
       code.wasm = (operations <= MAX_WASM_OPERATIONS && compileWasmElimination(plan, n)) || null;
+      code.check = (code.wasm && compileWasmCheck(plan, n, this.byRow, code.wasm.layout)) || null;
       if (!code.wasm) {
         code.elimination =
           (operations <= MAX_COMPILED_OPERATIONS && compileElimination(plan, n)) || null;
       }
     }
-    if (code.wasm && (this.wasmPlan === plan || this.useWasm(plan, code.wasm))) {
+    if (code.wasm && (this.wasmPlan === plan || this.useWasm(plan, code))) {
       const wasm = this.wasm!;
       if (this.wasmWeights !== multipliers) {
         wasm.weights.set(multipliers.weights);
@@ -112,12 +123,43 @@ export class FactorStorage {
   }
 
   /**
-   * Moves the arrays into a fresh instance of the plan's WebAssembly elimination, values copied (a
-   * caller may have assembled the matrix into `lu` already). False, changing nothing, when it
-   * cannot be instantiated.
+   * The accuracy check of SparseComplexLu.solveRefined in WebAssembly (see wasmCheck.ts) on the
+   * last factorisation along `plan`: the matrix by slot (re, im), b, and x written; returns the
+   * backward error. Undefined, doing nothing, where the plan has no compiled check in use here:
+   * the caller runs its JavaScript, which gives the same bits.
    */
-  private useWasm(plan: FactorPlan, compiled: WasmElimination): boolean {
-    const wasm = instantiateElimination(compiled, plan.size, this.n);
+  checkedSolve(
+    plan: FactorPlan,
+    re: Float64Array,
+    im: Float64Array,
+    bRe: Float64Array,
+    bIm: Float64Array,
+    xRe: Float64Array,
+    xIm: Float64Array,
+    refineAbove: number,
+  ): number | undefined {
+    const check = this.check;
+    if (check === undefined || this.wasmPlan !== plan) return undefined;
+    const n = this.n;
+    check.matrixRe.set(re);
+    check.matrixIm.set(im);
+    check.rhsRe.set(bRe.subarray(0, n));
+    check.rhsIm.set(bIm.subarray(0, n));
+    const error = check.run(refineAbove);
+    xRe.set(check.solutionRe);
+    xIm.set(check.solutionIm);
+    return error;
+  }
+
+  /**
+   * Moves the arrays into a fresh instance of the plan's WebAssembly elimination (and its check),
+   * values copied (a caller may have assembled the matrix into `lu` already). False, changing
+   * nothing, when it cannot be instantiated.
+   */
+  private useWasm(plan: FactorPlan, code: PlanCode): boolean {
+    const compiled = code.wasm!;
+    const checkPages = code.check ? Math.ceil(code.check.layout.endByte / 65536) : 0;
+    const wasm = instantiateElimination(compiled, plan.size, this.n, checkPages);
     if (wasm === undefined) return false;
     wasm.lu.set(this.lu.subarray(0, wasm.lu.length));
     wasm.inversePivot.set(this.inversePivot);
@@ -126,6 +168,9 @@ export class FactorStorage {
     this.inversePivot = wasm.inversePivot;
     this.pivotBefore = wasm.pivotBefore;
     this.wasm = wasm;
+    this.check =
+      (code.check && instantiateCheck(code.check, wasm.memory, this.n, this.byRow.bySlot.length)) ??
+      undefined;
     this.wasmPlan = plan;
     this.wasmWeights = undefined;
     return true;

@@ -1,4 +1,5 @@
 import type { CompiledSolve, Elimination } from "./compiledElimination.js";
+import type { WasmCheck } from "./wasmCheck.js";
 import type { WasmElimination } from "./wasmElimination.js";
 import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
 import type { PivotOrder } from "./markowitz.js";
@@ -56,6 +57,11 @@ export interface PlanCode {
   /** The elimination in WebAssembly: undefined until tried, null where not possible. */
   wasm: WasmElimination | null | undefined;
   /**
+   * The accuracy check in WebAssembly (wasmCheck.ts), on the elimination's memory: compiled with
+   * it, null where not possible.
+   */
+  check: WasmCheck | null | undefined;
+  /**
    * The elimination as generated JavaScript, where WebAssembly is not possible: undefined until
    * tried, null where not possible either (too large, CSP).
    */
@@ -70,7 +76,13 @@ const PLAN_CODE = new WeakMap<FactorPlan, PlanCode>();
 export function planCode(plan: FactorPlan): PlanCode {
   let code = PLAN_CODE.get(plan);
   if (code === undefined) {
-    code = { factorisations: 0, wasm: undefined, elimination: undefined, solves: new Map() };
+    code = {
+      factorisations: 0,
+      wasm: undefined,
+      check: undefined,
+      elimination: undefined,
+      solves: new Map(),
+    };
     PLAN_CODE.set(plan, code);
   }
   return code;

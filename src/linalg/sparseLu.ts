@@ -95,11 +95,11 @@ export class SparseComplexLu {
     for (const unknown of options.eliminateFirst ?? [])
       if (!this.last[unknown]) this.first[unknown] = 1;
     // Fill-in can at worst make the factor dense; the plan tells the real size when it is built.
-    this.storage = new FactorStorage(size);
     this.work = new Float64Array(2 * size);
     this.residualRe = new Float64Array(size);
     this.residualIm = new Float64Array(size);
     this.byRow = rowIndex(size, rows, cols);
+    this.storage = new FactorStorage(size, this.byRow);
     this.correctionRe = new Float64Array(size);
     this.correctionIm = new Float64Array(size);
   }
@@ -248,6 +248,8 @@ export class SparseComplexLu {
     /** Refine only when the backward error is above this. */
     refineAbove = REFINE_ABOVE,
   ): number {
+    const checked = this.storage.checkedSolve(this.plan!, re, im, bRe, bIm, xRe, xIm, refineAbove);
+    if (checked !== undefined) return checked;
     this.solveFor(bRe, bIm, this.everyUnknown, xRe, xIm, driven);
     const { byRow, residualRe, residualIm } = this;
     let error = backwardError(byRow, re, im, bRe, bIm, xRe, xIm, residualRe, residualIm);

@@ -52,8 +52,10 @@ export function substitute(
   if (earliest < start) y.fill(0, 2 * earliest, 2 * start);
   for (let k = start; k < n; k++) {
     const r = rowOrder[k]!;
-    let sr = bRe[r]!;
-    let si = bIm[r]!;
+    // + 0 reads −0 as +0: then the L entries skipped below (y zero there) would not have changed
+    // the sums either, bit for bit, which solves that visit them (wasmCheck.ts) rely on.
+    let sr = bRe[r]! + 0;
+    let si = bIm[r]! + 0;
     // y is zero before `start`: skip the L entries there (a driven row eliminated last can have
     // a long L row of fill, all of it in those columns).
     const end = diagonal[k]!;

@@ -2,7 +2,7 @@ import type { FactorPlan } from "./factorPlan.js";
 import {
   BLOCK,
   BR_IF,
-  Bytes,
+  Emitter,
   F64,
   F64X2_ADD,
   F64X2_EXTRACT_LANE,
@@ -16,11 +16,9 @@ import {
   F64_DIV,
   F64_GT,
   F64_LE,
-  F64_LOAD,
   F64_LT,
   F64_MUL,
   F64_NEG,
-  F64_STORE,
   I32,
   I32_CONST,
   I32_EQZ,
@@ -33,11 +31,8 @@ import {
   RETURN,
   END,
   SELECT,
-  SIMD,
   V128,
   V128_CONST,
-  V128_LOAD,
-  V128_STORE,
   VOID,
   functionModule,
   wasmApi,
@@ -71,7 +66,8 @@ export interface WasmLayout {
   readonly largestByte: number;
   /** Where the largest of the head's multipliers is written (when the head is eliminated). */
   readonly headLargestByte: number;
-  /** 64 KiB pages the memory needs. */
+  /** The end of the regions, and the 64 KiB pages the memory needs for them. */
+  readonly endByte: number;
   readonly pages: number;
 }
 
@@ -130,6 +126,7 @@ function layoutOf(plan: FactorPlan, n: number): WasmLayout {
     weightsByte,
     largestByte,
     headLargestByte,
+    endByte: end,
     pages: Math.max(1, Math.ceil(end / 65536)),
   };
 }
@@ -161,38 +158,7 @@ const V128_LOCALS = 6;
 function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Array {
   const { program, pivotOffset, headSteps, boundary } = plan;
   const { inversePivotByte, pivotBeforeByte, weightsByte, largestByte, headLargestByte } = layout;
-  const code = new Bytes();
-  const op = (...values: number[]) => code.bytes(values);
-  const simd = (opcode: number) => {
-    code.byte(SIMD);
-    code.u32(opcode);
-  };
-  const address = () => op(I32_CONST, 0);
-  const loadF64 = (byte: number) => {
-    address();
-    op(F64_LOAD, 3);
-    code.u32(byte);
-  };
-  /** The address must be on the stack below the value. */
-  const storeF64 = (byte: number) => {
-    op(F64_STORE, 3);
-    code.u32(byte);
-  };
-  const loadV128 = (byte: number) => {
-    address();
-    simd(V128_LOAD);
-    op(4);
-    code.u32(byte);
-  };
-  const storeV128 = (byte: number) => {
-    simd(V128_STORE);
-    op(4);
-    code.u32(byte);
-  };
-  const lane = (opcode: number, index: number) => {
-    simd(opcode);
-    op(index);
-  };
+  const { code, op, simd, lane, address, loadF64, storeF64, loadV128, storeV128 } = new Emitter();
   // Every pivot's magnitude before elimination, for the cancellation check: the tail's first, then
   // (in the block that `tailOnly` skips) the head's, which the head's elimination does not change.
   const snapshot = (k: number) => {
@@ -356,6 +322,8 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
  */
 export interface WasmInstance {
   readonly eliminate: WasmEliminate;
+  /** The memory it works on (for other modules along the same plan: see wasmCheck.ts). */
+  readonly memory: { readonly buffer: ArrayBuffer };
   readonly lu: Float64Array;
   readonly inversePivot: Float64Array;
   readonly pivotBefore: Float64Array;
@@ -367,22 +335,27 @@ export interface WasmInstance {
   readonly largest: Float64Array;
 }
 
-/** Instantiates `compiled` for a plan of `luSize` entries and `n` unknowns; undefined if refused. */
+/**
+ * Instantiates `compiled` for a plan of `luSize` entries and `n` unknowns, on a memory of at least
+ * `pages` (and what its layout needs); undefined if refused.
+ */
 export function instantiateElimination(
   compiled: WasmElimination,
   luSize: number,
   n: number,
+  pages = 0,
 ): WasmInstance | undefined {
   const { layout } = compiled;
   const api = wasmApi();
   if (api === undefined) return undefined;
   try {
-    const memory = new api.Memory({ initial: layout.pages });
+    const memory = new api.Memory({ initial: Math.max(pages, layout.pages) });
     const instance = new api.Instance(compiled.module, { env: { memory } });
     const { buffer } = memory;
     const weightCount = (layout.largestByte - layout.weightsByte) / 8;
     return {
       eliminate: instance.exports["eliminate"] as WasmEliminate,
+      memory,
       lu: new Float64Array(buffer, 0, 2 * luSize),
       inversePivot: new Float64Array(buffer, layout.inversePivotByte, 2 * n),
       pivotBefore: new Float64Array(buffer, layout.pivotBeforeByte, n),

@@ -25,9 +25,12 @@ export const F64_DIV = 0xa3;
 export const F64_LT = 0x63;
 export const F64_GT = 0x64;
 export const F64_LE = 0x65;
+export const F64_NE = 0x62;
+export const F64_SUB = 0xa1;
 export const I32_EQZ = 0x45;
 export const I32_OR = 0x72;
 export const IF = 0x04;
+export const ELSE = 0x05;
 export const BLOCK = 0x02;
 export const BR_IF = 0x0d;
 export const VOID = 0x40;
@@ -166,4 +169,60 @@ export interface WasmApi {
 export function wasmApi(): WasmApi | undefined {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   return typeof api === "object" ? api : undefined;
+}
+
+/**
+ * Writes a function's instructions over one memory, where every access has a constant address
+ * (the offset of the access, from address 0): the helpers the generated modules share.
+ */
+export class Emitter {
+  readonly code = new Bytes();
+
+  readonly op = (...values: number[]): void => this.code.bytes(values);
+
+  /** A SIMD instruction (its prefix, then the opcode). */
+  readonly simd = (opcode: number): void => {
+    this.code.byte(SIMD);
+    this.code.u32(opcode);
+  };
+
+  /** A lane instruction (extract, replace) with its lane index. */
+  readonly lane = (opcode: number, index: number): void => {
+    this.simd(opcode);
+    this.code.byte(index);
+  };
+
+  readonly f64Const = (value: number): void => {
+    this.code.byte(F64_CONST);
+    this.code.f64(value);
+  };
+
+  /** The address the constant offsets count from (0). */
+  readonly address = (): void => this.op(I32_CONST, 0);
+
+  readonly loadF64 = (byte: number): void => {
+    this.address();
+    this.op(F64_LOAD, 3);
+    this.code.u32(byte);
+  };
+
+  /** The address must be on the stack below the value. */
+  readonly storeF64 = (byte: number): void => {
+    this.op(F64_STORE, 3);
+    this.code.u32(byte);
+  };
+
+  readonly loadV128 = (byte: number): void => {
+    this.address();
+    this.simd(V128_LOAD);
+    this.op(4);
+    this.code.u32(byte);
+  };
+
+  /** The address must be on the stack below the value. */
+  readonly storeV128 = (byte: number): void => {
+    this.simd(V128_STORE);
+    this.op(4);
+    this.code.u32(byte);
+  };
 }
