@@ -1,6 +1,13 @@
 import type { Stamp } from "../network/elementModel.js";
 import type { Network } from "./compileNetwork.js";
 
+/** A factor's tail entries of the stamps (see StampCache.tail). */
+export interface StampTail {
+  readonly offsets: Int32Array;
+  readonly values: Float64Array;
+  readonly stamps: readonly (Stamp | undefined)[];
+}
+
 /**
  * Largest cache kept, in stamp entries × frequencies (each entry two doubles: 2²¹ of them are
  * 32 MiB). A larger network or grid calls its stamps at every frequency instead.
@@ -38,8 +45,12 @@ export class StampCache {
    * of every frequency's whole row, which misses the processor's caches on a long grid.
    */
   private tailEntries = new Int32Array(0);
+  /** The storage offsets of `tailEntries`, for adding without a second look-up. */
+  private tailOffsets = new Int32Array(0);
   private tailFrom = -1;
   private tailValues = new Float64Array(0);
+  /** The stamp each tail entry's values came from. */
+  private tailStamps: readonly (Stamp | undefined)[] = [];
   private tailFresh = false;
   private scratchRe = new Float64Array(0);
   private scratchIm = new Float64Array(0);
@@ -122,35 +133,52 @@ export class StampCache {
    * With `fromOffset`, only the entries stored there or later (a factor's tail rows).
    */
   addIntoFactor(f: number, values: Float64Array, slotOffset: Int32Array, fromOffset = 0): void {
-    if (this.offsetsFor !== slotOffset || this.offsetsOf !== this.entrySlots) {
-      this.offsets = Int32Array.from(this.entrySlots, (slot) => slotOffset[slot]!);
-      this.offsetsFor = slotOffset;
-      this.offsetsOf = this.entrySlots;
-      this.tailFrom = -1;
-    }
-    const { offsets, values: cached } = this;
-    const entries = offsets.length;
     if (fromOffset > 0) {
-      if (this.tailFrom !== fromOffset) {
-        this.tailEntries = Int32Array.from(offsets.keys()).filter((k) => offsets[k]! >= fromOffset);
-        this.tailFrom = fromOffset;
-        this.tailFresh = false;
-      }
-      if (!this.tailFresh) this.gatherTail();
-      const { tailEntries, tailValues } = this;
-      const width = 2 * tailEntries.length;
-      for (let e = 0, at = f * width; e < tailEntries.length; e++, at += 2) {
-        const p = offsets[tailEntries[e]!]!;
+      const { offsets: tailOffsets, values: tailValues } = this.tail(slotOffset, fromOffset);
+      const width = 2 * tailOffsets.length;
+      for (let e = 0, at = f * width; e < tailOffsets.length; e++, at += 2) {
+        const p = tailOffsets[e]!;
         values[p] = values[p]! + tailValues[at]!;
         values[p + 1] = values[p + 1]! + tailValues[at + 1]!;
       }
       return;
     }
+    this.locate(slotOffset);
+    const { offsets, values: cached } = this;
+    const entries = offsets.length;
     for (let k = 0, at = 2 * f * entries; k < entries; k++, at += 2) {
       const p = offsets[k]!;
       values[p] = values[p]! + cached[at]!;
       values[p + 1] = values[p + 1]! + cached[at + 1]!;
     }
+  }
+
+  /**
+   * The entries stored at `fromOffset` or later along the plan whose `slotOffset` is given (a
+   * factor's tail rows): their storage offsets, their values by frequency (re, im at
+   * 2·(f·entries + e)), and the stamp each came from — what addIntoFactor adds there, in its order.
+   * The arrays stay the same while the plan, the grid and the stamps do.
+   */
+  tail(slotOffset: Int32Array, fromOffset: number): StampTail {
+    this.locate(slotOffset);
+    const { offsets } = this;
+    if (this.tailFrom !== fromOffset) {
+      this.tailEntries = Int32Array.from(offsets.keys()).filter((k) => offsets[k]! >= fromOffset);
+      this.tailOffsets = this.tailEntries.map((k) => offsets[k]!);
+      this.tailFrom = fromOffset;
+      this.tailFresh = false;
+    }
+    if (!this.tailFresh) this.gatherTail();
+    return { offsets: this.tailOffsets, values: this.tailValues, stamps: this.tailStamps };
+  }
+
+  /** The storage offsets of the entries along the plan whose `slotOffset` is given. */
+  private locate(slotOffset: Int32Array): void {
+    if (this.offsetsFor === slotOffset && this.offsetsOf === this.entrySlots) return;
+    this.offsets = Int32Array.from(this.entrySlots, (slot) => slotOffset[slot]!);
+    this.offsetsFor = slotOffset;
+    this.offsetsOf = this.entrySlots;
+    this.tailFrom = -1;
   }
 
   /** Gathers the tail entries' values, frequency by frequency (see tailValues). */
@@ -168,6 +196,11 @@ export class StampCache {
         tailValues[f * width + 2 * e + 1] = values[from + 1]!;
       }
     }
+    this.tailStamps = Array.from(tailEntries, (k) => {
+      let s = 0;
+      while (this.firstEntry[s + 1]! <= k) s++;
+      return this.stamps[s];
+    });
     this.tailFresh = true;
   }
 

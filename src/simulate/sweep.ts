@@ -310,7 +310,7 @@ export class FrequencySweep {
     const { lu, assembly, matrixRe, matrixIm } = this;
     const plan = lu.currentPlan!;
     if (this.layoutStale || this.headStale || this.layoutOrdering !== lu.orderings) {
-      assembly.layout.update(plan, this.network, assembly.terms);
+      assembly.follow(plan, this.network, this.keepHead);
       this.headCache.follow(plan, assembly.layout, this.network, this.grid, this.outputs);
       this.layoutOrdering = lu.orderings;
       this.layoutStale = false;

@@ -3,6 +3,7 @@ import type { Network } from "./compileNetwork.js";
 import { JOmegaTerms } from "./jOmegaTerms.js";
 import { LuLayout } from "./luLayout.js";
 import { StampCache } from "./stampCache.js";
+import { TailImage } from "./tailImage.js";
 
 /**
  * A network's matrix at one frequency of a sweep: the frequency-independent part, the jω terms and
@@ -18,6 +19,9 @@ export class SweepAssembly {
   private readonly stampCache = new StampCache();
   /** Whether this run adds the stamps from `stampCache` (false: it calls them). */
   stampsCached = false;
+  /** The tail rows assembled over the run's grid (see TailImage), when kept. */
+  private readonly image = new TailImage();
+  private grid: ArrayLike<number> = [];
 
   /** Takes a network's values (its jω terms merged afresh); bring the layout up to date after. */
   load(network: Network): void {
@@ -27,6 +31,21 @@ export class SweepAssembly {
   /** Before a run on `grid`: the stamps' values there, computed or kept (see StampCache). */
   prepare(network: Network, grid: ArrayLike<number>): void {
     this.stampsCached = this.stampCache.prepare(network, grid);
+    this.grid = grid;
+  }
+
+  /**
+   * Brings the layout up to date with `plan` and the values of `network`, and with `keepTail` the
+   * image of the tail rows over the run's grid too (worth it where factorisations skip the head).
+   */
+  follow(plan: FactorPlan, network: Network, keepTail: boolean): void {
+    const { layout, image } = this;
+    layout.update(plan, network, this.terms);
+    image.usable = false;
+    if (keepTail && plan.headSteps > 0 && this.stampsCached) {
+      const stampTail = this.stampCache.tail(plan.slotOffset, layout.tailOffset);
+      image.follow(plan, layout, stampTail, this.grid);
+    }
   }
 
   /** Fills matrixRe/matrixIm by slot at point f of the run's grid. */
@@ -71,6 +90,10 @@ export class SweepAssembly {
     const { constantLu, constantTail, jOffsets, jTimes, jOver, dynamicOffsets, tailOffset } =
       this.layout;
     const { stamps, dynamicSlots } = network;
+    if (tailOnly && this.image.usable) {
+      values.set(this.image.at(f), tailOffset);
+      return;
+    }
     const omega = 2 * Math.PI * frequencyHz;
     const inverseOmega = 1 / omega;
     if (tailOnly) values.set(constantTail, tailOffset);
