@@ -63,6 +63,23 @@ export class FactorStorage {
     this.wasmPlan = undefined;
   }
 
+  /** Loads the matrix whose slot values are (re[s], im[s]) into `lu` along `plan`. */
+  load(plan: FactorPlan, re: Float64Array, im: Float64Array): void {
+    const { lu } = this;
+    const { slotOffset, fillOffset } = plan;
+    // Slots are distinct entries: assign them, and zero only the fill-in.
+    for (let f = 0; f < fillOffset.length; f++) {
+      const p = fillOffset[f]!;
+      lu[p] = 0;
+      lu[p + 1] = 0;
+    }
+    for (let s = 0; s < slotOffset.length; s++) {
+      const p = slotOffset[s]!;
+      lu[p] = re[s]!;
+      lu[p + 1] = im[s]!;
+    }
+  }
+
   /**
    * Eliminates the loaded `lu` along `plan`; false when a pivot's magnitude falls to `limit` times
    * its value before elimination or below 1e-300 (see eliminationLoop.ts). `code` is the plan's
@@ -105,6 +122,21 @@ export class FactorStorage {
     if (code.elimination && !tailOnly)
       return code.elimination(lu, inversePivot, pivotBefore, limit);
     return eliminateLoop(plan, n, lu, inversePivot, pivotBefore, limit, tailOnly);
+  }
+
+  /**
+   * The WebAssembly elimination along `plan` (its weights set to `multipliers`'), for a caller that
+   * calls it directly (see SparseComplexLu.tailRoutine); undefined where it is not in use here.
+   */
+  wasmAlong(plan: FactorPlan, multipliers: MultiplierLayout): WasmInstance | undefined {
+    const wasm = this.wasm;
+    if (wasm === undefined || this.wasmPlan !== plan) return undefined;
+    if (this.wasmWeights !== multipliers) {
+      wasm.weights.set(multipliers.weights);
+      this.wasmWeights = multipliers;
+    }
+    this.largestByWasm = true;
+    return wasm;
   }
 
   /**

@@ -105,7 +105,7 @@ describe("SparseComplexLu", () => {
       let factored = true;
       for (let use = 0; use < 1600; use++) factored &&= lu.factor(m.re, m.im);
       expect(factored).toBe(true);
-      expect(lu.compiledElimination).toBe(true);
+      expect(lu.elimination).not.toBe("loop");
       lu.solve(yRe, yIm, later[0], later[1]);
       expect(lu.orderings).toBe(1);
       expect([...later[0]]).toEqual([...first[0]]);
@@ -150,10 +150,10 @@ describe("SparseComplexLu", () => {
     const used = new SparseComplexLu(3, rows, cols);
     const fresh = new SparseComplexLu(3, rows, cols);
     for (let use = 0; use < 1600; use++) used.factor(values(3, 1), im);
-    expect(used.compiledElimination).toBe(true);
+    expect(used.elimination).not.toBe("loop");
     forgetSharedPlans(); // so that `fresh` builds its own plan and runs the loop
     expect(fresh.factor(values(3, 1), im)).toBe(true);
-    expect(fresh.compiledElimination).toBe(false);
+    expect(fresh.elimination).toBe("loop");
     const b = Float64Array.of(1, 2, 3);
     const zero = new Float64Array(3);
     for (const [d, e] of [
@@ -230,19 +230,19 @@ describe("SparseComplexLu", () => {
     };
     const first = new SparseComplexLu(n, m.rows, m.cols);
     expect(first.factor(m.re, m.im)).toBe(true);
-    expect(first.compiledElimination).toBe(false);
+    expect(first.elimination).toBe("loop");
     const expected = solved(first);
     for (let use = 0; use < 1600; use++) {
       first.factor(m.re, m.im);
       solved(first);
     }
-    expect(first.compiledElimination).toBe(true);
+    expect(first.elimination).not.toBe("loop");
     expect(solved(first)).toEqual(expected);
     // A new factorisation of the same pattern, ordered the same way, starts with that plan's code.
     const second = new SparseComplexLu(n, m.rows, m.cols);
     expect(second.factor(m.re, m.im)).toBe(true);
     expect(second.currentPlan).toBe(first.currentPlan);
-    expect(second.compiledElimination).toBe(true);
+    expect(second.elimination).not.toBe("loop");
     expect(solved(second)).toEqual(expected);
   });
 });

@@ -17,7 +17,18 @@ export interface SavedOrder {
   readonly multipliers: MultiplierLayout;
 }
 
-/** One kind of partial solve (wanted unknowns, driven rows) along one plan. */
+/** See SparseComplexLu.tailRoutine. */
+export interface TailRoutine {
+  readonly factorTail: () => boolean;
+  readonly largest: () => number;
+  readonly solve: (
+    bRe: Float64Array,
+    bIm: Float64Array,
+    xRe: Float64Array,
+    xIm: Float64Array,
+  ) => void;
+}
+
 /**
  * Sparse complex LU factorisation for a fixed sparsity pattern solved at many frequencies.
  *
@@ -274,13 +285,6 @@ export class SparseComplexLu {
     return code.wasm ? "webassembly" : code.elimination ? "javascript" : "loop";
   }
 
-  /** Whether refactorisations along the current plan run compiled code (see compiledElimination). */
-  get compiledElimination(): boolean {
-    if (this.plan === undefined) return false;
-    const code = this.codeOf(this.plan);
-    return Boolean(code.wasm ?? code.elimination);
-  }
-
   /**
    * The current pivot order, to take back later with `restoreOrder` (undefined before the first
    * ordering).
@@ -340,6 +344,29 @@ export class SparseComplexLu {
     return this.eliminate(CANCELLATION_LIMIT, true);
   }
 
+  /**
+   * factorTailInPlace, the tail's largestMultiplier and solveFor(wanted, …, driven) as bare
+   * functions along the current plan, for a caller that runs them at many frequencies (a sweep
+   * where the head is kept): the same arithmetic without the look-ups on the way. Valid while
+   * `orderings` stays; undefined until compiled code runs all three (then use the methods).
+   */
+  tailRoutine(wanted: Int32Array, driven: Int32Array): TailRoutine | undefined {
+    const plan = this.plan;
+    if (plan === undefined) return undefined;
+    const code = this.partials.get(plan, this.size, wanted, driven, this.everyUnknown, () =>
+      this.codeOf(plan),
+    ).entry?.code;
+    const wasm = this.storage.wasmAlong(plan, this.multipliers);
+    if (!code || wasm === undefined) return undefined;
+    const { lu, inversePivot } = this.storage;
+    const { eliminate, largest } = wasm;
+    return {
+      factorTail: () => eliminate(CANCELLATION_LIMIT, 1) === 1,
+      largest: () => largest[0]!,
+      solve: (bRe, bIm, xRe, xIm) => code(bRe, bIm, lu, inversePivot, xRe, xIm),
+    };
+  }
+
   /** The largest multiplier of the head (see `largestMultiplier`) after a whole factorisation. */
   headLargestMultiplier(): number {
     return this.storage.headLargestMultiplier(this.multipliers);
@@ -347,20 +374,7 @@ export class SparseComplexLu {
 
   /** Numeric factorisation along the stored plan; false when a pivot is too small to trust. */
   private refactor(re: Float64Array, im: Float64Array, lastResort = false): boolean {
-    const plan = this.plan!;
-    const lu = this.storage.lu;
-    const { slotOffset, fillOffset } = plan;
-    // Slots are distinct entries: assign them, and zero only the fill-in.
-    for (let f = 0; f < fillOffset.length; f++) {
-      const p = fillOffset[f]!;
-      lu[p] = 0;
-      lu[p + 1] = 0;
-    }
-    for (let s = 0; s < slotOffset.length; s++) {
-      const p = slotOffset[s]!;
-      lu[p] = re[s]!;
-      lu[p + 1] = im[s]!;
-    }
+    this.storage.load(this.plan!, re, im);
     return this.eliminate(lastResort ? 0 : CANCELLATION_LIMIT);
   }
 

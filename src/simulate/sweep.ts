@@ -4,6 +4,8 @@ import { unsolvableAt } from "./solveFailure.js";
 import { SweepAssembly } from "./sweepAssembly.js";
 import { drivenRows, insideElements } from "./sweepUnknowns.js";
 import { HeadCache } from "./headCache.js";
+import { TailSteps } from "./tailSteps.js";
+import { InputCurrent } from "./inputCurrent.js";
 
 /**
  * Largest componentwise backward error accepted from a reused pivot order (after one refinement
@@ -91,12 +93,14 @@ export class FrequencySweep {
   /** Largest source amplitude (1 when every source is 0). */
   private sourceScale = 1;
 
-  /** Whether the assembly's layout is up to date with the plan and values. */
+  /**
+   * Whether the assembly's layout and the head's sums kept from earlier factorisations (see
+   * HeadCache) are to be brought up to date with the plan, values and grid: once per run, and
+   * after every new ordering.
+   */
   private layoutOrdering = -1;
-  private layoutStale = true;
-  /** The head's sums kept from earlier factorisations (see HeadCache), checked once per run. */
+  private stale = true;
   private readonly headCache = new HeadCache();
-  private headStale = true;
   /** The grid of the current run. */
   private grid: ArrayLike<number> = [];
   /** The head's largest multiplier when the last factorisation skipped the head, else undefined. */
@@ -112,21 +116,9 @@ export class FrequencySweep {
    */
   private anchor: SavedOrder | undefined;
 
-  /** Input source's branch, and how its current per volt comes out of the solves. */
+  /** Input source's branch, and its current per volt (see SweepValues.inputCurrent). */
   private readonly inputBranch: number;
-  /**
-   * A unit drive on the input source's branch alone: solved for as a second right-hand side when
-   * the input source is not the only drive (or is 0 V). Otherwise the sweep's own current, divided
-   * by the source's unit-scaled value, already is the current per volt.
-   */
-  private readonly unitDriveRe: Float64Array;
-  /** [inputBranch]: the unit drive's only row and the only unknown wanted from its solve. */
-  private readonly inputOnly: Int32Array;
-  /** Whether the input source is the only drive (see unitDriveRe). */
-  private inputAlone = false;
-  private readonly unitDriveIm: Float64Array;
-  private readonly driveRe: Float64Array;
-  private readonly driveIm: Float64Array;
+  private readonly current: InputCurrent | undefined;
 
   constructor(network: Network, outputs: readonly number[], options: SweepOptions = {}) {
     this.network = network;
@@ -139,12 +131,7 @@ export class FrequencySweep {
     // are known (the partial solves rely on b being zero elsewhere).
     this.driven = drivenRows(network);
     const branch = this.inputBranch;
-    this.inputOnly = Int32Array.of(branch);
-    this.unitDriveRe = new Float64Array(network.size);
-    this.unitDriveIm = new Float64Array(network.size);
-    this.driveRe = new Float64Array(network.size);
-    this.driveIm = new Float64Array(network.size);
-    if (branch >= 0) this.unitDriveRe[branch] = 1;
+    this.current = branch >= 0 ? new InputCurrent(branch, network.size) : undefined;
     if (branch >= 0 && !this.outputs.includes(branch)) {
       this.outputs = Int32Array.from([...this.outputs, branch]);
     }
@@ -189,12 +176,9 @@ export class FrequencySweep {
     this.sourceScale = largest > 0 ? largest : 1;
     for (let row = 0; row < network.size; row++)
       this.rhsRe[row] = network.sourceRe[row]! / this.sourceScale;
-    const branch = this.inputBranch;
-    // When the input source is the only drive, its own current already is the current per volt.
-    this.inputAlone = branch >= 0 && this.driven.length === 1 && this.driven[0] === branch;
+    this.current?.load(this.driven);
     this.assembly.load(network);
-    this.layoutStale = true;
-    this.headStale = true;
+    this.stale = true;
   }
 
   /**
@@ -214,11 +198,12 @@ export class FrequencySweep {
     // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
     this.assembly.prepare(this.network, frequenciesHz);
     this.grid = frequenciesHz;
-    this.headStale = true;
+    this.stale = true;
     this.headsSkipped = 0;
     if (this.anchor !== undefined && lu.currentPlan !== this.anchor.plan)
       lu.restoreOrder(this.anchor);
     let verified = -1;
+    let tail: TailSteps | undefined;
     // Frequencies outside (below, above) are due for a check.
     let below = 0;
     let above = 0;
@@ -230,6 +215,13 @@ export class FrequencySweep {
         f - verified >= CHECK_EVERY_POINTS ||
         !(frequency > below && frequency < above);
       if (!due && lu.currentPlan !== undefined) {
+        if (tail?.ordering !== lu.orderings)
+          tail = new TailSteps(lu, this.assembly, this.headCache, outputs, driven);
+        if (tail.step(f, rhsRe, rhsIm, xRe, xIm, MULTIPLIER_LIMIT)) {
+          this.headsSkipped++;
+          this.store(f, frequency, unknowns, re, im);
+          continue;
+        }
         const factored = this.assembleAndFactor(f, frequency);
         if (!factored) {
           // A pivot went bad: order afresh at this frequency.
@@ -294,7 +286,7 @@ export class FrequencySweep {
     return { re, im, scale: this.sourceScale, ...(this.inputBranch >= 0 ? { inputCurrent } : {}) };
   }
 
-  /** Fills the matrix by slot at one frequency, point `f` of the run's grid. */
+  /** Fills the matrix by slot at point `f` of the run's grid. */
   private assemble(f: number, frequencyHz: number): void {
     this.assembly.bySlot(this.network, f, frequencyHz, this.matrixRe, this.matrixIm);
   }
@@ -309,23 +301,17 @@ export class FrequencySweep {
   private assembleAndFactor(f: number, frequencyHz: number, bySlot = false): boolean {
     const { lu, assembly, matrixRe, matrixIm } = this;
     const plan = lu.currentPlan!;
-    if (this.layoutStale || this.headStale || this.layoutOrdering !== lu.orderings) {
+    if (this.stale || this.layoutOrdering !== lu.orderings) {
       assembly.follow(plan, this.network, this.keepHead);
       this.headCache.follow(plan, assembly.layout, this.network, this.grid, this.outputs);
       this.layoutOrdering = lu.orderings;
-      this.layoutStale = false;
-      this.headStale = false;
+      this.stale = false;
     }
     const values = lu.values;
     const tailOnly = !bySlot && this.keepHead && assembly.stampsCached && this.headCache.has(f);
     assembly.intoFactor(this.network, plan, f, frequencyHz, values, tailOnly, matrixRe, matrixIm);
     if (bySlot) {
-      const { slotOffset } = plan;
-      for (let s = 0; s < slotOffset.length; s++) {
-        const p = slotOffset[s]!;
-        matrixRe[s] = values[p]!;
-        matrixIm[s] = values[p + 1]!;
-      }
+      assembly.gather(plan, values, matrixRe, matrixIm);
     } else if (tailOnly) {
       // The head as an earlier run left it at this frequency: only the tail is eliminated.
       this.headLargest = this.headCache.restore(f, values);
@@ -370,25 +356,13 @@ export class FrequencySweep {
       re[u]![f] = vr;
       im[u]![f] = vi;
     }
-    const branch = this.inputBranch;
-    if (branch < 0) return;
-    let ir: number;
-    let ii: number;
-    if (this.inputAlone) {
-      // The input source is the only drive, at ±1 after scaling: its current is already per volt.
-      const drive = this.rhsRe[branch]!;
-      ir = xRe[branch]! / drive;
-      ii = xIm[branch]! / drive;
-    } else {
-      // Its branch is eliminated last (an output), so this solve visits only the factor's tail.
-      const only = this.inputOnly;
-      this.lu.solveFor(this.unitDriveRe, this.unitDriveIm, only, this.driveRe, this.driveIm, only);
-      ir = this.driveRe[branch]!;
-      ii = this.driveIm[branch]!;
-    }
-    if (!Number.isFinite(ir) || !Number.isFinite(ii)) throw this.singular(frequencyHz, [branch]);
-    this.inputCurrent.re[f] = ir;
-    this.inputCurrent.im[f] = ii;
+    const { current } = this;
+    if (current === undefined) return;
+    current.find(this.lu, this.rhsRe, xRe, xIm);
+    if (!Number.isFinite(current.re) || !Number.isFinite(current.im))
+      throw this.singular(frequencyHz, [current.branch]);
+    this.inputCurrent.re[f] = current.re;
+    this.inputCurrent.im[f] = current.im;
   }
 
   /** The error for a failed solve at this frequency (see unsolvableAt). */

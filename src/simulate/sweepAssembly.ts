@@ -48,6 +48,26 @@ export class SweepAssembly {
     }
   }
 
+  /** Whether the tail's rows over the run's grid are kept (see `tailInto`). */
+  get tailReady(): boolean {
+    return this.image.usable;
+  }
+
+  /** Writes the tail's rows at point f into `values` (when `tailReady`): intoFactor's tailOnly. */
+  tailInto(f: number, values: Float64Array): void {
+    values.set(this.image.at(f), this.layout.tailOffset);
+  }
+
+  /** The matrix by slot from `values`, a factor's storage along `plan` (assembled, not factored). */
+  gather(plan: FactorPlan, values: Float64Array, matrixRe: Float64Array, matrixIm: Float64Array) {
+    const { slotOffset } = plan;
+    for (let s = 0; s < slotOffset.length; s++) {
+      const p = slotOffset[s]!;
+      matrixRe[s] = values[p]!;
+      matrixIm[s] = values[p + 1]!;
+    }
+  }
+
   /** Fills matrixRe/matrixIm by slot at point f of the run's grid. */
   bySlot(
     network: Network,
@@ -91,7 +111,7 @@ export class SweepAssembly {
       this.layout;
     const { stamps, dynamicSlots } = network;
     if (tailOnly && this.image.usable) {
-      values.set(this.image.at(f), tailOffset);
+      this.tailInto(f, values);
       return;
     }
     const omega = 2 * Math.PI * frequencyHz;
