@@ -52,6 +52,16 @@ export class HeadCache {
   private solveValues = new Float64Array(0);
   /** Whether the current plan has a head whose sums can be kept. */
   private usable = false;
+  /**
+   * At some grid points (a sweep's accuracy checks, which solve for every unknown) the head's whole
+   * factor: its rows (storage up to `headEnd`), the multipliers it leaves in the tail's rows (at
+   * `wholeOffsets`) and its inverse pivots — with the tail factorised, the whole factorisation.
+   */
+  private wholes = new Map<number, Float64Array>();
+  private headEnd = 0;
+  private wholeOffsets = new Int32Array(0);
+  /** Doubles the wholes may take (what the sums leave of MAX_KEPT_DOUBLES). */
+  private wholeBudget = 0;
 
   /**
    * Makes the cache follow `plan` and the head values of `layout` and `network` on `grid`: what was
@@ -70,6 +80,7 @@ export class HeadCache {
       this.locate(plan, layout, network, wanted);
     const kept = grid.length * (plan.boundary.length + this.solveWidth());
     this.usable = plan.headSteps > 0 && kept <= MAX_KEPT_DOUBLES;
+    this.wholeBudget = MAX_KEPT_DOUBLES - kept;
     if (!this.usable) return;
     const key = this.headKey(layout);
     const stamps = Array.from(this.headStamps, (s) => network.stamps[s]);
@@ -78,6 +89,7 @@ export class HeadCache {
       sameValues(grid, this.grid) &&
       stamps.every((stamp, i) => stamp === this.stamps[i]);
     if (same) return;
+    this.wholes.clear();
     this.key = key;
     this.stamps = stamps;
     this.grid = Float64Array.from(grid);
@@ -126,6 +138,37 @@ export class HeadCache {
     this.kept[f] = 1;
   }
 
+  /** Whether the head's whole factor at grid point f is kept too (see `restoreWhole`). */
+  hasWhole(f: number): boolean {
+    return this.has(f) && this.wholes.has(f);
+  }
+
+  /** After `keep` at grid point f: keeps the head's whole factor there as well (see `wholes`). */
+  keepWhole(f: number, values: Float64Array, inversePivot: Float64Array): void {
+    const { headEnd, wholeOffsets } = this;
+    const pivots = 2 * this.plan!.headSteps;
+    const size = headEnd + 2 * wholeOffsets.length + pivots;
+    if (!this.has(f) || this.wholes.has(f) || size > this.wholeBudget) return;
+    this.wholeBudget -= size;
+    const whole = new Float64Array(size);
+    whole.set(values.subarray(0, headEnd));
+    const at = move(values, wholeOffsets, whole, headEnd, true);
+    whole.set(inversePivot.subarray(0, pivots), at);
+    this.wholes.set(f, whole);
+  }
+
+  /**
+   * After the tail's factorisation at grid point f (from the kept sums): puts back the head's whole
+   * factor, which makes the storage and the inverse pivots those of a whole factorisation.
+   */
+  restoreWhole(f: number, values: Float64Array, inversePivot: Float64Array): void {
+    const whole = this.wholes.get(f)!;
+    const { headEnd } = this;
+    values.set(whole.subarray(0, headEnd));
+    const at = move(values, this.wholeOffsets, whole, headEnd, false);
+    inversePivot.set(whole.subarray(at));
+  }
+
   /** The sums' region of a factor's storage, as a view made once per storage array and plan. */
   private sumsIn(values: Float64Array): Float64Array {
     if (this.sumsViewOf !== values) {
@@ -170,6 +213,9 @@ export class HeadCache {
       }
     }
     this.headOffsets = Int32Array.from(offsets);
+    this.headEnd = 2 * rowStart[headSteps]!;
+    this.wholeOffsets = this.headOffsets.filter((offset) => offset >= this.headEnd);
+    this.wholes.clear();
     const { jOffsets } = layout;
     const terms: number[] = [];
     for (let k = 0; k < jOffsets.length; k++) if (isHead[jOffsets[k]! - 1]) terms.push(k);

@@ -296,7 +296,8 @@ export class FrequencySweep {
    * along the current pivot order; false when a pivot went bad (then nothing usable is left). With
    * `bySlot`, the assembled matrix is also gathered into matrixRe/matrixIm (what the accuracy check
    * and a re-ordering need), the same values `assemble` gives. Where an earlier run left the head
-   * at this frequency (see HeadCache), only the tail is assembled and eliminated.
+   * at this frequency (see HeadCache), only the tail is assembled and eliminated — with `bySlot`,
+   * where it left the head's whole factor, which the check's complete solve reads.
    */
   private assembleAndFactor(f: number, frequencyHz: number, bySlot = false): boolean {
     const { lu, assembly, matrixRe, matrixIm } = this;
@@ -308,24 +309,29 @@ export class FrequencySweep {
       this.stale = false;
     }
     const values = lu.values;
-    const tailOnly = !bySlot && this.keepHead && assembly.stampsCached && this.headCache.has(f);
+    const { headCache } = this;
+    const kept = this.keepHead && assembly.stampsCached;
+    // With the matrix by slot too (an accuracy check), the head's whole factor must be kept.
+    const tailOnly = kept && (bySlot ? headCache.hasWhole(f) : headCache.has(f));
+    if (bySlot && tailOnly) this.assemble(f, frequencyHz);
     assembly.intoFactor(this.network, plan, f, frequencyHz, values, tailOnly, matrixRe, matrixIm);
-    if (bySlot) {
-      assembly.gather(plan, values, matrixRe, matrixIm);
-    } else if (tailOnly) {
+    if (tailOnly) {
       // The head as an earlier run left it at this frequency: only the tail is eliminated.
-      this.headLargest = this.headCache.restore(f, values);
+      this.headLargest = headCache.restore(f, values);
       if (!lu.factorTailInPlace()) return false;
-      this.headCache.restoreSolve(f, lu.values, lu.inversePivots);
+      if (bySlot) headCache.restoreWhole(f, lu.values, lu.inversePivots);
+      else headCache.restoreSolve(f, lu.values, lu.inversePivots);
       this.headsSkipped++;
       return true;
     }
+    if (bySlot) assembly.gather(plan, values, matrixRe, matrixIm);
     this.headLargest = undefined;
     if (!lu.factorInPlace()) {
-      this.headCache.drop(f);
+      headCache.drop(f);
       return false;
     }
-    this.headCache.keep(f, lu.values, lu.inversePivots, lu.headLargestMultiplier());
+    headCache.keep(f, lu.values, lu.inversePivots, lu.headLargestMultiplier());
+    if (bySlot) headCache.keepWhole(f, lu.values, lu.inversePivots);
     return true;
   }
 
