@@ -65,6 +65,12 @@ export interface ToleranceAnalysis {
     readonly randomPairs: number;
     /** Share of pairs within it when units are sorted by their level at 1 kHz and paired in order. */
     readonly binnedPairs: number;
+    /**
+     * Random pairs compared: every distinct pair of units (`allPairs`), or where there are more
+     * than MAX_COMPARED_PAIRS, SAMPLED_PAIRS drawn at random with the analysis's seed.
+     */
+    readonly comparedPairs: number;
+    readonly allPairs: boolean;
   };
   /** Which tolerances drive the spread over the pairing band, largest share first. */
   readonly ranking?: {
@@ -164,7 +170,7 @@ export function summariseTolerance(
     const key = Array.from({ length: built }, (_, r) =>
       levelAt(frequencyHz, read.subarray(r * F, (r + 1) * F), 1000),
     );
-    const matched = pairMatching(read, built, F, pairBand, pairing.withinDb, key);
+    const matched = pairMatching(read, built, F, pairBand, pairing.withinDb, key, seed);
     pairResult = {
       withinDb: pairing.withinDb,
       fromHz: pairing.bandHz[0],

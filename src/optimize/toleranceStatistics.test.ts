@@ -39,6 +39,49 @@ describe("withinLimits and pairMatching", () => {
     );
     expect(sorted.binnedPairs).toBe(1);
   });
+
+  it("compares every pair up to the limit, and beyond it estimates the share from pairs drawn with the seed", () => {
+    // 400 units, 30 frequencies: levels a unit offset plus noise; 79 800 distinct pairs.
+    const runs = 400;
+    const frequencies = 30;
+    const random = seededRandom(5);
+    const levels = new Float64Array(runs * frequencies);
+    for (let r = 0; r < runs; r++) {
+      const offset = 1.5 * (random() - 0.5);
+      for (let f = 0; f < frequencies; f++) levels[r * frequencies + f] = offset + 0.3 * random();
+    }
+    const band = Array.from({ length: 25 }, (_, k) => k + 2);
+    const key = Array.from({ length: runs }, (_, r) => levels[r * frequencies + 10]!);
+    const exact = pairMatching(levels, runs, frequencies, band, 0.5, key);
+    expect(exact.allPairs).toBe(true);
+    expect(exact.comparedPairs).toBe((runs * (runs - 1)) / 2);
+    // The same count as comparing every pair along the band in its own order.
+    let matched = 0;
+    for (let a = 0; a < runs; a++)
+      for (let b = a + 1; b < runs; b++)
+        if (
+          band.every(
+            (f) => Math.abs(levels[a * frequencies + f]! - levels[b * frequencies + f]!) <= 0.5,
+          )
+        )
+          matched++;
+    expect(exact.randomPairs).toBe(matched / exact.comparedPairs);
+    expect(exact.randomPairs).toBeGreaterThan(0.2);
+    expect(exact.randomPairs).toBeLessThan(0.8);
+    const estimate = pairMatching(levels, runs, frequencies, band, 0.5, key, 7, 20_000, 20_000);
+    expect(estimate.allPairs).toBe(false);
+    expect(estimate.comparedPairs).toBe(20_000);
+    const standardError = Math.sqrt((exact.randomPairs * (1 - exact.randomPairs)) / 20_000);
+    expect(Math.abs(estimate.randomPairs - exact.randomPairs)).toBeLessThan(4 * standardError);
+    expect(estimate.binnedPairs).toBe(exact.binnedPairs);
+    // Deterministic for a seed; another seed draws other pairs.
+    expect(pairMatching(levels, runs, frequencies, band, 0.5, key, 7, 20_000, 20_000)).toEqual(
+      estimate,
+    );
+    expect(
+      pairMatching(levels, runs, frequencies, band, 0.5, key, 8, 20_000, 20_000).randomPairs,
+    ).not.toBe(estimate.randomPairs);
+  });
 });
 
 describe("varianceShares", () => {

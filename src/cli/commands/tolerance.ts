@@ -184,7 +184,7 @@ function summary(analysis: ToleranceAnalysis): string[] {
   if (analysis.pairMatching) {
     const p = analysis.pairMatching;
     lines.push(
-      `Pair matching (±${p.withinDb} dB, ${p.fromHz}–${p.toHz} Hz at ${analysis.probeId}): ${percent(p.randomPairs)} of random left/right pairs; ${percent(p.binnedPairs)} when units are binned by their level at 1 kHz and paired in order.`,
+      `Pair matching (±${p.withinDb} dB, ${p.fromHz}–${p.toHz} Hz at ${analysis.probeId}): ${percent(p.randomPairs)} of random left/right pairs${p.allPairs ? "" : ` (estimated from ${p.comparedPairs.toLocaleString("en")} pairs drawn at random)`}; ${percent(p.binnedPairs)} when units are binned by their level at 1 kHz and paired in order.`,
     );
   }
   if (analysis.ranking) {
