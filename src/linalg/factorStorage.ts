@@ -171,7 +171,8 @@ export class FactorStorage {
     refineAbove: number,
   ): number | undefined {
     const check = this.check;
-    if (check === undefined || this.wasmPlan !== plan) return undefined;
+    if (check === undefined || this.wasmPlan !== plan || re.length !== check.matrixRe.length)
+      return undefined;
     const n = this.n;
     check.matrixRe.set(re);
     check.matrixIm.set(im);

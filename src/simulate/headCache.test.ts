@@ -88,3 +88,27 @@ describe("skipping the head of the factor (HeadCache)", () => {
     expect(sweepOf(compiled).headsSkipped).toBe(0);
   });
 });
+
+describe("the head's whole factors kept at the accuracy checks", () => {
+  it("stay within the 32 MiB the sums leave, and the results stay the same to the last bit", () => {
+    // 27 sums (54 doubles) per point: 72 000 points keep 3.9 million doubles of sums, leaving less
+    // room than the checks' whole factors would take at every one of their frequencies.
+    const opposed = REFERENCE_DESIGNS.find(({ name }) => name === "dual-opposed-dd")!.design;
+    const frequencies = logFrequencies({ fromHz: 20, toHz: 20_000, points: 72_000 });
+    const kept = compileDesign(opposed, { frequencies });
+    const whole = compileDesign(opposed, { frequencies });
+    (sweepOf(whole) as unknown as { keepHead: boolean }).keepHead = false;
+    for (let run = 0; run < 2; run++)
+      expectSameBits(kept.evaluate(), whole.evaluate(), `run ${run + 1}`);
+    const cache = (sweepOf(kept) as unknown as { headCache: Record<string, unknown> }).headCache;
+    const keptDoubles = cache["keptDoubles"] as number;
+    const wholeDoubles = cache["wholeDoubles"] as number;
+    const wholes = cache["wholes"] as Map<number, Float64Array>;
+    expect(keptDoubles).toBeGreaterThan(3.8e6);
+    expect(wholeDoubles).toBeGreaterThan(0);
+    expect(keptDoubles + wholeDoubles).toBeLessThanOrEqual(2 ** 22);
+    // Fewer wholes than checks: the budget ran out first.
+    expect(wholes.size).toBeLessThan(frequencies.length / 32);
+    expect([...wholes.values()].reduce((sum, w) => sum + w.length, 0)).toBe(wholeDoubles);
+  });
+});

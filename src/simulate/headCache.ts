@@ -60,8 +60,9 @@ export class HeadCache {
   private wholes = new Map<number, Float64Array>();
   private headEnd = 0;
   private wholeOffsets = new Int32Array(0);
-  /** Doubles the wholes may take (what the sums leave of MAX_KEPT_DOUBLES). */
-  private wholeBudget = 0;
+  /** Doubles the sums and solve values take, and the wholes (all within MAX_KEPT_DOUBLES). */
+  private keptDoubles = 0;
+  private wholeDoubles = 0;
 
   /**
    * Makes the cache follow `plan` and the head values of `layout` and `network` on `grid`: what was
@@ -80,7 +81,7 @@ export class HeadCache {
       this.locate(plan, layout, network, wanted);
     const kept = grid.length * (plan.boundary.length + this.solveWidth());
     this.usable = plan.headSteps > 0 && kept <= MAX_KEPT_DOUBLES;
-    this.wholeBudget = MAX_KEPT_DOUBLES - kept;
+    this.keptDoubles = kept;
     if (!this.usable) return;
     const key = this.headKey(layout);
     const stamps = Array.from(this.headStamps, (s) => network.stamps[s]);
@@ -89,7 +90,7 @@ export class HeadCache {
       sameValues(grid, this.grid) &&
       stamps.every((stamp, i) => stamp === this.stamps[i]);
     if (same) return;
-    this.wholes.clear();
+    this.forgetWholes();
     this.key = key;
     this.stamps = stamps;
     this.grid = Float64Array.from(grid);
@@ -148,8 +149,9 @@ export class HeadCache {
     const { headEnd, wholeOffsets } = this;
     const pivots = 2 * this.plan!.headSteps;
     const size = headEnd + 2 * wholeOffsets.length + pivots;
-    if (!this.has(f) || this.wholes.has(f) || size > this.wholeBudget) return;
-    this.wholeBudget -= size;
+    if (!this.has(f) || this.wholes.has(f)) return;
+    if (this.keptDoubles + this.wholeDoubles + size > MAX_KEPT_DOUBLES) return;
+    this.wholeDoubles += size;
     const whole = new Float64Array(size);
     whole.set(values.subarray(0, headEnd));
     const at = move(values, wholeOffsets, whole, headEnd, true);
@@ -167,6 +169,11 @@ export class HeadCache {
     values.set(whole.subarray(0, headEnd));
     const at = move(values, this.wholeOffsets, whole, headEnd, false);
     inversePivot.set(whole.subarray(at));
+  }
+
+  private forgetWholes(): void {
+    this.wholes.clear();
+    this.wholeDoubles = 0;
   }
 
   /** The sums' region of a factor's storage, as a view made once per storage array and plan. */
@@ -215,7 +222,7 @@ export class HeadCache {
     this.headOffsets = Int32Array.from(offsets);
     this.headEnd = 2 * rowStart[headSteps]!;
     this.wholeOffsets = this.headOffsets.filter((offset) => offset >= this.headEnd);
-    this.wholes.clear();
+    this.forgetWholes();
     const { jOffsets } = layout;
     const terms: number[] = [];
     for (let k = 0; k < jOffsets.length; k++) if (isHead[jOffsets[k]! - 1]) terms.push(k);
