@@ -31,7 +31,6 @@ import console from "node:console";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
-import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import {
@@ -45,6 +44,7 @@ import {
   nativeLadder,
   wasmLadder,
 } from "./ngspiceLadder.js";
+import { ladderDesign, logGrid, quantile, sideBySide, timeRuns, verdict } from "./timing.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 if (!existsSync(join(root, "dist", "index.js"))) {
@@ -98,96 +98,6 @@ function compiledSweep(
     ...(source ? { inputBranch: source.branch } : {}),
     ...sweepOptions,
   });
-}
-
-/**
- * Times `ours` and `theirs` alternately (`rounds` pairs after `warmup` pairs): medians, minimums and
- * the median of the per-pair ratios ours/theirs, printed as one line under `label`.
- */
-function sideBySide(label, ours, theirs, { warmup, rounds }) {
-  try {
-    theirs();
-  } catch (error) {
-    console.log(`    ${label}: the baseline cannot run this — ${String(error.message ?? error)}`);
-    return;
-  }
-  const a = [];
-  const b = [];
-  for (let i = 0; i < warmup + rounds; i++) {
-    const t0 = performance.now();
-    ours();
-    const t1 = performance.now();
-    theirs();
-    const t2 = performance.now();
-    if (i >= warmup) {
-      a.push(t1 - t0);
-      b.push(t2 - t1);
-    }
-  }
-  const ratio = median(a.map((value, i) => value / b[i]));
-  console.log(
-    `    ${label}: this build ${ms(median(a))} ms (min ${ms(Math.min(...a))}) | baseline ${ms(median(b))} ms (min ${ms(Math.min(...b))}) | ratio ${ratio.toFixed(2)}× (median of ${rounds} interleaved pairs; min/min ${(Math.min(...a) / Math.min(...b)).toFixed(2)}×)`,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// helpers
-
-function timeRuns(fn, { warmup, runs }) {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
-/** The q-quantile of the times (nearest rank). */
-function quantile(times, q) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/**
- * Whether a time goal is met: by the median, or failing that by the 10th percentile — this VM's
- * speed drifts by up to 2× within a second (README, Performance), and the fast tenth of the runs is
- * what the code does when the machine lets it; both are printed.
- */
-function verdict(times, goalMs) {
-  const m = median(times);
-  const p10 = quantile(times, 0.1);
-  if (m <= goalMs) return "met";
-  if (p10 <= goalMs)
-    return `met at the machine's full speed (10th percentile ${ms(p10)} ms; median ${ms(m)} ms while its speed drifted)`;
-  return `NOT met (10th percentile ${ms(p10)} ms)`;
-}
-
-/** Same grid as ngspice's `.ac dec 333 20 20k`: 1000 points, ratio 10^(1/333) between neighbours. */
-function logGrid() {
-  const step = Math.log(TO_HZ / FROM_HZ) / (POINTS - 1);
-  return Array.from({ length: POINTS }, (_, i) =>
-    i === POINTS - 1 ? TO_HZ : FROM_HZ * Math.exp(i * step),
-  );
-}
-
-function ladderDesign() {
-  const elements = [{ id: "Vin", type: "voltageSource", nodes: ["n0", "0"], voltage: 1 }];
-  for (let i = 0; i < SECTIONS; i++) {
-    elements.push(
-      { id: `R${i}`, type: "resistor", nodes: [`n${i}`, `m${i}`], resistance: 1 },
-      { id: `L${i}`, type: "inductor", nodes: [`m${i}`, `n${i + 1}`], inductance: 1e-4 },
-      { id: `C${i}`, type: "capacitor", nodes: [`n${i + 1}`, "0"], capacitance: 1e-6 },
-    );
-  }
-  elements.push({ id: "Rload", type: "resistor", nodes: [`n${SECTIONS}`, "0"], resistance: 10 });
-  return {
-    tympan: 1,
-    name: `${SECTIONS}-section RLC ladder`,
-    elements,
-    probes: [{ id: "out", node: `n${SECTIONS}` }],
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
