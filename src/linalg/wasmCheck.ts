@@ -14,18 +14,22 @@ import {
   F64_ADD,
   F64_DIV,
   F64_GT,
+  F64_LOAD,
   F64_MUL,
   F64_NE,
+  I32,
+  I32_CONST,
+  I32_EQZ,
   I32_OR,
   I8X16_SHUFFLE,
   IF,
   LOCAL_GET,
   LOCAL_SET,
   LOCAL_TEE,
-  RETURN,
   SELECT,
   V128,
   V128_CONST,
+  V128_LOAD,
   VOID,
   Emitter,
   functionModule,
@@ -70,8 +74,12 @@ export interface WasmCheck {
   readonly layout: WasmCheckLayout;
 }
 
-/** The exported function: the backward error after the check (see solveRefined), x written. */
-export type WasmCheckRun = (refineAbove: number) => number;
+/**
+ * The exported function, one pass of the check (see solveRefined): pass 0 solves for b and returns
+ * its backward error, the solution written when that is not above `refineAbove`; pass 1 (only then)
+ * takes the step of refinement, writes the solution and returns the error after it.
+ */
+export type WasmCheckRun = (refineAbove: number, pass: number) => number;
 
 const align = (byte: number) => Math.ceil(byte / 16) * 16;
 
@@ -122,19 +130,22 @@ export function compileWasmCheck(
   }
 }
 
-// Locals: 0 is the parameter `refineAbove`; then f64 worst, error, scale, re, im; then v128.
+// Locals: 0 and 1 are the parameters `refineAbove` and `pass`; then i32 shift (0, or 16n in the
+// refinement pass: residual − rhs = correction − y); f64 worst, error, scale, re, im; then v128.
 const REFINE_ABOVE = 0;
-const WORST = 1;
-const ERROR = 2;
-const SCALE = 3;
-const RE = 4;
-const IM = 5;
+const PASS = 1;
+const SHIFT = 2;
+const WORST = 3;
+const ERROR = 4;
+const SCALE = 5;
+const RE = 6;
+const IM = 7;
 const F64_LOCALS = 5;
 /** The running sum, a loaded value, and a multiplier's forms [mr, mr] and [−mi, mi]. */
-const SUM = 6;
-const VALUE = 7;
-const M_RE = 8;
-const M_IM = 9;
+const SUM = 8;
+const VALUE = 9;
+const M_RE = 10;
+const M_IM = 11;
 const V128_LOCALS = 4;
 
 function moduleBytes(
@@ -150,6 +161,17 @@ function moduleBytes(
   const { matrixByte, rhsByte, residualByte, solutionByte, yByte, correctionByte } = layout;
   const emit = new Emitter();
   const { code, op, simd, lane, f64Const, address, loadF64, storeF64, loadV128, storeV128 } = emit;
+  /** i32.const with its value in signed LEB128. */
+  const i32Const = (value: number) => {
+    op(I32_CONST);
+    for (let v = value | 0; ;) {
+      const low = v & 0x7f;
+      v >>= 7;
+      const last = (v === 0 && (low & 0x40) === 0) || (v === -1 && (low & 0x40) !== 0);
+      code.byte(last ? low : low | 0x80);
+      if (last) return;
+    }
+  };
 
   /** Pushes the complex value of split arrays at `byte` (re) and `byte + imOffset` (im). */
   const loadSplit = (byte: number, imOffset: number) => {
@@ -172,10 +194,14 @@ function moduleBytes(
     simd(F64X2_MUL);
     op(LOCAL_SET, M_IM);
   };
-  /** SUM −= m·v for v the complex value at `byte`: [mr, mr]·[vr, vi] + [−mi, mi]·[vi, vr]. */
-  const subtractProduct = (byte: number) => {
+  /**
+   * SUM −= m·v for v the complex value at `byte` (past SHIFT with `shift`):
+   * [mr, mr]·[vr, vi] + [−mi, mi]·[vi, vr].
+   */
+  const subtractProduct = (byte: number, shift = false) => {
     op(LOCAL_GET, SUM, LOCAL_GET, M_RE);
-    loadV128(byte);
+    if (shift) shifted(V128_LOAD, byte);
+    else loadV128(byte);
     op(LOCAL_TEE, VALUE);
     simd(F64X2_MUL);
     op(LOCAL_GET, M_IM, LOCAL_GET, VALUE, LOCAL_GET, VALUE);
@@ -187,11 +213,29 @@ function moduleBytes(
     op(LOCAL_SET, SUM);
   };
 
-  /** L·U·y = b for b split at `bByte`, y by pivot step at `outByte` (substitute()'s arithmetic). */
-  const solve = (bByte: number, outByte: number) => {
+  /** Memory accesses at `byte` past SHIFT (the solve's right-hand side and result). */
+  const shifted = (opcode: number, byte: number) => {
+    op(LOCAL_GET, SHIFT);
+    if (opcode === F64_LOAD) op(F64_LOAD, 3);
+    else {
+      simd(opcode);
+      op(4);
+    }
+    code.u32(byte);
+  };
+  /** The address SHIFT for a store below its value. */
+  const shiftedAddress = () => op(LOCAL_GET, SHIFT);
+  /**
+   * L·U·y = b (substitute()'s arithmetic) for b split at rhsByte, y by pivot step at yByte — or,
+   * SHIFT on, the residual and the correction.
+   */
+  const solve = () => {
     for (let k = 0; k < n; k++) {
       // s = b(row) + 0 (−0 read as +0); then s −= l·y over the L row.
-      loadSplit(bByte + 8 * rowOrder[k]!, 8 * n);
+      shifted(F64_LOAD, rhsByte + 8 * rowOrder[k]!);
+      simd(F64X2_SPLAT);
+      shifted(F64_LOAD, rhsByte + 8 * (n + rowOrder[k]!));
+      lane(F64X2_REPLACE_LANE, 1);
       simd(V128_CONST);
       code.f64(0);
       code.f64(0);
@@ -200,22 +244,22 @@ function moduleBytes(
       for (let p = rowStart[k]!; p < diagonal[k]!; p++) {
         loadV128(16 * p);
         multiplierForms();
-        subtractProduct(outByte + 16 * colIndex[p]!);
+        subtractProduct(yByte + 16 * colIndex[p]!, true);
       }
-      address();
+      shiftedAddress();
       op(LOCAL_GET, SUM);
-      storeV128(outByte + 16 * k);
+      storeV128(yByte + 16 * k);
     }
     for (let i = n - 1; i >= 0; i--) {
-      loadV128(outByte + 16 * i);
+      shifted(V128_LOAD, yByte + 16 * i);
       op(LOCAL_SET, SUM);
       for (let p = diagonal[i]! + 1; p < rowStart[i + 1]!; p++) {
         loadV128(16 * p);
         multiplierForms();
-        subtractProduct(outByte + 16 * colIndex[p]!);
+        subtractProduct(yByte + 16 * colIndex[p]!, true);
       }
       // y = s·(1/pivot): [sr, sr]·[pr, pi] + [−si, si]·[pi, pr], as the multiplier forms of s.
-      address();
+      shiftedAddress();
       op(LOCAL_GET, SUM);
       multiplierForms();
       op(LOCAL_GET, M_RE);
@@ -227,7 +271,7 @@ function moduleBytes(
       op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
       simd(F64X2_MUL);
       simd(F64X2_ADD);
-      storeV128(outByte + 16 * i);
+      storeV128(yByte + 16 * i);
     }
   };
 
@@ -301,14 +345,15 @@ function moduleBytes(
     }
   };
 
-  solve(rhsByte, yByte);
-  backwardError();
-  // if (!(worst > refineAbove)) return worst
-  op(LOCAL_GET, WORST, LOCAL_GET, REFINE_ABOVE, F64_GT, IF, VOID, ELSE);
-  writeSolution();
-  op(LOCAL_GET, WORST, RETURN, END);
-  // One step of refinement: solve for the residual, add the correction, measure again.
-  solve(residualByte, correctionByte);
+  // SHIFT = pass ? 16n : 0 (the residual and the correction lie 16n bytes past b and y).
+  op(LOCAL_GET, PASS, IF, I32);
+  i32Const(16 * n);
+  op(ELSE);
+  i32Const(0);
+  op(END, LOCAL_SET, SHIFT);
+  solve();
+  // The refinement pass adds the correction to y.
+  op(LOCAL_GET, PASS, IF, VOID);
   for (let k = 0; k < n; k++) {
     address();
     loadV128(yByte + 16 * k);
@@ -316,16 +361,21 @@ function moduleBytes(
     simd(F64X2_ADD);
     storeV128(yByte + 16 * k);
   }
+  op(END);
   backwardError();
+  // The solution is written by the refinement pass, or by the first when it is accurate enough:
+  // if (pass || !(worst > refineAbove)).
+  op(LOCAL_GET, PASS, LOCAL_GET, WORST, LOCAL_GET, REFINE_ABOVE, F64_GT, I32_EQZ, I32_OR, IF, VOID);
   writeSolution();
-  op(LOCAL_GET, WORST);
+  op(END, LOCAL_GET, WORST);
 
   return functionModule({
     exportName: "check",
-    params: [F64],
+    params: [F64, I32],
     result: F64,
     memoryPages: Math.max(1, Math.ceil(layout.endByte / 65536)),
     locals: [
+      [1, I32],
       [F64_LOCALS, F64],
       [V128_LOCALS, V128],
     ],

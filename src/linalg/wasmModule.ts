@@ -57,16 +57,29 @@ export class Bytes {
   private readonly scratch = new DataView(new ArrayBuffer(8));
 
   byte(value: number): void {
-    if (this.length === this.buffer.length) {
-      const larger = new Uint8Array(2 * this.buffer.length);
-      larger.set(this.buffer);
-      this.buffer = larger;
-    }
+    if (this.length === this.buffer.length) this.grow(this.length + 1);
     this.buffer[this.length++] = value;
   }
 
   bytes(values: ArrayLike<number>): void {
-    for (let i = 0; i < values.length; i++) this.byte(values[i]!);
+    if (this.length + values.length > this.buffer.length) this.grow(this.length + values.length);
+    const { buffer } = this;
+    if (values instanceof Uint8Array) {
+      // Whole sections and function bodies: one copy.
+      buffer.set(values, this.length);
+      this.length += values.length;
+      return;
+    }
+    for (let i = 0; i < values.length; i++) buffer[this.length++] = values[i]!;
+  }
+
+  /** Room for at least `size` bytes, the buffer doubled as often as needed. */
+  private grow(size: number): void {
+    let capacity = 2 * this.buffer.length;
+    while (capacity < size) capacity *= 2;
+    const larger = new Uint8Array(capacity);
+    larger.set(this.buffer.subarray(0, this.length));
+    this.buffer = larger;
   }
 
   /** Unsigned LEB128. */
