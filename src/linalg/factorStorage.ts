@@ -8,7 +8,8 @@ import { eliminateLoop } from "./eliminationLoop.js";
 import type { FactorPlan } from "./factorPlan.js";
 import { type MultiplierLayout, largestMultiplier } from "./multipliers.js";
 import { COMPILE_AFTER_USES, type PlanCode } from "./planCache.js";
-import { type WasmCheckInstance, compileWasmCheck, instantiateCheck } from "./wasmCheck.js";
+import { compileWasmCheck } from "./wasmCheck.js";
+import { type WasmCheckInstance, instantiateCheck } from "./wasmCheckInstance.js";
 import {
   type WasmInstance,
   compileWasmElimination,

@@ -18,7 +18,6 @@ import {
   F64_MUL,
   F64_NE,
   I32,
-  I32_CONST,
   I32_EQZ,
   I32_OR,
   I8X16_SHUFFLE,
@@ -73,13 +72,6 @@ export interface WasmCheck {
   readonly module: object;
   readonly layout: WasmCheckLayout;
 }
-
-/**
- * The exported function, one pass of the check (see solveRefined): pass 0 solves for b and returns
- * its backward error, the solution written when that is not above `refineAbove`; pass 1 (only then)
- * takes the step of refinement, writes the solution and returns the error after it.
- */
-export type WasmCheckRun = (refineAbove: number, pass: number) => number;
 
 const align = (byte: number) => Math.ceil(byte / 16) * 16;
 
@@ -160,19 +152,19 @@ function moduleBytes(
   const slots = bySlot.length;
   const { matrixByte, rhsByte, residualByte, solutionByte, yByte, correctionByte } = layout;
   const emit = new Emitter();
-  const { code, op, simd, lane, f64Const, address, loadF64, storeF64, loadV128, storeV128 } = emit;
-  /** i32.const with its value in signed LEB128. */
-  const i32Const = (value: number) => {
-    op(I32_CONST);
-    for (let v = value | 0; ;) {
-      const low = v & 0x7f;
-      v >>= 7;
-      const last = (v === 0 && (low & 0x40) === 0) || (v === -1 && (low & 0x40) !== 0);
-      code.byte(last ? low : low | 0x80);
-      if (last) return;
-    }
-  };
-
+  const {
+    code,
+    op,
+    simd,
+    lane,
+    f64Const,
+    i32Const,
+    address,
+    loadF64,
+    storeF64,
+    loadV128,
+    storeV128,
+  } = emit;
   /** Pushes the complex value of split arrays at `byte` (re) and `byte + imOffset` (im). */
   const loadSplit = (byte: number, imOffset: number) => {
     loadF64(byte);
@@ -199,9 +191,15 @@ function moduleBytes(
    * [mr, mr]·[vr, vi] + [−mi, mi]·[vi, vr].
    */
   const subtractProduct = (byte: number, shift = false) => {
-    op(LOCAL_GET, SUM, LOCAL_GET, M_RE);
-    if (shift) shifted(V128_LOAD, byte);
-    else loadV128(byte);
+    op(LOCAL_GET, SUM);
+    timesForms(() => (shift ? shifted(V128_LOAD, byte) : loadV128(byte)));
+    simd(F64X2_SUB);
+    op(LOCAL_SET, SUM);
+  };
+  /** Pushes m·v for the forms of m and v as `load` pushes it: [mr, mr]·[vr, vi] + [−mi, mi]·[vi, vr]. */
+  const timesForms = (load: () => void) => {
+    op(LOCAL_GET, M_RE);
+    load();
     op(LOCAL_TEE, VALUE);
     simd(F64X2_MUL);
     op(LOCAL_GET, M_IM, LOCAL_GET, VALUE, LOCAL_GET, VALUE);
@@ -209,8 +207,6 @@ function moduleBytes(
     op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
     simd(F64X2_MUL);
     simd(F64X2_ADD);
-    simd(F64X2_SUB);
-    op(LOCAL_SET, SUM);
   };
 
   /** Memory accesses at `byte` past SHIFT (the solve's right-hand side and result). */
@@ -262,15 +258,7 @@ function moduleBytes(
       shiftedAddress();
       op(LOCAL_GET, SUM);
       multiplierForms();
-      op(LOCAL_GET, M_RE);
-      loadV128(inversePivotByte + 16 * i);
-      op(LOCAL_TEE, VALUE);
-      simd(F64X2_MUL);
-      op(LOCAL_GET, M_IM, LOCAL_GET, VALUE, LOCAL_GET, VALUE);
-      simd(I8X16_SHUFFLE);
-      op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-      simd(F64X2_MUL);
-      simd(F64X2_ADD);
+      timesForms(() => loadV128(inversePivotByte + 16 * i));
       storeV128(yByte + 16 * i);
     }
   };
@@ -381,42 +369,4 @@ function moduleBytes(
     ],
     code: code.view(),
   });
-}
-
-/** The check instantiated on an elimination's memory, with views of its regions. */
-export interface WasmCheckInstance {
-  readonly run: WasmCheckRun;
-  readonly matrixRe: Float64Array;
-  readonly matrixIm: Float64Array;
-  readonly rhsRe: Float64Array;
-  readonly rhsIm: Float64Array;
-  readonly solutionRe: Float64Array;
-  readonly solutionIm: Float64Array;
-}
-
-/** Instantiates `compiled` on `memory` (large enough for its layout); undefined if refused. */
-export function instantiateCheck(
-  compiled: WasmCheck,
-  memory: { readonly buffer: ArrayBuffer },
-  n: number,
-  slots: number,
-): WasmCheckInstance | undefined {
-  const api = wasmApi();
-  if (api === undefined) return undefined;
-  const { matrixByte, rhsByte, solutionByte } = compiled.layout;
-  try {
-    const instance = new api.Instance(compiled.module, { env: { memory } });
-    const { buffer } = memory;
-    return {
-      run: instance.exports["check"] as WasmCheckRun,
-      matrixRe: new Float64Array(buffer, matrixByte, slots),
-      matrixIm: new Float64Array(buffer, matrixByte + 8 * slots, slots),
-      rhsRe: new Float64Array(buffer, rhsByte, n),
-      rhsIm: new Float64Array(buffer, rhsByte + 8 * n, n),
-      solutionRe: new Float64Array(buffer, solutionByte, n),
-      solutionIm: new Float64Array(buffer, solutionByte + 8 * n, n),
-    };
-  } catch {
-    return undefined;
-  }
 }

@@ -210,6 +210,18 @@ export class Emitter {
     this.code.f64(value);
   };
 
+  /** i32.const, its value in signed LEB128. */
+  readonly i32Const = (value: number): void => {
+    this.code.byte(I32_CONST);
+    for (let v = value | 0; ;) {
+      const low = v & 0x7f;
+      v >>= 7;
+      const last = (v === 0 && (low & 0x40) === 0) || (v === -1 && (low & 0x40) !== 0);
+      this.code.byte(last ? low : low | 0x80);
+      if (last) return;
+    }
+  };
+
   /** The address the constant offsets count from (0). */
   readonly address = (): void => this.op(I32_CONST, 0);
 
