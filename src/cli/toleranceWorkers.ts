@@ -26,16 +26,14 @@ import {
 
 /**
  * Below this many unit-points (runs × frequencies) one thread is faster, even with idle cores.
- * Measured on the 2-core development VM (hybrid-1dd-2ba at 200 points, built code, 2026-12-07): a
- * worker thread spends about 0.55 s of CPU before its first unit (loading the library 0.40 s,
- * compiling the design 0.15 s), then runs its first ~50 units cold, as this thread does at the
- * start; a warm thread builds about 430 units/s. This thread starts at once, so a second one repays
- * its start-up once the work exceeds about 0.55 s of one thread's: about 240 units at 200 points.
- * That crossover is derived from those costs: the VM was never idle while it was measured (load
- * 4–10 from other work), and there two threads were slower than one at every size, 0.7× at 300
- * units and 0.96× at 5000 (see idleCores), with 1.7× the CPU per unit when both ran.
+ * Measured on the 2-core development VM with its cores idle (built code, 2026-12-07), two threads
+ * against one: hybrid-1dd-2ba at 200 points 0.85× at 400 units, 0.94× at 500, 0.93–1.12× at 800,
+ * 1.0–1.08× at 1600 and 1.49× at 5000; the tribrid (twice the work a unit) 1.64× at 2000. A worker
+ * spends about 0.55 s before its first unit (loading the library, compiling the design) and then
+ * runs its first units cold, so two threads start to pay at about 1000 units of 200 points.
+ * (An earlier estimate from start-up costs alone put it at 240 units: too early.)
  */
-export const WORKERS_PAY_FROM_UNIT_POINTS = 48_000;
+export const WORKERS_PAY_FROM_UNIT_POINTS = 200_000;
 
 /** The worker thread's script, as the build lays it out beside this module. */
 const WORKER_SCRIPT = new URL("./toleranceWorker.js", import.meta.url);
