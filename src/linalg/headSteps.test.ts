@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 as prng } from "../../test/support/prng.js";
+import { triplets } from "../../test/support/triplets.js";
 import { compileElimination } from "./compiledElimination.js";
 import { eliminateLoop } from "./eliminationLoop.js";
 import { SparseComplexLu, forgetSharedPlans } from "./sparseLu.js";
@@ -32,15 +33,11 @@ function blockMatrix(blocks: number, inner: number, shared: number, random: () =
     for (let j = blocks * inner; j < n; j++) if (i === j || random() < 0.3) add(i, j);
   // Dominant diagonals keep every block non-singular.
   for (let i = 0; i < n; i++) entries.set(i * n + i, [3 + random(), random() - 0.5]);
-  const keys = [...entries.keys()];
   return {
     n,
     first,
     tail: Array.from({ length: shared }, (_, k) => blocks * inner + k),
-    rows: Int32Array.from(keys, (key) => Math.floor(key / n)),
-    cols: Int32Array.from(keys, (key) => key % n),
-    re: Float64Array.from(keys, (key) => entries.get(key)![0]),
-    im: Float64Array.from(keys, (key) => entries.get(key)![1]),
+    ...triplets(n, entries),
   };
 }
 

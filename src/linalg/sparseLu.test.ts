@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 as prng } from "../../test/support/prng.js";
+import { triplets } from "../../test/support/triplets.js";
 import { SparseComplexLu, forgetSharedPlans } from "./sparseLu.js";
 
 interface Triplets {
@@ -24,13 +25,7 @@ function randomSparse(
       if (c !== j && random() < density) entries.set(i * n + c, [random() - 0.5, random() - 0.5]);
     }
   }
-  const keys = [...entries.keys()];
-  return {
-    rows: Int32Array.from(keys, (key) => Math.floor(key / n)),
-    cols: Int32Array.from(keys, (key) => key % n),
-    re: Float64Array.from(keys, (key) => entries.get(key)![0]),
-    im: Float64Array.from(keys, (key) => entries.get(key)![1]),
-  };
+  return triplets(n, entries);
 }
 
 function multiply(n: number, m: Triplets, xRe: Float64Array, xIm: Float64Array) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 as prng } from "../../test/support/prng.js";
+import { triplets } from "../../test/support/triplets.js";
 import { SparseComplexLu, forgetSharedPlans } from "./sparseLu.js";
 
 /**
@@ -26,14 +27,7 @@ function randomMatrix(
       if (j !== i) entries.set(i * n + j, [scale * (random() - 0.5), scale * (random() - 0.5)]);
     }
   }
-  const keys = [...entries.keys()];
-  return {
-    n,
-    rows: Int32Array.from(keys, (key) => Math.floor(key / n)),
-    cols: Int32Array.from(keys, (key) => key % n),
-    re: Float64Array.from(keys, (key) => entries.get(key)![0]),
-    im: Float64Array.from(keys, (key) => entries.get(key)![1]),
-  };
+  return { n, ...triplets(n, entries) };
 }
 
 type Matrix = ReturnType<typeof randomMatrix>;
