@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { logFrequencies } from "../core/frequencyGrid.js";
 import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
-import type { SimulationResult } from "./result.js";
-import type { FrequencySweep } from "./sweep.js";
+import { expectSameResultBits, sweepOf } from "../../test/support/sameResultBits.js";
 import { type CompiledDesign, type ParameterChange, compileDesign } from "./index.js";
 
 const FREQUENCIES = logFrequencies({ fromHz: 20, toHz: 20_000, points: 120 });
-
-/** The compiled design's sweep (private: read here to see whether it skipped the head). */
-function sweepOf(compiled: CompiledDesign): FrequencySweep {
-  return (compiled as unknown as { sweep: FrequencySweep }).sweep;
-}
 
 /** A compiled design whose sweep never skips the head: every frequency factorised whole. */
 function wholeEveryTime(design: unknown): CompiledDesign {
@@ -19,31 +13,13 @@ function wholeEveryTime(design: unknown): CompiledDesign {
   return compiled;
 }
 
-/** Every number of both results, compared bit for bit (Object.is: −0 and 0 differ). */
-function expectSameBits(a: SimulationResult, b: SimulationResult, label: string): void {
-  expect(Object.keys(a.probes), label).toEqual(Object.keys(b.probes));
-  for (const [id, probe] of Object.entries(b.probes)) {
-    const got = a.probes[id]!;
-    for (const key of ["re", "im", "db"] as const) {
-      const same = probe[key].every((value, f) => Object.is(got[key][f], value));
-      expect(same, `${label}: ${id}.${key}`).toBe(true);
-    }
-  }
-  const za = a.inputImpedance?.magnitudeOhm ?? [];
-  const zb = b.inputImpedance?.magnitudeOhm ?? [];
-  expect(
-    zb.every((value, f) => Object.is(za[f], value)),
-    `${label}: impedance`,
-  ).toBe(true);
-}
-
 describe("skipping the head of the factor (HeadCache)", () => {
   it("gives every reference design the same results to the last bit, and skips the head when it can", () => {
     for (const { name, design } of REFERENCE_DESIGNS) {
       const kept = compileDesign(design, { frequencies: FREQUENCIES });
       const whole = wholeEveryTime(design);
       for (let run = 0; run < 3; run++) {
-        expectSameBits(kept.evaluate(), whole.evaluate(), `${name}, run ${run + 1}`);
+        expectSameResultBits(kept.evaluate(), whole.evaluate(), `${name}, run ${run + 1}`);
         expect(sweepOf(whole).headsSkipped).toBe(0);
       }
       // Every reference design has a driver, whose inner unknowns make a head.
@@ -69,7 +45,7 @@ describe("skipping the head of the factor (HeadCache)", () => {
       const changes = change ? [change] : [];
       // The drum probe has per-driver shares: the solves also want the motors' forces, which are
       // unknowns of the head (their U rows and pivots are kept and restored too).
-      expectSameBits(kept.evaluate(changes), whole.evaluate(changes), `step ${k}`);
+      expectSameResultBits(kept.evaluate(changes), whole.evaluate(changes), `step ${k}`);
       const skipped = sweepOf(kept).headsSkipped;
       if (skips) expect(skipped, `step ${k}`).toBeGreaterThan(FREQUENCIES.length / 2);
       else expect(skipped, `step ${k}`).toBe(0);
@@ -84,7 +60,7 @@ describe("skipping the head of the factor (HeadCache)", () => {
     const frequencies = logFrequencies({ fromHz: 20, toHz: 20_000, points: 80_000 });
     const compiled = compileDesign(opposed, { frequencies });
     const first = compiled.evaluate();
-    expectSameBits(compiled.evaluate(), first, "second run");
+    expectSameResultBits(compiled.evaluate(), first, "second run");
     expect(sweepOf(compiled).headsSkipped).toBe(0);
   });
 });
@@ -99,7 +75,7 @@ describe("the head's whole factors kept at the accuracy checks", () => {
     const whole = compileDesign(opposed, { frequencies });
     (sweepOf(whole) as unknown as { keepHead: boolean }).keepHead = false;
     for (let run = 0; run < 2; run++)
-      expectSameBits(kept.evaluate(), whole.evaluate(), `run ${run + 1}`);
+      expectSameResultBits(kept.evaluate(), whole.evaluate(), `run ${run + 1}`);
     const cache = (sweepOf(kept) as unknown as { headCache: Record<string, unknown> }).headCache;
     const keptDoubles = cache["keptDoubles"] as number;
     const wholeDoubles = cache["wholeDoubles"] as number;

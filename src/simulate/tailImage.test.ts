@@ -4,34 +4,16 @@ import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
 import { validateDesign } from "../design/design.js";
 import { STANDARD_AIR } from "../core/air.js";
 import { compileNetwork } from "./compileNetwork.js";
-import type { SimulationResult } from "./result.js";
+import { expectSameResultBits, sweepOf } from "../../test/support/sameResultBits.js";
 import { FrequencySweep, type SweepValues } from "./sweep.js";
-import { type CompiledDesign, type ParameterChange, compileDesign } from "./index.js";
+import { type ParameterChange, compileDesign } from "./index.js";
 
 const FREQUENCIES = logFrequencies({ fromHz: 20, toHz: 20_000, points: 120 });
 const TRIBRID = REFERENCE_DESIGNS.find(({ name }) => name === "tribrid-1dd-4ba-2est")!.design;
 
-/** The compiled design's sweep and whether its last run used the tail's image (private fields). */
-function sweepOf(compiled: CompiledDesign): FrequencySweep {
-  return (compiled as unknown as { sweep: FrequencySweep }).sweep;
-}
+/** Whether the sweep's last run used the tail's image (a private field). */
 function usedImage(sweep: FrequencySweep): boolean {
   return (sweep as unknown as { assembly: { image: { usable: boolean } } }).assembly.image.usable;
-}
-
-function expectSameBits(a: SimulationResult, b: SimulationResult, label: string): void {
-  for (const [id, probe] of Object.entries(b.probes)) {
-    for (const key of ["re", "im"] as const) {
-      const same = probe[key].every((value, f) => Object.is(a.probes[id]![key][f], value));
-      expect(same, `${label}: ${id}.${key}`).toBe(true);
-    }
-  }
-  const za = a.inputImpedance?.magnitudeOhm ?? [];
-  const zb = b.inputImpedance?.magnitudeOhm ?? [];
-  expect(
-    zb.every((value, f) => Object.is(za[f], value)),
-    `${label}: impedance`,
-  ).toBe(true);
 }
 
 describe("the tail's rows assembled over the grid (TailImage)", () => {
@@ -55,7 +37,7 @@ describe("the tail's rows assembled over the grid (TailImage)", () => {
       [{ elementId: "Rtweeter", parameter: "resistance", value: 3.3 }],
     ];
     steps.forEach((changes, k) => {
-      expectSameBits(kept.evaluate(changes), whole.evaluate(changes), `step ${k}`);
+      expectSameResultBits(kept.evaluate(changes), whole.evaluate(changes), `step ${k}`);
       // From the second run on, the image is laid out and used wherever the head is skipped.
       if (k > 0) expect(usedImage(sweepOf(kept)), `step ${k}`).toBe(true);
     });
