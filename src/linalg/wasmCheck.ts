@@ -20,7 +20,6 @@ import {
   I32,
   I32_EQZ,
   I32_OR,
-  I8X16_SHUFFLE,
   IF,
   LOCAL_GET,
   LOCAL_SET,
@@ -165,6 +164,7 @@ function moduleBytes(
     loadV128,
     storeV128,
   } = emit;
+  const { negateLane0, swapLanes } = emit;
   /** Pushes the complex value of split arrays at `byte` (re) and `byte + imOffset` (im). */
   const loadSplit = (byte: number, imOffset: number) => {
     loadF64(byte);
@@ -180,10 +180,7 @@ function moduleBytes(
     op(LOCAL_SET, M_RE, LOCAL_GET, VALUE);
     lane(F64X2_EXTRACT_LANE, 1);
     simd(F64X2_SPLAT);
-    simd(V128_CONST);
-    code.f64(-1);
-    code.f64(1);
-    simd(F64X2_MUL);
+    negateLane0();
     op(LOCAL_SET, M_IM);
   };
   /**
@@ -203,8 +200,7 @@ function moduleBytes(
     op(LOCAL_TEE, VALUE);
     simd(F64X2_MUL);
     op(LOCAL_GET, M_IM, LOCAL_GET, VALUE, LOCAL_GET, VALUE);
-    simd(I8X16_SHUFFLE);
-    op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+    swapLanes();
     simd(F64X2_MUL);
     simd(F64X2_ADD);
   };
@@ -285,10 +281,7 @@ function moduleBytes(
         loadF64(matrixByte + 8 * (slots + slot));
         op(LOCAL_TEE, IM);
         simd(F64X2_SPLAT);
-        simd(V128_CONST);
-        code.f64(-1);
-        code.f64(1);
-        simd(F64X2_MUL);
+        negateLane0();
         op(LOCAL_SET, M_IM);
         subtractProduct(x);
         // scale += (|ar| + |ai|)·(|xr| + |xi|)

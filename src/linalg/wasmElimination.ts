@@ -23,7 +23,6 @@ import {
   I32_CONST,
   I32_EQZ,
   I32_OR,
-  I8X16_SHUFFLE,
   IF,
   LOCAL_GET,
   LOCAL_SET,
@@ -32,7 +31,6 @@ import {
   END,
   SELECT,
   V128,
-  V128_CONST,
   VOID,
   functionModule,
   wasmApi,
@@ -158,7 +156,19 @@ const V128_LOCALS = 6;
 function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Array {
   const { program, pivotOffset, headSteps, boundary } = plan;
   const { inversePivotByte, pivotBeforeByte, weightsByte, largestByte, headLargestByte } = layout;
-  const { code, op, simd, lane, address, loadF64, storeF64, loadV128, storeV128 } = new Emitter();
+  const {
+    code,
+    op,
+    simd,
+    lane,
+    address,
+    loadF64,
+    storeF64,
+    loadV128,
+    storeV128,
+    negateLane0,
+    swapLanes,
+  } = new Emitter();
   // Every pivot's magnitude before elimination, for the cancellation check: the tail's first, then
   // (in the block that `tailOnly` skips) the head's, which the head's elimination does not change.
   const snapshot = (k: number) => {
@@ -266,10 +276,7 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
         op(LOCAL_SET, L_RE, LOCAL_GET, L);
         lane(F64X2_EXTRACT_LANE, 1);
         simd(F64X2_SPLAT);
-        simd(V128_CONST);
-        code.f64(-1);
-        code.f64(1);
-        simd(F64X2_MUL);
+        negateLane0();
         op(LOCAL_SET, L_IM);
       }
       for (let u = 0; u < updates; u++) {
@@ -283,8 +290,7 @@ function moduleBytes(plan: FactorPlan, n: number, layout: WasmLayout): Uint8Arra
         op(LOCAL_TEE, U);
         simd(F64X2_MUL);
         op(LOCAL_GET, L_IM, LOCAL_GET, U, LOCAL_GET, U);
-        simd(I8X16_SHUFFLE);
-        op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+        swapLanes();
         simd(F64X2_MUL);
         simd(F64X2_ADD);
         simd(F64X2_SUB);

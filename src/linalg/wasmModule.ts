@@ -210,6 +210,20 @@ export class Emitter {
     this.code.f64(value);
   };
 
+  /** [a, b] on the stack → [−a, b] (times [−1, 1]: the complex products' [−im, im] forms). */
+  readonly negateLane0 = (): void => {
+    this.simd(V128_CONST);
+    this.code.f64(-1);
+    this.code.f64(1);
+    this.simd(F64X2_MUL);
+  };
+
+  /** [a, b] twice on the stack → [b, a] (the shuffle of the complex products). */
+  readonly swapLanes = (): void => {
+    this.simd(I8X16_SHUFFLE);
+    this.op(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+  };
+
   /** i32.const, its value in signed LEB128. */
   readonly i32Const = (value: number): void => {
     this.code.byte(I32_CONST);
