@@ -51,6 +51,8 @@ export class StampCache {
   private tailValues = new Float64Array(0);
   /** The stamp each tail entry's values came from. */
   private tailStamps: readonly (Stamp | undefined)[] = [];
+  /** The three as one object, made when they change (tail() is called at every frequency). */
+  private tailView: StampTail = { offsets: this.tailOffsets, values: this.tailValues, stamps: [] };
   private tailFresh = false;
   private scratchRe = new Float64Array(0);
   private scratchIm = new Float64Array(0);
@@ -168,8 +170,15 @@ export class StampCache {
       this.tailFrom = fromOffset;
       this.tailFresh = false;
     }
-    if (!this.tailFresh) this.gatherTail();
-    return { offsets: this.tailOffsets, values: this.tailValues, stamps: this.tailStamps };
+    if (!this.tailFresh) {
+      this.gatherTail();
+      this.tailView = {
+        offsets: this.tailOffsets,
+        values: this.tailValues,
+        stamps: this.tailStamps,
+      };
+    }
+    return this.tailView;
   }
 
   /** The storage offsets of the entries along the plan whose `slotOffset` is given. */
