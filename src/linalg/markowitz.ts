@@ -1,3 +1,5 @@
+import { OrderingMatrix } from "./orderingMatrix.js";
+
 /**
  * Pivot ordering for a sparse complex matrix by Markowitz's criterion with threshold pivoting — the
  * strategy SPICE's sparse package (Kundert, "Sparse 1.3") uses for modified nodal analysis matrices,
@@ -65,45 +67,27 @@ export function markowitzOrder(
    */
   first: Uint8Array = new Uint8Array(n),
 ): OrderingOutcome {
-  // Remaining sub-matrix as one map per row (column → value) and a column → rows index.
-  const rowRe: Map<number, number>[] = [];
-  const rowIm: Map<number, number>[] = [];
-  const colRows: Set<number>[] = [];
-  for (let i = 0; i < n; i++) {
-    rowRe.push(new Map());
-    rowIm.push(new Map());
-    colRows.push(new Set());
-  }
-  for (let s = 0; s < rows.length; s++) {
-    const i = rows[s]!;
-    const j = cols[s]!;
-    rowRe[i]!.set(j, (rowRe[i]!.get(j) ?? 0) + re[s]!);
-    rowIm[i]!.set(j, (rowIm[i]!.get(j) ?? 0) + im[s]!);
-    colRows[j]!.add(i);
-  }
-
+  const m = new OrderingMatrix(n, rows, cols, re, im);
   const rowDone = new Uint8Array(n);
   const colDone = new Uint8Array(n);
   const rowOrder = new Int32Array(n);
   const colOrder = new Int32Array(n);
-  const colMax = new Float64Array(n);
   let scale = 0;
   for (let s = 0; s < re.length; s++) scale = Math.max(scale, modulus(re[s]!, im[s]!));
   const negligible = NEGLIGIBLE * (scale > 0 ? scale : 1);
-
-  const colMaxStep = new Int32Array(n).fill(-1);
-  // Rows bucketed by their current number of entries, kept up to date as elimination fills them.
-  const buckets: Set<number>[] = Array.from({ length: n + 1 }, () => new Set<number>());
-  for (let i = 0; i < n; i++) buckets[rowRe[i]!.size]!.add(i);
-  const columnMax = (j: number, step: number): number => {
-    if (colMaxStep[j] === step) return colMax[j]!;
+  // The largest magnitude in each column among the rows left, kept until the column changes (an
+  // elimination changes only the columns of its pivot row).
+  const colMax = new Float64Array(n);
+  const colMaxKnown = new Uint8Array(n);
+  const columnMax = (j: number): number => {
+    if (colMaxKnown[j]) return colMax[j]!;
     let largest = 0;
-    for (const i of colRows[j]!) {
-      const magnitude = modulus(rowRe[i]!.get(j)!, rowIm[i]!.get(j)!);
+    for (let e = m.colFirst[j]!; e >= 0; e = m.nextDown(e)) {
+      const magnitude = modulus(m.re[e]!, m.im[e]!);
       if (magnitude > largest) largest = magnitude;
     }
     colMax[j] = largest;
-    colMaxStep[j] = step;
+    colMaxKnown[j] = 1;
     return largest;
   };
 
@@ -123,19 +107,20 @@ export function markowitzOrder(
       let bestCost = Infinity;
       let bestMagnitude = 0;
       let rowsAfterFirstCandidate = 0;
-      search: for (const rowsOfCount of buckets) {
-        for (const i of rowsOfCount) {
+      search: for (let count = 0; count <= m.longestRow; count++) {
+        for (let i = m.bucketFirst[count]!; i >= 0; i = m.nextRowInBucket(i)) {
           if ((!allowLast && last[i]) || (onlyFirst && !first[i])) continue;
           if (bestRow >= 0 && (bestCost === 0 || ++rowsAfterFirstCandidate > SEARCH_LIMIT))
             break search;
-          const rowCount = rowRe[i]!.size - 1;
-          for (const [j, vr] of rowRe[i]!) {
+          const rowCount = m.rowSize[i]! - 1;
+          for (let e = m.rowFirst[i]!; e >= 0; e = m.next(e)) {
+            const j = m.col[e]!;
             if ((!allowLast && last[j]) || (onlyFirst && !first[j])) continue;
-            const magnitude = modulus(vr, rowIm[i]!.get(j)!);
+            const magnitude = modulus(m.re[e]!, m.im[e]!);
             if (magnitude <= negligible) continue;
-            const largest = columnMax(j, k);
+            const largest = columnMax(j);
             if (magnitude < threshold * largest) continue;
-            const cost = rowCount * (colRows[j]!.size - 1);
+            const cost = rowCount * (m.colSize[j]! - 1);
             // Ties go to the larger pivot relative to its column: better accuracy at no extra fill.
             const relative = magnitude / largest;
             if (cost < bestCost || (cost === bestCost && relative > bestMagnitude)) {
@@ -154,18 +139,22 @@ export function markowitzOrder(
       const colsLeft: number[] = [];
       for (let i = 0; i < n; i++) if (!rowDone[i]) rowsLeft.push(i);
       for (let j = 0; j < n; j++) if (!colDone[j]) colsLeft.push(j);
-      const exact = rowsLeft.every((i) =>
-        [...rowRe[i]!].every(([j, vr]) => vr === 0 && rowIm[i]!.get(j) === 0),
-      );
+      const exact = rowsLeft.every((i) => {
+        for (let e = m.rowFirst[i]!; e >= 0; e = m.next(e))
+          if (m.re[e] !== 0 || m.im[e] !== 0) return false;
+        return true;
+      });
       return { ok: false, rows: rowsLeft, cols: colsLeft, exact };
     }
     rowOrder[k] = bestRow;
     colOrder[k] = bestCol;
-    buckets[rowRe[bestRow]!.size]!.delete(bestRow);
-    const affected = [...colRows[bestCol]!].filter((i) => i !== bestRow);
-    for (const i of affected) buckets[rowRe[i]!.size]!.delete(i);
-    eliminate(bestRow, bestCol, rowRe, rowIm, colRows);
-    for (const i of affected) buckets[rowRe[i]!.size]!.add(i);
+    m.removeFromBucket(bestRow);
+    const affected: number[] = [];
+    for (let e = m.colFirst[bestCol]!; e >= 0; e = m.nextDown(e))
+      if (m.row[e] !== bestRow) affected.push(m.row[e]!);
+    for (const i of affected) m.removeFromBucket(i);
+    eliminate(m, bestRow, bestCol, colMaxKnown);
+    for (const i of affected) m.addToBucket(i);
     rowDone[bestRow] = 1;
     colDone[bestCol] = 1;
     firstRowsLeft -= first[bestRow]!;
@@ -182,38 +171,48 @@ function modulus(re: number, im: number): number {
   return Math.sqrt(re * re + im * im);
 }
 
-/** One step of Gaussian elimination on the remaining sub-matrix, creating fill where needed. */
+/**
+ * One step of Gaussian elimination on the remaining sub-matrix, creating fill where needed; the
+ * columns it changes lose their known largest magnitude (`colMaxKnown`).
+ */
 function eliminate(
+  m: OrderingMatrix,
   pivotRow: number,
   pivotCol: number,
-  rowRe: Map<number, number>[],
-  rowIm: Map<number, number>[],
-  colRows: Set<number>[],
+  colMaxKnown: Uint8Array,
 ): void {
-  const pRe = rowRe[pivotRow]!;
-  const pIm = rowIm[pivotRow]!;
-  const pr = pRe.get(pivotCol)!;
-  const pi = pIm.get(pivotCol)!;
+  let pivot = m.rowFirst[pivotRow]!;
+  while (m.col[pivot] !== pivotCol) pivot = m.next(pivot);
+  const pr = m.re[pivot]!;
+  const pi = m.im[pivot]!;
   const denominator = pr * pr + pi * pi;
-  for (const j of pRe.keys()) colRows[j]!.delete(pivotRow);
-  for (const i of colRows[pivotCol]!) {
-    const iRe = rowRe[i]!;
-    const iIm = rowIm[i]!;
-    const ar = iRe.get(pivotCol)!;
-    const ai = iIm.get(pivotCol)!;
+  for (let e = m.rowFirst[pivotRow]!; e >= 0; e = m.next(e)) {
+    m.unlinkFromCol(e);
+    colMaxKnown[m.col[e]!] = 0;
+  }
+  for (let below = m.colFirst[pivotCol]!; below >= 0; below = m.nextDown(below)) {
+    const i = m.row[below]!;
+    const ar = m.re[below]!;
+    const ai = m.im[below]!;
     // factor = a(i, pivotCol) / pivot
     const fr = (ar * pr + ai * pi) / denominator;
     const fi = (ai * pr - ar * pi) / denominator;
-    iRe.delete(pivotCol);
-    iIm.delete(pivotCol);
-    for (const [j, ur] of pRe) {
+    m.unlinkFromRow(below);
+    m.scatter(i);
+    for (let u = m.rowFirst[pivotRow]!; u >= 0; u = m.next(u)) {
+      const j = m.col[u]!;
       if (j === pivotCol) continue;
-      const ui = pIm.get(j)!;
-      const oldRe = iRe.get(j);
-      if (oldRe === undefined) colRows[j]!.add(i);
-      iRe.set(j, (oldRe ?? 0) - (fr * ur - fi * ui));
-      iIm.set(j, (iIm.get(j) ?? 0) - (fr * ui + fi * ur));
+      const ur = m.re[u]!;
+      const ui = m.im[u]!;
+      const t = m.entryAt(j);
+      if (t < 0) {
+        m.append(i, j, 0 - (fr * ur - fi * ui), 0 - (fr * ui + fi * ur));
+      } else {
+        m.re[t] = m.re[t]! - (fr * ur - fi * ui);
+        m.im[t] = m.im[t]! - (fr * ui + fi * ur);
+      }
     }
+    m.unscatter(i);
   }
-  colRows[pivotCol]!.clear();
+  m.clearColumn(pivotCol);
 }
