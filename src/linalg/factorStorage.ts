@@ -11,6 +11,11 @@ import { COMPILE_AFTER_USES, type PlanCode } from "./planCache.js";
 import { compileWasmCheck } from "./wasmCheck.js";
 import { type WasmCheckInstance, instantiateCheck } from "./wasmCheckInstance.js";
 import {
+  type PairInstance,
+  compilePairElimination,
+  instantiatePair,
+} from "./wasmPairElimination.js";
+import {
   type WasmInstance,
   compileWasmElimination,
   instantiateElimination,
@@ -46,6 +51,10 @@ export class FactorStorage {
   private largestByWasm = false;
   /** Whether the last elimination skipped the head (see FactorPlan.headSteps). */
   private lastTailOnly = false;
+  /** The paired elimination of `pairPlan` (see pairAlong), on a memory of its own. */
+  private pair: PairInstance | undefined;
+  private pairPlan: FactorPlan | undefined;
+  private pairWeights: MultiplierLayout | undefined;
 
   constructor(
     private readonly n: number,
@@ -138,6 +147,33 @@ export class FactorStorage {
     }
     this.largestByWasm = true;
     return wasm;
+  }
+
+  /**
+   * The paired WebAssembly elimination along `plan` (wasmPairElimination.ts), its weights set to
+   * `multipliers`'; compiled into the plan's `code` on the first call once the plan's single
+   * elimination is WebAssembly (a plan used that often), and undefined before that or where it is
+   * not possible.
+   */
+  pairAlong(
+    plan: FactorPlan,
+    code: PlanCode,
+    multipliers: MultiplierLayout,
+  ): PairInstance | undefined {
+    if (!code.wasm) return undefined;
+    code.pair ??= compilePairElimination(plan, this.n) ?? null;
+    if (code.pair === null) return undefined;
+    if (this.pairPlan !== plan) {
+      this.pair = instantiatePair(code.pair, plan.size, this.n);
+      this.pairPlan = plan;
+      this.pairWeights = undefined;
+    }
+    const pair = this.pair;
+    if (pair !== undefined && this.pairWeights !== multipliers) {
+      pair.weights.set(multipliers.weights);
+      this.pairWeights = multipliers;
+    }
+    return pair;
   }
 
   /**

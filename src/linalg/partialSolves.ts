@@ -53,4 +53,23 @@ export class PartialSolves {
     }
     return partial;
   }
+
+  /**
+   * The earliest pivot step any of `solves` ([wanted, driven] pairs, as `get` takes them) reads of
+   * the factor, in forward or in back substitution: the rows from there on are all they need.
+   */
+  earliestStep(
+    plan: FactorPlan,
+    n: number,
+    solves: readonly (readonly [Int32Array, Int32Array])[],
+    everyUnknown: Int32Array,
+    code: PlanCode,
+  ): number {
+    let from = n;
+    for (const [wanted, driven] of solves) {
+      const partial = this.get(plan, n, wanted, driven, everyUnknown, () => code);
+      from = Math.min(from, partial.start, partial.steps.at(-1) ?? n);
+    }
+    return from;
+  }
 }

@@ -1,6 +1,7 @@
 import type { CompiledSolve, Elimination } from "./compiledElimination.js";
 import type { WasmCheck } from "./wasmCheck.js";
 import type { WasmElimination } from "./wasmElimination.js";
+import type { WasmPairElimination } from "./wasmPairElimination.js";
 import { buildFactorPlan, type FactorPlan } from "./factorPlan.js";
 import type { PivotOrder } from "./markowitz.js";
 
@@ -66,6 +67,11 @@ export interface PlanCode {
    * tried, null where not possible either (too large, CSP).
    */
   elimination: Elimination | null | undefined;
+  /**
+   * Two eliminations at once in WebAssembly (wasmPairElimination.ts), compiled when a sweep first
+   * asks for it once `wasm` is in use: undefined until then, null where not possible.
+   */
+  pair: WasmPairElimination | null | undefined;
   /** Compiled partial solves, by first driven step and wanted unknowns. */
   readonly solves: Map<string, SolveCode>;
 }
@@ -81,6 +87,7 @@ export function planCode(plan: FactorPlan): PlanCode {
       wasm: undefined,
       check: undefined,
       elimination: undefined,
+      pair: undefined,
       solves: new Map(),
     };
     PLAN_CODE.set(plan, code);

@@ -8,6 +8,8 @@ import { PartialSolves } from "./partialSolves.js";
 import { COMPILE_AFTER_USES, type PlanCode, planCode, sharedPlan } from "./planCache.js";
 import { substitute } from "./substitution.js";
 import { FactorStorage } from "./factorStorage.js";
+import { makePairRoutine } from "./pairRoutine.js";
+import type { PairRoutine, TailRoutine } from "./routines.js";
 
 export { forgetSharedPlans } from "./planCache.js";
 
@@ -15,18 +17,6 @@ export { forgetSharedPlans } from "./planCache.js";
 export interface SavedOrder {
   readonly plan: FactorPlan;
   readonly multipliers: MultiplierLayout;
-}
-
-/** See SparseComplexLu.tailRoutine. */
-export interface TailRoutine {
-  readonly factorTail: () => boolean;
-  readonly largest: () => number;
-  readonly solve: (
-    bRe: Float64Array,
-    bIm: Float64Array,
-    xRe: Float64Array,
-    xIm: Float64Array,
-  ) => void;
 }
 
 /**
@@ -365,6 +355,21 @@ export class SparseComplexLu {
       largest: () => largest[0]!,
       solve: (bRe, bIm, xRe, xIm) => code(bRe, bIm, lu, inversePivot, xRe, xIm),
     };
+  }
+
+  /**
+   * Two factorisations at once along the current plan (see PairRoutine), for a sweep whose solves
+   * are `solves` ([wanted, driven] as it gives them to solveFor); undefined where the plan has no
+   * paired WebAssembly (see FactorStorage.pairAlong).
+   */
+  pairRoutine(solves: readonly (readonly [Int32Array, Int32Array])[]): PairRoutine | undefined {
+    const plan = this.plan;
+    if (plan === undefined) return undefined;
+    const code = this.codeOf(plan);
+    const pair = this.storage.pairAlong(plan, code, this.multipliers);
+    if (pair === undefined) return undefined;
+    const from = this.partials.earliestStep(plan, this.size, solves, this.everyUnknown, code);
+    return makePairRoutine(plan, this.size, pair, this.storage, from, CANCELLATION_LIMIT);
   }
 
   /** The largest multiplier of the head (see `largestMultiplier`) after a whole factorisation. */

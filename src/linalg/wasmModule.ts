@@ -49,6 +49,16 @@ export const F64X2_REPLACE_LANE = 34;
 export const F64X2_ADD = 240;
 export const F64X2_SUB = 241;
 export const F64X2_MUL = 242;
+export const F64X2_DIV = 243;
+export const F64X2_ABS = 236;
+export const F64X2_NEG = 237;
+export const F64X2_LE = 75;
+export const F64X2_GT = 74;
+export const F64X2_GE = 76;
+export const V128_AND = 78;
+export const V128_BITSELECT = 82;
+export const I64X2_ALL_TRUE = 195;
+export const V128_LOAD64_SPLAT = 10;
 
 /** A growing byte buffer with the encodings a module needs. */
 export class Bytes {
@@ -256,6 +266,21 @@ export class Emitter {
     this.simd(V128_LOAD);
     this.op(4);
     this.code.u32(byte);
+  };
+
+  /** The double at `byte` in both lanes. */
+  readonly loadSplatF64 = (byte: number): void => {
+    this.address();
+    this.simd(V128_LOAD64_SPLAT);
+    this.op(3);
+    this.code.u32(byte);
+  };
+
+  /** [x, x] as a constant. */
+  readonly splatConst = (x: number): void => {
+    this.simd(V128_CONST);
+    this.code.f64(x);
+    this.code.f64(x);
   };
 
   /** The address must be on the stack below the value. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { logFrequencies } from "../core/frequencyGrid.js";
 import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
-import { expectSameResultBits, sweepOf } from "../../test/support/sameResultBits.js";
+import { expectSameResultBits, sweepOf, oneAtATime } from "../../test/support/sameResultBits.js";
 import { type CompiledDesign, type ParameterChange, compileDesign } from "./index.js";
 
 const FREQUENCIES = logFrequencies({ fromHz: 20, toHz: 20_000, points: 120 });
@@ -9,8 +9,7 @@ const FREQUENCIES = logFrequencies({ fromHz: 20, toHz: 20_000, points: 120 });
 /** A compiled design whose sweep never skips the head: every frequency factorised whole. */
 function wholeEveryTime(design: unknown): CompiledDesign {
   const compiled = compileDesign(design, { frequencies: FREQUENCIES });
-  (sweepOf(compiled) as unknown as { keepHead: boolean }).keepHead = false;
-  return compiled;
+  return oneAtATime(compiled);
 }
 
 describe("skipping the head of the factor (HeadCache)", () => {
@@ -73,7 +72,7 @@ describe("the head's whole factors kept at the accuracy checks", () => {
     const frequencies = logFrequencies({ fromHz: 20, toHz: 20_000, points: 72_000 });
     const kept = compileDesign(opposed, { frequencies });
     const whole = compileDesign(opposed, { frequencies });
-    (sweepOf(whole) as unknown as { keepHead: boolean }).keepHead = false;
+    oneAtATime(whole);
     for (let run = 0; run < 2; run++)
       expectSameResultBits(kept.evaluate(), whole.evaluate(), `run ${run + 1}`);
     const cache = (sweepOf(kept) as unknown as { headCache: Record<string, unknown> }).headCache;

@@ -16,7 +16,7 @@ export class InputCurrent {
   private readonly driveRe: Float64Array;
   private readonly driveIm: Float64Array;
   /** [branch]: the unit drive's only row and the only unknown wanted from its solve. */
-  private readonly only: Int32Array;
+  readonly only: Int32Array;
   /** Whether the source is the only drive (see unitDriveRe). */
   private alone = false;
   /** The current per volt found by the last `find`. */

@@ -130,6 +130,21 @@ export class StampCache {
   }
 
   /**
+   * As addIntoFactor (every entry), into a paired storage (see PairRoutine.values) as its matrix
+   * `lane` (0, 1): the real part of the entry at `slotOffset[s]` = p is at 2p + lane there.
+   */
+  addIntoPair(f: number, lane: number, values: Float64Array, slotOffset: Int32Array): void {
+    this.locate(slotOffset);
+    const { offsets, values: cached } = this;
+    const entries = offsets.length;
+    for (let k = 0, at = 2 * f * entries; k < entries; k++, at += 2) {
+      const q = 2 * offsets[k]! + lane;
+      values[q] = values[q]! + cached[at]!;
+      values[q + 2] = values[q + 2]! + cached[at + 1]!;
+    }
+  }
+
+  /**
    * Adds every stamp's values at grid point `f` straight into a factor's storage (interleaved),
    * slot s at `slotOffset[s]` (a FactorPlan's): the slots' offsets are worked out once per plan.
    * With `fromOffset`, only the entries stored there or later (a factor's tail rows).

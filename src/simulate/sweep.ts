@@ -5,7 +5,11 @@ import { SweepAssembly } from "./sweepAssembly.js";
 import { drivenRows, insideElements } from "./sweepUnknowns.js";
 import { HeadCache } from "./headCache.js";
 import { TailSteps } from "./tailSteps.js";
+import { PairSteps } from "./pairSteps.js";
 import { InputCurrent } from "./inputCurrent.js";
+import type { SweepOptions, SweepValues } from "./sweepTypes.js";
+
+export type { SweepOptions, SweepValues } from "./sweepTypes.js";
 
 /**
  * Largest componentwise backward error accepted from a reused pivot order (after one refinement
@@ -24,39 +28,6 @@ const CHECK_EVERY_RATIO = 1.5;
  * pivot losing its dominance between two verified frequencies (a resonance passing by).
  */
 const MULTIPLIER_LIMIT = 1e5;
-
-/** Complex values of chosen unknowns over a frequency sweep (split re/im, one row per unknown). */
-export interface SweepValues {
-  /** Values for sources scaled to a largest amplitude of 1: the true values are these × `scale`. */
-  readonly re: Float64Array[];
-  readonly im: Float64Array[];
-  /**
-   * Largest source amplitude. Solving for unit sources keeps tiny or huge amplitudes (1e-300 V)
-   * from underflowing or overflowing inside the solve; ratios such as impedances need no rescaling.
-   */
-  readonly scale: number;
-  /**
-   * Current delivered by the input source per volt of its own drive, every other source switched
-   * off (voltage sources shorted, current sources opened): what its load impedance follows from.
-   */
-  readonly inputCurrent?: { readonly re: Float64Array; readonly im: Float64Array };
-}
-
-export interface SweepOptions {
-  /** Branch unknown of the source whose load impedance is wanted (see SweepValues.inputCurrent). */
-  readonly inputBranch?: number;
-  /**
-   * More unknowns to report, after `outputs`. Unlike the outputs they do not shape the pivot order
-   * (which keeps the outputs for last), so asking for them leaves the outputs' values unchanged to
-   * the last bit; a solve for them only visits more rows of the factor.
-   */
-  readonly alsoReport?: readonly number[];
-  /**
-   * Whether a run may skip the head of the factor where an earlier run left it (see HeadCache;
-   * default true). The results are the same to the last bit either way.
-   */
-  readonly keepHead?: boolean;
-}
 
 /**
  * Solves a compiled network at many frequencies. The LU pivot order and fill pattern are computed at
@@ -108,6 +79,9 @@ export class FrequencySweep {
   private readonly keepHead: boolean;
   /** Frequencies of the last run whose factorisation skipped the head (see HeadCache). */
   headsSkipped = 0;
+  private readonly pairs: boolean;
+  /** Frequencies of the last run factorised two at a time (see PairSteps). */
+  pairsFactored = 0;
   /**
    * The pivot order found at the first frequency of the first run. Every run starts from it, so
    * that a run's results depend on its own values and grid alone, never on the runs before it (one
@@ -124,6 +98,7 @@ export class FrequencySweep {
     this.network = network;
     this.inputBranch = options.inputBranch ?? -1;
     this.keepHead = options.keepHead ?? true;
+    this.pairs = options.pairs ?? true;
     this.outputs = Int32Array.from(outputs.filter((unknown) => unknown >= 0));
     const alsoReport = options.alsoReport ?? [];
     this.reported = [...outputs, ...alsoReport];
@@ -200,10 +175,12 @@ export class FrequencySweep {
     this.grid = frequenciesHz;
     this.stale = true;
     this.headsSkipped = 0;
+    this.pairsFactored = 0;
     if (this.anchor !== undefined && lu.currentPlan !== this.anchor.plan)
       lu.restoreOrder(this.anchor);
     let verified = -1;
     let tail: TailSteps | undefined;
+    let pairs: PairSteps | undefined;
     // Frequencies outside (below, above) are due for a check.
     let below = 0;
     let above = 0;
@@ -215,6 +192,26 @@ export class FrequencySweep {
         f - verified >= CHECK_EVERY_POINTS ||
         !(frequency > below && frequency < above);
       if (!due && lu.currentPlan !== undefined) {
+        // The next frequency not due either: both at once where possible.
+        const next = frequenciesHz[f + 1]!;
+        if (
+          f + 2 < count &&
+          f + 1 - verified < CHECK_EVERY_POINTS &&
+          next > below &&
+          next < above
+        ) {
+          if (pairs?.ordering !== lu.orderings) pairs = this.pairSteps();
+          if (pairs.usable && this.pairFactor(pairs, f)) {
+            for (let lane = 0; lane < 2; lane++) {
+              pairs.unpack(lane);
+              lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
+              this.store(f + lane, frequenciesHz[f + lane]!, unknowns, re, im);
+            }
+            this.pairsFactored += 2;
+            f++;
+            continue;
+          }
+        }
         if (tail?.ordering !== lu.orderings)
           tail = new TailSteps(lu, this.assembly, this.headCache, outputs, driven);
         if (tail.step(f, rhsRe, rhsIm, xRe, xIm, MULTIPLIER_LIMIT)) {
@@ -302,12 +299,7 @@ export class FrequencySweep {
   private assembleAndFactor(f: number, frequencyHz: number, bySlot = false): boolean {
     const { lu, assembly, matrixRe, matrixIm } = this;
     const plan = lu.currentPlan!;
-    if (this.stale || this.layoutOrdering !== lu.orderings) {
-      assembly.follow(plan, this.network, this.keepHead);
-      this.headCache.follow(plan, assembly.layout, this.network, this.grid, this.outputs);
-      this.layoutOrdering = lu.orderings;
-      this.stale = false;
-    }
+    this.followPlan();
     const values = lu.values;
     const { headCache } = this;
     const kept = this.keepHead && assembly.stampsCached;
@@ -333,6 +325,31 @@ export class FrequencySweep {
     headCache.keep(f, lu.values, lu.inversePivots, lu.headLargestMultiplier());
     if (bySlot) headCache.keepWhole(f, lu.values, lu.inversePivots);
     return true;
+  }
+
+  /** Brings the assembly's layout and the head's cache up to date with the current plan. */
+  private followPlan(): void {
+    const { lu, assembly } = this;
+    if (!this.stale && this.layoutOrdering === lu.orderings) return;
+    assembly.follow(lu.currentPlan!, this.network, this.keepHead);
+    this.headCache.follow(lu.currentPlan!, assembly.layout, this.network, this.grid, this.outputs);
+    this.layoutOrdering = lu.orderings;
+    this.stale = false;
+  }
+
+  /** Two at a time (see PairSteps) along the current order, where the head is not kept. */
+  private pairSteps(): PairSteps {
+    const { lu, outputs, driven, current } = this;
+    const headKept = this.keepHead && this.assembly.stampsCached && lu.currentPlan!.headSteps > 0;
+    const solves = [[outputs, driven] as const];
+    if (current) solves.push([current.only, current.only]);
+    return new PairSteps(lu, this.assembly, solves, this.pairs && !headKept);
+  }
+
+  /** Factorises grid points f and f + 1 at once (see PairSteps); false where it cannot. */
+  private pairFactor(pairs: PairSteps, f: number): boolean {
+    this.followPlan();
+    return pairs.factor(this.network, f, f + 1, MULTIPLIER_LIMIT, this.matrixRe, this.matrixIm);
   }
 
   /** The largest multiplier of the last factorisation (see SparseComplexLu.largestMultiplier). */

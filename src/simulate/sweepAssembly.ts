@@ -22,6 +22,9 @@ export class SweepAssembly {
   /** The tail rows assembled over the run's grid (see TailImage), when kept. */
   private readonly image = new TailImage();
   private grid: ArrayLike<number> = [];
+  /** The layout's constant matrix in paired storage (see intoPair), made when first needed. */
+  private constantPair = new Float64Array(0);
+  private pairFresh = false;
 
   /** Takes a network's values (its jω terms merged afresh); bring the layout up to date after. */
   load(network: Network): void {
@@ -42,6 +45,7 @@ export class SweepAssembly {
     const { layout, image } = this;
     layout.update(plan, network, this.terms);
     image.usable = false;
+    this.pairFresh = false;
     if (keepTail && plan.headSteps > 0 && this.stampsCached) {
       const stampTail = this.stampCache.tail(plan.slotOffset, layout.tailOffset);
       image.follow(plan, layout, stampTail, this.grid);
@@ -137,6 +141,65 @@ export class SweepAssembly {
         const p = dynamicOffsets[d]!;
         values[p] = values[p]! + matrixRe[slot]!;
         values[p + 1] = values[p + 1]! + matrixIm[slot]!;
+      }
+    }
+  }
+
+  /**
+   * Writes the matrices at grid points f (lane 0) and g (lane 1) into `values`, a paired storage
+   * along `plan` (see PairRoutine.values; the layout must be up to date with both): for each the
+   * sums intoFactor makes, in its order. matrixRe/matrixIm are scratch for stamps not cached.
+   */
+  intoPair(
+    network: Network,
+    plan: FactorPlan,
+    f: number,
+    g: number,
+    values: Float64Array,
+    matrixRe: Float64Array,
+    matrixIm: Float64Array,
+  ): void {
+    const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
+    if (!this.pairFresh) {
+      const pair = new Float64Array(2 * constantLu.length);
+      for (let p = 0; p < constantLu.length; p += 2) {
+        pair[2 * p] = pair[2 * p + 1] = constantLu[p]!;
+        pair[2 * p + 2] = pair[2 * p + 3] = constantLu[p + 1]!;
+      }
+      this.constantPair = pair;
+      this.pairFresh = true;
+    }
+    values.set(this.constantPair);
+    const omegaF = 2 * Math.PI * this.grid[f]!;
+    const omegaG = 2 * Math.PI * this.grid[g]!;
+    const inverseF = 1 / omegaF;
+    const inverseG = 1 / omegaG;
+    // The term at offset p (an imaginary part) is at 2p for f and 2p + 1 for g.
+    for (let k = 0; k < jOffsets.length; k++) {
+      const q = 2 * jOffsets[k]!;
+      values[q] = values[q]! + (omegaF * jTimes[k]! - jOver[k]! * inverseF);
+      values[q + 1] = values[q + 1]! + (omegaG * jTimes[k]! - jOver[k]! * inverseG);
+    }
+    const { stamps, dynamicSlots } = network;
+    for (const [lane, omega, at] of [
+      [0, omegaF, f],
+      [1, omegaG, g],
+    ] as const) {
+      if (this.stampsCached) {
+        this.stampCache.addIntoPair(at, lane, values, plan.slotOffset);
+        continue;
+      }
+      if (stamps.length === 0) continue;
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        matrixRe[dynamicSlots[d]!] = 0;
+        matrixIm[dynamicSlots[d]!] = 0;
+      }
+      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      for (let d = 0; d < dynamicSlots.length; d++) {
+        const slot = dynamicSlots[d]!;
+        const q = 2 * dynamicOffsets[d]! + lane;
+        values[q] = values[q]! + matrixRe[slot]!;
+        values[q + 2] = values[q + 2]! + matrixIm[slot]!;
       }
     }
   }

@@ -1,4 +1,5 @@
-import type { SparseComplexLu, TailRoutine } from "../linalg/sparseLu.js";
+import type { TailRoutine } from "../linalg/routines.js";
+import type { SparseComplexLu } from "../linalg/sparseLu.js";
 import type { HeadCache } from "./headCache.js";
 import type { SweepAssembly } from "./sweepAssembly.js";
 

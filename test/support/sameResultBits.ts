@@ -29,3 +29,15 @@ export function expectSameResultBits(
 export function sweepOf(compiled: CompiledDesign): FrequencySweep {
   return (compiled as unknown as { sweep: FrequencySweep }).sweep;
 }
+
+/**
+ * Makes a compiled design's sweep take the general path at every frequency — one at a time (no
+ * PairSteps), the head factorised with the rest (no HeadCache) — for comparing the faster paths
+ * with it; returns the design.
+ */
+export function oneAtATime(compiled: CompiledDesign): CompiledDesign {
+  const sweep = sweepOf(compiled) as unknown as { keepHead: boolean; pairs: boolean };
+  sweep.keepHead = false;
+  sweep.pairs = false;
+  return compiled;
+}

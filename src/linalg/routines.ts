@@ -1,0 +1,37 @@
+/*
+ * A factorisation's work as bare functions along one plan, for a sweep that runs them at many
+ * frequencies without the look-ups of the general methods (see SparseComplexLu.tailRoutine and
+ * pairRoutine). Each is valid while the factorisation's pivot order (`orderings`) stays.
+ */
+
+/** The tail's elimination, its largest multiplier and a partial solve (see tailRoutine). */
+export interface TailRoutine {
+  readonly factorTail: () => boolean;
+  readonly largest: () => number;
+  readonly solve: (
+    bRe: Float64Array,
+    bIm: Float64Array,
+    xRe: Float64Array,
+    xIm: Float64Array,
+  ) => void;
+}
+
+/** Two matrices factorised at once (see pairRoutine and wasmPairElimination.ts). */
+export interface PairRoutine {
+  /**
+   * The paired storage both matrices are assembled into: entry p's real parts at 4p (first matrix)
+   * and 4p + 1 (second), its imaginary parts at 4p + 2 and 4p + 3; fill-in zero.
+   */
+  readonly values: Float64Array;
+  /** Eliminates both; false when a pivot of either is not to be trusted. */
+  readonly eliminate: () => boolean;
+  /** The largest weighted multiplier of matrix `lane` (0, 1) after a successful `eliminate`. */
+  readonly largest: (lane: number) => number;
+  /**
+   * Puts matrix `lane`'s factor where the factorisation's solves read it: afterwards `solveFor`
+   * the solves the routine was made for gives that matrix's solution, bit for bit what factorising
+   * it alone gives. (Only the rows those solves read are copied: nothing else may read the factor
+   * until the next factorisation.)
+   */
+  readonly unpack: (lane: number) => void;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from "vitest";
+import { logFrequencies } from "../core/frequencyGrid.js";
+import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
+import { expectSameResultBits, oneAtATime, sweepOf } from "../../test/support/sameResultBits.js";
+import { PairSteps } from "./pairSteps.js";
+import { StampCache } from "./stampCache.js";
+import { type ParameterChange, compileDesign } from "./index.js";
+
+// Long enough a grid that the plan's code is compiled within the first runs (1500 factorisations).
+const FREQUENCIES = logFrequencies({ fromHz: 20, toHz: 20_000, points: 1000 });
+
+/** An RLC ladder of `sections` (1 Ω + 100 µH series, 1 µF shunt, 10 Ω load): no element inside. */
+function ladder(sections: number) {
+  const elements: Record<string, unknown>[] = [
+    { id: "Vin", type: "voltageSource", nodes: ["n0", "0"], voltage: 1 },
+  ];
+  for (let i = 0; i < sections; i++) {
+    elements.push(
+      { id: `R${i}`, type: "resistor", nodes: [`n${i}`, `m${i}`], resistance: 1 },
+      { id: `L${i}`, type: "inductor", nodes: [`m${i}`, `n${i + 1}`], inductance: 1e-4 },
+      { id: `C${i}`, type: "capacitor", nodes: [`n${i + 1}`, "0"], capacitance: 1e-6 },
+    );
+  }
+  elements.push({ id: "Rload", type: "resistor", nodes: [`n${sections}`, "0"], resistance: 10 });
+  return { tympan: 1, name: "ladder", elements, probes: [{ id: "out", node: `n${sections}` }] };
+}
+
+describe("a sweep's steps two frequencies at a time (PairSteps)", () => {
+  it("give the one-at-a-time results to the last bit, across runs and edits", () => {
+    const factor = vi.spyOn(PairSteps.prototype, "factor");
+    const cases: [string, unknown, boolean][] = [
+      // A plain circuit has no head: its sweep pairs frequencies as it stands.
+      ["ladder", ladder(40), true],
+      // Designs with drivers keep the head instead; without it, they pair too.
+      ...["tribrid-1dd-4ba-2est", "two-way-knowles", "single-ba"].map(
+        (name) =>
+          [name, REFERENCE_DESIGNS.find((d) => d.name === name)!.design, false] as [
+            string,
+            unknown,
+            boolean,
+          ],
+      ),
+    ];
+    let refused = 0;
+    for (const [name, design, plain] of cases) {
+      const paired = compileDesign(design, { frequencies: FREQUENCIES });
+      if (!plain) (sweepOf(paired) as unknown as { keepHead: boolean }).keepHead = false;
+      const whole = oneAtATime(compileDesign(design, { frequencies: FREQUENCIES }));
+      // An edit outside any driver: the first resistor, or the damper.
+      const elements = (design as { elements: { id: string; type: string }[] }).elements;
+      const resistor = elements.find((element) => element.type === "resistor");
+      const edit: ParameterChange = resistor
+        ? { elementId: resistor.id, parameter: "resistance", value: 3.9 }
+        : { elementId: "damper", parameter: "ratingCgsOhm", value: 1200 };
+      const edits: ParameterChange[][] = [[], [], [], [edit]];
+      factor.mockClear();
+      for (const [k, changes] of edits.entries()) {
+        expectSameResultBits(
+          paired.evaluate(changes),
+          whole.evaluate(changes),
+          `${name}, run ${k}`,
+        );
+        expect(sweepOf(whole).pairsFactored).toBe(0);
+      }
+      // Once the plan's code is compiled, most frequencies are factorised in pairs.
+      expect(sweepOf(paired).pairsFactored, name).toBeGreaterThan(FREQUENCIES.length / 2);
+      refused += factor.mock.results.filter((result) => result.value === false).length;
+    }
+    // Where a pair is refused (a multiplier grown large: two-way-knowles near its crossover), both
+    // frequencies take the general path, and the results above stayed the same there too.
+    expect(refused).toBeGreaterThan(0);
+    factor.mockRestore();
+  });
+
+  it("leaves the head to the head cache where the sweep keeps it", () => {
+    const tribrid = REFERENCE_DESIGNS.find((d) => d.name === "tribrid-1dd-4ba-2est")!.design;
+    const kept = compileDesign(tribrid, { frequencies: FREQUENCIES });
+    for (let run = 0; run < 3; run++) kept.evaluate();
+    expect(sweepOf(kept).pairsFactored).toBe(0);
+    expect(sweepOf(kept).headsSkipped).toBeGreaterThan(FREQUENCIES.length / 2);
+  });
+
+  it("calls the stamps itself, lane by lane, where they are not cached", () => {
+    // A grid too long for the stamps' cache is stamped at every frequency (see StampCache).
+    const prepare = vi.spyOn(StampCache.prototype, "prepare").mockReturnValue(false);
+    const tribrid = REFERENCE_DESIGNS.find((d) => d.name === "tribrid-1dd-4ba-2est")!.design;
+    const paired = compileDesign(tribrid, { frequencies: FREQUENCIES });
+    const whole = oneAtATime(compileDesign(tribrid, { frequencies: FREQUENCIES }));
+    for (let run = 0; run < 3; run++)
+      expectSameResultBits(paired.evaluate(), whole.evaluate(), `run ${run + 1}`);
+    // Without cached stamps the head is not kept, so the sweep pairs.
+    expect(sweepOf(paired).pairsFactored).toBeGreaterThan(FREQUENCIES.length / 2);
+    prepare.mockRestore();
+  });
+});

@@ -1,0 +1,61 @@
+import type { PairRoutine } from "../linalg/routines.js";
+import type { SparseComplexLu } from "../linalg/sparseLu.js";
+import type { Network } from "./compileNetwork.js";
+import type { SweepAssembly } from "./sweepAssembly.js";
+
+/**
+ * A sweep's steps two frequencies at a time, where neither is due for an accuracy check: both
+ * matrices assembled into one paired storage and factorised at once (SparseComplexLu.pairRoutine,
+ * wasmPairElimination.ts), then each unpacked and solved in turn. Each frequency gets the bits the
+ * general path (one frequency at a time) gives it. Made for one pivot order (`ordering`); unusable
+ * where the sweep keeps the head of the factor (the pair would leave nothing to keep) or the plan
+ * has no paired code yet.
+ */
+export class PairSteps {
+  private readonly routine: PairRoutine | undefined;
+
+  constructor(
+    private readonly lu: SparseComplexLu,
+    private readonly assembly: SweepAssembly,
+    /** The sweep's solves, [wanted, driven] as it gives them to solveFor. */
+    solves: readonly (readonly [Int32Array, Int32Array])[],
+    /** False: never usable (pairs turned off, or the sweep keeps the head). */
+    allowed: boolean,
+  ) {
+    this.ordering = lu.orderings;
+    this.routine = allowed ? lu.pairRoutine(solves) : undefined;
+  }
+
+  /** The pivot order (SparseComplexLu.orderings) the steps are for. */
+  readonly ordering: number;
+
+  /** Whether `factor` can run at all. */
+  get usable(): boolean {
+    return this.routine !== undefined;
+  }
+
+  /**
+   * Assembles grid points f and g of `network` and factorises both; false, leaving nothing to use,
+   * when a pivot of either is untrusted or a largest multiplier is above `limit` (or NaN): the
+   * general path must run instead. matrixRe/matrixIm are scratch (see SweepAssembly.intoPair).
+   */
+  factor(
+    network: Network,
+    f: number,
+    g: number,
+    limit: number,
+    matrixRe: Float64Array,
+    matrixIm: Float64Array,
+  ): boolean {
+    const routine = this.routine!;
+    const plan = this.lu.currentPlan!;
+    this.assembly.intoPair(network, plan, f, g, routine.values, matrixRe, matrixIm);
+    if (!routine.eliminate()) return false;
+    return routine.largest(0) <= limit && routine.largest(1) <= limit;
+  }
+
+  /** Makes matrix `lane` (0: f, 1: g) of the last `factor` the one the solves read. */
+  unpack(lane: number): void {
+    this.routine!.unpack(lane);
+  }
+}
