@@ -32,6 +32,10 @@ export const I32_OR = 0x72;
 export const IF = 0x04;
 export const ELSE = 0x05;
 export const BLOCK = 0x02;
+export const LOOP = 0x03;
+export const I32_LOAD = 0x28;
+export const I32_ADD = 0x6a;
+export const I32_LT_U = 0x49;
 export const BR_IF = 0x0d;
 export const VOID = 0x40;
 export const RETURN = 0x0f;
@@ -265,14 +269,6 @@ export class Emitter {
     this.address();
     this.simd(V128_LOAD);
     this.op(4);
-    this.code.u32(byte);
-  };
-
-  /** The double at `byte` in both lanes. */
-  readonly loadSplatF64 = (byte: number): void => {
-    this.address();
-    this.simd(V128_LOAD64_SPLAT);
-    this.op(3);
     this.code.u32(byte);
   };
 

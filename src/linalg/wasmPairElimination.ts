@@ -13,18 +13,25 @@ import {
   F64X2_SUB,
   F64,
   I32,
+  I32_ADD,
   I32_CONST,
+  I32_LOAD,
+  I32_LT_U,
   I32_EQZ,
   I64X2_ALL_TRUE,
   IF,
   LOCAL_GET,
   LOCAL_SET,
   LOCAL_TEE,
+  LOOP,
+  BR_IF,
   RETURN,
   END,
   V128,
   V128_AND,
   V128_BITSELECT,
+  V128_LOAD,
+  V128_LOAD64_SPLAT,
   VOID,
   functionModule,
   wasmApi,
@@ -52,6 +59,9 @@ export interface PairLayout {
   readonly pivotBeforeByte: number;
   /** One weight per multiplier, in the program's order (multiplierLayout's). */
   readonly weightsByte: number;
+  /** Each multiplier's byte in the paired storage (i32), in the same order. */
+  readonly multiplierByte: number;
+  readonly multipliers: number;
   /** The largest weighted multiplier of each matrix after a successful elimination. */
   readonly largestByte: number;
   readonly endByte: number;
@@ -61,6 +71,8 @@ export interface PairLayout {
 export interface WasmPairElimination {
   readonly module: object;
   readonly layout: PairLayout;
+  /** What the memory's region at layout.multiplierByte must hold (see instantiatePair). */
+  readonly multiplierBytes: Int32Array;
 }
 
 /**
@@ -92,10 +104,10 @@ export function compilePairElimination(
   const api = wasmApi();
   if (api === undefined) return undefined;
   const layout = layoutOf(plan, n);
-  const bytes = moduleBytes(plan, n, layout);
+  const { bytes, multiplierBytes } = moduleBytes(plan, n, layout);
   try {
     if (!api.validate(bytes)) return undefined;
-    return { module: new api.Module(bytes), layout };
+    return { module: new api.Module(bytes), layout, multiplierBytes };
   } catch {
     return undefined;
   }
@@ -114,15 +126,12 @@ export function instantiatePair(
     const memory = new api.Memory({ initial: layout.pages });
     const instance = new api.Instance(compiled.module, { env: { memory } });
     const { buffer } = memory;
+    new Int32Array(buffer, layout.multiplierByte, layout.multipliers).set(compiled.multiplierBytes);
     return {
       eliminate: instance.exports["eliminate"] as PairEliminate,
       lu: new Float64Array(buffer, 0, 4 * luSize),
       inversePivot: new Float64Array(buffer, layout.inversePivotByte, 4 * n),
-      weights: new Float64Array(
-        buffer,
-        layout.weightsByte,
-        (layout.largestByte - layout.weightsByte) / 8,
-      ),
+      weights: new Float64Array(buffer, layout.weightsByte, layout.multipliers),
       largest: new Float64Array(buffer, layout.largestByte, 2),
     };
   } catch {
@@ -146,12 +155,15 @@ function layoutOf(plan: FactorPlan, n: number): PairLayout {
   const inversePivotByte = 32 * plan.size;
   const pivotBeforeByte = inversePivotByte + 32 * n;
   const weightsByte = pivotBeforeByte + 16 * n;
-  const largestByte = weightsByte + 16 * Math.ceil(multipliers / 2);
+  const multiplierByte = weightsByte + 8 * multipliers;
+  const largestByte = multiplierByte + 16 * Math.ceil(multipliers / 4);
   const endByte = largestByte + 16;
   return {
     inversePivotByte,
     pivotBeforeByte,
     weightsByte,
+    multiplierByte,
+    multipliers,
     largestByte,
     endByte,
     pages: Math.max(1, Math.ceil(endByte / 65536)),
@@ -175,12 +187,20 @@ const UR = 12;
 const UI = 13;
 const SIZE = 14;
 const V128_LOCALS = 14;
+/** i32: 4 × the multiplier's index, and its byte in the paired storage. */
+const INDEX = 15;
+const AT = 16;
 
 /** The module: imports env.memory, exports eliminate(limit: f64) → i32. */
-function moduleBytes(plan: FactorPlan, n: number, layout: PairLayout): Uint8Array {
+function moduleBytes(
+  plan: FactorPlan,
+  n: number,
+  layout: PairLayout,
+): { bytes: Uint8Array; multiplierBytes: Int32Array } {
   const { program, pivotOffset, headSteps, boundary } = plan;
   const { inversePivotByte, pivotBeforeByte, weightsByte, largestByte } = layout;
-  const { code, op, simd, address, loadV128, storeV128, loadSplatF64, splatConst } = new Emitter();
+  const { code, op, simd, address, loadV128, storeV128, splatConst, i32Const } = new Emitter();
+  const multiplierBytes: number[] = [];
   /** Byte of the real parts of the entry whose real part is double `t` of the single storage. */
   const at = (t: number) => 16 * t;
   // |re| + |im| of a register pair, on the stack.
@@ -206,7 +226,6 @@ function moduleBytes(plan: FactorPlan, n: number, layout: PairLayout): Uint8Arra
     storeV128(pivotBeforeByte + 16 * k);
   }
   let c = 0;
-  let multiplier = 0;
   for (let k = 0; k < n; k++) {
     if (k === headSteps) {
       // The boundary: a(target) += a(sum), real parts and imaginary parts.
@@ -283,14 +302,7 @@ function moduleBytes(plan: FactorPlan, n: number, layout: PairLayout): Uint8Arra
       simd(F64X2_ADD);
       op(LOCAL_TEE, LI);
       storeV128(t + 16);
-      // size = (|lr| + |li|)·weight; where !(size <= largest): largest = size
-      magnitude(LR, LI);
-      loadSplatF64(weightsByte + 8 * multiplier++);
-      simd(F64X2_MUL);
-      op(LOCAL_SET, SIZE, LOCAL_GET, LARGEST, LOCAL_GET, SIZE, LOCAL_GET, SIZE, LOCAL_GET, LARGEST);
-      simd(F64X2_LE);
-      simd(V128_BITSELECT);
-      op(LOCAL_SET, LARGEST);
+      multiplierBytes.push(t);
       for (let u = 0; u < updates; u++) {
         const dst = at(program[c++]!);
         const src = at(program[c++]!);
@@ -320,16 +332,51 @@ function moduleBytes(plan: FactorPlan, n: number, layout: PairLayout): Uint8Arra
       }
     }
   }
+  // The largest weighted multiplier of each matrix, one multiplier after another as the program
+  // made them — size = (|lr| + |li|)·weight; where !(size <= largest): largest = size — in a loop
+  // over their bytes rather than beside each one: the straight-line code stays shorter.
+  const count = multiplierBytes.length;
+  if (count > 0) {
+    op(I32_CONST, 0, LOCAL_SET, INDEX, LOOP, VOID);
+    op(LOCAL_GET, INDEX, I32_LOAD, 2);
+    code.u32(layout.multiplierByte);
+    op(LOCAL_SET, AT);
+    for (const part of [0, 16]) {
+      op(LOCAL_GET, AT);
+      simd(V128_LOAD);
+      op(4);
+      code.u32(part);
+      simd(F64X2_ABS);
+    }
+    simd(F64X2_ADD);
+    // The weight: doubles, indexed by twice the offsets' byte.
+    op(LOCAL_GET, INDEX, LOCAL_GET, INDEX, I32_ADD);
+    simd(V128_LOAD64_SPLAT);
+    op(3);
+    code.u32(weightsByte);
+    simd(F64X2_MUL);
+    op(LOCAL_SET, SIZE, LOCAL_GET, LARGEST, LOCAL_GET, SIZE, LOCAL_GET, SIZE, LOCAL_GET, LARGEST);
+    simd(F64X2_LE);
+    simd(V128_BITSELECT);
+    op(LOCAL_SET, LARGEST);
+    op(LOCAL_GET, INDEX, I32_CONST, 4, I32_ADD, LOCAL_TEE, INDEX);
+    i32Const(4 * count);
+    op(I32_LT_U, BR_IF, 0, END);
+  }
   address();
   op(LOCAL_GET, LARGEST);
   storeV128(largestByte);
   op(I32_CONST, 1);
-  return functionModule({
+  const bytes = functionModule({
     exportName: "eliminate",
     params: [F64],
     result: I32,
     memoryPages: layout.pages,
-    locals: [[V128_LOCALS, V128]],
+    locals: [
+      [V128_LOCALS, V128],
+      [2, I32],
+    ],
     code: code.view(),
   });
+  return { bytes, multiplierBytes: Int32Array.from(multiplierBytes) };
 }
