@@ -83,6 +83,21 @@ export function sizeKindOf(parameter: string, unit: string): SizeKind | undefine
   return LENGTH;
 }
 
+/** Each element type's size parameters with their kinds, worked out once per type. */
+const SIZE_PARAMETERS = new Map<string, readonly (readonly [string, SizeKind])[]>();
+
+function sizeParameters(type: ElementDefinition["type"]): readonly (readonly [string, SizeKind])[] {
+  let sizes = SIZE_PARAMETERS.get(type);
+  if (sizes === undefined) {
+    sizes = Object.entries(modelOf(type).parameters).flatMap(([name, doc]) => {
+      const kind = sizeKindOf(name, doc.unit);
+      return kind === undefined ? [] : [[name, kind] as const];
+    });
+    SIZE_PARAMETERS.set(type, sizes);
+  }
+  return sizes;
+}
+
 /**
  * How far past an in-ear monitor's sizes a value may go and still be simulated (with a warning):
  * 1e12 times, beyond every unit slip the warning reads (mm³ typed as m³ is 1e9 too large). Further
@@ -99,11 +114,9 @@ const ABSURD_FACTOR = 1e12;
 export function checkPlausibleSizes(elements: readonly ElementDefinition[]): Issue[] {
   const issues: Issue[] = [];
   elements.forEach((element, index) => {
-    const parameters = modelOf(element.type).parameters;
-    for (const [name, doc] of Object.entries(parameters)) {
+    for (const [name, kind] of sizeParameters(element.type)) {
       const value = (element as unknown as Record<string, unknown>)[name];
-      const kind = sizeKindOf(name, doc.unit);
-      if (kind === undefined || typeof value !== "number" || !(value > kind.max)) continue;
+      if (typeof value !== "number" || !(value > kind.max)) continue;
       const readings = kind.typedAs
         .map(({ unit, toSi }) => ({ unit, si: value * toSi }))
         .filter(({ si }) => si >= kind.min && si <= kind.max)

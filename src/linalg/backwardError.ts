@@ -17,7 +17,8 @@ export function rowIndex(size: number, rows: Int32Array, cols: Int32Array): RowI
   const next = start.slice(0, size);
   const bySlot = new Int32Array(rows.length);
   for (let s = 0; s < rows.length; s++) bySlot[next[rows[s]!]!++] = s;
-  const byCol = Int32Array.from(bySlot, (s) => cols[s]!);
+  const byCol = new Int32Array(rows.length);
+  for (let k = 0; k < bySlot.length; k++) byCol[k] = cols[bySlot[k]!]!;
   return { start, bySlot, byCol };
 }
 

@@ -291,7 +291,8 @@ function quoteList(names: readonly string[]): string {
 class UnionFind {
   private readonly parent: Int32Array;
   constructor(size: number) {
-    this.parent = Int32Array.from({ length: size }, (_, i) => i);
+    this.parent = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.parent[i] = i;
   }
   find(k: number): number {
     let root = k;

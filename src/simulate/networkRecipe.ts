@@ -41,12 +41,21 @@ interface PrimitiveRecord {
   sourceKind: string | undefined;
 }
 
+/**
+ * One number per matrix entry (row, col): row·2³² + col, exact for any unknown count a double's
+ * 53 bits hold — a Map keyed by it skips building a string per look-up.
+ */
+function slotKey(row: number, col: number): number {
+  return row * 4294967296 + col;
+}
+
 /** Thrown inside a re-realisation that asks for an unknown or slot the network does not have. */
 class StructureChanged extends Error {}
 
 export class NetworkRecipe {
   private readonly records: PrimitiveRecord[] = [];
-  private readonly slotOf = new Map<string, number>();
+  /** Slot of each entry, by slotKey(row, col). */
+  private readonly slotOf = new Map<number, number>();
   private readonly rows: number[] = [];
   private readonly cols: number[] = [];
   private readonly dynamic = new Set<number>();
@@ -88,7 +97,7 @@ export class NetworkRecipe {
     }
     const slotAt = (row: number, col: number): number => {
       if (row < 0 || col < 0) return -1;
-      const key = `${row},${col}`;
+      const key = slotKey(row, col);
       let slot = this.slotOf.get(key);
       if (slot === undefined) {
         slot = this.rows.length;
@@ -287,7 +296,7 @@ export class NetworkRecipe {
     const replaced: [index: number, record: PrimitiveRecord][] = [];
     const lookup = (row: number, col: number): number => {
       if (row < 0 || col < 0) return -1;
-      const slot = this.slotOf.get(`${row},${col}`);
+      const slot = this.slotOf.get(slotKey(row, col));
       if (slot === undefined) throw new StructureChanged();
       return slot;
     };

@@ -181,10 +181,8 @@ export class SweepAssembly {
       values[q + 1] = values[q + 1]! + (omegaG * jTimes[k]! - jOver[k]! * inverseG);
     }
     const { stamps, dynamicSlots } = network;
-    for (const [lane, omega, at] of [
-      [0, omegaF, f],
-      [1, omegaG, g],
-    ] as const) {
+    for (let lane = 0; lane < 2; lane++) {
+      const at = lane === 0 ? f : g;
       if (this.stampsCached) {
         this.stampCache.addIntoPair(at, lane, values, plan.slotOffset);
         continue;
@@ -194,6 +192,7 @@ export class SweepAssembly {
         matrixRe[dynamicSlots[d]!] = 0;
         matrixIm[dynamicSlots[d]!] = 0;
       }
+      const omega = lane === 0 ? omegaF : omegaG;
       for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
