@@ -151,16 +151,14 @@ export class FactorStorage {
 
   /**
    * The paired WebAssembly elimination along `plan` (wasmPairElimination.ts), its weights set to
-   * `multipliers`'; compiled into the plan's `code` on the first call once the plan's single
-   * elimination is WebAssembly (a plan used that often), and undefined before that or where it is
-   * not possible.
+   * `multipliers`'; the plan's tables made into its `code` on the first call. Undefined where
+   * WebAssembly cannot run here.
    */
   pairAlong(
     plan: FactorPlan,
     code: PlanCode,
     multipliers: MultiplierLayout,
   ): PairInstance | undefined {
-    if (!code.wasm) return undefined;
     code.pair ??= compilePairElimination(plan, this.n) ?? null;
     if (code.pair === null) return undefined;
     if (this.pairPlan !== plan) {

@@ -68,8 +68,8 @@ export interface PlanCode {
    */
   elimination: Elimination | null | undefined;
   /**
-   * Two eliminations at once in WebAssembly (wasmPairElimination.ts), compiled when a sweep first
-   * asks for it once `wasm` is in use: undefined until then, null where not possible.
+   * Two eliminations at once in WebAssembly (wasmPairElimination.ts): the plan's tables for the
+   * kernel, made when a sweep first asks for them; undefined until then, null where not possible.
    */
   pair: WasmPairElimination | null | undefined;
   /** Compiled partial solves, by first driven step and wanted unknowns. */
