@@ -136,6 +136,14 @@ function kernelBytes(): Uint8Array {
     simd(F64X2_ABS);
     simd(F64X2_ADD);
   };
+  /** a·b ∘ c·d with ∘ the f64x2 `combine` (add or sub), of four v128 locals, on the stack. */
+  const products = (a: number, b: number, c: number, d: number, combine: number) => {
+    op(LOCAL_GET, a, LOCAL_GET, b);
+    simd(F64X2_MUL);
+    op(LOCAL_GET, c, LOCAL_GET, d);
+    simd(F64X2_MUL);
+    simd(combine);
+  };
   /** for (I = from; I < to; I += stride) body, from and to pushed by `bounds`. */
   const loop = (bounds: () => void, stride: number, body: () => void) => {
     bounds();
@@ -225,11 +233,7 @@ function kernelBytes(): Uint8Array {
     simd(I64X2_ALL_TRUE);
     op(I32_EQZ, IF, VOID, I32_CONST, 0, RETURN, END);
     splatConst(1);
-    op(LOCAL_GET, PR, LOCAL_GET, PR);
-    simd(F64X2_MUL);
-    op(LOCAL_GET, PI, LOCAL_GET, PI);
-    simd(F64X2_MUL);
-    simd(F64X2_ADD);
+    products(PR, PR, PI, PI, F64X2_ADD);
     simd(F64X2_DIV);
     op(LOCAL_SET, R);
     // The inverse at INVERSE + 32k = INVERSE + 2·16k.
@@ -257,17 +261,11 @@ function kernelBytes(): Uint8Array {
     op(LOCAL_SET, AR);
     load(A, 16);
     op(LOCAL_SET, AI);
-    op(LOCAL_GET, A, LOCAL_GET, AR, LOCAL_GET, IR);
-    simd(F64X2_MUL);
-    op(LOCAL_GET, AI, LOCAL_GET, II);
-    simd(F64X2_MUL);
-    simd(F64X2_SUB);
+    op(LOCAL_GET, A);
+    products(AR, IR, AI, II, F64X2_SUB);
     store(0);
-    op(LOCAL_GET, A, LOCAL_GET, AR, LOCAL_GET, II);
-    simd(F64X2_MUL);
-    op(LOCAL_GET, AI, LOCAL_GET, IR);
-    simd(F64X2_MUL);
-    simd(F64X2_ADD);
+    op(LOCAL_GET, A);
+    products(AR, II, AI, IR, F64X2_ADD);
     store(16);
   });
   // The level's updates: a(target) −= l·u; re −= lr·ur − li·ui; im −= lr·ui + li·ur.
@@ -297,11 +295,7 @@ function kernelBytes(): Uint8Array {
     store(0);
     op(LOCAL_GET, A);
     load(A, 16);
-    op(LOCAL_GET, LR, LOCAL_GET, UI);
-    simd(F64X2_MUL);
-    op(LOCAL_GET, LI, LOCAL_GET, UR);
-    simd(F64X2_MUL);
-    simd(F64X2_ADD);
+    products(LR, UI, LI, UR, F64X2_ADD);
     simd(F64X2_SUB);
     store(16);
   });
