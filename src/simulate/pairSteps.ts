@@ -8,8 +8,8 @@ import type { SweepAssembly } from "./sweepAssembly.js";
  * matrices assembled into one paired storage and factorised at once (SparseComplexLu.pairRoutine,
  * wasmPairElimination.ts), then each unpacked and solved in turn. Each frequency gets the bits the
  * general path (one frequency at a time) gives it. Made for one pivot order (`ordering`); unusable
- * where the sweep keeps the head of the factor (the pair would leave nothing to keep) or the plan
- * has no paired code yet.
+ * where the sweep keeps the head of the factor (the pair would leave nothing to keep) or where
+ * WebAssembly cannot run.
  */
 export class PairSteps {
   private readonly routine: PairRoutine | undefined;
