@@ -12,29 +12,62 @@ import type { PivotOrder } from "./markowitz.js";
  * and then finds its plan built and its code compiled (and optimised by the engine) by the earlier
  * runs. Results do not depend on whether a plan came from here: the code does the loop's arithmetic.
  */
-const PLAN_CACHE = new Map<string, FactorPlan>();
+const PLAN_CACHE = new Map<string, CachedPlan>();
 /** Plans kept in PLAN_CACHE (the least recently used goes first). */
 const PLAN_CACHE_LIMIT = 32;
 
-/** The plan of this pattern (identified by `patternKey`) along `order`, built or from the cache. */
+/** A plan with the pattern it was built for (keys are hashes: a hit is checked against these). */
+interface CachedPlan {
+  readonly plan: FactorPlan;
+  readonly rows: Int32Array;
+  readonly cols: Int32Array;
+}
+
+/**
+ * The plan of the pattern of n unknowns (`rows`, `cols`) along `order`, built or from the cache.
+ * Keys are sizes and 32-bit FNV-1a hashes of the arrays; a hit is checked against the arrays.
+ */
 export function sharedPlan(
-  patternKey: string,
   n: number,
   rows: Int32Array,
   cols: Int32Array,
   order: PivotOrder,
   headSteps = 0,
 ): FactorPlan {
-  const key = `${patternKey};${order.rowOrder.join(",")};${order.colOrder.join(",")};${headSteps}`;
-  let plan = PLAN_CACHE.get(key);
-  if (plan !== undefined) {
+  const pattern = `${n};${rows.length};${hashOf(rows)};${hashOf(cols)}`;
+  const key = `${pattern};${hashOf(order.rowOrder)};${hashOf(order.colOrder)};${headSteps}`;
+  const cached = PLAN_CACHE.get(key);
+  if (cached !== undefined) {
+    const { plan } = cached;
+    const same =
+      sameValues(cached.rows, rows) &&
+      sameValues(cached.cols, cols) &&
+      sameValues(plan.rowOrder, order.rowOrder) &&
+      sameValues(plan.colOrder, order.colOrder) &&
+      plan.headSteps === headSteps;
     PLAN_CACHE.delete(key);
-  } else {
-    plan = buildFactorPlan(n, rows, cols, order, headSteps);
-    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
+    if (same) {
+      PLAN_CACHE.set(key, cached);
+      return plan;
+    }
   }
-  PLAN_CACHE.set(key, plan);
+  const plan = buildFactorPlan(n, rows, cols, order, headSteps);
+  if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.delete(PLAN_CACHE.keys().next().value!);
+  PLAN_CACHE.set(key, { plan, rows, cols });
   return plan;
+}
+
+function hashOf(values: Int32Array): number {
+  let hash = 2166136261;
+  for (let i = 0; i < values.length; i++) hash = Math.imul(hash ^ values[i]!, 16777619);
+  return hash >>> 0;
+}
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

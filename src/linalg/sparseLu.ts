@@ -54,8 +54,6 @@ export class SparseComplexLu {
   private readonly byRow: RowIndex;
   private readonly correctionRe: Float64Array;
   private readonly correctionIm: Float64Array;
-  /** This pattern (size, rows, cols) as a key of the shared plans, made on the first ordering. */
-  private patternKey: string | undefined;
   /** The shared code of `codePlan` (see PlanCode). */
   private code: PlanCode | undefined;
   private codePlan: FactorPlan | undefined;
@@ -141,8 +139,7 @@ export class SparseComplexLu {
     const { rowOrder, colOrder } = outcome.order;
     let headSteps = 0;
     while (headSteps < n && first[rowOrder[headSteps]!] && first[colOrder[headSteps]!]) headSteps++;
-    this.patternKey ??= `${n};${rows.join(",")};${cols.join(",")}`;
-    this.plan = sharedPlan(this.patternKey, n, rows, cols, outcome.order, headSteps);
+    this.plan = sharedPlan(n, rows, cols, outcome.order, headSteps);
     this.storage.fit(this.plan);
     this.multipliers = multiplierLayout(this.plan, n, scaled.rowScale);
     if (this.refactor(re, im, true)) return true;
