@@ -105,4 +105,25 @@ describe("two factorisations at once (pairRoutine)", () => {
       expect(pair.eliminate(), `matrix ${bad} bad`).toBe(false);
     }
   });
+
+  it("lays out the tables of a plan with more records than a call takes arguments", () => {
+    // A chain of 60 000 unknowns: about 60 000 updates, 180 000 words of records.
+    const n = 60_000;
+    const rows: number[] = [];
+    const cols: number[] = [];
+    for (let i = 0; i < n; i++) {
+      rows.push(i);
+      cols.push(i);
+      if (i + 1 === n) continue;
+      rows.push(i, i + 1);
+      cols.push(i + 1, i);
+    }
+    const re = Float64Array.from(rows, (row, s) => (row === cols[s] ? 4 : -1));
+    const lu = new SparseComplexLu(n, Int32Array.from(rows), Int32Array.from(cols), {
+      eliminateLast: [n - 1],
+    });
+    expect(lu.factor(re, new Float64Array(re.length))).toBe(true);
+    const last = Int32Array.of(n - 1);
+    expect(lu.pairRoutine([[last, last]])).toBeDefined();
+  });
 });

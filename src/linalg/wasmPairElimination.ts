@@ -176,10 +176,15 @@ function tablesOf(plan: FactorPlan, n: number) {
   header(PAIR_HEADER.largest, largestByte);
   const recordBytes = [sumByte, pivotByte, multiplierRecordByte, updateByte];
   ranges.forEach((index, i) => words.push(recordBytes[(i >> 1) % 4]! + 4 * index));
-  words.push(...sums.map(entry));
-  words.push(...pivots.map((value, i) => (i % 2 === 0 ? entry(value) : value)));
-  words.push(...multipliers.map((value, i) => (i % 2 === 0 ? entry(value) : value)));
-  words.push(...updates.map(entry));
+  // One push per word: a plan's records can outnumber what a call may take as arguments.
+  const append = (records: readonly number[], stride: number) => {
+    for (let i = 0; i < records.length; i++)
+      words.push(i % stride === 0 ? entry(records[i]!) : records[i]!);
+  };
+  append(sums, 1);
+  append(pivots, 2);
+  append(multipliers, 2);
+  append(updates, 1);
   // The multipliers' entries in the program's order, for the largest multiplier.
   const inOrder: number[] = [];
   for (let k = 0, c = 0; k < n; k++) {
