@@ -130,12 +130,7 @@ export class SweepAssembly {
       this.stampCache.addIntoFactor(f, values, plan.slotOffset, tailOnly ? tailOffset : 0);
     } else if (stamps.length > 0) {
       // The stamps add into their slots: clear those, stamp, and gather them into the factor.
-      for (let d = 0; d < dynamicSlots.length; d++) {
-        const slot = dynamicSlots[d]!;
-        matrixRe[slot] = 0;
-        matrixIm[slot] = 0;
-      }
-      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      stampSlots(network, omega, matrixRe, matrixIm);
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
         const p = dynamicOffsets[d]!;
@@ -161,12 +156,14 @@ export class SweepAssembly {
   ): void {
     const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
     if (!this.pairFresh) {
-      const pair = new Float64Array(2 * constantLu.length);
+      // Made again with the layout (every run), into the same array while the size stays.
+      if (this.constantPair.length !== 2 * constantLu.length)
+        this.constantPair = new Float64Array(2 * constantLu.length);
+      const pair = this.constantPair;
       for (let p = 0; p < constantLu.length; p += 2) {
         pair[2 * p] = pair[2 * p + 1] = constantLu[p]!;
         pair[2 * p + 2] = pair[2 * p + 3] = constantLu[p + 1]!;
       }
-      this.constantPair = pair;
       this.pairFresh = true;
     }
     values.set(this.constantPair);
@@ -188,12 +185,7 @@ export class SweepAssembly {
         continue;
       }
       if (stamps.length === 0) continue;
-      for (let d = 0; d < dynamicSlots.length; d++) {
-        matrixRe[dynamicSlots[d]!] = 0;
-        matrixIm[dynamicSlots[d]!] = 0;
-      }
-      const omega = lane === 0 ? omegaF : omegaG;
-      for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
+      stampSlots(network, lane === 0 ? omegaF : omegaG, matrixRe, matrixIm);
       for (let d = 0; d < dynamicSlots.length; d++) {
         const slot = dynamicSlots[d]!;
         const q = 2 * dynamicOffsets[d]! + lane;
@@ -202,4 +194,19 @@ export class SweepAssembly {
       }
     }
   }
+}
+
+/** The network's stamps at ω by slot into matrixRe/matrixIm: their slots cleared, then each added. */
+function stampSlots(
+  network: Network,
+  omega: number,
+  matrixRe: Float64Array,
+  matrixIm: Float64Array,
+): void {
+  const { stamps, dynamicSlots } = network;
+  for (let d = 0; d < dynamicSlots.length; d++) {
+    matrixRe[dynamicSlots[d]!] = 0;
+    matrixIm[dynamicSlots[d]!] = 0;
+  }
+  for (let s = 0; s < stamps.length; s++) stamps[s]!(omega, matrixRe, matrixIm);
 }
