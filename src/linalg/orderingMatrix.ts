@@ -1,3 +1,5 @@
+import { LinkedLists } from "./linkedLists.js";
+
 /**
  * The remaining sub-matrix of a pivot ordering (markowitz.ts): every entry in a list of its row and
  * a list of its column (doubly linked, in order of creation, as Sparse 1.3 keeps them), and the
@@ -7,27 +9,16 @@
  * object per entry.
  */
 export class OrderingMatrix {
-  /** Per entry: its column, row, value, and its neighbours in its row and in its column (−1: none). */
+  /** Per entry: its column, row and value. */
   col: Int32Array;
   row: Int32Array;
   re: Float64Array;
   im: Float64Array;
-  private nextInRow: Int32Array;
-  private prevInRow: Int32Array;
-  private nextInCol: Int32Array;
-  private prevInCol: Int32Array;
   private entries = 0;
-  readonly rowFirst: Int32Array;
-  private readonly rowLast: Int32Array;
-  readonly rowSize: Int32Array;
-  readonly colFirst: Int32Array;
-  private readonly colLast: Int32Array;
-  readonly colSize: Int32Array;
-  /** Buckets of rows by size: first row of each size, and each row's neighbours in its bucket. */
-  readonly bucketFirst: Int32Array;
-  private readonly bucketLast: Int32Array;
-  private readonly nextInBucket: Int32Array;
-  private readonly prevInBucket: Int32Array;
+  /** The entries by row and by column; the rows in buckets by their number of entries. */
+  private readonly rows: LinkedLists;
+  private readonly cols: LinkedLists;
+  private readonly buckets: LinkedLists;
   /** No row has more entries than this (rows only grow, by fill). */
   longestRow = 0;
   /** Scratch: entry of column j in the row being updated (−1: none), see `scatter`. */
@@ -45,20 +36,9 @@ export class OrderingMatrix {
     this.row = new Int32Array(capacity);
     this.re = new Float64Array(capacity);
     this.im = new Float64Array(capacity);
-    this.nextInRow = new Int32Array(capacity);
-    this.prevInRow = new Int32Array(capacity);
-    this.nextInCol = new Int32Array(capacity);
-    this.prevInCol = new Int32Array(capacity);
-    this.rowFirst = new Int32Array(n).fill(-1);
-    this.rowLast = new Int32Array(n).fill(-1);
-    this.rowSize = new Int32Array(n);
-    this.colFirst = new Int32Array(n).fill(-1);
-    this.colLast = new Int32Array(n).fill(-1);
-    this.colSize = new Int32Array(n);
-    this.bucketFirst = new Int32Array(n + 1).fill(-1);
-    this.bucketLast = new Int32Array(n + 1).fill(-1);
-    this.nextInBucket = new Int32Array(n).fill(-1);
-    this.prevInBucket = new Int32Array(n).fill(-1);
+    this.rows = new LinkedLists(n, capacity);
+    this.cols = new LinkedLists(n, capacity);
+    this.buckets = new LinkedLists(n + 1, n);
     this.position = new Int32Array(n).fill(-1);
     // Repeated coordinates add up in the entry of their first appearance (0 + v first, as a sum).
     for (let s = 0; s < rows.length; s++) {
@@ -72,25 +52,45 @@ export class OrderingMatrix {
     for (let i = 0; i < n; i++) this.addToBucket(i);
   }
 
+  /** Per row: its first entry (−1: none) and its number of entries. */
+  get rowFirst(): Int32Array {
+    return this.rows.first;
+  }
+  get rowSize(): Int32Array {
+    return this.rows.size;
+  }
+  /** Per column: its first entry (−1: none) and its number of entries. */
+  get colFirst(): Int32Array {
+    return this.cols.first;
+  }
+  get colSize(): Int32Array {
+    return this.cols.size;
+  }
+  /** Per number of entries: the first row of that many (−1: none). */
+  get bucketFirst(): Int32Array {
+    return this.buckets.first;
+  }
+
   /** The entry (i, j), or −1: a walk along row i (rows are short while coordinates are read). */
   private find(i: number, j: number): number {
-    for (let e = this.rowFirst[i]!; e >= 0; e = this.nextInRow[e]!) if (this.col[e] === j) return e;
+    for (let e = this.rows.first[i]!; e >= 0; e = this.rows.next[e]!)
+      if (this.col[e] === j) return e;
     return -1;
   }
 
   /** The next entry of row i after `e` (−1 at the end). */
   next(e: number): number {
-    return this.nextInRow[e]!;
+    return this.rows.next[e]!;
   }
 
   /** The next entry of column j after `e` (−1 at the end). */
   nextDown(e: number): number {
-    return this.nextInCol[e]!;
+    return this.cols.next[e]!;
   }
 
   /** The next row of the same bucket after row i (−1 at the end). */
   nextRowInBucket(i: number): number {
-    return this.nextInBucket[i]!;
+    return this.buckets.next[i]!;
   }
 
   /** A new entry (i, j) at the end of its row and of its column. */
@@ -101,81 +101,46 @@ export class OrderingMatrix {
     this.row[e] = i;
     this.re[e] = re;
     this.im[e] = im;
-    this.nextInRow[e] = -1;
-    this.prevInRow[e] = this.rowLast[i]!;
-    if (this.rowLast[i]! >= 0) this.nextInRow[this.rowLast[i]!] = e;
-    else this.rowFirst[i] = e;
-    this.rowLast[i] = e;
-    this.rowSize[i]!++;
-    this.nextInCol[e] = -1;
-    this.prevInCol[e] = this.colLast[j]!;
-    if (this.colLast[j]! >= 0) this.nextInCol[this.colLast[j]!] = e;
-    else this.colFirst[j] = e;
-    this.colLast[j] = e;
-    this.colSize[j]!++;
+    this.rows.append(i, e);
+    this.cols.append(j, e);
     return e;
   }
 
   /** Takes entry e out of its row's list. */
   unlinkFromRow(e: number): void {
-    const i = this.row[e]!;
-    const before = this.prevInRow[e]!;
-    const after = this.nextInRow[e]!;
-    if (before >= 0) this.nextInRow[before] = after;
-    else this.rowFirst[i] = after;
-    if (after >= 0) this.prevInRow[after] = before;
-    else this.rowLast[i] = before;
-    this.rowSize[i]!--;
+    this.rows.remove(this.row[e]!, e);
   }
 
   /** Takes entry e out of its column's list. */
   unlinkFromCol(e: number): void {
-    const j = this.col[e]!;
-    const before = this.prevInCol[e]!;
-    const after = this.nextInCol[e]!;
-    if (before >= 0) this.nextInCol[before] = after;
-    else this.colFirst[j] = after;
-    if (after >= 0) this.prevInCol[after] = before;
-    else this.colLast[j] = before;
-    this.colSize[j]!--;
+    this.cols.remove(this.col[e]!, e);
   }
 
   /** Empties column j's list (its entries stay in their rows' lists: unlink them there first). */
   clearColumn(j: number): void {
-    this.colFirst[j] = -1;
-    this.colLast[j] = -1;
-    this.colSize[j] = 0;
+    this.cols.clear(j);
   }
 
   /** Row i at the end of the bucket of its current size. */
   addToBucket(i: number): void {
-    const size = this.rowSize[i]!;
+    const size = this.rows.size[i]!;
     if (size > this.longestRow) this.longestRow = size;
-    this.nextInBucket[i] = -1;
-    this.prevInBucket[i] = this.bucketLast[size]!;
-    if (this.bucketLast[size]! >= 0) this.nextInBucket[this.bucketLast[size]!] = i;
-    else this.bucketFirst[size] = i;
-    this.bucketLast[size] = i;
+    this.buckets.append(size, i);
   }
 
   /** Row i out of the bucket of its current size. */
   removeFromBucket(i: number): void {
-    const size = this.rowSize[i]!;
-    const before = this.prevInBucket[i]!;
-    const after = this.nextInBucket[i]!;
-    if (before >= 0) this.nextInBucket[before] = after;
-    else this.bucketFirst[size] = after;
-    if (after >= 0) this.prevInBucket[after] = before;
-    else this.bucketLast[size] = before;
+    this.buckets.remove(this.rows.size[i]!, i);
   }
 
   /** Marks row i's entries in `position` by column (see `entryAt`); `unscatter` clears them. */
   scatter(i: number): void {
-    for (let e = this.rowFirst[i]!; e >= 0; e = this.nextInRow[e]!) this.position[this.col[e]!] = e;
+    for (let e = this.rows.first[i]!; e >= 0; e = this.rows.next[e]!)
+      this.position[this.col[e]!] = e;
   }
 
   unscatter(i: number): void {
-    for (let e = this.rowFirst[i]!; e >= 0; e = this.nextInRow[e]!)
+    for (let e = this.rows.first[i]!; e >= 0; e = this.rows.next[e]!)
       this.position[this.col[e]!] = -1;
   }
 
@@ -195,9 +160,7 @@ export class OrderingMatrix {
     this.row = larger(this.row);
     this.re = larger(this.re);
     this.im = larger(this.im);
-    this.nextInRow = larger(this.nextInRow);
-    this.prevInRow = larger(this.prevInRow);
-    this.nextInCol = larger(this.nextInCol);
-    this.prevInCol = larger(this.prevInCol);
+    this.rows.grow(capacity);
+    this.cols.grow(capacity);
   }
 }
