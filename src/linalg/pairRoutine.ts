@@ -5,8 +5,8 @@ import type { PairInstance } from "./wasmPairElimination.js";
 
 /**
  * The PairRoutine of `pair` along `plan`: `unpack` copies one matrix's factor rows from pivot step
- * `fromStep` on (what the solves read) and their inverse pivots into `storage`, where the solves
- * read them. `limit`: the pivot test's (see eliminationLoop.ts).
+ * `fromStep` on (what the solves read; from the first with `whole`) and their inverse pivots into
+ * `storage`, where the solves read them. `limit`: the pivot test's (see eliminationLoop.ts).
  */
 export function makePairRoutine(
   plan: FactorPlan,
@@ -16,21 +16,21 @@ export function makePairRoutine(
   fromStep: number,
   limit: number,
 ): PairRoutine {
-  const fromEntry = plan.rowStart[fromStep]!;
   const toEntry = plan.rowStart[n]!;
   const { lu: paired, inversePivot: pairedInverse, largest } = pair;
   return {
     values: paired,
     eliminate: () => pair.eliminate(limit) === 1,
     largest: (lane) => largest[lane]!,
-    unpack: (lane) => {
+    unpack: (lane, whole = false) => {
       // Fetched at every call: the storage's arrays move when its WebAssembly instance changes.
       const { lu, inversePivot } = storage;
-      for (let p = fromEntry; p < toEntry; p++) {
+      const from = whole ? 0 : fromStep;
+      for (let p = plan.rowStart[from]!; p < toEntry; p++) {
         lu[2 * p] = paired[4 * p + lane]!;
         lu[2 * p + 1] = paired[4 * p + 2 + lane]!;
       }
-      for (let k = fromStep; k < n; k++) {
+      for (let k = from; k < n; k++) {
         inversePivot[2 * k] = pairedInverse[4 * k + lane]!;
         inversePivot[2 * k + 1] = pairedInverse[4 * k + 2 + lane]!;
       }

@@ -30,8 +30,8 @@ export interface PairRoutine {
   /**
    * Puts matrix `lane`'s factor where the factorisation's solves read it: afterwards `solveFor`
    * the solves the routine was made for gives that matrix's solution, bit for bit what factorising
-   * it alone gives. (Only the rows those solves read are copied: nothing else may read the factor
-   * until the next factorisation.)
+   * it alone gives. Only the rows those solves read are copied, unless `whole`: then every row,
+   * so that any solve (the accuracy check's complete one) may read it.
    */
-  readonly unpack: (lane: number) => void;
+  readonly unpack: (lane: number, whole?: boolean) => void;
 }

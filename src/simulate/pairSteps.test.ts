@@ -3,6 +3,7 @@ import { logFrequencies } from "../core/frequencyGrid.js";
 import { REFERENCE_DESIGNS } from "../catalogue/referenceDesigns.js";
 import { expectSameResultBits, oneAtATime, sweepOf } from "../../test/support/sameResultBits.js";
 import { PairSteps } from "./pairSteps.js";
+import { SparseComplexLu } from "../linalg/sparseLu.js";
 import { StampCache } from "./stampCache.js";
 import { type ParameterChange, compileDesign } from "./index.js";
 
@@ -27,7 +28,7 @@ function ladder(sections: number) {
 
 describe("a sweep's steps two frequencies at a time (PairSteps)", () => {
   it("give the one-at-a-time results to the last bit, across runs and edits", () => {
-    const factor = vi.spyOn(PairSteps.prototype, "factor");
+    const within = vi.spyOn(PairSteps.prototype, "within");
     const cases: [string, unknown, boolean][] = [
       // A plain circuit has no head: its sweep pairs frequencies as it stands.
       ["ladder", ladder(40), true],
@@ -53,7 +54,7 @@ describe("a sweep's steps two frequencies at a time (PairSteps)", () => {
         ? { elementId: resistor.id, parameter: "resistance", value: 3.9 }
         : { elementId: "damper", parameter: "ratingCgsOhm", value: 1200 };
       const edits: ParameterChange[][] = [[], [], [], [edit]];
-      factor.mockClear();
+      within.mockClear();
       for (const [k, changes] of edits.entries()) {
         expectSameResultBits(
           paired.evaluate(changes),
@@ -64,12 +65,62 @@ describe("a sweep's steps two frequencies at a time (PairSteps)", () => {
       }
       // Once the plan's code is compiled, most frequencies are factorised in pairs.
       expect(sweepOf(paired).pairsFactored, name).toBeGreaterThan(FREQUENCIES.length / 2);
-      refused += factor.mock.results.filter((result) => result.value === false).length;
+      refused += within.mock.results.filter((result) => result.value === false).length;
     }
     // Where a pair is refused (a multiplier grown large: two-way-knowles near its crossover), both
     // frequencies take the general path, and the results above stayed the same there too.
     expect(refused).toBeGreaterThan(0);
-    factor.mockRestore();
+    within.mockRestore();
+  });
+
+  it("pair a frequency due for an accuracy check with the next, which waits for the check", () => {
+    const paired = compileDesign(ladder(40), { frequencies: FREQUENCIES });
+    const whole = oneAtATime(compileDesign(ladder(40), { frequencies: FREQUENCIES }));
+    paired.evaluate();
+    // From the second run on, the order is known from the first point: every point is paired but
+    // the last (always checked alone) and at most one left over before it.
+    paired.evaluate();
+    expect(sweepOf(paired).pairsFactored).toBeGreaterThanOrEqual(FREQUENCIES.length - 2);
+    const clean = sweepOf(paired).pairsFactored;
+    // A check that fails (here the third of each run, its error forced) orders afresh and redoes
+    // the stretch since the last one passed: the pair's second frequency is then left unused.
+    const solveRefined = SparseComplexLu.prototype.solveRefined;
+    let checks = 0;
+    const failing = vi
+      .spyOn(SparseComplexLu.prototype, "solveRefined")
+      .mockImplementation(function (this: SparseComplexLu, ...args) {
+        const error = solveRefined.apply(this, args);
+        return ++checks === 3 ? 1 : error;
+      });
+    for (let run = 0; run < 2; run++) {
+      checks = 0;
+      const a = paired.evaluate();
+      checks = 0;
+      expectSameResultBits(a, whole.evaluate(), `failed check, run ${run + 1}`);
+    }
+    failing.mockRestore();
+    expect(sweepOf(paired).pairsFactored).toBeLessThan(clean);
+    expect(sweepOf(paired).pairsFactored).toBeGreaterThan(FREQUENCIES.length / 2);
+  });
+
+  it("check every point of a sparse grid, each paired with the next but never using it", () => {
+    // Neighbours a factor of 2 apart: each is due for a check (moved more than 1.5×) in turn.
+    const sparse = logFrequencies({ fromHz: 20, toHz: 20_480, points: 11 });
+    for (const design of [ladder(40), ladder(3)]) {
+      const paired = compileDesign(design, { frequencies: sparse });
+      const whole = oneAtATime(compileDesign(design, { frequencies: sparse }));
+      const refined = vi.spyOn(SparseComplexLu.prototype, "solveRefined");
+      for (let run = 0; run < 3; run++) {
+        refined.mockClear();
+        expectSameResultBits(paired.evaluate(), whole.evaluate(), `sparse grid, run ${run + 1}`);
+        // Both sweeps checked all 11 points.
+        expect(refined).toHaveBeenCalledTimes(2 * sparse.length);
+      }
+      refined.mockRestore();
+      // Every point opened a pair for its check but the last two: the last is checked alone, and
+      // the one before it would pair with the last.
+      expect(sweepOf(paired).pairsFactored).toBe(sparse.length - 2);
+    }
   });
 
   it("leaves the head to the head cache where the sweep keeps it", () => {

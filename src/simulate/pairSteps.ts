@@ -4,12 +4,13 @@ import type { Network } from "./compileNetwork.js";
 import type { SweepAssembly } from "./sweepAssembly.js";
 
 /**
- * A sweep's steps two frequencies at a time, where neither is due for an accuracy check: both
- * matrices assembled into one paired storage and factorised at once (SparseComplexLu.pairRoutine,
- * wasmPairElimination.ts), then each unpacked and solved in turn. Each frequency gets the bits the
- * general path (one frequency at a time) gives it. Made for one pivot order (`ordering`); unusable
- * where the sweep keeps the head of the factor (the pair would leave nothing to keep) or where
- * WebAssembly cannot run.
+ * A sweep's steps two frequencies at a time: both matrices assembled into one paired storage and
+ * factorised at once (SparseComplexLu.pairRoutine, wasmPairElimination.ts), then each unpacked and
+ * solved in turn. Each frequency gets the bits the general path (one frequency at a time) gives it.
+ * A pair is two frequencies not due for an accuracy check, or one that is due and the next: the
+ * check reads the first's whole factor, and the second is used once the check has passed. Made for
+ * one pivot order (`ordering`); unusable where the sweep keeps the head of the factor (the pair
+ * would leave nothing to keep) or where WebAssembly cannot run.
  */
 export class PairSteps {
   private readonly routine: PairRoutine | undefined;
@@ -36,26 +37,32 @@ export class PairSteps {
 
   /**
    * Assembles grid points f and g of `network` and factorises both; false, leaving nothing to use,
-   * when a pivot of either is untrusted or a largest multiplier is above `limit` (or NaN): the
-   * general path must run instead. matrixRe/matrixIm are scratch (see SweepAssembly.intoPair).
+   * when a pivot of either is untrusted: the general path must run instead. matrixRe/matrixIm are
+   * scratch (see SweepAssembly.intoPair).
    */
   factor(
     network: Network,
     f: number,
     g: number,
-    limit: number,
     matrixRe: Float64Array,
     matrixIm: Float64Array,
   ): boolean {
     const routine = this.routine!;
     const plan = this.lu.currentPlan!;
     this.assembly.intoPair(network, plan, f, g, routine.values, matrixRe, matrixIm);
-    if (!routine.eliminate()) return false;
-    return routine.largest(0) <= limit && routine.largest(1) <= limit;
+    return routine.eliminate();
   }
 
-  /** Makes matrix `lane` (0: f, 1: g) of the last `factor` the one the solves read. */
-  unpack(lane: number): void {
-    this.routine!.unpack(lane);
+  /** Whether the largest multiplier of matrix `lane` (0: f, 1: g) is at most `limit` (NaN: no). */
+  within(lane: number, limit: number): boolean {
+    return this.routine!.largest(lane) <= limit;
+  }
+
+  /**
+   * Makes matrix `lane` of the last `factor` the one the solves read: the rows the sweep's
+   * partial solves read, or with `whole` every row (for the accuracy check's complete solve).
+   */
+  unpack(lane: number, whole = false): void {
+    this.routine!.unpack(lane, whole);
   }
 }

@@ -8,26 +8,9 @@ import { TailSteps } from "./tailSteps.js";
 import { PairSteps } from "./pairSteps.js";
 import { InputCurrent } from "./inputCurrent.js";
 import type { SweepOptions, SweepValues } from "./sweepTypes.js";
+import { ACCEPTABLE_BACKWARD_ERROR, CheckSchedule, MULTIPLIER_LIMIT } from "./checkSchedule.js";
 
 export type { SweepOptions, SweepValues } from "./sweepTypes.js";
-
-/**
- * Largest componentwise backward error accepted from a reused pivot order (after one refinement
- * step) before ordering afresh: about 100 units of rounding.
- */
-const ACCEPTABLE_BACKWARD_ERROR = 1e-14;
-
-/** Verify accuracy at least every this many frequencies … */
-const CHECK_EVERY_POINTS = 32;
-/** … whenever the frequency has moved by more than this factor (half as much again) either way since … */
-const CHECK_EVERY_RATIO = 1.5;
-/**
- * … and wherever a factorisation along the reused order has a multiplier above this, as the
- * ordering's equilibrated matrix measures it (see SparseComplexLu.largestMultiplier): 100 times
- * what the ordering itself allows (1/PIVOT_THRESHOLD). Checked at every frequency, it catches a
- * pivot losing its dominance between two verified frequencies (a resonance passing by).
- */
-const MULTIPLIER_LIMIT = 1e5;
 
 /**
  * Solves a compiled network at many frequencies. The LU pivot order and fill pattern are computed at
@@ -168,9 +151,6 @@ export class FrequencySweep {
     const inputCurrent = { re: new Float64Array(count), im: new Float64Array(count) };
     this.inputCurrent = inputCurrent;
     const { matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, lu, outputs, driven } = this;
-    // Accuracy is verified (componentwise backward error, with refinement) at the first and last
-    // frequency and wherever the frequency has moved far enough from the last verified one; when a
-    // check fails, the pivot order has gone stale: order afresh and redo the unverified stretch.
     this.assembly.prepare(this.network, frequenciesHz);
     this.grid = frequenciesHz;
     this.stale = true;
@@ -178,36 +158,24 @@ export class FrequencySweep {
     this.pairsFactored = 0;
     if (this.anchor !== undefined && lu.currentPlan !== this.anchor.plan)
       lu.restoreOrder(this.anchor);
-    let verified = -1;
+    // Accuracy is verified where the schedule says; when a check fails, the pivot order has gone
+    // stale: order afresh and redo the unverified stretch.
+    const schedule = new CheckSchedule(frequenciesHz);
     let tail: TailSteps | undefined;
     let pairs: PairSteps | undefined;
-    // Frequencies outside (below, above) are due for a check.
-    let below = 0;
-    let above = 0;
     for (let f = 0; f < count; f++) {
       const frequency = frequenciesHz[f]!;
-      const due =
-        verified < 0 ||
-        f === count - 1 ||
-        f - verified >= CHECK_EVERY_POINTS ||
-        !(frequency > below && frequency < above);
-      if (!due && lu.currentPlan !== undefined) {
+      if (!schedule.due(f) && lu.currentPlan !== undefined) {
         // The next frequency not due either: both at once where possible.
-        const next = frequenciesHz[f + 1]!;
-        if (
-          f + 2 < count &&
-          f + 1 - verified < CHECK_EVERY_POINTS &&
-          next > below &&
-          next < above
-        ) {
+        if (!schedule.due(f + 1)) {
           if (pairs?.ordering !== lu.orderings) pairs = this.pairSteps();
-          if (pairs.usable && this.pairFactor(pairs, f)) {
-            for (let lane = 0; lane < 2; lane++) {
-              pairs.unpack(lane);
-              lu.solveFor(rhsRe, rhsIm, outputs, xRe, xIm, driven);
-              this.store(f + lane, frequenciesHz[f + lane]!, unknowns, re, im);
-            }
-            this.pairsFactored += 2;
+          if (
+            pairs.usable &&
+            this.pairFactor(pairs, f) &&
+            pairs.within(0, MULTIPLIER_LIMIT) &&
+            pairs.within(1, MULTIPLIER_LIMIT)
+          ) {
+            for (let lane = 0; lane < 2; lane++) this.solveLane(pairs, lane, f + lane, re, im);
             f++;
             continue;
           }
@@ -234,53 +202,77 @@ export class FrequencySweep {
         }
       }
       // Assembled in place as elsewhere (and by slot on the way, for the check), or by slot alone
-      // before the first ordering.
+      // before the first ordering. Where pairs run, with the next point: the check reads this
+      // one's whole factor, and the next is used if the check keeps the order and it is not due.
+      let paired = false;
       let factored: boolean;
       if (lu.currentPlan !== undefined) {
+        if (pairs?.ordering !== lu.orderings) pairs = this.pairSteps();
+        paired = f + 2 < count && pairs.usable && this.pairFactor(pairs, f);
+        if (paired) {
+          this.assemble(f, frequency);
+          pairs.unpack(0, true);
+        }
         factored =
-          this.assembleAndFactor(f, frequency, true) || lu.orderAndFactor(matrixRe, matrixIm);
+          paired ||
+          this.assembleAndFactor(f, frequency, true) ||
+          lu.orderAndFactor(matrixRe, matrixIm);
       } else {
         this.assemble(f, frequency);
         factored = lu.factor(matrixRe, matrixIm);
       }
       if (!factored) throw this.singular(frequency, lu.singularRows, lu.singularExactly);
-      const accuracy = lu.solveRefined(
-        matrixRe,
-        matrixIm,
-        rhsRe,
-        rhsIm,
-        xRe,
-        xIm,
-        driven,
-        ACCEPTABLE_BACKWARD_ERROR,
-      );
-      if (accuracy > ACCEPTABLE_BACKWARD_ERROR) {
-        for (let g = verified + 1; g <= f; g++) {
+      if (this.refinedSolve() > ACCEPTABLE_BACKWARD_ERROR) {
+        for (let g = schedule.verified + 1; g <= f; g++) {
           this.assemble(g, frequenciesHz[g]!);
-          if (!lu.orderAndFactor(matrixRe, matrixIm)) {
+          if (!lu.orderAndFactor(matrixRe, matrixIm))
             throw this.singular(frequenciesHz[g]!, lu.singularRows, lu.singularExactly);
-          }
-          lu.solveRefined(
-            matrixRe,
-            matrixIm,
-            rhsRe,
-            rhsIm,
-            xRe,
-            xIm,
-            driven,
-            ACCEPTABLE_BACKWARD_ERROR,
-          );
+          this.refinedSolve();
           this.store(g, frequenciesHz[g]!, unknowns, re, im);
         }
       } else {
         this.store(f, frequency, unknowns, re, im);
       }
-      verified = f;
+      schedule.passed(f);
       this.anchor ??= lu.savedOrder();
-      below = frequency / CHECK_EVERY_RATIO;
-      above = frequency * CHECK_EVERY_RATIO;
+      if (paired && pairs!.ordering === lu.orderings) {
+        this.pairsFactored++;
+        if (!schedule.due(f + 1) && pairs!.within(1, MULTIPLIER_LIMIT)) {
+          this.solveLane(pairs!, 1, ++f, re, im);
+        }
+      }
     }
     return { re, im, scale: this.sourceScale, ...(this.inputBranch >= 0 ? { inputCurrent } : {}) };
+  }
+
+  /** Solves along matrix `lane` of the last pair for grid point f and stores its results. */
+  private solveLane(
+    pairs: PairSteps,
+    lane: number,
+    f: number,
+    re: Float64Array[],
+    im: Float64Array[],
+  ) {
+    const { lu, rhsRe, rhsIm, xRe, xIm } = this;
+    pairs.unpack(lane);
+    lu.solveFor(rhsRe, rhsIm, this.outputs, xRe, xIm, this.driven);
+    this.store(f, this.grid[f]!, this.reported, re, im);
+    this.pairsFactored++;
+  }
+
+  /** The accuracy check's solve (SparseComplexLu.solveRefined) of the matrix by slot: its error. */
+  private refinedSolve(): number {
+    const { lu, matrixRe, matrixIm, rhsRe, rhsIm, xRe, xIm, driven } = this;
+    return lu.solveRefined(
+      matrixRe,
+      matrixIm,
+      rhsRe,
+      rhsIm,
+      xRe,
+      xIm,
+      driven,
+      ACCEPTABLE_BACKWARD_ERROR,
+    );
   }
 
   /** Fills the matrix by slot at point `f` of the run's grid. */
@@ -349,7 +341,7 @@ export class FrequencySweep {
   /** Factorises grid points f and f + 1 at once (see PairSteps); false where it cannot. */
   private pairFactor(pairs: PairSteps, f: number): boolean {
     this.followPlan();
-    return pairs.factor(this.network, f, f + 1, MULTIPLIER_LIMIT, this.matrixRe, this.matrixIm);
+    return pairs.factor(this.network, f, f + 1, this.matrixRe, this.matrixIm);
   }
 
   /** The largest multiplier of the last factorisation (see SparseComplexLu.largestMultiplier). */
