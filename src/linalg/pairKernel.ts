@@ -47,9 +47,11 @@ import {
  * operation in its order, so its factor is bit-identical to the single one's.
  *
  * The memory opens with a header of i32 byte addresses (PAIR_HEADER), then the regions it names.
- * Records: a pivot (its entry; 16k), a multiplier (its entry; 32k, its pivot's inverse), an update
- * (its target, its source, its multiplier), a boundary sum (its target, its sum); a level: eight
- * i32, the [from, to) of its boundary, pivot, multiplier and update records.
+ * Records: a pivot (its entry; 16k), a multiplier (its entry; 32k, its pivot's inverse; the
+ * [from, to) of its updates), an update (its target, its source), a boundary sum (its target, its
+ * sum); a level: six i32, the [from, to) of its boundary, pivot and multiplier records. Each
+ * multiplier's updates follow it at once, with the multiplier in registers: within a level no
+ * step reads or writes what another writes (levelSchedule.ts), so this is the program's order.
  */
 
 /** Byte offsets of the header's fields (i32 byte addresses). */
@@ -97,7 +99,12 @@ const B = 20;
 const C = 21;
 const INVERSE = 22;
 const BEFORE = 23;
-const I32_LOCALS = 9;
+/** The inner loop's cursor and end (a multiplier's updates). */
+const J = 24;
+const J_TO = 25;
+const I32_LOCALS = 11;
+/** Bytes of a level's record. */
+export const PAIR_LEVEL_BYTES = 24;
 
 let compiled: Uint8Array | undefined;
 
@@ -144,13 +151,13 @@ function kernelBytes(): Uint8Array {
     simd(F64X2_MUL);
     simd(combine);
   };
-  /** for (I = from; I < to; I += stride) body, from and to pushed by `bounds`. */
-  const loop = (bounds: () => void, stride: number, body: () => void) => {
+  /** for (at = from; at < to; at += stride) body, from and to pushed by `bounds`. */
+  const loop = (bounds: () => void, stride: number, body: () => void, at = I, to = TO) => {
     bounds();
-    op(LOCAL_SET, TO, LOCAL_SET, I, BLOCK, VOID, LOOP, VOID);
-    op(LOCAL_GET, I, LOCAL_GET, TO, I32_GE_U, BR_IF, 1);
+    op(LOCAL_SET, to, LOCAL_SET, at, BLOCK, VOID, LOOP, VOID);
+    op(LOCAL_GET, at, LOCAL_GET, to, I32_GE_U, BR_IF, 1);
     body();
-    op(LOCAL_GET, I, I32_CONST, stride, I32_ADD, LOCAL_SET, I, BR, 0, END, END);
+    op(LOCAL_GET, at, I32_CONST, stride, I32_ADD, LOCAL_SET, at, BR, 0, END, END);
   };
   const records = (from: number, stride: number, body: () => void) =>
     loop(
@@ -247,8 +254,9 @@ function kernelBytes(): Uint8Array {
     simd(F64X2_MUL);
     store(16);
   });
-  // The level's multipliers: lr = ar·ir − ai·ii; li = ar·ii + ai·ir.
-  records(16, 8, () => {
+  // The level's multipliers: lr = ar·ir − ai·ii; li = ar·ii + ai·ir; each followed by its
+  // updates: a(target) −= l·u(source); re −= lr·ur − li·ui; im −= lr·ui + li·ur.
+  records(16, 16, () => {
     field(I, 0);
     op(LOCAL_SET, A);
     field(I, 4);
@@ -263,43 +271,47 @@ function kernelBytes(): Uint8Array {
     op(LOCAL_SET, AI);
     op(LOCAL_GET, A);
     products(AR, IR, AI, II, F64X2_SUB);
+    op(LOCAL_TEE, LR);
     store(0);
     op(LOCAL_GET, A);
     products(AR, II, AI, IR, F64X2_ADD);
+    op(LOCAL_TEE, LI);
     store(16);
+    loop(
+      () => {
+        field(I, 8);
+        field(I, 12);
+      },
+      8,
+      () => {
+        field(J, 0);
+        op(LOCAL_SET, A);
+        field(J, 4);
+        op(LOCAL_SET, B);
+        op(LOCAL_GET, A);
+        load(A, 0);
+        op(LOCAL_GET, LR);
+        load(B, 0);
+        op(LOCAL_TEE, UR);
+        simd(F64X2_MUL);
+        op(LOCAL_GET, LI);
+        load(B, 16);
+        op(LOCAL_TEE, UI);
+        simd(F64X2_MUL);
+        simd(F64X2_SUB);
+        simd(F64X2_SUB);
+        store(0);
+        op(LOCAL_GET, A);
+        load(A, 16);
+        products(LR, UI, LI, UR, F64X2_ADD);
+        simd(F64X2_SUB);
+        store(16);
+      },
+      J,
+      J_TO,
+    );
   });
-  // The level's updates: a(target) −= l·u; re −= lr·ur − li·ui; im −= lr·ui + li·ur.
-  records(24, 12, () => {
-    field(I, 0);
-    op(LOCAL_SET, A);
-    field(I, 4);
-    op(LOCAL_SET, B);
-    field(I, 8);
-    op(LOCAL_SET, C);
-    load(C, 0);
-    op(LOCAL_SET, LR);
-    load(C, 16);
-    op(LOCAL_SET, LI);
-    op(LOCAL_GET, A);
-    load(A, 0);
-    op(LOCAL_GET, LR);
-    load(B, 0);
-    op(LOCAL_TEE, UR);
-    simd(F64X2_MUL);
-    op(LOCAL_GET, LI);
-    load(B, 16);
-    op(LOCAL_TEE, UI);
-    simd(F64X2_MUL);
-    simd(F64X2_SUB);
-    simd(F64X2_SUB);
-    store(0);
-    op(LOCAL_GET, A);
-    load(A, 16);
-    products(LR, UI, LI, UR, F64X2_ADD);
-    simd(F64X2_SUB);
-    store(16);
-  });
-  op(LOCAL_GET, LEVEL, I32_CONST, 32, I32_ADD, LOCAL_SET, LEVEL, BR, 0, END, END);
+  op(LOCAL_GET, LEVEL, I32_CONST, PAIR_LEVEL_BYTES, I32_ADD, LOCAL_SET, LEVEL, BR, 0, END, END);
   // The largest weighted multiplier of each matrix, in the program's order of multipliers:
   // size = (|lr| + |li|)·weight; where !(size <= largest): largest = size.
   header(PAIR_HEADER.weights);

@@ -1,6 +1,6 @@
 import type { FactorPlan } from "./factorPlan.js";
 import { levelSchedule } from "./levelSchedule.js";
-import { PAIR_HEADER, pairKernelBytes } from "./pairKernel.js";
+import { PAIR_HEADER, PAIR_LEVEL_BYTES, pairKernelBytes } from "./pairKernel.js";
 import { wasmApi } from "./wasmModule.js";
 
 /*
@@ -122,15 +122,16 @@ function tablesOf(plan: FactorPlan, n: number) {
   const { program, boundary } = plan;
   const { levels, firstTailLevel, programAt } = levelSchedule(plan, n);
   const words: number[] = new Array<number>(PAIR_HEADER.size / 4).fill(0);
-  /** Per level: [from, to) of its sums, pivots, multipliers and updates, as indices of their words. */
+  /** Per level: [from, to) of its sums, pivots and multipliers, as indices of their words. */
   const ranges: number[] = [];
   // Records by kind, each kind's level by level; their bytes are fixed up once the sizes are known.
   const pivots: number[] = [];
+  /** Per multiplier: its entry, 32k, and the [from, to) of its updates as indices of their words. */
   const multipliers: number[] = [];
   const updates: number[] = [];
   const sums: number[] = [];
   for (let level = 0; level < levels.length; level++) {
-    const from = [sums.length, pivots.length, multipliers.length, updates.length] as const;
+    const from = [sums.length, pivots.length, multipliers.length] as const;
     if (level === firstTailLevel) for (const offset of boundary) sums.push(16 * offset);
     for (const k of levels[level]!) {
       let c = programAt[k]!;
@@ -138,17 +139,16 @@ function tablesOf(plan: FactorPlan, n: number) {
       const eliminations = program[c++]!;
       for (let e = 0; e < eliminations; e++) {
         const t = 16 * program[c++]!;
-        multipliers.push(t, 32 * k);
         const count = program[c++]!;
+        multipliers.push(t, 32 * k, updates.length, updates.length + 2 * count);
         for (let u = 0; u < count; u++, c += 2)
-          updates.push(16 * program[c]!, 16 * program[c + 1]!, t);
+          updates.push(16 * program[c]!, 16 * program[c + 1]!);
       }
     }
-    ranges.push(from[0], sums.length, from[1], pivots.length);
-    ranges.push(from[2], multipliers.length, from[3], updates.length);
+    ranges.push(from[0], sums.length, from[1], pivots.length, from[2], multipliers.length);
   }
   const levelByte = 4 * words.length;
-  const sumByte = levelByte + 32 * levels.length;
+  const sumByte = levelByte + PAIR_LEVEL_BYTES * levels.length;
   const pivotByte = sumByte + 4 * sums.length;
   const multiplierRecordByte = pivotByte + 4 * pivots.length;
   const updateByte = multiplierRecordByte + 4 * multipliers.length;
@@ -156,7 +156,7 @@ function tablesOf(plan: FactorPlan, n: number) {
   const inversePivotByte = luByte + 32 * plan.size;
   const pivotBeforeByte = inversePivotByte + 32 * n;
   const weightsByte = pivotBeforeByte + 16 * n;
-  const multiplierCount = multipliers.length / 2;
+  const multiplierCount = multipliers.length / 4;
   const multiplierByte = weightsByte + 8 * multiplierCount;
   const largestByte = align16(multiplierByte + 4 * multiplierCount);
   const end = largestByte + 16;
@@ -174,17 +174,21 @@ function tablesOf(plan: FactorPlan, n: number) {
   header(PAIR_HEADER.pivots, pivotByte);
   header(PAIR_HEADER.pivotsEnd, pivotByte + 4 * pivots.length);
   header(PAIR_HEADER.largest, largestByte);
-  const recordBytes = [sumByte, pivotByte, multiplierRecordByte, updateByte];
-  ranges.forEach((index, i) => words.push(recordBytes[(i >> 1) % 4]! + 4 * index));
-  // One push per word: a plan's records can outnumber what a call may take as arguments.
-  const append = (records: readonly number[], stride: number) => {
-    for (let i = 0; i < records.length; i++)
-      words.push(i % stride === 0 ? entry(records[i]!) : records[i]!);
+  const recordBytes = [sumByte, pivotByte, multiplierRecordByte];
+  ranges.forEach((index, i) => words.push(recordBytes[(i >> 1) % 3]! + 4 * index));
+  // One push per word: a plan's records can outnumber what a call may take as arguments. Each
+  // word of a record is an entry's byte, kept as it is, or an update record's byte.
+  const append = (records: readonly number[], kinds: readonly ("entry" | "as is" | "update")[]) => {
+    for (let i = 0; i < records.length; i++) {
+      const kind = kinds[i % kinds.length];
+      const word = records[i]!;
+      words.push(kind === "entry" ? entry(word) : kind === "update" ? updateByte + 4 * word : word);
+    }
   };
-  append(sums, 1);
-  append(pivots, 2);
-  append(multipliers, 2);
-  append(updates, 1);
+  append(sums, ["entry"]);
+  append(pivots, ["entry", "as is"]);
+  append(multipliers, ["entry", "as is", "update", "update"]);
+  append(updates, ["entry"]);
   // The multipliers' entries in the program's order, for the largest multiplier.
   const inOrder: number[] = [];
   for (let k = 0, c = 0; k < n; k++) {
