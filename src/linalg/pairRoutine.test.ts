@@ -106,6 +106,50 @@ describe("two factorisations at once (pairRoutine)", () => {
     }
   });
 
+  it("assembles the constant matrix and both kinds of jω term at two frequencies, bit for bit", () => {
+    const random = prng(43);
+    const m = blockMatrix(5, 3, 6, random);
+    const lu = new SparseComplexLu(m.n, m.rows, m.cols);
+    expect(lu.factor(m.re, m.im)).toBe(true);
+    const pair = lu.pairRoutine([[Int32Array.of(0), Int32Array.of(0)]])!;
+    const plan = lu.currentPlan!;
+    // A single storage along the plan: every slot's entry a value, the fill-in zero.
+    const constantLu = new Float64Array(2 * plan.size);
+    for (const p of plan.slotOffset) {
+      constantLu[p] = random() - 0.5;
+      constantLu[p + 1] = random() - 0.5;
+    }
+    // Terms on every other slot: j·(ω·times − over/ω), at the offsets of imaginary parts.
+    const jOffsets = Int32Array.from(
+      plan.slotOffset.filter((_, s) => s % 2 === 0),
+      (p) => p + 1,
+    );
+    const jTimes = Float64Array.from(jOffsets, () => 1e-4 * random());
+    const jOver = Float64Array.from(jOffsets, () => 1e4 * random());
+    const term = new Map([...jOffsets].map((q, k) => [q, k]));
+    const omegas = [2 * Math.PI * 1234.5, 2 * Math.PI * 1250.25];
+    for (let run = 0; run < 2; run++) {
+      pair.values.fill(run); // whatever was there before
+      pair.load(constantLu, jOffsets, jTimes, jOver);
+      pair.assemble(omegas[0]!, omegas[1]!);
+      let mismatches = 0;
+      for (let p = 0; p < 2 * plan.size; p++) {
+        for (const lane of [0, 1]) {
+          const omega = omegas[lane]!;
+          const k = term.get(p);
+          // The sum SweepAssembly.intoFactor makes for one frequency.
+          const expected =
+            k === undefined
+              ? constantLu[p]!
+              : constantLu[p]! + (omega * jTimes[k]! - jOver[k]! * (1 / omega));
+          const at = 4 * (p >> 1) + 2 * (p & 1) + lane;
+          if (!Object.is(pair.values[at], expected)) mismatches++;
+        }
+      }
+      expect(mismatches).toBe(0);
+    }
+  });
+
   it("lays out the tables of a plan with more records than a call takes arguments", () => {
     // A chain of 60 000 unknowns: about 60 000 updates, 180 000 words of records.
     const n = 60_000;

@@ -20,6 +20,8 @@ export function makePairRoutine(
   const { lu: paired, inversePivot: pairedInverse, largest } = pair;
   return {
     values: paired,
+    load: pair.load,
+    assemble: pair.assemble,
     eliminate: () => pair.eliminate(limit) === 1,
     largest: (lane) => largest[lane]!,
     unpack: (lane, whole = false) => {

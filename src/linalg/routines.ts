@@ -23,6 +23,18 @@ export interface PairRoutine {
    * and 4p + 1 (second), its imaginary parts at 4p + 2 and 4p + 3; fill-in zero.
    */
   readonly values: Float64Array;
+  /**
+   * Gives `assemble` a layout's constant matrix (a single storage along the plan) and jω terms
+   * (offsets of imaginary parts in a single storage, coefficients of ω and of 1/ω).
+   */
+  readonly load: (
+    constantLu: Float64Array,
+    jOffsets: Int32Array,
+    jTimes: Float64Array,
+    jOver: Float64Array,
+  ) => void;
+  /** Sets `values` to the constant matrix plus the jω terms at ωf (first matrix) and ωg. */
+  readonly assemble: (omegaF: number, omegaG: number) => void;
   /** Eliminates both; false when a pivot of either is not to be trusted. */
   readonly eliminate: () => boolean;
   /** The largest weighted multiplier of matrix `lane` (0, 1) after a successful `eliminate`. */

@@ -42,6 +42,9 @@ export const VOID = 0x40;
 export const RETURN = 0x0f;
 export const END = 0x0b;
 export const SELECT = 0x1b;
+/** The prefix of the bulk-memory opcodes (then a LEB128 number): memory.copy, then two memory indices. */
+export const MISC = 0xfc;
+export const MEMORY_COPY = 10;
 /** The prefix of the SIMD opcodes below (each then a LEB128 number). */
 export const SIMD = 0xfd;
 export const V128_LOAD = 0;

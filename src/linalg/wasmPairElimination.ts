@@ -1,5 +1,6 @@
 import type { FactorPlan } from "./factorPlan.js";
 import { levelSchedule } from "./levelSchedule.js";
+import { TERM_BYTES, loadAssembly, pairAssemblyBytes } from "./pairAssembly.js";
 import { PAIR_HEADER, PAIR_LEVEL_BYTES, pairKernelBytes } from "./pairKernel.js";
 import { wasmApi } from "./wasmModule.js";
 
@@ -27,12 +28,19 @@ export interface PairLayout {
   readonly weightsByte: number;
   readonly multipliers: number;
   readonly largestByte: number;
+  /** The constant matrix's image and the jω terms' records (see pairAssembly.ts). */
+  readonly constantByte: number;
+  readonly termsByte: number;
+  /** Term records there is room for: one per slot of the plan. */
+  readonly termsCapacity: number;
   readonly pages: number;
 }
 
 /** A plan's tables for the kernel: the memory's first `header.length` i32 (header and records). */
 export interface WasmPairElimination {
   readonly module: object;
+  /** The assembly's module (pairAssembly.ts), instantiated on the same memory. */
+  readonly assembly: object;
   readonly layout: PairLayout;
   /** The i32 words from byte 0 up to the paired storage: the header, then the records. */
   readonly tables: Int32Array;
@@ -50,6 +58,18 @@ export type PairEliminate = (limit: number) => number;
 /** An instance on a memory of its own, with Float64Array views of its regions. */
 export interface PairInstance {
   readonly eliminate: PairEliminate;
+  /**
+   * Assembles both matrices into `lu` (see pairAssembly.ts): the constant matrix and the jω terms
+   * at ωf (lane 0) and ωg (lane 1), as `load` last gave them.
+   */
+  readonly assemble: (omegaF: number, omegaG: number) => void;
+  /** Gives `assemble` the constant matrix and the jω terms of a layout (see loadAssembly). */
+  readonly load: (
+    constantLu: Float64Array,
+    jOffsets: Int32Array,
+    jTimes: Float64Array,
+    jOver: Float64Array,
+  ) => void;
   /** The paired storage: entry p's real parts at 4p, 4p + 1, imaginary parts at 4p + 2, 4p + 3. */
   readonly lu: Float64Array;
   /** Pivot step k's inverse: real parts at 4k, 4k + 1, imaginary parts at 4k + 2, 4k + 3. */
@@ -59,19 +79,23 @@ export interface PairInstance {
   readonly largest: Float64Array;
 }
 
-let kernel: object | null | undefined;
+let modules: { kernel: object; assembly: object } | null | undefined;
 
-/** The kernel's module, compiled on first use; null where WebAssembly with SIMD cannot run here. */
-function kernelModule(): object | null {
-  if (kernel !== undefined) return kernel;
+/** The kernel's and the assembly's modules, compiled on first use; null where they cannot run. */
+function kernelModules(): { kernel: object; assembly: object } | null {
+  if (modules !== undefined) return modules;
   const api = wasmApi();
-  const bytes = pairKernelBytes();
+  const kernel = pairKernelBytes();
+  const assembly = pairAssemblyBytes();
   try {
-    kernel = api !== undefined && api.validate(bytes) ? new api.Module(bytes) : null;
+    modules =
+      api !== undefined && api.validate(kernel) && api.validate(assembly)
+        ? { kernel: new api.Module(kernel), assembly: new api.Module(assembly) }
+        : null;
   } catch {
-    kernel = null;
+    modules = null;
   }
-  return kernel;
+  return modules;
 }
 
 /**
@@ -82,8 +106,9 @@ export function compilePairElimination(
   plan: FactorPlan,
   n: number,
 ): WasmPairElimination | undefined {
-  const module = kernelModule();
-  return module === null ? undefined : { module, ...tablesOf(plan, n) };
+  const compiled = kernelModules();
+  if (compiled === null) return undefined;
+  return { module: compiled.kernel, assembly: compiled.assembly, ...tablesOf(plan, n) };
 }
 
 /** Instantiates `compiled` for a plan of `luSize` entries and `n` unknowns; undefined if refused. */
@@ -98,11 +123,15 @@ export function instantiatePair(
   try {
     const memory = new api.Memory({ initial: layout.pages });
     const instance = new api.Instance(compiled.module, { env: { memory } });
+    const assembly = new api.Instance(compiled.assembly, { env: { memory } });
     const { buffer } = memory;
     new Int32Array(buffer, 0, compiled.tables.length).set(compiled.tables);
     new Int32Array(buffer, compiled.tailByte, compiled.tailTables.length).set(compiled.tailTables);
     return {
       eliminate: instance.exports["eliminate"] as PairEliminate,
+      assemble: assembly.exports["assemble"] as (omegaF: number, omegaG: number) => void,
+      load: (constantLu, jOffsets, jTimes, jOver) =>
+        loadAssembly(buffer, layout, constantLu, jOffsets, jTimes, jOver),
       lu: new Float64Array(buffer, layout.luByte, 4 * luSize),
       inversePivot: new Float64Array(buffer, layout.inversePivotByte, 4 * n),
       weights: new Float64Array(buffer, layout.weightsByte, layout.multipliers),
@@ -159,7 +188,10 @@ function tablesOf(plan: FactorPlan, n: number) {
   const multiplierCount = multipliers.length / 4;
   const multiplierByte = weightsByte + 8 * multiplierCount;
   const largestByte = align16(multiplierByte + 4 * multiplierCount);
-  const end = largestByte + 16;
+  const constantByte = largestByte + 16;
+  const termsByte = constantByte + 32 * plan.size;
+  const termsCapacity = plan.slotOffset.length;
+  const end = termsByte + TERM_BYTES * termsCapacity;
   // Records hold bytes of the paired storage: entry offsets shifted by where it starts; levels
   // hold bytes of records.
   const entry = (byte: number) => luByte + byte;
@@ -207,6 +239,9 @@ function tablesOf(plan: FactorPlan, n: number) {
       weightsByte,
       multipliers: multiplierCount,
       largestByte,
+      constantByte,
+      termsByte,
+      termsCapacity,
       pages: Math.max(1, Math.ceil(end / 65536)),
     },
     tables: Int32Array.from(words),

@@ -49,7 +49,7 @@ export class PairSteps {
   ): boolean {
     const routine = this.routine!;
     const plan = this.lu.currentPlan!;
-    this.assembly.intoPair(network, plan, f, g, routine.values, matrixRe, matrixIm);
+    this.assembly.intoPair(network, plan, f, g, routine, matrixRe, matrixIm);
     return routine.eliminate();
   }
 

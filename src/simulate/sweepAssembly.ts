@@ -1,4 +1,5 @@
 import type { FactorPlan } from "../linalg/factorPlan.js";
+import type { PairRoutine } from "../linalg/routines.js";
 import type { Network } from "./compileNetwork.js";
 import { JOmegaTerms } from "./jOmegaTerms.js";
 import { LuLayout } from "./luLayout.js";
@@ -22,9 +23,8 @@ export class SweepAssembly {
   /** The tail rows assembled over the run's grid (see TailImage), when kept. */
   private readonly image = new TailImage();
   private grid: ArrayLike<number> = [];
-  /** The layout's constant matrix in paired storage (see intoPair), made when first needed. */
-  private constantPair = new Float64Array(0);
-  private pairFresh = false;
+  /** The pair routine `intoPair` last gave the layout's constant matrix and terms to. */
+  private pairLoaded: PairRoutine | undefined;
 
   /** Takes a network's values (its jω terms merged afresh); bring the layout up to date after. */
   load(network: Network): void {
@@ -45,7 +45,7 @@ export class SweepAssembly {
     const { layout, image } = this;
     layout.update(plan, network, this.terms);
     image.usable = false;
-    this.pairFresh = false;
+    this.pairLoaded = undefined;
     if (keepTail && plan.headSteps > 0 && this.stampsCached) {
       const stampTail = this.stampCache.tail(plan.slotOffset, layout.tailOffset);
       image.follow(plan, layout, stampTail, this.grid);
@@ -141,42 +141,30 @@ export class SweepAssembly {
   }
 
   /**
-   * Writes the matrices at grid points f (lane 0) and g (lane 1) into `values`, a paired storage
-   * along `plan` (see PairRoutine.values; the layout must be up to date with both): for each the
-   * sums intoFactor makes, in its order. matrixRe/matrixIm are scratch for stamps not cached.
+   * Writes the matrices at grid points f (lane 0) and g (lane 1) into `routine.values`, a paired
+   * storage along `plan` (the layout must be up to date with both): for each the sums intoFactor
+   * makes, in its order — the constant part and the jω terms by the routine's WebAssembly, the
+   * stamps here. matrixRe/matrixIm are scratch for stamps not cached.
    */
   intoPair(
     network: Network,
     plan: FactorPlan,
     f: number,
     g: number,
-    values: Float64Array,
+    routine: PairRoutine,
     matrixRe: Float64Array,
     matrixIm: Float64Array,
   ): void {
     const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
-    if (!this.pairFresh) {
-      // Made again with the layout (every run), into the same array while the size stays.
-      if (this.constantPair.length !== 2 * constantLu.length)
-        this.constantPair = new Float64Array(2 * constantLu.length);
-      const pair = this.constantPair;
-      for (let p = 0; p < constantLu.length; p += 2) {
-        pair[2 * p] = pair[2 * p + 1] = constantLu[p]!;
-        pair[2 * p + 2] = pair[2 * p + 3] = constantLu[p + 1]!;
-      }
-      this.pairFresh = true;
+    if (this.pairLoaded !== routine) {
+      // Again with the layout (every run and every new order), and for every new routine.
+      routine.load(constantLu, jOffsets, jTimes, jOver);
+      this.pairLoaded = routine;
     }
-    values.set(this.constantPair);
     const omegaF = 2 * Math.PI * this.grid[f]!;
     const omegaG = 2 * Math.PI * this.grid[g]!;
-    const inverseF = 1 / omegaF;
-    const inverseG = 1 / omegaG;
-    // The term at offset p (an imaginary part) is at 2p for f and 2p + 1 for g.
-    for (let k = 0; k < jOffsets.length; k++) {
-      const q = 2 * jOffsets[k]!;
-      values[q] = values[q]! + (omegaF * jTimes[k]! - jOver[k]! * inverseF);
-      values[q + 1] = values[q + 1]! + (omegaG * jTimes[k]! - jOver[k]! * inverseG);
-    }
+    routine.assemble(omegaF, omegaG);
+    const values = routine.values;
     const { stamps, dynamicSlots } = network;
     for (let lane = 0; lane < 2; lane++) {
       const at = lane === 0 ? f : g;

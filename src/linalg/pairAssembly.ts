@@ -1,0 +1,174 @@
+import {
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  Emitter,
+  F64,
+  F64_DIV,
+  F64X2_ADD,
+  F64X2_MUL,
+  F64X2_REPLACE_LANE,
+  F64X2_SPLAT,
+  F64X2_SUB,
+  I32,
+  I32_ADD,
+  I32_CONST,
+  I32_GE_U,
+  I32_LOAD,
+  LOCAL_GET,
+  LOCAL_SET,
+  LOOP,
+  MEMORY_COPY,
+  MISC,
+  V128,
+  V128_LOAD,
+  V128_LOAD64_SPLAT,
+  V128_STORE,
+  VOID,
+  functionModule,
+} from "./wasmModule.js";
+
+/*
+ * The assembly of two matrices into a paired storage (wasmPairElimination.ts), as a second
+ * WebAssembly function on the pair's memory: the constant matrix copied in from its image (each
+ * value in both lanes), then every jω term's ω·times − over/ω added at both frequencies — a lane
+ * each, the sums SweepAssembly.intoFactor makes for one frequency, so the bits are the same.
+ *
+ * It reads the pair's header (PAIR_HEADER): where the storage, the constant image and the term
+ * records are. A term record is 24 bytes: the i32 byte of its entry's imaginary parts, then the
+ * doubles `times` (at 8) and `over` (at 16).
+ */
+
+/** Bytes of a term record. */
+export const TERM_BYTES = 24;
+
+/** Byte offsets of the header fields it reads (i32), after the kernel's (see PAIR_HEADER). */
+export const ASSEMBLY_HEADER = {
+  lu: 40,
+  constant: 44,
+  constantBytes: 48,
+  terms: 52,
+  termsEnd: 56,
+} as const;
+
+// Locals: the parameters ωf and ωg, then v128, then i32.
+const OMEGA_F = 0;
+const OMEGA_G = 1;
+const OMEGAS = 2;
+const INVERSES = 3;
+const I = 4;
+const TO = 5;
+const A = 6;
+
+let compiled: Uint8Array | undefined;
+
+/** The module bytes (made once): imports env.memory, exports assemble(ωf, ωg) → 1. */
+export function pairAssemblyBytes(): Uint8Array {
+  compiled ??= assemblyBytes();
+  return compiled;
+}
+
+function assemblyBytes(): Uint8Array {
+  const { code, op, simd, lane, f64Const } = new Emitter();
+  const header = (field: number) => {
+    op(I32_CONST, 0, I32_LOAD, 2);
+    code.u32(field);
+  };
+  /** [f(ωf), f(ωg)] into `local`, f pushing its value from the ω on the stack. */
+  const lanes = (local: number, f: (omega: number) => void) => {
+    f(OMEGA_F);
+    simd(F64X2_SPLAT);
+    f(OMEGA_G);
+    lane(F64X2_REPLACE_LANE, 1);
+    op(LOCAL_SET, local);
+  };
+  lanes(OMEGAS, (omega) => op(LOCAL_GET, omega));
+  lanes(INVERSES, (omega) => {
+    f64Const(1);
+    op(LOCAL_GET, omega, F64_DIV);
+  });
+  // memory.copy(storage, constant image, its bytes)
+  header(ASSEMBLY_HEADER.lu);
+  header(ASSEMBLY_HEADER.constant);
+  header(ASSEMBLY_HEADER.constantBytes);
+  op(MISC);
+  code.u32(MEMORY_COPY);
+  op(0, 0);
+  // Every term: a(entry).im += ω·times − over·(1/ω), both lanes.
+  header(ASSEMBLY_HEADER.terms);
+  header(ASSEMBLY_HEADER.termsEnd);
+  op(LOCAL_SET, TO, LOCAL_SET, I, BLOCK, VOID, LOOP, VOID);
+  op(LOCAL_GET, I, LOCAL_GET, TO, I32_GE_U, BR_IF, 1);
+  op(LOCAL_GET, I, I32_LOAD, 2, 0, LOCAL_SET, A);
+  op(LOCAL_GET, A, LOCAL_GET, A);
+  simd(V128_LOAD);
+  op(4, 0);
+  op(LOCAL_GET, OMEGAS, LOCAL_GET, I);
+  simd(V128_LOAD64_SPLAT);
+  op(3, 8);
+  simd(F64X2_MUL);
+  op(LOCAL_GET, I);
+  simd(V128_LOAD64_SPLAT);
+  op(3, 16);
+  op(LOCAL_GET, INVERSES);
+  simd(F64X2_MUL);
+  simd(F64X2_SUB);
+  simd(F64X2_ADD);
+  simd(V128_STORE);
+  op(4, 0);
+  op(LOCAL_GET, I, I32_CONST, TERM_BYTES, I32_ADD, LOCAL_SET, I, BR, 0, END, END);
+  op(I32_CONST, 1);
+  return functionModule({
+    exportName: "assemble",
+    params: [F64, F64],
+    result: I32,
+    memoryPages: 1,
+    locals: [
+      [2, V128],
+      [3, I32],
+    ],
+    code: code.view(),
+  });
+}
+
+/**
+ * Writes what `assemble` reads into the pair's memory `buffer`: the constant image from
+ * `constantLu` (a single storage: entry p's real part at 2p, imaginary at 2p + 1) and the term
+ * records from the layout's terms (jOffsets: offsets of imaginary parts in the single storage).
+ */
+export function loadAssembly(
+  buffer: ArrayBuffer,
+  where: {
+    readonly luByte: number;
+    readonly constantByte: number;
+    readonly termsByte: number;
+    readonly termsCapacity: number;
+  },
+  constantLu: Float64Array,
+  jOffsets: Int32Array,
+  jTimes: Float64Array,
+  jOver: Float64Array,
+): void {
+  const { luByte, constantByte, termsByte, termsCapacity } = where;
+  if (jOffsets.length > termsCapacity)
+    throw new Error(`${jOffsets.length} jω terms, room for ${termsCapacity}: one per slot at most`);
+  const image = new Float64Array(buffer, constantByte, 2 * constantLu.length);
+  for (let p = 0; p < constantLu.length; p += 2) {
+    image[2 * p] = image[2 * p + 1] = constantLu[p]!;
+    image[2 * p + 2] = image[2 * p + 3] = constantLu[p + 1]!;
+  }
+  const words = new Int32Array(buffer, termsByte, (TERM_BYTES / 4) * jOffsets.length);
+  const doubles = new Float64Array(buffer, termsByte, (TERM_BYTES / 8) * jOffsets.length);
+  for (let k = 0; k < jOffsets.length; k++) {
+    words[(TERM_BYTES / 4) * k] = luByte + 16 * jOffsets[k]!;
+    doubles[(TERM_BYTES / 8) * k + 1] = jTimes[k]!;
+    doubles[(TERM_BYTES / 8) * k + 2] = jOver[k]!;
+  }
+  const header = new Int32Array(buffer, 0, 16);
+  header[ASSEMBLY_HEADER.lu / 4] = luByte;
+  header[ASSEMBLY_HEADER.constant / 4] = constantByte;
+  header[ASSEMBLY_HEADER.constantBytes / 4] = 8 * image.length;
+  header[ASSEMBLY_HEADER.terms / 4] = termsByte;
+  header[ASSEMBLY_HEADER.termsEnd / 4] = termsByte + TERM_BYTES * jOffsets.length;
+}
