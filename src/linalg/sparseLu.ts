@@ -188,9 +188,7 @@ export class SparseComplexLu {
   ): void {
     const plan = this.plan!;
     const n = this.size;
-    const partial = this.partials.get(plan, n, wanted, driven, this.everyUnknown, () =>
-      this.codeOf(plan),
-    );
+    const partial = this.partials.get(plan, n, wanted, driven, this.everyUnknown, this.planCode);
     const entry = partial.entry;
     // A partial solve that repeats (a sweep's outputs at every frequency) is compiled to
     // straight-line code once it is clear that it does (see COMPILE_AFTER_USES); the code is shared
@@ -218,6 +216,9 @@ export class SparseComplexLu {
     const { lu, inversePivot } = this.storage;
     substitute(plan, n, lu, inversePivot, work, bRe, bIm, start, partial.steps, wanted, xRe, xIm);
   }
+
+  /** The shared code of the current plan (one function for every solve: no closure per call). */
+  private readonly planCode = (): PlanCode => this.codeOf(this.plan!);
 
   /** The shared code of `plan`. */
   private codeOf(plan: FactorPlan): PlanCode {

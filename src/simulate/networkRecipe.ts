@@ -271,8 +271,18 @@ export class NetworkRecipe {
         };
       }
     }
+    // Every field named, none spread: each network then has the same hidden class, and the code
+    // the engine optimises for one stays valid for the next (a spread gave each a class of its own).
+    const { base } = this;
     return {
-      ...this.base,
+      size: base.size,
+      rows: base.rows,
+      cols: base.cols,
+      dynamicSlots: base.dynamicSlots,
+      unknownOfNode: base.unknownOfNode,
+      domainOfNode: base.domainOfNode,
+      unknownLabels: base.unknownLabels,
+      elementsOfUnknown: base.elementsOfUnknown,
       constantRe,
       constantIm,
       sourceRe,
@@ -282,7 +292,7 @@ export class NetworkRecipe {
       overJOmegaCoefficients: Float64Array.from(overCoefficients),
       stamps,
       stampSlots,
-      ...(inputSource ? { inputSource } : {}),
+      inputSource,
     };
   }
 
