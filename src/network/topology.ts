@@ -51,9 +51,12 @@ export function checkTopology<D extends ElementBase>(
   const sameDomain = new UnionFind(count);
   for (const p of primitives) {
     for (const port of p.model.ports) {
-      const [first, ...rest] = port.terminals.map((t) => index.get(p.definition.nodes[t]!)!);
-      for (const other of rest)
-        if (first !== groundIndex && other !== groundIndex) sameDomain.union(first!, other);
+      const { terminals } = port;
+      const first = index.get(p.definition.nodes[terminals[0]!]!)!;
+      for (let t = 1; t < terminals.length; t++) {
+        const other = index.get(p.definition.nodes[terminals[t]!]!)!;
+        if (first !== groundIndex && other !== groundIndex) sameDomain.union(first, other);
+      }
     }
   }
   const claims = new Map<number, Map<Domain, Set<string>>>();
@@ -78,11 +81,10 @@ export function checkTopology<D extends ElementBase>(
     const root = sameDomain.find(k);
     const byDomain = claims.get(root);
     if (byDomain === undefined) continue;
-    if (byDomain.size === 1) {
-      domainOf.set(nodes[k]!, [...byDomain.keys()][0]!);
-    } else {
-      // Already an error; a domain is still recorded so later checks do not add a misleading one.
-      domainOf.set(nodes[k]!, [...byDomain.keys()][0]!);
+    // The first domain claimed; where there are more, already an error, and a domain is still
+    // recorded so that later checks do not add a misleading one.
+    domainOf.set(nodes[k]!, byDomain.keys().next().value!);
+    if (byDomain.size > 1) {
       if (reported.has(root)) continue;
       reported.add(root);
       const parts = [...byDomain].map(([domain, ids]) => `${domain} (${[...ids].join(", ")})`);
@@ -123,9 +125,11 @@ export function checkTopology<D extends ElementBase>(
     for (const p of primitives) {
       if (!includeFlowSources && p.model.source?.(p.definition) === "flow") continue;
       for (const port of p.model.ports) {
-        const members = port.terminals.map((t) => index.get(p.definition.nodes[t]!)!);
-        if (port.grounded) members.push(groundIndex);
-        for (const other of members.slice(1)) joined.union(members[0]!, other);
+        const { terminals } = port;
+        const first = index.get(p.definition.nodes[terminals[0]!]!)!;
+        for (let t = 1; t < terminals.length; t++)
+          joined.union(first, index.get(p.definition.nodes[terminals[t]!]!)!);
+        if (port.grounded) joined.union(first, groundIndex);
       }
     }
     return joined;
@@ -249,12 +253,19 @@ export function undrivenParts<D extends ElementBase>(
   const joined = new UnionFind(index.size); // through anything but ground
   const grounded = new UnionFind(index.size); // through anything, ground included
   for (const p of primitives) {
-    const all = p.definition.nodes.map((node) => index.get(node)!);
-    for (const other of all.slice(1)) grounded.union(all[0]!, other);
+    const { nodes } = p.definition;
+    const first = index.get(nodes[0]!)!;
+    // The first node other than ground, which the others join (−1: none yet).
+    let firstMember = first === 0 ? -1 : first;
+    for (let t = 1; t < nodes.length; t++) {
+      const k = index.get(nodes[t]!)!;
+      grounded.union(first, k);
+      if (k === 0) continue;
+      if (firstMember < 0) firstMember = k;
+      else joined.union(firstMember, k);
+    }
     for (const port of p.model.ports)
-      if (port.grounded) grounded.union(index.get(p.definition.nodes[port.terminals[0]!]!)!, 0);
-    const members = all.filter((k) => k !== 0);
-    for (const other of members.slice(1)) joined.union(members[0]!, other);
+      if (port.grounded) grounded.union(index.get(nodes[port.terminals[0]!]!)!, 0);
   }
   const driven = new Set<number>();
   for (const p of sources)
