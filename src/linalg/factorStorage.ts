@@ -12,6 +12,7 @@ import { compileWasmCheck } from "./wasmCheck.js";
 import { type WasmCheckInstance, instantiateCheck } from "./wasmCheckInstance.js";
 import {
   type PairInstance,
+  type WasmPairElimination,
   compilePairElimination,
   instantiatePair,
 } from "./wasmPairElimination.js";
@@ -51,9 +52,9 @@ export class FactorStorage {
   private largestByWasm = false;
   /** Whether the last elimination skipped the head (see FactorPlan.headSteps). */
   private lastTailOnly = false;
-  /** The paired elimination of `pairPlan` (see pairAlong), on a memory of its own. */
+  /** The paired elimination of `pairCompiled` (see pairAlong), on a memory of its own. */
   private pair: PairInstance | undefined;
-  private pairPlan: FactorPlan | undefined;
+  private pairCompiled: WasmPairElimination | undefined;
   private pairWeights: MultiplierLayout | undefined;
 
   constructor(
@@ -150,20 +151,29 @@ export class FactorStorage {
   }
 
   /**
-   * The paired WebAssembly elimination along `plan` (wasmPairElimination.ts), its weights set to
-   * `multipliers`'; the plan's tables made into its `code` on the first call. Undefined where
-   * WebAssembly cannot run here.
+   * The paired WebAssembly elimination along `plan` (wasmPairElimination.ts) for an assembly that
+   * writes the entries `dynamic`, its weights set to `multipliers`'; the tables made into the
+   * plan's `code` on the first call for those entries. Undefined where WebAssembly cannot run here.
    */
   pairAlong(
     plan: FactorPlan,
     code: PlanCode,
     multipliers: MultiplierLayout,
+    /** The entries the assembly writes every time (see pairTables.ts), ascending. */
+    dynamic: Int32Array,
   ): PairInstance | undefined {
-    code.pair ??= compilePairElimination(plan, this.n) ?? null;
-    if (code.pair === null) return undefined;
-    if (this.pairPlan !== plan) {
-      this.pair = instantiatePair(code.pair, plan.size, this.n);
-      this.pairPlan = plan;
+    const key = dynamic.join();
+    let compiled = code.pairs.get(key);
+    if (compiled === undefined) {
+      const flags = new Uint8Array(plan.size);
+      for (const entry of dynamic) flags[entry] = 1;
+      compiled = compilePairElimination(plan, this.n, flags) ?? null;
+      code.pairs.set(key, compiled);
+    }
+    if (compiled === null) return undefined;
+    if (this.pairCompiled !== compiled) {
+      this.pair = instantiatePair(compiled, this.n);
+      this.pairCompiled = compiled;
       this.pairWeights = undefined;
     }
     const pair = this.pair;

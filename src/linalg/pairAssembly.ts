@@ -19,8 +19,6 @@ import {
   LOCAL_GET,
   LOCAL_SET,
   LOOP,
-  MEMORY_COPY,
-  MISC,
   V128,
   V128_LOAD,
   V128_LOAD64_SPLAT,
@@ -31,13 +29,15 @@ import {
 
 /*
  * The assembly of two matrices into a paired storage (wasmPairElimination.ts), as a second
- * WebAssembly function on the pair's memory: the constant matrix copied in from its image (each
- * value in both lanes), then every jω term's ω·times − over/ω added at both frequencies — a lane
- * each, the sums SweepAssembly.intoFactor makes for one frequency, so the bits are the same.
+ * WebAssembly function on the pair's memory: the entries that change with frequency (the jω terms'
+ * and the stamps') copied in from the constant image (each value in both lanes), then every jω
+ * term's ω·times − over/ω added at both frequencies — a lane each, the sums
+ * SweepAssembly.intoFactor makes for one frequency, so the bits are the same. Every other entry the
+ * elimination reads from the image until it writes it (pairTables.ts): nothing else is copied.
  *
- * It reads the pair's header (PAIR_HEADER): where the storage, the constant image and the term
- * records are. A term record is 24 bytes: the i32 byte of its entry's imaginary parts, then the
- * doubles `times` (at 8) and `over` (at 16).
+ * It reads the pair's header (PAIR_HEADER): how far above the storage the image is, where the
+ * changing entries' list and the term records are. A term record is 24 bytes: the i32 byte of its
+ * entry's imaginary parts, then the doubles `times` (at 8) and `over` (at 16).
  */
 
 /** Bytes of a term record. */
@@ -45,9 +45,10 @@ export const TERM_BYTES = 24;
 
 /** Byte offsets of the header fields it reads (i32), after the kernel's (see PAIR_HEADER). */
 export const ASSEMBLY_HEADER = {
-  lu: 40,
-  constant: 44,
-  constantBytes: 48,
+  imageDelta: 40,
+  /** The storage's bytes of the entries copied from the image (i32): [from, to). */
+  dynamic: 44,
+  dynamicEnd: 48,
   terms: 52,
   termsEnd: 56,
 } as const;
@@ -60,6 +61,7 @@ const INVERSES = 3;
 const I = 4;
 const TO = 5;
 const A = 6;
+const DELTA = 7;
 
 let compiled: Uint8Array | undefined;
 
@@ -88,36 +90,48 @@ function assemblyBytes(): Uint8Array {
     f64Const(1);
     op(LOCAL_GET, omega, F64_DIV);
   });
-  // memory.copy(storage, constant image, its bytes)
-  header(ASSEMBLY_HEADER.lu);
-  header(ASSEMBLY_HEADER.constant);
-  header(ASSEMBLY_HEADER.constantBytes);
-  op(MISC);
-  code.u32(MEMORY_COPY);
-  op(0, 0);
+  /** for (I = from; I < to; I += stride) body, from and to the header's `fields`. */
+  const loop = (from: number, to: number, stride: number, body: () => void) => {
+    header(from);
+    header(to);
+    op(LOCAL_SET, TO, LOCAL_SET, I, BLOCK, VOID, LOOP, VOID);
+    op(LOCAL_GET, I, LOCAL_GET, TO, I32_GE_U, BR_IF, 1);
+    body();
+    op(LOCAL_GET, I, I32_CONST, stride, I32_ADD, LOCAL_SET, I, BR, 0, END, END);
+  };
+  // Every changing entry copied in from the image: a(entry) = image(entry), 32 bytes.
+  header(ASSEMBLY_HEADER.imageDelta);
+  op(LOCAL_SET, DELTA);
+  loop(ASSEMBLY_HEADER.dynamic, ASSEMBLY_HEADER.dynamicEnd, 4, () => {
+    op(LOCAL_GET, I, I32_LOAD, 2, 0, LOCAL_SET, A);
+    for (const part of [0, 16]) {
+      op(LOCAL_GET, A, LOCAL_GET, A, LOCAL_GET, DELTA, I32_ADD);
+      simd(V128_LOAD);
+      op(4, part);
+      simd(V128_STORE);
+      op(4, part);
+    }
+  });
   // Every term: a(entry).im += ω·times − over·(1/ω), both lanes.
-  header(ASSEMBLY_HEADER.terms);
-  header(ASSEMBLY_HEADER.termsEnd);
-  op(LOCAL_SET, TO, LOCAL_SET, I, BLOCK, VOID, LOOP, VOID);
-  op(LOCAL_GET, I, LOCAL_GET, TO, I32_GE_U, BR_IF, 1);
-  op(LOCAL_GET, I, I32_LOAD, 2, 0, LOCAL_SET, A);
-  op(LOCAL_GET, A, LOCAL_GET, A);
-  simd(V128_LOAD);
-  op(4, 0);
-  op(LOCAL_GET, OMEGAS, LOCAL_GET, I);
-  simd(V128_LOAD64_SPLAT);
-  op(3, 8);
-  simd(F64X2_MUL);
-  op(LOCAL_GET, I);
-  simd(V128_LOAD64_SPLAT);
-  op(3, 16);
-  op(LOCAL_GET, INVERSES);
-  simd(F64X2_MUL);
-  simd(F64X2_SUB);
-  simd(F64X2_ADD);
-  simd(V128_STORE);
-  op(4, 0);
-  op(LOCAL_GET, I, I32_CONST, TERM_BYTES, I32_ADD, LOCAL_SET, I, BR, 0, END, END);
+  loop(ASSEMBLY_HEADER.terms, ASSEMBLY_HEADER.termsEnd, TERM_BYTES, () => {
+    op(LOCAL_GET, I, I32_LOAD, 2, 0, LOCAL_SET, A);
+    op(LOCAL_GET, A, LOCAL_GET, A);
+    simd(V128_LOAD);
+    op(4, 0);
+    op(LOCAL_GET, OMEGAS, LOCAL_GET, I);
+    simd(V128_LOAD64_SPLAT);
+    op(3, 8);
+    simd(F64X2_MUL);
+    op(LOCAL_GET, I);
+    simd(V128_LOAD64_SPLAT);
+    op(3, 16);
+    op(LOCAL_GET, INVERSES);
+    simd(F64X2_MUL);
+    simd(F64X2_SUB);
+    simd(F64X2_ADD);
+    simd(V128_STORE);
+    op(4, 0);
+  });
   op(I32_CONST, 1);
   return functionModule({
     exportName: "assemble",
@@ -126,7 +140,7 @@ function assemblyBytes(): Uint8Array {
     memoryPages: 1,
     locals: [
       [2, V128],
-      [3, I32],
+      [4, I32],
     ],
     code: code.view(),
   });
@@ -136,24 +150,27 @@ function assemblyBytes(): Uint8Array {
  * Writes what `assemble` reads into the pair's memory `buffer`: the constant image from
  * `constantLu` (a single storage: entry p's real part at 2p, imaginary at 2p + 1) and the term
  * records from the layout's terms (jOffsets: offsets of imaginary parts in the single storage).
+ * False, writing nothing, when a term's entry is not one the assembly writes (`dynamic`, per entry,
+ * what the pair's tables were made for): the pair is then not for this network.
  */
 export function loadAssembly(
   buffer: ArrayBuffer,
   where: {
     readonly luByte: number;
-    readonly constantByte: number;
+    readonly imageDelta: number;
     readonly termsByte: number;
     readonly termsCapacity: number;
   },
+  dynamic: Uint8Array,
   constantLu: Float64Array,
   jOffsets: Int32Array,
   jTimes: Float64Array,
   jOver: Float64Array,
-): void {
-  const { luByte, constantByte, termsByte, termsCapacity } = where;
-  if (jOffsets.length > termsCapacity)
-    throw new Error(`${jOffsets.length} jω terms, room for ${termsCapacity}: one per slot at most`);
-  const image = new Float64Array(buffer, constantByte, 2 * constantLu.length);
+): boolean {
+  const { luByte, imageDelta, termsByte, termsCapacity } = where;
+  if (jOffsets.length > termsCapacity) return false;
+  for (let k = 0; k < jOffsets.length; k++) if (!dynamic[jOffsets[k]! >> 1]) return false;
+  const image = new Float64Array(buffer, luByte + imageDelta, 2 * constantLu.length);
   for (let p = 0; p < constantLu.length; p += 2) {
     image[2 * p] = image[2 * p + 1] = constantLu[p]!;
     image[2 * p + 2] = image[2 * p + 3] = constantLu[p + 1]!;
@@ -166,9 +183,7 @@ export function loadAssembly(
     doubles[(TERM_BYTES / 8) * k + 2] = jOver[k]!;
   }
   const header = new Int32Array(buffer, 0, 16);
-  header[ASSEMBLY_HEADER.lu / 4] = luByte;
-  header[ASSEMBLY_HEADER.constant / 4] = constantByte;
-  header[ASSEMBLY_HEADER.constantBytes / 4] = 8 * image.length;
   header[ASSEMBLY_HEADER.terms / 4] = termsByte;
   header[ASSEMBLY_HEADER.termsEnd / 4] = termsByte + TERM_BYTES * jOffsets.length;
+  return true;
 }

@@ -17,6 +17,7 @@ import {
   F64X2_SUB,
   I32,
   I32_ADD,
+  I32_AND,
   I32_CONST,
   I32_EQZ,
   I32_GE_U,
@@ -47,11 +48,18 @@ import {
  * operation in its order, so its factor is bit-identical to the single one's.
  *
  * The memory opens with a header of i32 byte addresses (PAIR_HEADER), then the regions it names.
- * Records: a pivot (its entry; 16k), a multiplier (its entry; 32k, its pivot's inverse; the
- * [from, to) of its updates), an update (its target, its source), a boundary sum (its target, its
- * sum); a level: six i32, the [from, to) of its boundary, pivot and multiplier records. Each
- * multiplier's updates follow it at once, with the multiplier in registers: within a level no
- * step reads or writes what another writes (levelSchedule.ts), so this is the program's order.
+ * An entry is read where its value is at that point: in the paired storage once the elimination
+ * (or the assembly: its jω terms and stamps) has written it, before that in the constant image,
+ * which sits a power of two, D, above the storage (pairAssembly.ts): a record holds the byte an
+ * entry is read at, and the kernel writes it at that byte with bit D cleared (the header's mask),
+ * in the storage. So nothing is copied for the entries an elimination only reads or writes later.
+ *
+ * Records: a pivot (where it is before elimination; where it is at its step; 16k), a multiplier
+ * (its entry; 32k, its pivot's inverse; the [from, to) of its updates), an update (its target, its
+ * source), a boundary sum (its target, its sum); a level: six i32, the [from, to) of its boundary,
+ * pivot and multiplier records. Each multiplier's updates follow it at once, with the multiplier in
+ * registers: within a level no step reads or writes what another writes (levelSchedule.ts), so
+ * this is the program's order.
  */
 
 /** Byte offsets of the header's fields (i32 byte addresses). */
@@ -68,6 +76,8 @@ export const PAIR_HEADER = {
   pivots: 28,
   pivotsEnd: 32,
   largest: 36,
+  /** The mask that clears bit D of an address (see above): an entry's byte in the storage. */
+  mask: 60,
   /** The header's size: the first region starts here. */
   size: 64,
 } as const;
@@ -102,9 +112,11 @@ const BEFORE = 23;
 /** The inner loop's cursor and end (a multiplier's updates). */
 const J = 24;
 const J_TO = 25;
-const I32_LOCALS = 11;
-/** Bytes of a level's record. */
+const MASK = 26;
+const I32_LOCALS = 12;
+/** Bytes of a level's record and of a pivot's. */
 export const PAIR_LEVEL_BYTES = 24;
+export const PAIR_PIVOT_BYTES = 12;
 
 let compiled: Uint8Array | undefined;
 
@@ -176,17 +188,21 @@ function kernelBytes(): Uint8Array {
   op(LOCAL_SET, INVERSE);
   header(PAIR_HEADER.pivotBefore);
   op(LOCAL_SET, BEFORE);
-  // Every pivot's magnitude before elimination: (entry, 16k) records.
+  header(PAIR_HEADER.mask);
+  op(LOCAL_SET, MASK);
+  /** The storage's byte of the entry read at `local`: where it is written. */
+  const written = (local: number) => op(LOCAL_GET, local, LOCAL_GET, MASK, I32_AND);
+  // Every pivot's magnitude before elimination, where it is then: (before, at its step, 16k).
   loop(
     () => {
       header(PAIR_HEADER.pivots);
       header(PAIR_HEADER.pivotsEnd);
     },
-    8,
+    PAIR_PIVOT_BYTES,
     () => {
       field(I, 0);
       op(LOCAL_SET, A);
-      field(I, 4);
+      field(I, 8);
       op(LOCAL_GET, BEFORE, I32_ADD);
       load(A, 0);
       op(LOCAL_SET, PR);
@@ -209,7 +225,7 @@ function kernelBytes(): Uint8Array {
     field(I, 4);
     op(LOCAL_SET, B);
     for (const part of [0, 16]) {
-      op(LOCAL_GET, A);
+      written(A);
       load(A, part);
       load(B, part);
       simd(F64X2_ADD);
@@ -217,10 +233,10 @@ function kernelBytes(): Uint8Array {
     }
   });
   // The level's pivots: the trust test, then r = 1 / (pr² + pi²); ir = pr·r; ii = −pi·r.
-  records(8, 8, () => {
-    field(I, 0);
-    op(LOCAL_SET, A);
+  records(8, PAIR_PIVOT_BYTES, () => {
     field(I, 4);
+    op(LOCAL_SET, A);
+    field(I, 8);
     op(LOCAL_SET, B);
     load(A, 0);
     op(LOCAL_SET, PR);
@@ -269,11 +285,11 @@ function kernelBytes(): Uint8Array {
     op(LOCAL_SET, AR);
     load(A, 16);
     op(LOCAL_SET, AI);
-    op(LOCAL_GET, A);
+    written(A);
     products(AR, IR, AI, II, F64X2_SUB);
     op(LOCAL_TEE, LR);
     store(0);
-    op(LOCAL_GET, A);
+    written(A);
     products(AR, II, AI, IR, F64X2_ADD);
     op(LOCAL_TEE, LI);
     store(16);
@@ -288,7 +304,7 @@ function kernelBytes(): Uint8Array {
         op(LOCAL_SET, A);
         field(J, 4);
         op(LOCAL_SET, B);
-        op(LOCAL_GET, A);
+        written(A);
         load(A, 0);
         op(LOCAL_GET, LR);
         load(B, 0);
@@ -301,7 +317,7 @@ function kernelBytes(): Uint8Array {
         simd(F64X2_SUB);
         simd(F64X2_SUB);
         store(0);
-        op(LOCAL_GET, A);
+        written(A);
         load(A, 16);
         products(LR, UI, LI, UR, F64X2_ADD);
         simd(F64X2_SUB);

@@ -6,7 +6,10 @@ import { SparseComplexLu } from "./sparseLu.js";
 
 type Matrix = ReturnType<typeof blockMatrix>;
 
-/** Writes matrix `m` (values re, im by slot) as matrix `lane` of the paired storage. */
+/** No entry written by an assembly: the elimination reads every entry from the image first. */
+const NO_ENTRIES = new Int32Array(0);
+
+/** Writes matrix `m` (values re, im by slot) as matrix `lane` of the paired image. */
 function loadLane(
   lu: SparseComplexLu,
   pair: PairRoutine,
@@ -16,8 +19,8 @@ function loadLane(
 ) {
   const plan = lu.currentPlan!;
   plan.slotOffset.forEach((p, s) => {
-    pair.values[2 * p + lane] = re[s]!;
-    pair.values[2 * p + 2 + lane] = im[s]!;
+    pair.values[pair.imageAt + 2 * p + lane] = re[s]!;
+    pair.values[pair.imageAt + 2 * p + 2 + lane] = im[s]!;
   });
 }
 
@@ -41,12 +44,12 @@ describe("two factorisations at once (pairRoutine)", () => {
         eliminateLast: [...driven, ...wanted],
         ...(trial % 2 === 0 ? { eliminateFirst: m.first } : {}),
       });
-      expect(lu.pairRoutine([[wanted, driven]])).toBeUndefined(); // no plan yet
+      expect(lu.pairRoutine([[wanted, driven]], NO_ENTRIES)).toBeUndefined(); // no plan yet
       expect(lu.factor(m.re, m.im)).toBe(true);
       // A third of the trials with the plan's single elimination still the loop, the rest compiled.
       if (trial % 3 === 0) expect(lu.elimination).toBe("loop");
       else for (let use = 0; use < 1600; use++) expect(lu.factor(m.re, m.im)).toBe(true);
-      const pair = lu.pairRoutine([[wanted, driven]])!;
+      const pair = lu.pairRoutine([[wanted, driven]], NO_ENTRIES)!;
       expect(pair).toBeDefined();
       if (trial % 2 === 0) expect(lu.currentPlan!.headSteps).toBeGreaterThan(0);
 
@@ -89,7 +92,7 @@ describe("two factorisations at once (pairRoutine)", () => {
     const wanted = Int32Array.of(m.tail[1]!);
     const lu = new SparseComplexLu(m.n, m.rows, m.cols, { eliminateLast: [...driven, ...wanted] });
     expect(lu.factor(m.re, m.im)).toBe(true);
-    const pair = lu.pairRoutine([[wanted, driven]])!;
+    const pair = lu.pairRoutine([[wanted, driven]], NO_ENTRIES)!;
     const plan = lu.currentPlan!;
     // The first pivot's entry zero in one matrix: nothing is left to divide by.
     const slot = [...plan.slotOffset].indexOf(plan.pivotOffset[0]!);
@@ -111,7 +114,6 @@ describe("two factorisations at once (pairRoutine)", () => {
     const m = blockMatrix(5, 3, 6, random);
     const lu = new SparseComplexLu(m.n, m.rows, m.cols);
     expect(lu.factor(m.re, m.im)).toBe(true);
-    const pair = lu.pairRoutine([[Int32Array.of(0), Int32Array.of(0)]])!;
     const plan = lu.currentPlan!;
     // A single storage along the plan: every slot's entry a value, the fill-in zero.
     const constantLu = new Float64Array(2 * plan.size);
@@ -125,28 +127,56 @@ describe("two factorisations at once (pairRoutine)", () => {
       (p) => p + 1,
     );
     const jTimes = Float64Array.from(jOffsets, () => 1e-4 * random());
-    const jOver = Float64Array.from(jOffsets, () => 1e4 * random());
-    const term = new Map([...jOffsets].map((q, k) => [q, k]));
+    const jOver = Float64Array.from(jOffsets, () => 1e-4 * random() * 1e8);
+    // Made for those entries: the assembly writes them into the storage, the rest stay in the image.
+    const written = Int32Array.from(jOffsets, (q) => q - 1);
+    const pair = lu.pairRoutine([[Int32Array.of(0), Int32Array.of(0)]], written)!;
+    const term = new Map([...jOffsets].map((q, k) => [q - 1, k]));
     const omegas = [2 * Math.PI * 1234.5, 2 * Math.PI * 1250.25];
     for (let run = 0; run < 2; run++) {
       pair.values.fill(run); // whatever was there before
-      pair.load(constantLu, jOffsets, jTimes, jOver);
+      expect(pair.load(constantLu, jOffsets, jTimes, jOver)).toBe(true);
       pair.assemble(omegas[0]!, omegas[1]!);
       let mismatches = 0;
-      for (let p = 0; p < 2 * plan.size; p++) {
+      for (let p = 0; p < 2 * plan.size; p += 2) {
+        const k = term.get(p);
+        // Written entries in the storage, the others read from the image.
+        const at = (k === undefined ? pair.imageAt : 0) + 2 * p;
         for (const lane of [0, 1]) {
           const omega = omegas[lane]!;
-          const k = term.get(p);
-          // The sum SweepAssembly.intoFactor makes for one frequency.
-          const expected =
+          // The sums SweepAssembly.intoFactor makes for one frequency.
+          const im =
             k === undefined
-              ? constantLu[p]!
-              : constantLu[p]! + (omega * jTimes[k]! - jOver[k]! * (1 / omega));
-          const at = 4 * (p >> 1) + 2 * (p & 1) + lane;
-          if (!Object.is(pair.values[at], expected)) mismatches++;
+              ? constantLu[p + 1]!
+              : constantLu[p + 1]! + (omega * jTimes[k]! - jOver[k]! * (1 / omega));
+          if (!Object.is(pair.values[at + lane], constantLu[p]!)) mismatches++;
+          if (!Object.is(pair.values[at + 2 + lane], im)) mismatches++;
         }
       }
       expect(mismatches).toBe(0);
+    }
+    // A term on an entry the routine was not made for: refused, nothing written.
+    const other = lu.pairRoutine([[Int32Array.of(0), Int32Array.of(0)]], written.slice(1))!;
+    expect(other.load(constantLu, jOffsets, jTimes, jOver)).toBe(false);
+  });
+
+  it("refuses the pair when a pivot of either matrix cancels against its value before", () => {
+    // [[1, 1], [1, 1 + ε]]: the second pivot is ε after elimination, 1 + ε before (the test is
+    // relative to that: below 1e-8 of it, the order is not to be trusted there).
+    const rows = Int32Array.of(0, 0, 1, 1);
+    const cols = Int32Array.of(0, 1, 0, 1);
+    const im = new Float64Array(4);
+    const cancelling = Float64Array.of(1, 1, 1, 1 + 1e-12);
+    const benign = Float64Array.of(1, 1, 1, 3);
+    for (const bad of [0, 1]) {
+      const lu = new SparseComplexLu(2, rows, cols);
+      expect(lu.factor(benign, im)).toBe(true);
+      const pair = lu.pairRoutine([[Int32Array.of(1), Int32Array.of(1)]], NO_ENTRIES)!;
+      pair.values.fill(0);
+      for (const lane of [0, 1]) loadLane(lu, pair, lane, lane === bad ? cancelling : benign, im);
+      expect(pair.eliminate(), `matrix ${bad} cancels`).toBe(false);
+      for (const lane of [0, 1]) loadLane(lu, pair, lane, benign, im);
+      expect(pair.eliminate(), "both benign").toBe(true);
     }
   });
 
@@ -168,6 +198,6 @@ describe("two factorisations at once (pairRoutine)", () => {
     });
     expect(lu.factor(re, new Float64Array(re.length))).toBe(true);
     const last = Int32Array.of(n - 1);
-    expect(lu.pairRoutine([[last, last]])).toBeDefined();
+    expect(lu.pairRoutine([[last, last]], NO_ENTRIES)).toBeDefined();
   });
 });

@@ -17,9 +17,10 @@ export function makePairRoutine(
   limit: number,
 ): PairRoutine {
   const toEntry = plan.rowStart[n]!;
-  const { lu: paired, inversePivot: pairedInverse, largest } = pair;
+  const { lu: paired, inversePivot: pairedInverse, largest, finalAt } = pair;
   return {
     values: paired,
+    imageAt: pair.imageAt,
     load: pair.load,
     assemble: pair.assemble,
     eliminate: () => pair.eliminate(limit) === 1,
@@ -29,8 +30,9 @@ export function makePairRoutine(
       const { lu, inversePivot } = storage;
       const from = whole ? 0 : fromStep;
       for (let p = plan.rowStart[from]!; p < toEntry; p++) {
-        lu[2 * p] = paired[4 * p + lane]!;
-        lu[2 * p + 1] = paired[4 * p + 2 + lane]!;
+        const at = finalAt[p]! + lane;
+        lu[2 * p] = paired[at]!;
+        lu[2 * p + 1] = paired[at + 2]!;
       }
       for (let k = from; k < n; k++) {
         inversePivot[2 * k] = pairedInverse[4 * k + lane]!;

@@ -102,9 +102,10 @@ export interface PlanCode {
   elimination: Elimination | null | undefined;
   /**
    * Two eliminations at once in WebAssembly (wasmPairElimination.ts): the plan's tables for the
-   * kernel, made when a sweep first asks for them; undefined until then, null where not possible.
+   * kernel, by the entries the assembly writes (their list joined by commas), made when a sweep
+   * first asks for them; null where not possible.
    */
-  pair: WasmPairElimination | null | undefined;
+  readonly pairs: Map<string, WasmPairElimination | null>;
   /** Compiled partial solves, by first driven step and wanted unknowns. */
   readonly solves: Map<string, SolveCode>;
 }
@@ -120,7 +121,7 @@ export function planCode(plan: FactorPlan): PlanCode {
       wasm: undefined,
       check: undefined,
       elimination: undefined,
-      pair: undefined,
+      pairs: new Map(),
       solves: new Map(),
     };
     PLAN_CODE.set(plan, code);

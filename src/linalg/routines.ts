@@ -19,21 +19,25 @@ export interface TailRoutine {
 /** Two matrices factorised at once (see pairRoutine and wasmPairElimination.ts). */
 export interface PairRoutine {
   /**
-   * The paired storage both matrices are assembled into: entry p's real parts at 4p (first matrix)
-   * and 4p + 1 (second), its imaginary parts at 4p + 2 and 4p + 3; fill-in zero.
+   * The paired storage, then the constant image at `imageAt`: entry p's real parts at 4p (first
+   * matrix) and 4p + 1 (second), its imaginary parts at 4p + 2 and 4p + 3, in either. The
+   * elimination reads an entry from the image until it writes it, except the entries the assembly
+   * writes (the ones the routine was made for): those from the storage.
    */
   readonly values: Float64Array;
+  readonly imageAt: number;
   /**
    * Gives `assemble` a layout's constant matrix (a single storage along the plan) and jω terms
-   * (offsets of imaginary parts in a single storage, coefficients of ω and of 1/ω).
+   * (offsets of imaginary parts in a single storage, coefficients of ω and of 1/ω); false when a
+   * term is on an entry the routine was not made for.
    */
   readonly load: (
     constantLu: Float64Array,
     jOffsets: Int32Array,
     jTimes: Float64Array,
     jOver: Float64Array,
-  ) => void;
-  /** Sets `values` to the constant matrix plus the jω terms at ωf (first matrix) and ωg. */
+  ) => boolean;
+  /** Writes the entries it was made for: the constant part, plus the jω terms at ωf and ωg. */
   readonly assemble: (omegaF: number, omegaG: number) => void;
   /** Eliminates both; false when a pivot of either is not to be trusted. */
   readonly eliminate: () => boolean;

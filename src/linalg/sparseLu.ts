@@ -360,11 +360,16 @@ export class SparseComplexLu {
    * are `solves` ([wanted, driven] as it gives them to solveFor); undefined where the plan has no
    * paired WebAssembly (see FactorStorage.pairAlong).
    */
-  pairRoutine(solves: readonly (readonly [Int32Array, Int32Array])[]): PairRoutine | undefined {
+  pairRoutine(
+    solves: readonly (readonly [Int32Array, Int32Array])[],
+    /** The entries (by offset in `values`, ascending) its assembly writes every time. */
+    dynamicOffsets: Int32Array,
+  ): PairRoutine | undefined {
     const plan = this.plan;
     if (plan === undefined) return undefined;
     const code = this.codeOf(plan);
-    const pair = this.storage.pairAlong(plan, code, this.multipliers);
+    const dynamic = Int32Array.from(dynamicOffsets, (offset) => offset >> 1);
+    const pair = this.storage.pairAlong(plan, code, this.multipliers, dynamic);
     if (pair === undefined) return undefined;
     const from = this.partials.earliestStep(plan, this.size, solves, this.everyUnknown, code);
     return makePairRoutine(plan, this.size, pair, this.storage, from, CANCELLATION_LIMIT);

@@ -29,6 +29,7 @@ export const F64_NE = 0x62;
 export const F64_SUB = 0xa1;
 export const I32_EQZ = 0x45;
 export const I32_OR = 0x72;
+export const I32_AND = 0x71;
 export const IF = 0x04;
 export const ELSE = 0x05;
 export const BLOCK = 0x02;

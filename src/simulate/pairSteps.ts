@@ -9,8 +9,9 @@ import type { SweepAssembly } from "./sweepAssembly.js";
  * solved in turn. Each frequency gets the bits the general path (one frequency at a time) gives it.
  * A pair is two frequencies not due for an accuracy check, or one that is due and the next: the
  * check reads the first's whole factor, and the second is used once the check has passed. Made for
- * one pivot order (`ordering`); unusable where the sweep keeps the head of the factor (the pair
- * would leave nothing to keep) or where WebAssembly cannot run.
+ * one pivot order (`ordering`) and the entries the assembly writes at every frequency then (the
+ * layout must be up to date when it is made); unusable where the sweep keeps the head of the
+ * factor (the pair would leave nothing to keep) or where WebAssembly cannot run.
  */
 export class PairSteps {
   private readonly routine: PairRoutine | undefined;
@@ -24,7 +25,7 @@ export class PairSteps {
     allowed: boolean,
   ) {
     this.ordering = lu.orderings;
-    this.routine = allowed ? lu.pairRoutine(solves) : undefined;
+    this.routine = allowed ? lu.pairRoutine(solves, assembly.pairEntries()) : undefined;
   }
 
   /** The pivot order (SparseComplexLu.orderings) the steps are for. */
@@ -32,8 +33,11 @@ export class PairSteps {
 
   /** Whether `factor` can run at all. */
   get usable(): boolean {
-    return this.routine !== undefined;
+    return this.routine !== undefined && !this.stale;
   }
+
+  /** Whether the routine was found made for other changing entries than the network's now. */
+  stale = false;
 
   /**
    * Assembles grid points f and g of `network` and factorises both; false, leaving nothing to use,
@@ -49,7 +53,11 @@ export class PairSteps {
   ): boolean {
     const routine = this.routine!;
     const plan = this.lu.currentPlan!;
-    this.assembly.intoPair(network, plan, f, g, routine, matrixRe, matrixIm);
+    if (!this.assembly.intoPair(network, plan, f, g, routine, matrixRe, matrixIm)) {
+      // Made for other changing entries (the network changed its terms): not usable any more.
+      this.stale = true;
+      return false;
+    }
     return routine.eliminate();
   }
 

@@ -144,7 +144,8 @@ export class SweepAssembly {
    * Writes the matrices at grid points f (lane 0) and g (lane 1) into `routine.values`, a paired
    * storage along `plan` (the layout must be up to date with both): for each the sums intoFactor
    * makes, in its order — the constant part and the jω terms by the routine's WebAssembly, the
-   * stamps here. matrixRe/matrixIm are scratch for stamps not cached.
+   * stamps here. False, when the routine was not made for the layout's `pairEntries`. matrixRe and
+   * matrixIm are scratch for stamps not cached.
    */
   intoPair(
     network: Network,
@@ -154,11 +155,11 @@ export class SweepAssembly {
     routine: PairRoutine,
     matrixRe: Float64Array,
     matrixIm: Float64Array,
-  ): void {
+  ): boolean {
     const { constantLu, jOffsets, jTimes, jOver, dynamicOffsets } = this.layout;
     if (this.pairLoaded !== routine) {
       // Again with the layout (every run and every new order), and for every new routine.
-      routine.load(constantLu, jOffsets, jTimes, jOver);
+      if (!routine.load(constantLu, jOffsets, jTimes, jOver)) return false;
       this.pairLoaded = routine;
     }
     const omegaF = 2 * Math.PI * this.grid[f]!;
@@ -181,6 +182,18 @@ export class SweepAssembly {
         values[q + 2] = values[q + 2]! + matrixIm[slot]!;
       }
     }
+    return true;
+  }
+
+  /**
+   * The entries `intoPair` writes at every frequency, by offset (ascending): the jω terms' and the
+   * stamps'. The layout must be up to date.
+   */
+  pairEntries(): Int32Array {
+    const { jOffsets, dynamicOffsets } = this.layout;
+    const offsets = new Set<number>(dynamicOffsets);
+    for (const offset of jOffsets) offsets.add(offset - 1);
+    return Int32Array.from(offsets).sort();
   }
 }
 
