@@ -113,31 +113,36 @@ const ABSURD_FACTOR = 1e12;
  */
 export function checkPlausibleSizes(elements: readonly ElementDefinition[]): Issue[] {
   const issues: Issue[] = [];
-  elements.forEach((element, index) => {
-    for (const [name, kind] of sizeParameters(element.type)) {
-      const value = (element as unknown as Record<string, unknown>)[name];
-      if (typeof value !== "number" || !(value > kind.max)) continue;
-      const readings = kind.typedAs
-        .map(({ unit, toSi }) => ({ unit, si: value * toSi }))
-        .filter(({ si }) => si >= kind.min && si <= kind.max)
-        .map(({ unit, si }) => `${siText(value)} ${unit} (${siText(si)})`);
-      const guess =
-        readings.length > 0
-          ? `; did you mean ${readings.join(" or ")}?`
-          : `; check the value and its unit`;
-      const absurd = value > kind.max * ABSURD_FACTOR;
-      issues.push({
-        code: "implausible-size",
-        severity: absurd ? "error" : "warning",
-        path: ["elements", index, name],
-        elementIds: [element.id],
-        message: `${element.type} "${element.id}": ${name} ${siText(value)} ${kind.unit} is more than an in-ear monitor holds (${kind.what} ≤ ${siText(kind.max)} ${kind.unit})${guess}`,
-        hint: absurd
-          ? `design parameters are in SI units (${kind.unit}); a value this large cannot be simulated`
-          : `design parameters are in SI units (${kind.unit}); the design is simulated as written`,
-      });
-    }
-  });
+  elements.forEach((element, index) => issues.push(...plausibleSizeIssues(element, index)));
+  return issues;
+}
+
+/** The implausible sizes of one element, the element at `index` of its design (see above). */
+export function plausibleSizeIssues(element: ElementDefinition, index: number): Issue[] {
+  const issues: Issue[] = [];
+  for (const [name, kind] of sizeParameters(element.type)) {
+    const value = (element as unknown as Record<string, unknown>)[name];
+    if (typeof value !== "number" || !(value > kind.max)) continue;
+    const readings = kind.typedAs
+      .map(({ unit, toSi }) => ({ unit, si: value * toSi }))
+      .filter(({ si }) => si >= kind.min && si <= kind.max)
+      .map(({ unit, si }) => `${siText(value)} ${unit} (${siText(si)})`);
+    const guess =
+      readings.length > 0
+        ? `; did you mean ${readings.join(" or ")}?`
+        : `; check the value and its unit`;
+    const absurd = value > kind.max * ABSURD_FACTOR;
+    issues.push({
+      code: "implausible-size",
+      severity: absurd ? "error" : "warning",
+      path: ["elements", index, name],
+      elementIds: [element.id],
+      message: `${element.type} "${element.id}": ${name} ${siText(value)} ${kind.unit} is more than an in-ear monitor holds (${kind.what} ≤ ${siText(kind.max)} ${kind.unit})${guess}`,
+      hint: absurd
+        ? `design parameters are in SI units (${kind.unit}); a value this large cannot be simulated`
+        : `design parameters are in SI units (${kind.unit}); the design is simulated as written`,
+    });
+  }
   return issues;
 }
 

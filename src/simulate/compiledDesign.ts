@@ -2,7 +2,7 @@ import type { Air } from "../core/air.js";
 import { type Issue, TympanError } from "../core/issues.js";
 import { type Design, validateDesign } from "../design/design.js";
 import { type PrimitiveInstance, expandElements } from "../design/expand.js";
-import { checkPlausibleSizes } from "../design/plausibleSizes.js";
+import { plausibleSizeIssues } from "../design/plausibleSizes.js";
 import { EAR711_VALID_RANGE_HZ } from "../elements/loads/ear711Parameters.js";
 import { type ElementDefinition, modelOf } from "../elements/registry.js";
 import { type Network, compileRecipe } from "./compileNetwork.js";
@@ -52,7 +52,7 @@ export class CompiledDesign {
   compilations = 0;
   /** The design's warnings other than sizes (its wiring), from its last validation. */
   private wiringWarnings: readonly Issue[];
-  /** Each element's implausible sizes (see checkPlausibleSizes), kept up to date with its edits. */
+  /** Each element's implausible sizes (see plausibleSizeIssues), kept up to date with its edits. */
   private sizeWarnings: Issue[][];
 
   /**
@@ -69,7 +69,7 @@ export class CompiledDesign {
     this.air = air;
     this.frequencies = Array.from(frequencies);
     this.wiringWarnings = warnings.filter((warning) => warning.code !== "implausible-size");
-    this.sizeWarnings = design.elements.map(sizeIssuesOf);
+    this.sizeWarnings = design.elements.map(plausibleSizeIssues);
     this.compile();
   }
 
@@ -110,7 +110,7 @@ export class CompiledDesign {
       if (!validated.ok) throw new TympanError(validated.issues);
       this.designNow = validated.value;
       this.wiringWarnings = validated.warnings.filter((w) => w.code !== "implausible-size");
-      this.sizeWarnings = validated.value.elements.map(sizeIssuesOf);
+      this.sizeWarnings = validated.value.elements.map(plausibleSizeIssues);
       this.recompile = true;
       return;
     }
@@ -134,7 +134,7 @@ export class CompiledDesign {
     }
     // A size far beyond an in-ear monitor is refused, as validateDesign refuses it; a merely
     // implausible one is simulated and reported with every evaluation.
-    const sizes = sizeIssuesOf(parsed.data, index);
+    const sizes = plausibleSizeIssues(parsed.data, index);
     const absurd = sizes.filter((size) => size.severity === "error");
     if (absurd.length > 0) throw new TympanError(absurd as [Issue, ...Issue[]]);
     this.sizeWarnings[index] = sizes;
@@ -265,14 +265,6 @@ export class CompiledDesign {
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
-}
-
-/** The implausible sizes of the element at `index` (see checkPlausibleSizes), with their path. */
-function sizeIssuesOf(element: ElementDefinition, index: number): Issue[] {
-  return checkPlausibleSizes([element]).map((issue) => ({
-    ...issue,
-    path: ["elements", index, ...issue.path.slice(2)],
-  }));
 }
 
 /** What a simulation of this design at these frequencies should say besides its numbers. */
