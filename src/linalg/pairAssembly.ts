@@ -40,6 +40,18 @@ import {
  * entry's imaginary parts, then the doubles `times` (at 8) and `over` (at 16).
  */
 
+/**
+ * Gives an assembly a layout's constant matrix (a single storage along the plan: entry p's real
+ * part at 2p, imaginary at 2p + 1) and jω terms (offsets of imaginary parts in a single storage,
+ * coefficients of ω and of 1/ω); false when a term is on an entry the assembly does not write.
+ */
+export type AssemblyLoad = (
+  constantLu: Float64Array,
+  jOffsets: Int32Array,
+  jTimes: Float64Array,
+  jOver: Float64Array,
+) => boolean;
+
 /** Bytes of a term record. */
 export const TERM_BYTES = 24;
 

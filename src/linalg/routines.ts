@@ -1,3 +1,5 @@
+import type { AssemblyLoad } from "./pairAssembly.js";
+
 /*
  * A factorisation's work as bare functions along one plan, for a sweep that runs them at many
  * frequencies without the look-ups of the general methods (see SparseComplexLu.tailRoutine and
@@ -26,17 +28,8 @@ export interface PairRoutine {
    */
   readonly values: Float64Array;
   readonly imageAt: number;
-  /**
-   * Gives `assemble` a layout's constant matrix (a single storage along the plan) and jω terms
-   * (offsets of imaginary parts in a single storage, coefficients of ω and of 1/ω); false when a
-   * term is on an entry the routine was not made for.
-   */
-  readonly load: (
-    constantLu: Float64Array,
-    jOffsets: Int32Array,
-    jTimes: Float64Array,
-    jOver: Float64Array,
-  ) => boolean;
+  /** Gives `assemble` a layout's constant matrix and jω terms (see AssemblyLoad). */
+  readonly load: AssemblyLoad;
   /** Writes the entries it was made for: the constant part, plus the jω terms at ωf and ωg. */
   readonly assemble: (omegaF: number, omegaG: number) => void;
   /** Eliminates both; false when a pivot of either is not to be trusted. */

@@ -217,9 +217,8 @@ export class SparseComplexLu {
     substitute(plan, n, lu, inversePivot, work, bRe, bIm, start, partial.steps, wanted, xRe, xIm);
   }
 
-  /** The shared code of the current plan (one function for every solve: no closure per call). */
+  /** The shared code of the current plan (one function for every solve, not a closure per call). */
   private readonly planCode = (): PlanCode => this.codeOf(this.plan!);
-
   /** The shared code of `plan`. */
   private codeOf(plan: FactorPlan): PlanCode {
     if (plan !== this.codePlan || this.code === undefined) {
@@ -357,12 +356,12 @@ export class SparseComplexLu {
 
   /**
    * Two factorisations at once along the current plan (see PairRoutine), for a sweep whose solves
-   * are `solves` ([wanted, driven] as it gives them to solveFor); undefined where the plan has no
-   * paired WebAssembly (see FactorStorage.pairAlong).
+   * are `solves` ([wanted, driven] as it gives them to solveFor) and whose assembly writes the
+   * entries at `dynamicOffsets` (in `values`, ascending) every time; undefined where the plan has
+   * no paired WebAssembly (see FactorStorage.pairAlong).
    */
   pairRoutine(
     solves: readonly (readonly [Int32Array, Int32Array])[],
-    /** The entries (by offset in `values`, ascending) its assembly writes every time. */
     dynamicOffsets: Int32Array,
   ): PairRoutine | undefined {
     const plan = this.plan;

@@ -1,5 +1,5 @@
 import type { FactorPlan } from "./factorPlan.js";
-import { loadAssembly, pairAssemblyBytes } from "./pairAssembly.js";
+import { type AssemblyLoad, loadAssembly, pairAssemblyBytes } from "./pairAssembly.js";
 import { pairKernelBytes } from "./pairKernel.js";
 import { type PairTables, pairTables } from "./pairTables.js";
 import { wasmApi } from "./wasmModule.js";
@@ -44,16 +44,8 @@ export interface PairInstance {
    * at ωf (lane 0) and ωg (lane 1), as `load` last gave them.
    */
   readonly assemble: (omegaF: number, omegaG: number) => void;
-  /**
-   * Gives `assemble` the constant matrix and the jω terms of a layout (see loadAssembly); false
-   * when a term falls on an entry the tables do not have the assembly write.
-   */
-  readonly load: (
-    constantLu: Float64Array,
-    jOffsets: Int32Array,
-    jTimes: Float64Array,
-    jOver: Float64Array,
-  ) => boolean;
+  /** Gives `assemble` the constant matrix and the jω terms of a layout (see loadAssembly). */
+  readonly load: AssemblyLoad;
   /**
    * The paired storage, then the constant image at `imageAt`: entry p's real parts at 4p, 4p + 1,
    * imaginary parts at 4p + 2, 4p + 3 of either.
