@@ -1,8 +1,4 @@
 import {
-  BLOCK,
-  BR,
-  BR_IF,
-  END,
   Emitter,
   F64,
   F64_DIV,
@@ -14,16 +10,13 @@ import {
   I32,
   I32_ADD,
   I32_CONST,
-  I32_GE_U,
   I32_LOAD,
   LOCAL_GET,
   LOCAL_SET,
-  LOOP,
   V128,
   V128_LOAD,
   V128_LOAD64_SPLAT,
   V128_STORE,
-  VOID,
   functionModule,
 } from "./wasmModule.js";
 
@@ -84,11 +77,7 @@ export function pairAssemblyBytes(): Uint8Array {
 }
 
 function assemblyBytes(): Uint8Array {
-  const { code, op, simd, lane, f64Const } = new Emitter();
-  const header = (field: number) => {
-    op(I32_CONST, 0, I32_LOAD, 2);
-    code.u32(field);
-  };
+  const { code, op, simd, lane, f64Const, countedLoop, loadI32: header } = new Emitter();
   /** [f(ωf), f(ωg)] into `local`, f pushing its value from the ω on the stack. */
   const lanes = (local: number, f: (omega: number) => void) => {
     f(OMEGA_F);
@@ -102,15 +91,18 @@ function assemblyBytes(): Uint8Array {
     f64Const(1);
     op(LOCAL_GET, omega, F64_DIV);
   });
-  /** for (I = from; I < to; I += stride) body, from and to the header's `fields`. */
-  const loop = (from: number, to: number, stride: number, body: () => void) => {
-    header(from);
-    header(to);
-    op(LOCAL_SET, TO, LOCAL_SET, I, BLOCK, VOID, LOOP, VOID);
-    op(LOCAL_GET, I, LOCAL_GET, TO, I32_GE_U, BR_IF, 1);
-    body();
-    op(LOCAL_GET, I, I32_CONST, stride, I32_ADD, LOCAL_SET, I, BR, 0, END, END);
-  };
+  /** for (I = from; I < to; I += stride) body, from and to the header's fields. */
+  const loop = (from: number, to: number, stride: number, body: () => void) =>
+    countedLoop(
+      I,
+      TO,
+      stride,
+      () => {
+        header(from);
+        header(to);
+      },
+      body,
+    );
   // Every changing entry copied in from the image: a(entry) = image(entry), 32 bytes.
   header(ASSEMBLY_HEADER.imageDelta);
   op(LOCAL_SET, DELTA);

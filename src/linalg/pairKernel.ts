@@ -127,11 +127,7 @@ export function pairKernelBytes(): Uint8Array {
 }
 
 function kernelBytes(): Uint8Array {
-  const { code, op, simd, splatConst } = new Emitter();
-  const header = (field: number) => {
-    op(I32_CONST, 0, I32_LOAD, 2);
-    code.u32(field);
-  };
+  const { code, op, simd, splatConst, countedLoop, loadI32: header } = new Emitter();
   const field = (local: number, offset: number) => {
     op(LOCAL_GET, local, I32_LOAD, 2);
     code.u32(offset);
@@ -164,13 +160,8 @@ function kernelBytes(): Uint8Array {
     simd(combine);
   };
   /** for (at = from; at < to; at += stride) body, from and to pushed by `bounds`. */
-  const loop = (bounds: () => void, stride: number, body: () => void, at = I, to = TO) => {
-    bounds();
-    op(LOCAL_SET, to, LOCAL_SET, at, BLOCK, VOID, LOOP, VOID);
-    op(LOCAL_GET, at, LOCAL_GET, to, I32_GE_U, BR_IF, 1);
-    body();
-    op(LOCAL_GET, at, I32_CONST, stride, I32_ADD, LOCAL_SET, at, BR, 0, END, END);
-  };
+  const loop = (bounds: () => void, stride: number, body: () => void, at = I, to = TO) =>
+    countedLoop(at, to, stride, bounds, body);
   const records = (from: number, stride: number, body: () => void) =>
     loop(
       () => {

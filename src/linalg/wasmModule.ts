@@ -290,4 +290,29 @@ export class Emitter {
     this.op(4);
     this.code.u32(byte);
   };
+
+  /** The i32 at constant byte `byte` (a field of a header at address 0). */
+  readonly loadI32 = (byte: number): void => {
+    this.address();
+    this.op(I32_LOAD, 2);
+    this.code.u32(byte);
+  };
+
+  /**
+   * for (at = from; at < to; at += stride) body, over the i32 locals `at` and `to`; `bounds` pushes
+   * from, then to.
+   */
+  readonly countedLoop = (
+    at: number,
+    to: number,
+    stride: number,
+    bounds: () => void,
+    body: () => void,
+  ): void => {
+    bounds();
+    this.op(LOCAL_SET, to, LOCAL_SET, at, BLOCK, VOID, LOOP, VOID);
+    this.op(LOCAL_GET, at, LOCAL_GET, to, I32_GE_U, BR_IF, 1);
+    body();
+    this.op(LOCAL_GET, at, I32_CONST, stride, I32_ADD, LOCAL_SET, at, BR, 0, END, END);
+  };
 }
