@@ -7,8 +7,8 @@ import { PAIR_HEADER, PAIR_LEVEL_BYTES } from "./pairKernel.js";
  * The memory of a paired elimination along one plan (pairKernel.ts, pairAssembly.ts): the header
  * and every table of records (byte addresses), then the paired storage and, D bytes above it, the
  * constant image; the inverse pivots, the magnitudes before elimination, the weights, the
- * multipliers' entries in the program's order, the largest multipliers; the entries the assembly
- * writes into the storage; the jω terms' records.
+ * multipliers' entries in the program's order, the entries the assembly writes into the storage,
+ * the largest multipliers; the jω terms' records.
  *
  * Every read of an entry is given the byte where the entry's value is at that point: the storage
  * once the elimination has written it or where the assembly writes it (`dynamic`: its jω terms and
@@ -107,11 +107,11 @@ export function pairTables(plan: FactorPlan, n: number, dynamic: Uint8Array): Pa
   const weightsByte = pivotBeforeByte + 16 * n;
   const multiplierCount = multipliers.length / 4;
   const multiplierByte = weightsByte + 8 * multiplierCount;
-  const largestByte = align16(multiplierByte + 4 * multiplierCount);
-  const dynamicByte = largestByte + 16;
+  const dynamicByte = multiplierByte + 4 * multiplierCount;
   const dynamicEntries: number[] = [];
   for (let entry = 0; entry < plan.size; entry++) if (dynamic[entry]) dynamicEntries.push(entry);
-  const termsByte = align16(dynamicByte + 4 * dynamicEntries.length);
+  const largestByte = align16(dynamicByte + 4 * dynamicEntries.length);
+  const termsByte = largestByte + 16;
   const termsCapacity = plan.slotOffset.length;
   const end = termsByte + TERM_BYTES * termsCapacity;
   const header = (field: number, value: number) => (words[field / 4] = value);
@@ -158,7 +158,6 @@ export function pairTables(plan: FactorPlan, n: number, dynamic: Uint8Array): Pa
       c += 2 * count;
     }
   }
-  for (let i = tail.length; i < (dynamicByte - multiplierByte) / 4; i++) tail.push(0);
   for (const entry of dynamicEntries) tail.push(luByte + 32 * entry);
   const finalAt = new Int32Array(plan.size);
   for (let entry = 0; entry < plan.size; entry++)

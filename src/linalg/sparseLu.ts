@@ -357,18 +357,17 @@ export class SparseComplexLu {
   /**
    * Two factorisations at once along the current plan (see PairRoutine), for a sweep whose solves
    * are `solves` ([wanted, driven] as it gives them to solveFor) and whose assembly writes the
-   * entries at `dynamicOffsets` (in `values`, ascending) every time; undefined where the plan has
-   * no paired WebAssembly (see FactorStorage.pairAlong).
+   * `entries` (p at offset 2p of `values`; ascending) every time; undefined where the plan has no
+   * paired WebAssembly (see FactorStorage.pairAlong).
    */
   pairRoutine(
     solves: readonly (readonly [Int32Array, Int32Array])[],
-    dynamicOffsets: Int32Array,
+    entries: Int32Array,
   ): PairRoutine | undefined {
     const plan = this.plan;
     if (plan === undefined) return undefined;
     const code = this.codeOf(plan);
-    const dynamic = Int32Array.from(dynamicOffsets, (offset) => offset >> 1);
-    const pair = this.storage.pairAlong(plan, code, this.multipliers, dynamic);
+    const pair = this.storage.pairAlong(plan, code, this.multipliers, entries);
     if (pair === undefined) return undefined;
     const from = this.partials.earliestStep(plan, this.size, solves, this.everyUnknown, code);
     return makePairRoutine(plan, this.size, pair, this.storage, from, CANCELLATION_LIMIT);

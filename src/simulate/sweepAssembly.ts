@@ -186,14 +186,15 @@ export class SweepAssembly {
   }
 
   /**
-   * The entries `intoPair` writes at every frequency, by offset (ascending): the jω terms' and the
-   * stamps'. The layout must be up to date.
+   * The entries `intoPair` writes at every frequency (entry p at offset 2p of a single storage),
+   * ascending: the jω terms' and the stamps'. The layout must be up to date.
    */
   pairEntries(): Int32Array {
     const { jOffsets, dynamicOffsets } = this.layout;
-    const offsets = new Set<number>(dynamicOffsets);
-    for (const offset of jOffsets) offsets.add(offset - 1);
-    return Int32Array.from(offsets).sort();
+    const entries = new Set<number>();
+    for (const offset of dynamicOffsets) entries.add(offset >> 1);
+    for (const offset of jOffsets) entries.add(offset >> 1);
+    return Int32Array.from(entries).sort();
   }
 }
 
