@@ -168,7 +168,7 @@ export class FrequencySweep {
       if (!schedule.due(f) && lu.currentPlan !== undefined) {
         // The next frequency not due either: both at once where possible.
         if (!schedule.due(f + 1)) {
-          if (pairs?.ordering !== lu.orderings || pairs.stale) pairs = this.pairSteps();
+          pairs = this.pairSteps(pairs);
           if (
             pairs.usable &&
             this.pairFactor(pairs, f) &&
@@ -207,7 +207,7 @@ export class FrequencySweep {
       let paired = false;
       let factored: boolean;
       if (lu.currentPlan !== undefined) {
-        if (pairs?.ordering !== lu.orderings || pairs.stale) pairs = this.pairSteps();
+        pairs = this.pairSteps(pairs);
         paired = f + 2 < count && pairs.usable && this.pairFactor(pairs, f);
         if (paired) {
           this.assemble(f, frequency);
@@ -329,9 +329,13 @@ export class FrequencySweep {
     this.stale = false;
   }
 
-  /** Two at a time (see PairSteps) along the current order, where the head is not kept. */
-  private pairSteps(): PairSteps {
+  /**
+   * Two at a time (see PairSteps) along the current order, where the head is not kept: `kept`
+   * while it is still made for that order and the assembly's entries, else new.
+   */
+  private pairSteps(kept: PairSteps | undefined): PairSteps {
     const { lu, outputs, driven, current } = this;
+    if (kept !== undefined && kept.ordering === lu.orderings && !kept.stale) return kept;
     this.followPlan();
     const headKept = this.keepHead && this.assembly.stampsCached && lu.currentPlan!.headSteps > 0;
     const solves = [[outputs, driven] as const];
