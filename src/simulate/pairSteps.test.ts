@@ -123,6 +123,38 @@ describe("a sweep's steps two frequencies at a time (PairSteps)", () => {
     }
   });
 
+  it("follows the network's jω terms to entries the last run's pairs were not made for", () => {
+    const paired = compileDesign(ladder(20), { frequencies: FREQUENCIES });
+    const whole = oneAtATime(compileDesign(ladder(20), { frequencies: FREQUENCIES }));
+    paired.evaluate();
+    whole.evaluate();
+    // The same pattern, with one more jω term, on the first resistor's diagonal entry: a network
+    // setNetwork takes as it stands, whose pairs must copy that entry in at every frequency.
+    const withTerm = (compiled: typeof paired) => {
+      const sweep = sweepOf(compiled);
+      const { network } = sweep;
+      const slot = [...network.rows.keys()].find(
+        (s) => network.rows[s] === network.cols[s] && !network.timesJOmegaSlots.includes(s),
+      )!;
+      expect(
+        sweep.setNetwork({
+          ...network,
+          timesJOmegaSlots: Int32Array.of(...network.timesJOmegaSlots, slot),
+          timesJOmegaCoefficients: Float64Array.of(...network.timesJOmegaCoefficients, 3e-7),
+        }),
+      ).toBe(true);
+      return sweep.run(FREQUENCIES);
+    };
+    const got = withTerm(paired);
+    const expected = withTerm(whole);
+    for (const [u, re] of expected.re.entries()) {
+      expect(re.every((value, f) => Object.is(got.re[u]![f], value))).toBe(true);
+      expect(expected.im[u]!.every((value, f) => Object.is(got.im[u]![f], value))).toBe(true);
+    }
+    // Each run makes its pair steps for the entries its network's terms are on.
+    expect(sweepOf(paired).pairsFactored).toBeGreaterThan(FREQUENCIES.length / 2);
+  });
+
   it("leaves the head to the head cache where the sweep keeps it", () => {
     const tribrid = REFERENCE_DESIGNS.find((d) => d.name === "tribrid-1dd-4ba-2est")!.design;
     const kept = compileDesign(tribrid, { frequencies: FREQUENCIES });

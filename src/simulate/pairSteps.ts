@@ -33,16 +33,14 @@ export class PairSteps {
 
   /** Whether `factor` can run at all. */
   get usable(): boolean {
-    return this.routine !== undefined && !this.stale;
+    return this.routine !== undefined;
   }
-
-  /** Whether the routine was found made for other changing entries than the network's now. */
-  stale = false;
 
   /**
    * Assembles grid points f and g of `network` and factorises both; false, leaving nothing to use,
-   * when a pivot of either is untrusted: the general path must run instead. matrixRe/matrixIm are
-   * scratch (see SweepAssembly.intoPair).
+   * when a pivot of either is untrusted (or the layout's jω terms are on entries the steps were not
+   * made for, which a run's own layout never is): the general path must run instead.
+   * matrixRe/matrixIm are scratch (see SweepAssembly.intoPair).
    */
   factor(
     network: Network,
@@ -53,11 +51,7 @@ export class PairSteps {
   ): boolean {
     const routine = this.routine!;
     const plan = this.lu.currentPlan!;
-    if (!this.assembly.intoPair(network, plan, f, g, routine, matrixRe, matrixIm)) {
-      // Made for other changing entries (the network changed its terms): not usable any more.
-      this.stale = true;
-      return false;
-    }
+    if (!this.assembly.intoPair(network, plan, f, g, routine, matrixRe, matrixIm)) return false;
     return routine.eliminate();
   }
 

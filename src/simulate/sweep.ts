@@ -331,11 +331,11 @@ export class FrequencySweep {
 
   /**
    * Two at a time (see PairSteps) along the current order, where the head is not kept: `kept`
-   * while it is still made for that order and the assembly's entries, else new.
+   * while it is still made for that order, else new (for the layout as it is then).
    */
   private pairSteps(kept: PairSteps | undefined): PairSteps {
     const { lu, outputs, driven, current } = this;
-    if (kept !== undefined && kept.ordering === lu.orderings && !kept.stale) return kept;
+    if (kept !== undefined && kept.ordering === lu.orderings) return kept;
     this.followPlan();
     const headKept = this.keepHead && this.assembly.stampsCached && lu.currentPlan!.headSteps > 0;
     const solves = [[outputs, driven] as const];
